@@ -1,0 +1,59 @@
+/**
+ * The `labelbridge` command. Each sub-command lives in its own module under ./commands and exports
+ * `register(program)`; this file only finds them, so adding a command never touches another.
+ */
+import { Command } from "commander";
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+
+export interface CommandModule {
+  register(program: Command): void;
+}
+
+/** Exit codes, documented in the README. */
+export const EXIT = {
+  ok: 0,
+  /** Something failed (a file could not be read or written; the server refused). */
+  failure: 1,
+  /** The command line was wrong. */
+  usage: 2,
+  /** `scan --fail-on`: findings at or above the threshold. */
+  findings: 3,
+} as const;
+
+export function buildProgram(): Command {
+  const program = new Command();
+  program
+    .name("labelbridge")
+    .description("Sensitivity labeling for Microsoft 365: scan, label, inspect, mint development tokens, write manifests.")
+    .showHelpAfterError()
+    .exitOverride();
+  const dir = join(__dirname, "commands");
+  const modules = readdirSync(dir)
+    .filter((f) => /\.(js|ts)$/.test(f) && !f.endsWith(".d.ts") && !f.endsWith(".map") && !f.includes(".test."))
+    .sort();
+  for (const file of modules) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const mod = require(join(dir, file)) as Partial<CommandModule>;
+    if (typeof mod.register === "function") mod.register(program);
+  }
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv, { from: "user" });
+    return typeof process.exitCode === "number" ? process.exitCode : EXIT.ok;
+  } catch (err) {
+    const e = err as { code?: string; exitCode?: number; message?: string };
+    if (e.code === "commander.helpDisplayed" || e.code === "commander.version") return EXIT.ok;
+    if (typeof e.code === "string" && e.code.startsWith("commander.")) return EXIT.usage;
+    process.stderr.write(`labelbridge: ${e.message ?? String(err)}\n`);
+    return EXIT.failure;
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then((code) => process.exit(code));
+}

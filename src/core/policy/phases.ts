@@ -1,0 +1,38 @@
+/**
+ * The deployment roadmap as behaviour: a policy states its phase and the phase decides which of its
+ * settings are live (design.md "Rollout phases").
+ */
+import type { Phase } from "./model";
+
+export interface PhaseFeatures {
+  /** People see the labels and may apply them. */
+  manualLabeling: boolean;
+  /** Default labels, justification on downgrade, mandatory labeling, prevented downgrades. */
+  enforcement: boolean;
+  /** Header/footer/watermark/subject markings are written when a label is applied. */
+  contentMarking: boolean;
+  /** Recommended and automatic labeling from detected sensitive information; attachment inheritance. */
+  autoLabeling: boolean;
+  /** Recipient rules at send. */
+  recipientRules: boolean;
+  /** The scanner may write labels into files at rest. */
+  scannerEnforce: boolean;
+}
+
+const FEATURES: Record<Phase, PhaseFeatures> = {
+  discover: { manualLabeling: false, enforcement: false, contentMarking: false, autoLabeling: false, recipientRules: false, scannerEnforce: false },
+  define: { manualLabeling: false, enforcement: false, contentMarking: false, autoLabeling: false, recipientRules: false, scannerEnforce: false },
+  deploy: { manualLabeling: true, enforcement: false, contentMarking: false, autoLabeling: false, recipientRules: false, scannerEnforce: false },
+  advance: { manualLabeling: true, enforcement: true, contentMarking: true, autoLabeling: true, recipientRules: true, scannerEnforce: false },
+  enforce: { manualLabeling: true, enforcement: true, contentMarking: true, autoLabeling: true, recipientRules: true, scannerEnforce: true },
+};
+
+export function phaseFeatures(phase: Phase): PhaseFeatures {
+  return { ...FEATURES[phase] };
+}
+
+export const PHASE_ORDER: readonly Phase[] = ["discover", "define", "deploy", "advance", "enforce"];
+
+export function phaseRank(phase: Phase): number {
+  return PHASE_ORDER.indexOf(phase);
+}
