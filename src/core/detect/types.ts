@@ -1,0 +1,63 @@
+/**
+ * Sensitive information types (SITs) as Microsoft Purview defines them: an entity GUID, a pattern
+ * function, supporting evidence within a proximity window, and confidence levels.
+ * Source: ../shared/reference/label-policy.md §9.
+ */
+
+/** A sensitive information type, identified by its Microsoft entity GUID (never by name). */
+export interface SensitiveInfoType {
+  /** Microsoft entity GUID, lower case. */
+  id: string;
+  name: string;
+}
+
+/** Purview confidence levels: low ≤ 65 (55 only for randomized unformatted SSNs), medium 75, high 85. */
+export type Confidence = 55 | 65 | 75 | 85;
+
+/** One match: character offsets into the scanned text (end exclusive) and the confidence it reached. */
+export interface DetectionInstance {
+  start: number;
+  end: number;
+  confidence: number;
+}
+
+/** All matches of one sensitive information type in one text. */
+export interface Detection {
+  sitId: string;
+  name: string;
+  /** Number of instances found (equals `instances.length`; see `DetectionResult.cappedTypes`). */
+  count: number;
+  /** Highest confidence level any instance reached: 65 | 75 | 85 (55 for SSN low). */
+  confidence: number;
+  /** In text order. */
+  instances: DetectionInstance[];
+}
+
+export interface DetectOptions {
+  /** Sensitive information type ids to look for; default all of `SENSITIVE_INFO_TYPES`. */
+  types?: string[];
+  /** Scan at most this many characters from the start of the text (default `DEFAULT_MAX_CHARS`). */
+  maxChars?: number;
+  /** Stop collecting a type after this many instances (default `DEFAULT_MAX_INSTANCES_PER_TYPE`). */
+  maxInstancesPerType?: number;
+}
+
+export interface DetectionResult {
+  /** One entry per type with at least one instance, in catalog order. */
+  detections: Detection[];
+  /** Characters of the text that were scanned (text length, or `maxChars` when the text is longer). */
+  scannedChars: number;
+  /** True when the text was longer than `maxChars`: what lies beyond was not looked at. */
+  truncated: boolean;
+  /** Types that reached `maxInstancesPerType`; their counts and confidence cover only what was collected. */
+  cappedTypes: string[];
+  /** Requested type ids this detector does not know; a policy naming them can never be met here. */
+  unsupportedTypes: string[];
+}
+
+/** A content condition as an auto-labeling or recommendation rule states it. */
+export interface SitCondition {
+  sitId: string;
+  minCount: number;
+  minConfidence: number;
+}
