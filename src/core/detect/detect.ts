@@ -1,0 +1,130 @@
+import { findSensitiveInfoType, SENSITIVE_INFO_TYPES } from "./catalog";
+import { Evidence, type EvidenceMatcher } from "./evidence";
+import { abaRoutingRule } from "./rules/abaRouting";
+import { creditCardRule } from "./rules/creditCard";
+import { euDebitCardRule } from "./rules/euDebitCard";
+import { ibanRule } from "./rules/iban";
+import { passportRule } from "./rules/passport";
+import type { ScanContext, SitRule } from "./rules/rule";
+import { ssnRule } from "./rules/ssn";
+import type { Detection, DetectionInstance, DetectionResult, DetectOptions, SitCondition } from "./types";
+
+/** 8 Mi characters: a long report's text, well past what a mail body or a task pane sends. */
+export const DEFAULT_MAX_CHARS = 8 * 1024 * 1024;
+
+/** Far above any instance count a labeling condition asks for; bounds memory on hostile input. */
+export const DEFAULT_MAX_INSTANCES_PER_TYPE = 10_000;
+
+const RULES: ReadonlyMap<string, SitRule> = new Map(
+  [creditCardRule, ssnRule, ibanRule, abaRoutingRule, passportRule, euDebitCardRule].map((rule) => [
+    rule.sitId,
+    rule,
+  ]),
+);
+
+/** Every type we detect has a rule, and every rule a catalog entry. */
+export function ruleFor(sitId: string): SitRule | undefined {
+  return RULES.get(sitId);
+}
+
+/**
+ * Finds the sensitive information types of label-policy.md §9 in `text`. Each requested type gets
+ * one pass: a cheap prefilter, a bounded regex (linear time), boundary rules, the checksum, then
+ * supporting evidence within the proximity window. Instance offsets index into `text`.
+ */
+export function detectSensitiveInfo(text: string, options: DetectOptions = {}): DetectionResult {
+  const maxChars = options.maxChars ?? DEFAULT_MAX_CHARS;
+  const maxInstances = options.maxInstancesPerType ?? DEFAULT_MAX_INSTANCES_PER_TYPE;
+  if (!(maxChars >= 0)) throw new RangeError(`maxChars must be a number ≥ 0, got ${maxChars}`);
+  if (!(maxInstances >= 1)) throw new RangeError(`maxInstancesPerType must be ≥ 1, got ${maxInstances}`);
+
+  const scanEnd = Math.min(text.length, maxChars);
+  const { wanted, unsupportedTypes } = selectTypes(options.types);
+  const result: DetectionResult = {
+    detections: [],
+    scannedChars: scanEnd,
+    truncated: scanEnd < text.length,
+    cappedTypes: [],
+    unsupportedTypes,
+  };
+  // Every type here is a number: text without a single digit (most prose) holds none of them.
+  if (wanted.length === 0 || !hasDigit(text, scanEnd)) return result;
+
+  const context = createContext(text, scanEnd);
+  for (const type of wanted) {
+    const instances: DetectionInstance[] = [];
+    let capped = false;
+    ruleFor(type.id)?.scan(context, (start, end, confidence) => {
+      instances.push({ start, end, confidence });
+      capped = instances.length >= maxInstances;
+      return !capped;
+    });
+    if (capped) result.cappedTypes.push(type.id);
+    if (instances.length === 0) continue;
+    result.detections.push({
+      sitId: type.id,
+      name: type.name,
+      count: instances.length,
+      confidence: highestConfidence(instances),
+      instances,
+    });
+  }
+  return result;
+}
+
+/**
+ * True when the detections hold at least `minCount` instances of `sitId` at `minConfidence` or
+ * above — the content condition of a recommended or automatic labeling rule.
+ */
+export function meetsCondition(detections: readonly Detection[], condition: SitCondition): boolean {
+  const wanted = condition.sitId.trim().toLowerCase();
+  let count = 0;
+  for (const detection of detections) {
+    if (detection.sitId.toLowerCase() !== wanted) continue;
+    for (const instance of detection.instances) if (instance.confidence >= condition.minConfidence) count++;
+  }
+  return count >= condition.minCount;
+}
+
+function selectTypes(ids: readonly string[] | undefined) {
+  if (ids === undefined) return { wanted: [...SENSITIVE_INFO_TYPES], unsupportedTypes: [] };
+  const unsupportedTypes: string[] = [];
+  const found = new Set<string>();
+  for (const id of ids) {
+    const type = findSensitiveInfoType(id);
+    if (type === undefined) unsupportedTypes.push(id);
+    else found.add(type.id);
+  }
+  // Catalog order, whatever order the caller asked in, and each type once.
+  return { wanted: SENSITIVE_INFO_TYPES.filter((type) => found.has(type.id)), unsupportedTypes };
+}
+
+function highestConfidence(instances: readonly DetectionInstance[]): number {
+  let highest = 0;
+  for (const instance of instances) if (instance.confidence > highest) highest = instance.confidence;
+  return highest;
+}
+
+function hasDigit(text: string, scanEnd: number): boolean {
+  for (let i = 0; i < scanEnd; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x30 && code <= 0x39) return true;
+  }
+  return false;
+}
+
+function createContext(text: string, scanEnd: number): ScanContext {
+  const cache = new Map<EvidenceMatcher, Evidence>();
+  return {
+    text,
+    scanEnd,
+    evidence(matcher) {
+      let evidence = cache.get(matcher);
+      if (evidence === undefined) {
+        evidence = new Evidence(text, scanEnd, matcher);
+        cache.set(matcher, evidence);
+      }
+      return evidence;
+    },
+  };
+}

@@ -1,0 +1,17 @@
+export { SENSITIVE_INFO_TYPES, SIT_IDS, findSensitiveInfoType } from "./catalog";
+export {
+  DEFAULT_MAX_CHARS,
+  DEFAULT_MAX_INSTANCES_PER_TYPE,
+  detectSensitiveInfo,
+  meetsCondition,
+} from "./detect";
+export { PROXIMITY_CHARS } from "./evidence";
+export type {
+  Confidence,
+  Detection,
+  DetectionInstance,
+  DetectionResult,
+  DetectOptions,
+  SensitiveInfoType,
+  SitCondition,
+} from "./types";

@@ -1,0 +1,23 @@
+import { SIT_IDS } from "../catalog";
+import { EXPIRATION_DATE, KEYWORD_CC_NAME, KEYWORD_CC_VERIFICATION } from "../keywords";
+import { CARD_CANDIDATE, forEachLuhnCard, isMajorBrandCard } from "./cards";
+import type { SitRule } from "./rule";
+
+/**
+ * Credit card number: 85 when Keyword_cc_verification, Keyword_cc_name or an expiry date lies within
+ * the proximity window; 65 for the number alone (label-policy.md §9).
+ */
+export const creditCardRule: SitRule = {
+  sitId: SIT_IDS.creditCard,
+  candidatePattern: CARD_CANDIDATE,
+  scan(context, emit) {
+    const verification = context.evidence(KEYWORD_CC_VERIFICATION);
+    const brandName = context.evidence(KEYWORD_CC_NAME);
+    const expiry = context.evidence(EXPIRATION_DATE);
+    forEachLuhnCard(context, isMajorBrandCard, (start, end) => {
+      const supported =
+        verification.near(start, end) || brandName.near(start, end) || expiry.near(start, end);
+      return emit(start, end, supported ? 85 : 65);
+    });
+  },
+};

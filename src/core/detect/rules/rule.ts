@@ -1,0 +1,22 @@
+import type { Evidence, EvidenceMatcher } from "../evidence";
+import type { Confidence } from "../types";
+
+/** What a rule sees of one detection call. */
+export interface ScanContext {
+  readonly text: string;
+  /** Only [0, scanEnd) is scanned; the rest of `text` is consulted for boundaries only. */
+  readonly scanEnd: number;
+  /** Evidence for a matcher, computed once per call and shared by all rules. */
+  evidence(matcher: EvidenceMatcher): Evidence;
+}
+
+/** Records an instance; returns false once the type has reached its instance cap (stop scanning). */
+export type Emit = (start: number, end: number, confidence: Confidence) => boolean;
+
+/** How one sensitive information type is found: prefilter, bounded regex, checksum, evidence. */
+export interface SitRule {
+  readonly sitId: string;
+  /** The bare candidate regex, before boundary rules, checksums and evidence (benchmark baseline). */
+  readonly candidatePattern: RegExp;
+  scan(context: ScanContext, emit: Emit): void;
+}
