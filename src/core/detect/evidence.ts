@@ -17,12 +17,18 @@ export interface EvidenceMatcher {
   readonly pattern: RegExp;
 }
 
+/** Offsets of evidence matches, ascending; kept as two number arrays so keyword-dense text stays cheap. */
+export interface SpanList {
+  readonly starts: readonly number[];
+  readonly ends: readonly number[];
+}
+
 /**
  * Where one evidence matcher occurs in the scanned part of a text. Computed on first use, so a text
  * without any candidate number never pays for keyword scanning.
  */
 export class Evidence {
-  private spans: Span[] | undefined;
+  private spans: SpanList | undefined;
 
   constructor(
     private readonly text: string,
@@ -30,13 +36,13 @@ export class Evidence {
     private readonly matcher: EvidenceMatcher,
   ) {}
 
-  all(): readonly Span[] {
+  all(): SpanList {
     if (this.spans === undefined) this.spans = collectSpans(this.text, this.scanEnd, this.matcher.pattern);
     return this.spans;
   }
 
   anywhere(): boolean {
-    return this.all().length > 0;
+    return this.all().starts.length > 0;
   }
 
   /**
@@ -45,23 +51,24 @@ export class Evidence {
    * keyword ending 300 characters before the match start is in, one ending 301 before is out.
    */
   near(start: number, end: number, window: number = PROXIMITY_CHARS): boolean {
-    const spans = this.all();
+    const { starts, ends } = this.all();
     // Matches of one global regex never overlap, so both starts and ends ascend: binary-search the
     // first span that ends late enough, then it is the only one that can also start early enough.
     const from = start - window;
     let lo = 0;
-    let hi = spans.length;
+    let hi = ends.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (spans[mid].end < from) lo = mid + 1;
+      if (ends[mid] < from) lo = mid + 1;
       else hi = mid;
     }
-    return lo < spans.length && spans[lo].start <= end + window;
+    return lo < starts.length && starts[lo] <= end + window;
   }
 }
 
-function collectSpans(text: string, scanEnd: number, pattern: RegExp): Span[] {
-  const spans: Span[] = [];
+function collectSpans(text: string, scanEnd: number, pattern: RegExp): SpanList {
+  const starts: number[] = [];
+  const ends: number[] = [];
   const scanned = scanEnd === text.length ? text : text.slice(0, scanEnd);
   pattern.lastIndex = 0;
   for (let m = pattern.exec(scanned); m !== null; m = pattern.exec(scanned)) {
@@ -69,9 +76,10 @@ function collectSpans(text: string, scanEnd: number, pattern: RegExp): Span[] {
       pattern.lastIndex++;
       continue;
     }
-    spans.push({ start: m.index, end: m.index + m[0].length });
+    starts.push(m.index);
+    ends.push(m.index + m[0].length);
   }
-  return spans;
+  return { starts, ends };
 }
 
 /**
@@ -79,11 +87,12 @@ function collectSpans(text: string, scanEnd: number, pattern: RegExp): Span[] {
  * clipped to [0, limit), overlapping or touching ranges merged. Scanning only these keeps
  * keyword-gated types (SSN, passport) cheap on long texts with few keywords.
  */
-export function regionsAround(spans: readonly Span[], reach: number, limit: number): Span[] {
+export function regionsAround(spans: SpanList, reach: number, limit: number): Span[] {
   const regions: Span[] = [];
-  for (const span of spans) {
-    const start = Math.max(0, span.start - reach);
-    const end = Math.min(limit, span.end + reach);
+  const { starts, ends } = spans;
+  for (let i = 0; i < starts.length; i++) {
+    const start = Math.max(0, starts[i] - reach);
+    const end = Math.min(limit, ends[i] + reach);
     const last = regions[regions.length - 1];
     if (last !== undefined && start <= last.end) last.end = Math.max(last.end, end);
     else regions.push({ start, end });

@@ -200,9 +200,10 @@ export const KEYWORD_EU_DEBIT_CARD = keywordMatcher("Keyword_eu_debit_card+card_
 
 /**
  * Func_expiration_date. Choice (Microsoft does not publish the function): a month 1–12 (leading zero
- * optional), "/" or "-", then a two-digit year or a year 2000–2099; not part of a longer date or number.
+ * optional), "/" or "-", then a two-digit year or a year 2000–2099; not part of a longer date or
+ * number ("01/02/2027", "1.12/27" and "12/27.5" are not expiry dates; "12/27." ending a sentence is).
  */
 export const EXPIRATION_DATE: EvidenceMatcher = {
   name: "Func_expiration_date",
-  pattern: /(?<![0-9/.-])(?:0?[1-9]|1[0-2])[/-](?:20[0-9]{2}|[0-9]{2})(?![0-9/.-])/g,
+  pattern: /(?<![0-9/-])(?<![0-9]\.)(?:0?[1-9]|1[0-2])[/-](?:20[0-9]{2}|[0-9]{2})(?![0-9/-])(?!\.[0-9])/g,
 };

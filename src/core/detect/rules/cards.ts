@@ -5,12 +5,13 @@ import type { ScanContext } from "./rule";
 /**
  * Card-number candidates shared by the credit card and EU debit card types. Choice (the reference
  * says "formatted or not"): unformatted 14–19 digits; or groups with one separator used throughout
- * (space or dash): 4-4-4-4 with an optional fifth group of 1–3 digits (16–19 digits), 4-6-5
- * (American Express) and 4-6-4 (Diners Club). Every quantifier is bounded; the backreferences keep
+ * (space or dash): 4-4-4-4-n with a last group of 1–3 digits (17–19 digits), 4-4-4-4, 4-6-5
+ * (American Express) and 4-6-4 (Diners Club). Every quantifier is bounded and no group is
+ * quantified (the 17–19 form is its own alternative for that reason); the backreferences keep
  * "4111 1111-1111 1111" out.
  */
 export const CARD_CANDIDATE =
-  /(?<![0-9A-Za-z])(?:[0-9]{14,19}|[0-9]{4}([ -])[0-9]{4}\1[0-9]{4}\1[0-9]{4}(?:\1[0-9]{1,3})?|[0-9]{4}([ -])[0-9]{6}\2[0-9]{4,5})(?![0-9A-Za-z])/g;
+  /(?<![0-9A-Za-z])(?:[0-9]{14,19}|[0-9]{4}([ -])[0-9]{4}\1[0-9]{4}\1[0-9]{4}\1[0-9]{1,3}|[0-9]{4}([ -])[0-9]{4}\2[0-9]{4}\2[0-9]{4}|[0-9]{4}([ -])[0-9]{6}\3[0-9]{4,5})(?![0-9A-Za-z])/g;
 
 /** Visits each card candidate that stands alone and passes Luhn (validator's isLuhnNumber). */
 export function forEachLuhnCard(
@@ -21,7 +22,7 @@ export function forEachLuhnCard(
   const { text, scanEnd } = context;
   forEachMatch(text, CARD_CANDIDATE, 0, scanEnd, (m, start) => {
     const end = start + m[0].length;
-    if (!standsAlone(text, start, end, m[1] ?? m[2])) return true;
+    if (!standsAlone(text, start, end, m[1] ?? m[2] ?? m[3])) return true;
     const digits = digitsOf(m[0]);
     if (!accept(digits) || !isLuhnNumber(digits)) return true;
     return visit(start, end);
