@@ -1,0 +1,43 @@
+import { SIT_IDS } from "../../../src/core/detect";
+import { filler, found } from "./helpers";
+
+const ABA = SIT_IDS.abaRouting;
+
+describe("ABA routing number", () => {
+  test.each([
+    "021000021",
+    "011000015",
+    "026009593",
+    "122105155",
+    "322271627",
+    "0210-0002-1",
+    "02100002-1",
+    "0210-00021",
+  ])("%s is found: 65 alone, 75 with Keyword_ABA_Routing", (number) => {
+    expect(found(`Bank ${number}.`, ABA)).toEqual([[number, 65]]);
+    expect(found(`Routing number: ${number}.`, ABA)).toEqual([[number, 75]]);
+    expect(found(`ABA# ${number}.`, ABA)).toEqual([[number, 75]]);
+    expect(found(`${number} (RTN)`, ABA)).toEqual([[number, 75]]);
+  });
+
+  test.each([
+    ["bad checksum", "021000022"],
+    ["bad checksum, formatted", "0210-0002-2"],
+    ["prefix 13 (reserved) with a passing checksum", "131000021"],
+    ["prefix 90", "901000027"],
+    ["ten digits", "0210000210"],
+    ["hyphen in the wrong place", "021-000021"],
+    ["dash-joined to more digits", "021000021-7"],
+  ])("%s: %s is not a routing number", (_why, number) => {
+    expect(found(`routing number ${number} `, ABA)).toEqual([]);
+  });
+
+  test("the keyword counts up to 300 characters away, not 301", () => {
+    expect(found(`routing number${filler(300)}021000021`, ABA)).toEqual([["021000021", 75]]);
+    expect(found(`routing number${filler(301)}021000021`, ABA)).toEqual([["021000021", 65]]);
+  });
+
+  test("'aba' inside a word is no keyword", () => {
+    expect(found("abacus 021000021 database", ABA)).toEqual([["021000021", 65]]);
+  });
+});
