@@ -106,7 +106,13 @@ describe("card brands", () => {
     ["51000000000000000", false, false], // Mastercard 17
     ["50180000000000", true, false], // Maestro 14: credit card yes, EU debit needs 16
     ["5018000000000000000", true, true],
-    ["6000000000000000", true, true],
+    ["6000000000000000", true, false], // RuPay 60
+    ["6011111111111117", true, false], // Discover
+    ["6200000000000005", true, false], // UnionPay
+    ["6304000000000000", true, true], // Maestro
+    ["6759649826438453", true, true], // Maestro UK
+    ["5893000000000000", true, true], // Maestro
+    ["5900000000000000", true, false],
     ["8100000000000000", true, false], // UnionPay 81
     ["820000000000000", false, false], // RuPay 15
     ["8300000000000000", false, false],

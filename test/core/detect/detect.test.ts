@@ -85,14 +85,14 @@ describe("detectSensitiveInfo", () => {
   });
 
   test("maxInstancesPerType caps a type and names it", () => {
-    const text = "4111111111111111 5555555555554444 6011111111111117 3530111333300000 routing 021000021";
+    const text = "4111111111111111 5555555555554444 4012888888881881 5105105105105100 routing 021000021";
     const result = detectSensitiveInfo(text, { maxInstancesPerType: 3 });
     const cards = result.detections.find((d) => d.sitId === SIT_IDS.creditCard);
     expect(cards?.count).toBe(3);
     expect(cards?.instances.map((i) => text.slice(i.start, i.end))).toEqual([
       "4111111111111111",
       "5555555555554444",
-      "6011111111111117",
+      "4012888888881881",
     ]);
     expect(result.cappedTypes).toEqual([SIT_IDS.creditCard, SIT_IDS.euDebitCard]);
     expect(result.detections.find((d) => d.sitId === SIT_IDS.abaRouting)?.count).toBe(1);

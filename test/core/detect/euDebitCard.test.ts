@@ -19,6 +19,8 @@ describe("EU debit card number", () => {
     ["American Express (15 digits)", "378282246310005"],
     ["Diners Club (14 digits)", "30569309025904"],
     ["JCB (not an EU debit brand)", "3530111333300000"],
+    ["Discover (not an EU debit brand)", "6011111111111117"],
+    ["UnionPay (not an EU debit brand)", "6200000000000005"],
     ["Luhn-invalid", "6759649826438454"],
   ])("%s is no EU debit card", (_why, number) => {
     expect(found(`debit card ${number}.`, EU_DEBIT)).toEqual([]);

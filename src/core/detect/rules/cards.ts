@@ -76,9 +76,10 @@ export function isMajorBrandCard(digits: string): boolean {
 /**
  * Func_eu_debit_card is unpublished beyond "16–19 digits, checksum". Choice: the brands that issue
  * debit cards in the EU — Visa (Debit, Electron, V PAY: 4), Mastercard and Debit Mastercard (51–55,
- * 2221–2720: 16 digits) and Maestro (50, 56–69), which also covers national schemes riding on them
- * (Bancontact 6703, Dankort 5019). A Visa or Mastercard number therefore is both a credit card and an
- * EU debit card candidate, as in Purview.
+ * 2221–2720: 16 digits) and Maestro (50, 56–58, 63, 67: 5018, 5020, 5038, Dankort 5019, 5893, 6304,
+ * 6390, Bancontact 6703, 6759, 676x, 6771, 6799). Discover, UnionPay, JCB, RuPay and American
+ * Express are left out. A Visa or Mastercard number therefore is both a credit card and an EU debit
+ * card, as in Purview.
  */
 export function isEuDebitBrandCard(digits: string): boolean {
   const length = digits.length;
@@ -92,10 +93,13 @@ export function isEuDebitBrandCard(digits: string): boolean {
       return true;
     case "5": {
       const p2 = prefix(digits, 2);
-      return p2 >= 51 && p2 <= 55 ? length === 16 : true;
+      if (p2 >= 51 && p2 <= 55) return length === 16;
+      return p2 !== 59;
     }
-    case "6":
-      return true;
+    case "6": {
+      const p2 = prefix(digits, 2);
+      return p2 === 63 || p2 === 67;
+    }
     default:
       return false;
   }
