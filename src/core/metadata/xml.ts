@@ -238,10 +238,12 @@ export function parseXmlPart(xml: string, where: string, maxLength = MAX_XML_PAR
   const valid = XMLValidator.validate(text);
   if (valid !== true) {
     const { msg, line, col } = valid.err;
-    throw new MetadataFormatError(
-      where,
-      `not well-formed XML at line ${line}, column ${col}: ${msg.slice(0, 120)}`,
-    );
+    const at = col === undefined ? `line ${line}` : `line ${line}, column ${col}`;
+    throw new MetadataFormatError(where, `not well-formed XML at ${at}: ${msg.slice(0, 120)}`);
+  }
+  // The validator lets text after a self-closing root through, and the parser drops it silently.
+  if (text.slice(text.lastIndexOf(">") + 1).trim() !== "") {
+    throw new MetadataFormatError(where, "text after the root element");
   }
   let entries: RawEntry[];
   try {
