@@ -5,30 +5,30 @@
 /** Purview's proximity window (label-policy.md §9). */
 export const PROXIMITY_CHARS = 300;
 
-export interface Span {
-  start: number;
-  end: number;
-}
-
 /** A named source of supporting evidence: a global regex whose matches count as evidence. */
 export interface EvidenceMatcher {
   readonly name: string;
-  /** Must carry the `g` flag; every quantifier bounded. */
+  /** Must carry the `g` flag; every quantifier bounded; never matches the empty string. */
   readonly pattern: RegExp;
-}
-
-/** Offsets of evidence matches, ascending; kept as two number arrays so keyword-dense text stays cheap. */
-export interface SpanList {
-  readonly starts: readonly number[];
-  readonly ends: readonly number[];
+  /** Longest text a match can span; lets a window be searched without missing a straddling match. */
+  readonly maxLength: number;
 }
 
 /**
- * Where one evidence matcher occurs in the scanned part of a text. Computed on first use, so a text
- * without any candidate number never pays for keyword scanning.
+ * Where one evidence matcher occurs in the scanned part of a text, found lazily: only the windows
+ * around candidate numbers are searched, so keyword regexes (the slowest part of detection) never
+ * run over text far from any number. Windows asked for in ascending order — as a rule scanning the
+ * text front to back does — are searched once each; a request that goes backwards falls back to
+ * searching the whole scanned text once.
  */
 export class Evidence {
-  private spans: SpanList | undefined;
+  /** Match offsets, ascending by start. */
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+  /** Every match starting in [coveredFrom, coveredTo) is known. */
+  private coveredFrom = 0;
+  private coveredTo = 0;
+  private anyMatch: boolean | undefined;
 
   constructor(
     private readonly text: string,
@@ -36,13 +36,17 @@ export class Evidence {
     private readonly matcher: EvidenceMatcher,
   ) {}
 
-  all(): SpanList {
-    if (this.spans === undefined) this.spans = collectSpans(this.text, this.scanEnd, this.matcher.pattern);
-    return this.spans;
-  }
-
+  /** True when the matcher occurs anywhere in the scanned text (stops at the first occurrence). */
   anywhere(): boolean {
-    return this.all().starts.length > 0;
+    if (this.anyMatch === undefined) {
+      if (this.starts.length > 0) this.anyMatch = true;
+      else {
+        const { pattern } = this.matcher;
+        pattern.lastIndex = 0;
+        this.anyMatch = pattern.test(this.scanned(0, this.scanEnd));
+      }
+    }
+    return this.anyMatch;
   }
 
   /**
@@ -51,51 +55,70 @@ export class Evidence {
    * keyword ending 300 characters before the match start is in, one ending 301 before is out.
    */
   near(start: number, end: number, window: number = PROXIMITY_CHARS): boolean {
-    const { starts, ends } = this.all();
-    // Matches of one global regex never overlap, so both starts and ends ascend: binary-search the
-    // first span that ends late enough, then it is the only one that can also start early enough.
-    const from = start - window;
-    let lo = 0;
-    let hi = ends.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (ends[mid] < from) lo = mid + 1;
-      else hi = mid;
+    // Evidence that can be near starts in [from, to): it must end at or after start - window and a
+    // match is at most maxLength long; it must start at or before end + window.
+    const from = Math.max(0, start - window - this.matcher.maxLength);
+    const to = Math.min(this.scanEnd, end + window + 1);
+    this.cover(from, to);
+    const { starts, ends } = this;
+    for (let i = firstAtOrAfter(starts, from); i < starts.length && starts[i] < to; i++) {
+      if (ends[i] >= start - window) return true;
     }
-    return lo < starts.length && starts[lo] <= end + window;
+    return false;
+  }
+
+  private cover(from: number, to: number): void {
+    if (from >= to) return;
+    if (from < this.coveredFrom) {
+      // Asked to go back: search everything once; nothing can be missing afterwards.
+      this.starts.length = 0;
+      this.ends.length = 0;
+      this.search(0, this.scanEnd);
+      this.coveredFrom = 0;
+      this.coveredTo = this.scanEnd;
+      return;
+    }
+    if (to <= this.coveredTo) return;
+    // Text between the covered range and `from` is skipped: later requests only go further on.
+    const searchFrom = Math.max(from, this.coveredTo);
+    this.search(searchFrom, to);
+    if (from > this.coveredTo) this.coveredFrom = from;
+    this.coveredTo = to;
+  }
+
+  /** Records the matches that start in [from, to). */
+  private search(from: number, to: number): void {
+    const { pattern, maxLength } = this.matcher;
+    // Context on both sides: the regex's lookarounds see real neighbours, and a match starting
+    // before `to` may run on. A match at the very first character of the slice has no left context
+    // and may be spurious, but it starts before `from` and ends before it too, so it is dropped and
+    // hides nothing.
+    const sliceFrom = Math.max(0, from - maxLength - 1);
+    const sliceTo = Math.min(this.text.length, to + maxLength + 1);
+    const slice = this.scanned(sliceFrom, sliceTo);
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(slice); m !== null; m = pattern.exec(slice)) {
+      const start = sliceFrom + m.index;
+      if (start >= to) break;
+      if (start < from) continue;
+      this.starts.push(start);
+      this.ends.push(start + m[0].length);
+    }
+  }
+
+  private scanned(from: number, to: number): string {
+    return from === 0 && to === this.text.length ? this.text : this.text.slice(from, to);
   }
 }
 
-function collectSpans(text: string, scanEnd: number, pattern: RegExp): SpanList {
-  const starts: number[] = [];
-  const ends: number[] = [];
-  const scanned = scanEnd === text.length ? text : text.slice(0, scanEnd);
-  pattern.lastIndex = 0;
-  for (let m = pattern.exec(scanned); m !== null; m = pattern.exec(scanned)) {
-    if (m[0].length === 0) {
-      pattern.lastIndex++;
-      continue;
-    }
-    starts.push(m.index);
-    ends.push(m.index + m[0].length);
+/** Index of the first value ≥ `value` in an ascending array. */
+function firstAtOrAfter(values: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (values[mid] < value) lo = mid + 1;
+    else hi = mid;
   }
-  return { starts, ends };
-}
-
-/**
- * The parts of the text within reach of any span: each span widened by `reach` on both sides,
- * clipped to [0, limit), overlapping or touching ranges merged. Scanning only these keeps
- * keyword-gated types (SSN, passport) cheap on long texts with few keywords.
- */
-export function regionsAround(spans: SpanList, reach: number, limit: number): Span[] {
-  const regions: Span[] = [];
-  const { starts, ends } = spans;
-  for (let i = 0; i < starts.length; i++) {
-    const start = Math.max(0, starts[i] - reach);
-    const end = Math.min(limit, ends[i] + reach);
-    const last = regions[regions.length - 1];
-    if (last !== undefined && start <= last.end) last.end = Math.max(last.end, end);
-    else regions.push({ start, end });
-  }
-  return regions;
+  return lo;
 }

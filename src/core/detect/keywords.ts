@@ -12,9 +12,11 @@ export function keywordMatcher(name: string, keywords: readonly string[]): Evide
   const alternatives = [...new Set(keywords.map((k) => k.toLowerCase()))]
     .sort((a, b) => b.length - a.length)
     .map((k) => k.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&").replace(/ /g, "\\s"));
+  if (alternatives.length === 0 || alternatives.includes("")) throw new RangeError(`${name}: empty keyword`);
   return {
     name,
     pattern: new RegExp(`(?<![A-Za-z0-9])(?:${alternatives.join("|")})(?![A-Za-z0-9])`, "gi"),
+    maxLength: Math.max(...keywords.map((k) => Math.max(k.length, k.toLowerCase().length))),
   };
 }
 
@@ -205,5 +207,6 @@ export const KEYWORD_EU_DEBIT_CARD = keywordMatcher("Keyword_eu_debit_card+card_
  */
 export const EXPIRATION_DATE: EvidenceMatcher = {
   name: "Func_expiration_date",
+  maxLength: 7,
   pattern: /(?<![0-9/-])(?<![0-9]\.)(?:0?[1-9]|1[0-2])[/-](?:20[0-9]{2}|[0-9]{2})(?![0-9/-])(?!\.[0-9])/g,
 };

@@ -1,5 +1,5 @@
 import { forEachMatch, standsAlone } from "../../../src/core/detect/candidates";
-import { Evidence, regionsAround } from "../../../src/core/detect/evidence";
+import { Evidence } from "../../../src/core/detect/evidence";
 import { keywordMatcher } from "../../../src/core/detect/keywords";
 import { isEuDebitBrandCard, isMajorBrandCard } from "../../../src/core/detect/rules/cards";
 
@@ -41,34 +41,64 @@ describe("standsAlone", () => {
 
 describe("Evidence", () => {
   const text = "key ......... key";
+  const key = () => new Evidence(text, text.length, keywordMatcher("k", ["key"]));
 
-  test("near counts the characters between span and match", () => {
-    const evidence = new Evidence(text, text.length, keywordMatcher("k", ["key"]));
+  test("near counts the characters between evidence and match", () => {
     // "key" spans [0,3) and [14,17); a match at [8,9) is 5 characters from both.
-    expect(evidence.near(8, 9, 5)).toBe(true);
-    expect(evidence.near(8, 9, 4)).toBe(false);
-    expect(evidence.near(0, 1, 0)).toBe(true);
-    expect(evidence.near(20, 21, 3)).toBe(true);
-    expect(evidence.near(21, 22, 3)).toBe(false);
+    expect(key().near(8, 9, 5)).toBe(true);
+    expect(key().near(8, 9, 4)).toBe(false);
+    expect(key().near(0, 1, 0)).toBe(true);
+    expect(key().near(20, 21, 3)).toBe(true);
+    expect(key().near(21, 22, 3)).toBe(false);
+  });
+
+  test("answers stay right whatever order windows are asked in", () => {
+    const long = `key${".".repeat(1000)}key${".".repeat(1000)}key`;
+    const forward = new Evidence(long, long.length, keywordMatcher("k", ["key"]));
+    const queries: Array<[number, number]> = [
+      [400, 401],
+      [1003, 1004],
+      [1750, 1751],
+      [2600, 2601],
+      [10, 11],
+      [1500, 1501],
+    ];
+    const expected = [false, true, true, false, true, false];
+    expect(queries.map(([s, e]) => forward.near(s, e, 300))).toEqual(expected);
+    const fresh = queries.map(([s, e]) =>
+      new Evidence(long, long.length, keywordMatcher("k", ["key"])).near(s, e, 300),
+    );
+    expect(fresh).toEqual(expected);
+  });
+
+  test("windows searched one after another find a keyword straddling their edge", () => {
+    const words = `${".".repeat(1000)}soc sec${".".repeat(100)}`;
+    const evidence = new Evidence(words, words.length, keywordMatcher("k", ["soc sec"]));
+    expect(evidence.near(0, 1, 998)).toBe(false); // 999 characters between
+    expect(evidence.near(0, 1, 999)).toBe(true);
+    expect(evidence.near(1020, 1021, 12)).toBe(false); // 13 characters between
+    expect(evidence.near(1020, 1021, 13)).toBe(true);
+  });
+
+  test("a keyword glued to a word is no evidence", () => {
+    const words = `${".".repeat(500)}xsoc sec`;
+    expect(new Evidence(words, words.length, keywordMatcher("k", ["soc sec"])).near(495, 496, 20)).toBe(
+      false,
+    );
   });
 
   test("only the scanned part is searched", () => {
-    expect(new Evidence(text, 10, keywordMatcher("k", ["key"])).all()).toEqual({ starts: [0], ends: [3] });
+    // "key" at [14,17) is 4 characters from [9,10) but lies beyond a scan end of 10.
+    expect(new Evidence(text, 17, keywordMatcher("k", ["key"])).near(9, 10, 5)).toBe(true);
+    expect(new Evidence(text, 10, keywordMatcher("k", ["key"])).near(9, 10, 5)).toBe(false);
+    expect(new Evidence(text, 10, keywordMatcher("k", ["key"])).anywhere()).toBe(true);
+    expect(new Evidence(text.slice(3), 10, keywordMatcher("k", ["key"])).anywhere()).toBe(false);
   });
 
-  test("empty matches are skipped", () => {
-    expect(new Evidence("ab", 2, { name: "empty", pattern: /x*/g }).anywhere()).toBe(false);
-  });
-});
-
-describe("regionsAround", () => {
-  test("widens, clips and merges", () => {
-    const spans = { starts: [5, 12, 40], ends: [8, 14, 42] };
-    expect(regionsAround(spans, 5, 44)).toEqual([
-      { start: 0, end: 19 },
-      { start: 35, end: 44 },
-    ]);
-    expect(regionsAround({ starts: [], ends: [] }, 5, 44)).toEqual([]);
+  test("anywhere reuses what near already found", () => {
+    const evidence = key();
+    expect(evidence.near(2, 3, 0)).toBe(true);
+    expect(evidence.anywhere()).toBe(true);
   });
 });
 
@@ -76,6 +106,11 @@ describe("keywordMatcher", () => {
   test("matches case-insensitively on word boundaries, longest first, any whitespace for a space", () => {
     const { pattern } = keywordMatcher("t", ["ssn", "ssn#", "soc sec"]);
     expect("SSN# x Soc\u00a0Sec ssns assn".match(pattern)).toEqual(["SSN#", "Soc\u00a0Sec"]);
+  });
+
+  test("rejects an empty dictionary or keyword", () => {
+    expect(() => keywordMatcher("t", [])).toThrow(RangeError);
+    expect(() => keywordMatcher("t", ["ssn", ""])).toThrow(RangeError);
   });
 
   test("escapes regex characters in keywords", () => {

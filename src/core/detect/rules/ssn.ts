@@ -1,14 +1,11 @@
 import { SIT_IDS } from "../catalog";
 import { forEachMatch, standsAlone } from "../candidates";
-import { PROXIMITY_CHARS, regionsAround } from "../evidence";
 import { KEYWORD_SSN } from "../keywords";
 import type { Confidence } from "../types";
 import type { SitRule } from "./rule";
 
 /** ddd-dd-dddd or ddd dd dddd (one separator throughout), or nine digits in a row. */
 export const SSN_CANDIDATE = /(?<![0-9A-Za-z])(?:[0-9]{3}([- ])[0-9]{2}\1[0-9]{4}|[0-9]{9})(?![0-9A-Za-z])/g;
-
-const LONGEST_CANDIDATE = 11;
 
 /**
  * Numbers the SSA voided after they were printed in public (Woolworth's wallet card 078-05-1120,
@@ -36,11 +33,17 @@ export function isPre2011Ssn(digits: string): boolean {
   return area <= 733 || (area >= 750 && area <= 772);
 }
 
+function ssnConfidence(digits: string, formatted: boolean): Confidence | undefined {
+  if (isPre2011Ssn(digits)) return formatted ? 85 : 75;
+  if (isAssignableSsn(digits)) return formatted ? 65 : 55;
+  return undefined;
+}
+
 /**
  * U.S. SSN (label-policy.md §9): every level needs Keyword_ssn within the window — 85 pre-2011
- * formatted, 75 pre-2011 unformatted, 65 randomized formatted, 55 randomized unformatted. Without
- * a keyword nothing is reported, so the keyword scan is the prefilter: only the text around
- * keywords is searched for numbers.
+ * formatted, 75 pre-2011 unformatted, 65 randomized formatted, 55 randomized unformatted. Without a
+ * keyword nothing is reported; the keyword search runs last, only around numbers that pass the
+ * range rules.
  */
 export const ssnRule: SitRule = {
   sitId: SIT_IDS.usSsn,
@@ -48,24 +51,14 @@ export const ssnRule: SitRule = {
   scan(context, emit) {
     const { text, scanEnd } = context;
     const keywords = context.evidence(KEYWORD_SSN);
-    const regions = regionsAround(keywords.all(), PROXIMITY_CHARS + LONGEST_CANDIDATE, scanEnd);
-    for (const region of regions) {
-      const more = forEachMatch(text, SSN_CANDIDATE, region.start, region.end, (m, start) => {
-        const end = start + m[0].length;
-        const separator = m[1];
-        if (!standsAlone(text, start, end, separator)) return true;
-        if (!keywords.near(start, end)) return true;
-        const digits = separator === undefined ? m[0] : m[0].replaceAll(separator, "");
-        const confidence = ssnConfidence(digits, separator !== undefined);
-        return confidence === undefined ? true : emit(start, end, confidence);
-      });
-      if (!more) return;
-    }
+    forEachMatch(text, SSN_CANDIDATE, 0, scanEnd, (m, start) => {
+      const end = start + m[0].length;
+      const separator = m[1];
+      if (!standsAlone(text, start, end, separator)) return true;
+      const digits = separator === undefined ? m[0] : m[0].replaceAll(separator, "");
+      const confidence = ssnConfidence(digits, separator !== undefined);
+      if (confidence === undefined || !keywords.near(start, end)) return true;
+      return emit(start, end, confidence);
+    });
   },
 };
-
-function ssnConfidence(digits: string, formatted: boolean): Confidence | undefined {
-  if (isPre2011Ssn(digits)) return formatted ? 85 : 75;
-  if (isAssignableSsn(digits)) return formatted ? 65 : 55;
-  return undefined;
-}
