@@ -1,0 +1,214 @@
+/**
+ * The HTTP application, one Fastify plugin per concern: security headers, OpenAPI, health, the
+ * add-in's static files, then `/api/v1` (CORS, per-user rate limit) with the user routes (policy,
+ * audit), the admin routes (configuration, Graph) and the reports. It holds no state that matters:
+ * everything lives in the store, so any number of instances can serve one database.
+ *
+ * Another concern (the admin console) is one more plugin: pass it in `plugins`, or register it
+ * beside the others below; `app.requireUser` / `app.requireAdmin` and `app.store` are there for it.
+ */
+import Fastify, {
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyPluginAsync,
+  type FastifyServerOptions,
+} from "fastify";
+import cors from "@fastify/cors";
+import helmet from "@fastify/helmet";
+import rateLimit from "@fastify/rate-limit";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import type { JWTVerifyGetKey } from "jose";
+import type { ServerConfig } from "./config";
+import { errorBody, HttpError } from "./errors";
+import authPlugin from "./auth/plugin";
+import { createEntraVerifier } from "./auth/entra";
+import { createDevVerifier, loadOrCreateDevKey } from "./auth/dev";
+import type { TokenVerifier } from "./auth/principal";
+import type { Store } from "./storage/store";
+import { EffectivePolicyCache } from "./effectivePolicy";
+import { contentSecurityPolicy } from "./security";
+import healthRoutes from "./routes/health";
+import staticRoutes from "./routes/static";
+import policyRoutes from "./routes/policy";
+import auditRoutes from "./routes/audit";
+import adminRoutes from "./routes/admin";
+import graphRoutes from "./routes/graph";
+import reportRoutes from "./routes/reports";
+
+declare module "fastify" {
+  interface FastifyInstance {
+    store: Store;
+    config: ServerConfig;
+  }
+}
+
+export interface ExtraPlugin {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  plugin: FastifyPluginAsync<any>;
+  options?: Record<string, unknown>;
+}
+
+export interface AppOptions {
+  /** Replaces the verifier the config implies (tests of other concerns). */
+  verifier?: TokenVerifier;
+  /** Entra mode: where a tenant's signing keys come from (tests point this at a local JWKS). */
+  jwksFor?: (tenantId: string) => JWTVerifyGetKey;
+  /** TLS key and certificate; plain HTTP without. */
+  https?: { key: string | Buffer; cert: string | Buffer };
+  logger?: FastifyServerOptions["logger"];
+  /** Seconds a verified token is reused without re-verifying (default 60; 0 = verify every request). */
+  tokenCacheSeconds?: number;
+  plugins?: ExtraPlugin[];
+}
+
+const FASTIFY_CODES: Record<string, string> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: "body-too-large",
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: "unsupported-media-type",
+  FST_ERR_CTP_EMPTY_JSON_BODY: "invalid-json",
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: "invalid-content-length",
+};
+
+function errorHandler(
+  this: FastifyInstance,
+  err: FastifyError | HttpError,
+  request: Parameters<FastifyInstance["errorHandler"]>[1],
+  reply: Parameters<FastifyInstance["errorHandler"]>[2],
+) {
+  if (err instanceof HttpError) {
+    for (const [name, value] of Object.entries(err.headers)) reply.header(name, value);
+    return reply.code(err.statusCode).send(errorBody(err.statusCode, err.code, err.message, err.details));
+  }
+  const fe = err as FastifyError;
+  if (fe.validation) {
+    return reply.code(400).send(errorBody(400, "invalid-request", fe.message));
+  }
+  const status = fe.statusCode ?? 500;
+  if (status >= 400 && status < 500) {
+    let message = fe.message;
+    if (fe.code === "FST_ERR_CTP_BODY_TOO_LARGE")
+      message = `the body is larger than the ${this.initialConfig.bodyLimit} bytes allowed`;
+    else if (fe instanceof SyntaxError || /JSON/.test(fe.message))
+      message = `the body is not valid JSON: ${fe.message}`;
+    const code = FASTIFY_CODES[fe.code] ?? (/JSON/.test(fe.message) ? "invalid-json" : "bad-request");
+    return reply.code(status).send(errorBody(status, code, message));
+  }
+  request.log.error({ err }, "request failed");
+  return reply
+    .code(500)
+    .send(errorBody(500, "internal", "the server failed to handle the request; see its log"));
+}
+
+export async function buildApp(
+  config: ServerConfig,
+  store: Store,
+  options: AppOptions = {},
+): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? { level: config.logLevel },
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    ...(options.https ? { https: options.https } : {}),
+    // Closing: refuse new requests with 503, let in-flight ones finish, drop idle keep-alive sockets.
+    return503OnClosing: true,
+    forceCloseConnections: "idle",
+  }) as unknown as FastifyInstance;
+
+  app.decorate("store", store);
+  app.decorate("config", config);
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler((request, reply) =>
+    reply
+      .code(404)
+      .send(
+        errorBody(
+          404,
+          "not-found",
+          `${request.method} ${request.url.split("?")[0]} is not here; the API is under /api/v1 (see /docs)`,
+        ),
+      ),
+  );
+
+  const origins = [config.publicUrl, ...config.allowedOrigins];
+  await app.register(helmet, {
+    contentSecurityPolicy: { useDefaults: false, directives: contentSecurityPolicy(origins) },
+    frameguard: false,
+    crossOriginEmbedderPolicy: false,
+    // MSAL's popup fallback needs its opener.
+    crossOriginOpenerPolicy: { policy: "same-origin-allow-popups" },
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      info: { title: "Labelbridge policy backend", version: "1" },
+      components: { securitySchemes: { bearer: { type: "http", scheme: "bearer", bearerFormat: "JWT" } } },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: "/docs", staticCSP: true });
+
+  const verifier =
+    options.verifier ??
+    (config.auth.mode === "dev"
+      ? createDevVerifier(config.auth, await loadOrCreateDevKey(config.dataDir))
+      : createEntraVerifier(config.auth, { jwksFor: options.jwksFor }));
+  await app.register(authPlugin, {
+    verifier,
+    adminRole: config.auth.adminRole,
+    cacheSeconds: options.tokenCacheSeconds,
+  });
+
+  await app.register(healthRoutes, { store });
+  await app.register(staticRoutes, {
+    staticDir: config.staticDir,
+    publicUrl: config.publicUrl,
+    addinScripts: config.addinScripts,
+  });
+
+  const policies = new EffectivePolicyCache(store);
+  await app.register(
+    async (api) => {
+      await api.register(cors, {
+        origin: origins,
+        methods: ["GET", "POST", "PUT"],
+        allowedHeaders: ["Authorization", "Content-Type", "If-Match", "If-None-Match"],
+        exposedHeaders: ["ETag", "Retry-After"],
+        maxAge: 600,
+      });
+      // After authentication (preHandler), so the limit is per user, not per proxy address.
+      await api.register(rateLimit, {
+        hook: "preHandler",
+        max: config.rateLimit.max,
+        timeWindow: config.rateLimit.windowMs,
+        keyGenerator: (request) =>
+          request.principal ? `${request.principal.tenantId}:${request.principal.userId}` : request.ip,
+        errorResponseBuilder: (_request, context) =>
+          new HttpError(
+            429,
+            "rate-limited",
+            `more than ${context.max} requests in ${context.after}; wait and retry`,
+          ),
+      });
+
+      await api.register(async (user) => {
+        user.addHook("onRequest", async (request, reply) => {
+          if (request.method !== "OPTIONS") await app.requireUser(request, reply);
+        });
+        await user.register(policyRoutes, { policies, maxAgeSeconds: config.policyMaxAgeSeconds });
+        await user.register(auditRoutes, { store });
+      });
+
+      await api.register(async (admin) => {
+        admin.addHook("onRequest", async (request, reply) => {
+          if (request.method !== "OPTIONS") await app.requireAdmin(request, reply);
+        });
+        await admin.register(adminRoutes, { store, prefix: "/admin" });
+        await admin.register(graphRoutes, { store, prefix: "/admin" });
+        await admin.register(reportRoutes, { store });
+      });
+    },
+    { prefix: "/api/v1" },
+  );
+
+  for (const extra of options.plugins ?? []) await app.register(extra.plugin, extra.options ?? {});
+  return app;
+}

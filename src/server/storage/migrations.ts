@@ -1,0 +1,57 @@
+/**
+ * The schema, as ordered migrations in SQL that SQLite and PostgreSQL both accept: TEXT for ids,
+ * JSON and ISO-8601 UTC times (which sort as text), INTEGER for numbers and flags. Never edit an
+ * applied migration; add the next one.
+ */
+export interface Migration {
+  id: number;
+  name: string;
+  statements: string[];
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    id: 1,
+    name: "policy versions and audit events",
+    statements: [
+      `CREATE TABLE tenants (
+        tenant_id TEXT PRIMARY KEY,
+        current_version INTEGER NOT NULL,
+        updated_at TEXT NOT NULL
+      )`,
+      `CREATE TABLE policy_versions (
+        tenant_id TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        based_on INTEGER,
+        kind TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        actor_name TEXT,
+        created_at TEXT NOT NULL,
+        document TEXT NOT NULL,
+        PRIMARY KEY (tenant_id, version)
+      )`,
+      `CREATE TABLE audit_events (
+        tenant_id TEXT NOT NULL,
+        event_id TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        user_name TEXT,
+        type TEXT NOT NULL,
+        occurred_at TEXT NOT NULL,
+        received_at TEXT NOT NULL,
+        app TEXT NOT NULL,
+        label_id TEXT,
+        old_label_id TEXT,
+        downgrade INTEGER NOT NULL,
+        action_source TEXT,
+        justification_reason TEXT,
+        justification_text TEXT,
+        item_name TEXT,
+        reason TEXT,
+        body TEXT NOT NULL,
+        PRIMARY KEY (tenant_id, event_id)
+      )`,
+      `CREATE INDEX audit_events_by_time ON audit_events (tenant_id, occurred_at)`,
+      `CREATE INDEX audit_events_by_type ON audit_events (tenant_id, type, occurred_at)`,
+    ],
+  },
+];

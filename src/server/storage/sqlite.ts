@@ -1,0 +1,115 @@
+/**
+ * SQLite through better-sqlite3 (synchronous). One connection per process; because a transaction's
+ * body awaits, other requests could otherwise slip statements into it, so statements wait while a
+ * transaction is open and transactions run one at a time.
+ */
+import Database from "better-sqlite3";
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import type { Row, SqlConnection, SqlExecutor } from "./sql";
+import { SqlStore } from "./sql";
+
+/** `$1`, `$2`… → `?` in order of appearance, with the parameters re-ordered to match. */
+function toSqlite(sql: string, params: unknown[]): { text: string; values: unknown[] } {
+  const values: unknown[] = [];
+  const text = sql.replace(/\$(\d+)/g, (_m, n: string) => {
+    values.push(params[Number(n) - 1]);
+    return "?";
+  });
+  return { text, values };
+}
+
+const normalise = (v: unknown): unknown =>
+  typeof v === "boolean" ? (v ? 1 : 0) : v === undefined ? null : v;
+
+class SqliteConnection implements SqlConnection {
+  readonly engine = "sqlite" as const;
+  private readonly statements = new Map<string, Database.Statement>();
+  private busy: Promise<void> | null = null;
+
+  constructor(private readonly db: Database.Database) {}
+
+  private statement(sql: string): Database.Statement {
+    let stmt = this.statements.get(sql);
+    if (!stmt) {
+      stmt = this.db.prepare(sql);
+      if (this.statements.size > 500) this.statements.clear();
+      this.statements.set(sql, stmt);
+    }
+    return stmt;
+  }
+
+  private direct: SqlExecutor = {
+    query: async <T extends Row>(sql: string, params: unknown[] = []) => {
+      const { text, values } = toSqlite(sql, params);
+      const stmt = this.statement(text);
+      if (!stmt.reader) {
+        stmt.run(...values.map(normalise));
+        return [] as T[];
+      }
+      return stmt.all(...values.map(normalise)) as T[];
+    },
+    run: async (sql: string, params: unknown[] = []) => {
+      const { text, values } = toSqlite(sql, params);
+      return this.statement(text).run(...values.map(normalise)).changes;
+    },
+  };
+
+  // The `while` re-checks synchronously after each wake-up, so nothing can start between the check
+  // and the statement (or the next transaction's BEGIN).
+  async query<T extends Row = Row>(sql: string, params?: unknown[]): Promise<T[]> {
+    while (this.busy) await this.busy;
+    return this.direct.query<T>(sql, params);
+  }
+
+  async run(sql: string, params?: unknown[]): Promise<number> {
+    while (this.busy) await this.busy;
+    return this.direct.run(sql, params);
+  }
+
+  async transaction<T>(fn: (tx: SqlExecutor, abort: () => void) => Promise<T>): Promise<T> {
+    while (this.busy) await this.busy;
+    let release!: () => void;
+    this.busy = new Promise<void>((resolve) => (release = resolve));
+    let aborted = false;
+    try {
+      // IMMEDIATE takes the write lock now, so another process writing the same file waits (busy_timeout)
+      // instead of failing half-way.
+      this.db.exec("BEGIN IMMEDIATE");
+      try {
+        const result = await fn(this.direct, () => (aborted = true));
+        this.db.exec(aborted ? "ROLLBACK" : "COMMIT");
+        return result;
+      } catch (err) {
+        if (this.db.inTransaction) this.db.exec("ROLLBACK");
+        throw err;
+      }
+    } finally {
+      this.busy = null;
+      release();
+    }
+  }
+
+  async lockForMigration(): Promise<void> {
+    // BEGIN IMMEDIATE already holds the database's write lock.
+  }
+
+  async close(): Promise<void> {
+    while (this.busy) await this.busy;
+    if (this.db.open) this.db.close();
+  }
+}
+
+export interface SqliteOptions {
+  /** A file path, or ":memory:". */
+  path: string;
+}
+
+export function openSqliteStore(options: SqliteOptions): SqlStore {
+  if (options.path !== ":memory:") mkdirSync(dirname(options.path), { recursive: true });
+  const db = new Database(options.path);
+  db.pragma("journal_mode = WAL");
+  db.pragma("synchronous = NORMAL");
+  db.pragma("busy_timeout = 5000");
+  return new SqlStore(new SqliteConnection(db));
+}
