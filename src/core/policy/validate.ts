@@ -60,7 +60,9 @@ export function parseTenantPolicy(input: unknown): TenantPolicy {
 
 function checkReferences(tenant: TenantPolicy): PolicyIssue[] {
   const issues: PolicyIssue[] = [];
-  const add = (path: string, rule: string, message: string) => issues.push({ path, rule, message });
+  const add = (path: string, rule: string, message: string): void => {
+    issues.push({ path, rule, message });
+  };
 
   const byId = new Map<string, Label>();
   const parentsWithChildren = new Set<string>();

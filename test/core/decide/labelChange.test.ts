@@ -80,7 +80,7 @@ describe("label change decisions", () => {
   });
 
   it("lets people change but not remove a label when labeling is mandatory", () => {
-    const mandatory = effectiveWith({ mandatoryMail: true });
+    const mandatory = effectiveWith({ mandatoryMail: true, mandatoryDocuments: false });
     expect(decideLabelChange(mandatory, mail(L.general), { labelId: null, justification: { reason: "Previous label was incorrect" } }, ctx)).toMatchObject({
       outcome: "block",
       reason: "removal-not-allowed-mandatory",
