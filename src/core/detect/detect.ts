@@ -28,9 +28,12 @@ export function ruleFor(sitId: string): SitRule | undefined {
 }
 
 /**
- * Finds the sensitive information types of label-policy.md §9 in `text`. Each requested type gets
- * one pass: a cheap prefilter, a bounded regex (linear time), boundary rules, the checksum, then
- * supporting evidence within the proximity window. Instance offsets index into `text`.
+ * Finds the sensitive information types of label-policy.md §9 in `text`. Cheapest work first:
+ * text without a digit is done at once; then each requested type gets one pass of its bounded
+ * candidate regex (every quantifier bounded, no quantified group: linear time), boundary rules,
+ * range rules and checksum (validator's Luhn, IBAN and ABA checks), and only for a number that
+ * survives all that, a keyword search in the proximity window around it. Instance offsets index
+ * into `text`.
  */
 export function detectSensitiveInfo(text: string, options: DetectOptions = {}): DetectionResult {
   const maxChars = options.maxChars ?? DEFAULT_MAX_CHARS;
@@ -38,7 +41,7 @@ export function detectSensitiveInfo(text: string, options: DetectOptions = {}): 
   if (!(maxChars >= 0)) throw new RangeError(`maxChars must be a number ≥ 0, got ${maxChars}`);
   if (!(maxInstances >= 1)) throw new RangeError(`maxInstancesPerType must be ≥ 1, got ${maxInstances}`);
 
-  const scanEnd = Math.min(text.length, maxChars);
+  const scanEnd = Math.min(text.length, Math.floor(maxChars));
   const { wanted, unsupportedTypes } = selectTypes(options.types);
   const result: DetectionResult = {
     detections: [],
@@ -50,8 +53,8 @@ export function detectSensitiveInfo(text: string, options: DetectOptions = {}): 
   // Every type here is a number: text without a single digit (most prose) holds none of them.
   if (wanted.length === 0 || !hasDigit(text, scanEnd)) return result;
 
-  const context = createContext(text, scanEnd);
   for (const type of wanted) {
+    const context = createContext(text, scanEnd);
     const instances: DetectionInstance[] = [];
     let capped = false;
     ruleFor(type.id)?.scan(context, (start, end, confidence) => {

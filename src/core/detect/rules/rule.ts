@@ -6,7 +6,10 @@ export interface ScanContext {
   readonly text: string;
   /** Only [0, scanEnd) is scanned; the rest of `text` is consulted for boundaries only. */
   readonly scanEnd: number;
-  /** Evidence for a matcher, computed once per call and shared by all rules. */
+  /**
+   * Evidence for a matcher, one instance per rule pass: a rule asks for windows front to back, which
+   * lets each part of the text be searched for keywords at most once.
+   */
   evidence(matcher: EvidenceMatcher): Evidence;
 }
 
