@@ -1,0 +1,224 @@
+/**
+ * What the Word and Excel adapters share: the document's name and location, language and theme,
+ * the "open the pane with this document" setting, Office error mapping, and the protocol that keeps
+ * a label change at one `context.sync()`.
+ *
+ * The protocol: `readLabel` takes a snapshot of everything a label change needs (properties and the
+ * marking state) in ONE read sync; `applyPlan` then writes in ONE sync from that snapshot and loads
+ * the state after the write in the same batch, which becomes the next snapshot. So a label change
+ * costs 1 write sync after the read the pane does anyway to decide. If the snapshot is missing or
+ * too old to be trusted, `applyPlan` reads first (1 read + 1 write). If the write finds the document
+ * changed under it (a section or sheet added, a co-author's label), one more write repairs it.
+ *
+ * Office batches are not transactions: a failed sync leaves the commands before the failure applied.
+ * Every write here is idempotent from a fresh snapshot, so a failed write is retried once from a
+ * fresh read; if that fails too the HostError reaches the pane and the next apply repairs the rest.
+ */
+import type { LabelPlan } from "../../core/decide/types";
+import type { EffectivePolicy } from "../../core/policy/effective";
+import { officeCall } from "./officeAsync";
+import type { PropertyEntry } from "./documentLabel";
+import { labelStateFromProperties } from "./documentLabel";
+import { HostError, type ApplyResult, type HostItemInfo, type LabelingHost, type LabelState } from "./types";
+
+/**
+ * What a document host adds to LabelingHost for mandatory labeling. Office has no before-save
+ * event, so the pane opens with the document (AutoShowTaskpaneWithDocument, saved in it) and shows
+ * its banner until a label is set.
+ */
+export interface DocumentLabelingHost extends LabelingHost {
+  readonly kind: "Word" | "Excel";
+  opensWithDocument(): Promise<boolean>;
+  ensureOpensWithDocument(on: boolean): Promise<void>;
+  /** Releases event registrations (Excel's worksheet-added handler). */
+  dispose(): Promise<void>;
+}
+
+export function isDocumentHost(host: LabelingHost): host is DocumentLabelingHost {
+  const h = host as Partial<DocumentLabelingHost>;
+  return (host.kind === "Word" || host.kind === "Excel") && typeof h.ensureOpensWithDocument === "function";
+}
+
+/** The document setting that makes Office open our task pane with the document (office-js.md §6). */
+export const AUTO_SHOW_TASKPANE_SETTING = "Office.AutoShowTaskpaneWithDocument";
+
+export interface DocumentUser {
+  /** Display name, for `${User.Name}`. Word and Excel do not expose it; the pane knows it from sign-in. */
+  name: string;
+  principalName: string;
+}
+
+export interface DocumentHostOptions {
+  /** Defaults to the global `Office`. */
+  office?: typeof Office;
+  user?: () => DocumentUser;
+  /** Milliseconds clock for snapshot age (defaults to Date.now). */
+  now?: () => number;
+}
+
+/** The state a label change is computed from. */
+export interface DocumentSnapshot {
+  properties: PropertyEntry[];
+  takenAt: number;
+}
+
+export interface WriteOutcome<S extends DocumentSnapshot> {
+  result: ApplyResult;
+  /** The document after the write, loaded in the same batch. */
+  after: S;
+  /** The write could not cover what changed under it (new section/sheet, co-author's label). */
+  needsRepair: boolean;
+}
+
+/** Office errors that mean "the document changed since the snapshot": retry from a fresh read. */
+const STALE_CODES = new Set(["ItemNotFound", "InvalidObjectPath", "InvalidArgument", "GeneralException"]);
+
+interface OfficeErrorLike {
+  code?: unknown;
+  message?: unknown;
+  debugInfo?: { errorLocation?: unknown };
+}
+
+export function officeErrorCode(error: unknown): string | undefined {
+  const code = (error as OfficeErrorLike | null)?.code;
+  return typeof code === "string" ? code : undefined;
+}
+
+/** An Office.js failure as the HostError the pane shows: which call, Office's code and message. */
+export function toHostError(operation: string, error: unknown): HostError {
+  if (error instanceof HostError) return error;
+  const e = error as OfficeErrorLike | null;
+  const location = typeof e?.debugInfo?.errorLocation === "string" ? ` (${e.debugInfo.errorLocation})` : "";
+  const message = typeof e?.message === "string" ? e.message : String(error);
+  return new HostError(operation, `${message}${location}`, officeErrorCode(error));
+}
+
+/** File name from `Office.context.document.url` (a web URL or a local path); "" for a new document. */
+export function documentName(url: string): string {
+  const path = url.split(/[?#]/)[0];
+  const last = path.split(/[\\/]/).pop() ?? "";
+  try {
+    return decodeURIComponent(last);
+  } catch {
+    return last;
+  }
+}
+
+export abstract class DocumentHost<S extends DocumentSnapshot> {
+  protected snapshot: S | null = null;
+  protected readonly now: () => number;
+
+  constructor(protected readonly options: DocumentHostOptions = {}) {
+    this.now = options.now ?? (() => Date.now());
+  }
+
+  protected get office(): typeof Office {
+    return this.options.office ?? Office;
+  }
+
+  /** One sync: properties and everything the marking write needs. */
+  protected abstract readSnapshot(): Promise<S>;
+
+  /** One sync: marks, properties, and loads of the state after them. */
+  protected abstract writePlan(
+    snapshot: S,
+    plan: LabelPlan,
+    policy: EffectivePolicy,
+  ): Promise<WriteOutcome<S>>;
+
+  /** How old a snapshot may be and still be written from; Infinity where a stale one is harmless. */
+  protected abstract readonly maxSnapshotAgeMs: number;
+
+  async readLabel(siteId: string): Promise<LabelState> {
+    const snapshot = await this.readSnapshot();
+    this.snapshot = snapshot;
+    return labelStateFromProperties(snapshot.properties, siteId);
+  }
+
+  async applyPlan(plan: LabelPlan, policy: EffectivePolicy): Promise<ApplyResult> {
+    const fresh = this.snapshot !== null && this.now() - this.snapshot.takenAt <= this.maxSnapshotAgeMs;
+    let snapshot = fresh && this.snapshot ? this.snapshot : await this.readSnapshot();
+    let outcome: WriteOutcome<S>;
+    try {
+      outcome = await this.writePlan(snapshot, plan, policy);
+    } catch (error) {
+      this.snapshot = null;
+      const code = officeErrorCode(error);
+      if (code === undefined || !STALE_CODES.has(code)) throw toHostError("applyPlan", error);
+      snapshot = await this.readSnapshot();
+      try {
+        outcome = await this.writePlan(snapshot, plan, policy);
+      } catch (second) {
+        throw toHostError("applyPlan", second);
+      }
+    }
+    if (outcome.needsRepair) {
+      const repaired = await this.writePlan(outcome.after, plan, policy).catch((error: unknown) => {
+        throw toHostError("applyPlan (repair)", error);
+      });
+      if (repaired.needsRepair) {
+        repaired.result.warnings.push(
+          "The document kept changing while the label was applied; check its markings.",
+        );
+      }
+      outcome = repaired;
+    }
+    this.snapshot = outcome.after;
+    if (policy.labelStorage === "labelInfo") {
+      outcome.result.warnings.push(
+        "This organisation keeps labels in LabelInfo (co-authoring of labeled files); an add-in can only write the custom properties, so Office may show the previous label until the file is labeled by the scanner.",
+      );
+    }
+    return outcome.result;
+  }
+
+  async itemInfo(): Promise<HostItemInfo> {
+    const url = this.office.context.document?.url ?? "";
+    const user = this.options.user?.() ?? { name: "", principalName: "" };
+    return {
+      kind: "file",
+      mode: "document",
+      name: documentName(url),
+      location: url,
+      user: { ...user },
+    };
+  }
+
+  displayLanguage(): string {
+    return this.office.context.displayLanguage || "en-US";
+  }
+
+  theme(): { bodyBackgroundColor: string; bodyForegroundColor: string; isDarkTheme?: boolean } | null {
+    const t = this.office.context.officeTheme as Office.OfficeTheme | undefined;
+    if (!t || typeof t.bodyBackgroundColor !== "string") return null;
+    return {
+      bodyBackgroundColor: t.bodyBackgroundColor,
+      bodyForegroundColor: t.bodyForegroundColor,
+      isDarkTheme: t.isDarkTheme,
+    };
+  }
+
+  protected readOnly(): boolean {
+    return String(this.office.context.document?.mode ?? "").toLowerCase() === "readonly";
+  }
+
+  /** Nothing registered by default; Excel overrides this for its worksheet-added handler. */
+  async dispose(): Promise<void> {}
+
+  /** Whether Office opens our task pane with this document. */
+  async opensWithDocument(): Promise<boolean> {
+    return this.office.context.document.settings.get(AUTO_SHOW_TASKPANE_SETTING) === true;
+  }
+
+  /**
+   * Office has no before-save event, so mandatory labeling works by opening the pane with the
+   * document until it is labeled. The setting lives in the document and is saved with it.
+   */
+  async ensureOpensWithDocument(on: boolean): Promise<void> {
+    const settings = this.office.context.document.settings;
+    if ((settings.get(AUTO_SHOW_TASKPANE_SETTING) === true) === on) return;
+    if (on) settings.set(AUTO_SHOW_TASKPANE_SETTING, true);
+    else settings.remove(AUTO_SHOW_TASKPANE_SETTING);
+    await officeCall<void>("settings.saveAsync", (callback) => settings.saveAsync(callback));
+  }
+}

@@ -1,0 +1,157 @@
+/**
+ * The Word adapter. The label lives in `MSIP_Label_*` custom document properties (WordApi 1.3);
+ * markings are our tagged content controls in every section's headers and footers (wordMarking.ts).
+ *
+ * Round trips (counted by the tests through the fake host):
+ * - readLabel: 1 sync (properties, section count, our content controls).
+ * - applyPlan after readLabel: 1 sync (delete our old controls, insert the new marks, remove our
+ *   stale keys, set the full key set, and load the resulting state for the next change).
+ *   Without a snapshot: 1 read + 1 write. A section added between the two: +1 repair write.
+ * - readText: 1 sync.
+ */
+import type { LabelPlan } from "../../core/decide/types";
+import type { EffectivePolicy } from "../../core/policy/effective";
+import {
+  DocumentHost,
+  type DocumentHostOptions,
+  type DocumentLabelingHost,
+  type DocumentSnapshot,
+  type WriteOutcome,
+} from "./documentHost";
+import { propertiesMatch, propertyText, propertyUpdate, type PropertyEntry } from "./documentLabel";
+import {
+  type WordMarkRef,
+  expectedMarkCount,
+  queueInsertMarks,
+  queueMarkRefs,
+  queueRemoveMarks,
+  wordMarkingPlan,
+} from "./wordMarking";
+import type { HostCapabilities } from "./types";
+
+export interface WordHostOptions extends DocumentHostOptions {
+  /** Defaults to the global `Word`. */
+  word?: typeof Word;
+  /**
+   * Insert watermarks as a VML shape in the headers (default true). Word.js has no watermark API;
+   * turn this off where the shape is not wanted and the pane will say the host has no watermark.
+   */
+  watermark?: boolean;
+}
+
+export interface WordSnapshot extends DocumentSnapshot {
+  sectionCount: number;
+  marks: WordMarkRef[];
+}
+
+/** Paragraphs read for detection: enough for `maxChars` of ordinary text, never the whole of a huge document. */
+const MIN_CHARS_PER_PARAGRAPH = 20;
+const MAX_PARAGRAPHS = 20_000;
+
+export class WordHost extends DocumentHost<WordSnapshot> implements DocumentLabelingHost {
+  readonly kind = "Word" as const;
+  // A stale snapshot cannot clobber anyone's text in Word (we only delete our own controls by id and
+  // add keys), and the write verifies itself, so any snapshot may be written from.
+  protected readonly maxSnapshotAgeMs = Number.POSITIVE_INFINITY;
+
+  constructor(private readonly wordOptions: WordHostOptions = {}) {
+    super(wordOptions);
+  }
+
+  private get word(): typeof Word {
+    return this.wordOptions.word ?? Word;
+  }
+
+  private watermarkEnabled(): boolean {
+    return (
+      this.wordOptions.watermark !== false &&
+      this.office.context.requirements.isSetSupported("WordApi", "1.1")
+    );
+  }
+
+  async capabilities(): Promise<HostCapabilities> {
+    const requirements = this.office.context.requirements;
+    const properties = requirements.isSetSupported("WordApi", "1.3");
+    return {
+      nativeLabels: false,
+      canWriteLabel: properties && !this.readOnly(),
+      headerFooterMarking: requirements.isSetSupported("WordApi", "1.1"),
+      watermark: this.watermarkEnabled(),
+      subjectMarking: false,
+      bodyMarkingOnSend: false,
+      internetHeaders: false,
+    };
+  }
+
+  /** Queues the loads of a snapshot; call the returned function after the sync. */
+  private queueSnapshot(context: Word.RequestContext): () => WordSnapshot {
+    const properties = context.document.properties.customProperties.load("items/key,items/value");
+    const sections = context.document.sections.load("items");
+    const marks = queueMarkRefs(context);
+    return () => ({
+      properties: properties.items.map((p): PropertyEntry => ({ key: p.key, value: propertyText(p.value) })),
+      sectionCount: sections.items.length,
+      marks: marks(),
+      takenAt: this.now(),
+    });
+  }
+
+  protected async readSnapshot(): Promise<WordSnapshot> {
+    return this.word.run(async (context) => {
+      const snapshot = this.queueSnapshot(context);
+      await context.sync();
+      return snapshot();
+    });
+  }
+
+  protected async writePlan(
+    snapshot: WordSnapshot,
+    plan: LabelPlan,
+    policy: EffectivePolicy,
+  ): Promise<WriteOutcome<WordSnapshot>> {
+    const { plan: marking, warnings } = wordMarkingPlan(plan.marking, this.watermarkEnabled());
+    const update = propertyUpdate(snapshot.properties, policy.siteId, plan, marking.contentBits);
+    return this.word.run(async (context) => {
+      // Marks first: if the batch fails half way, the label keys still describe the old marks.
+      queueRemoveMarks(context, snapshot.marks);
+      queueInsertMarks(context, snapshot.sectionCount, marking);
+      const custom = context.document.properties.customProperties;
+      // Remove before set: keys compare ignoring case, so a set could otherwise be deleted again.
+      for (const key of update.remove) custom.getItem(key).delete();
+      for (const [key, value] of Object.entries(update.set)) custom.add(key, value);
+      const after = this.queueSnapshot(context);
+      await context.sync();
+      const state = after();
+      const marksOk = state.marks.length === expectedMarkCount(marking, state.sectionCount);
+      const needsRepair =
+        state.sectionCount !== snapshot.sectionCount ||
+        !propertiesMatch(state.properties, policy.siteId, update);
+      if (!marksOk && !needsRepair) {
+        warnings.push(
+          `Word reports ${state.marks.length} marking controls where ${expectedMarkCount(marking, state.sectionCount)} were written; headers linked to a previous section may show a mark twice.`,
+        );
+      }
+      return {
+        result: { nativeLabelSet: false, contentBits: marking.contentBits, warnings },
+        after: state,
+        needsRepair,
+      };
+    });
+  }
+
+  async readText(maxChars: number): Promise<string> {
+    const limit = Math.max(0, Math.floor(maxChars));
+    if (limit === 0) return "";
+    const top = Math.min(MAX_PARAGRAPHS, Math.ceil(limit / MIN_CHARS_PER_PARAGRAPH));
+    return this.word.run(async (context) => {
+      const paragraphs = context.document.body.paragraphs.load({ text: true, $top: top });
+      await context.sync();
+      let text = "";
+      for (const p of paragraphs.items) {
+        text += (text === "" ? "" : "\n") + p.text;
+        if (text.length >= limit) break;
+      }
+      return text.slice(0, limit);
+    });
+  }
+}

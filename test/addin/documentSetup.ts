@@ -1,0 +1,96 @@
+/** Shared setup for the Word and Excel adapter tests: policy, decision context, fake globals. */
+import { decideLabelChange, type DecisionContext, type LabelPlan } from "../../src/core/decide";
+import type { EffectivePolicy } from "../../src/core/policy";
+import type { LabelState } from "../../src/addin/hosts/types";
+import { effectiveWith, L, testContext } from "../support/policyFixtures";
+import { createFakeOffice, type DocumentHost, type FakeOffice } from "./fakes/document/office";
+
+export { L };
+export const OUR_TENANT = "b07492d7-d98e-4130-802b-b50692f074c5";
+export const PARTNER_TENANT = "61e6eeb3-5fd7-4aaa-ae3c-61e8deb09b79";
+export const PARTNER_LABEL = "03ef5274-90b8-4b3f-8a76-b4c36a43e904";
+
+/** The partner's label exactly as the Tika fixture carries it (written by Office, another tenant). */
+export const PARTNER_PROPERTIES: Record<string, string> = {
+  [`MSIP_Label_${PARTNER_LABEL}_Enabled`]: "true",
+  [`MSIP_Label_${PARTNER_LABEL}_SetDate`]: "2020-04-10T18:22:24Z",
+  [`MSIP_Label_${PARTNER_LABEL}_Method`]: "Standard",
+  [`MSIP_Label_${PARTNER_LABEL}_Name`]: "Not Protected_2",
+  [`MSIP_Label_${PARTNER_LABEL}_SiteId`]: PARTNER_TENANT,
+  [`MSIP_Label_${PARTNER_LABEL}_ActionId`]: "355b3caf-4d00-4a5f-bbd5-000094177f8a",
+  [`MSIP_Label_${PARTNER_LABEL}_ContentBits`]: "0",
+};
+
+/** Our tenant's Confidential \ All Employees label, as an earlier add-in session wrote it. */
+export function ourLabelProperties(
+  labelId: string,
+  name: string,
+  method = "Privileged",
+  contentBits = "2",
+): Record<string, string> {
+  return {
+    [`MSIP_Label_${labelId}_Enabled`]: "true",
+    [`MSIP_Label_${labelId}_SetDate`]: "2026-10-01T08:00:00Z",
+    [`MSIP_Label_${labelId}_Method`]: method,
+    [`MSIP_Label_${labelId}_Name`]: name,
+    [`MSIP_Label_${labelId}_SiteId`]: OUR_TENANT,
+    [`MSIP_Label_${labelId}_ActionId`]: "11111111-2222-4333-8444-555555555555",
+    [`MSIP_Label_${labelId}_ContentBits`]: contentBits,
+  };
+}
+
+export function policy(): EffectivePolicy {
+  return effectiveWith();
+}
+
+export function context(app: "Word" | "Excel", overrides: Partial<DecisionContext> = {}): DecisionContext {
+  return testContext({
+    app,
+    user: { name: "Priya Shah", principalName: "priya@contoso.com" },
+    item: { name: "Budget.xlsx", location: "https://contoso.sharepoint.com/Budget.xlsx" },
+    localDateTime: "29/11/2026 21:15",
+    ...overrides,
+  });
+}
+
+/** A person's label change through the decision engine, the way the task pane makes it. */
+export function planChange(
+  state: LabelState,
+  labelId: string | null,
+  app: "Word" | "Excel",
+  justification: { reason: string; text?: string } | null = null,
+  p: EffectivePolicy = policy(),
+): LabelPlan {
+  const decision = decideLabelChange(
+    p,
+    { kind: "file", current: state.current },
+    { labelId, justification },
+    context(app),
+  );
+  if (decision.outcome !== "allow")
+    throw new Error(`expected allow, got ${decision.outcome}: ${decision.message}`);
+  return decision.plan;
+}
+
+type Globals = { Office?: unknown; Word?: unknown; Excel?: unknown };
+
+/** Installs fakes as `globalThis.Office` / `Word` / `Excel`, as the browser suite does. */
+export function installGlobals(
+  host: DocumentHost,
+  fakes: { Word?: unknown; Excel?: unknown },
+  url = "",
+): FakeOffice {
+  const office = createFakeOffice({ host, url });
+  const g = globalThis as Globals;
+  g.Office = office.Office;
+  if (fakes.Word) g.Word = fakes.Word;
+  if (fakes.Excel) g.Excel = fakes.Excel;
+  return office;
+}
+
+export function removeGlobals(): void {
+  const g = globalThis as Globals;
+  delete g.Office;
+  delete g.Word;
+  delete g.Excel;
+}

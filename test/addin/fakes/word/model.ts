@@ -1,0 +1,182 @@
+/**
+ * The document a fake Word host works on: sections with their own body, three headers and three
+ * footers (Office.js `getHeader`/`getFooter` give every section its own story — calling them on a
+ * "linked to previous" section materialises a separate header, see office-js issues #272 and
+ * #1904), paragraphs, content controls and custom document properties.
+ */
+
+export type HeaderFooterType = "Primary" | "FirstPage" | "EvenPages";
+export const HEADER_FOOTER_TYPES: readonly HeaderFooterType[] = ["Primary", "FirstPage", "EvenPages"];
+export type Alignment = "Left" | "Centered" | "Right" | "Justified";
+export type BodyType = "MainDoc" | "Header" | "Footer";
+
+export interface FontModel {
+  name: string;
+  size: number;
+  color: string;
+}
+
+export interface ParagraphModel {
+  kind: "paragraph";
+  text: string;
+  alignment: Alignment;
+  font: FontModel;
+  /** OOXML inserted into this paragraph (shapes such as a watermark), verbatim. */
+  ooxml: string[];
+  parent: BodyModel | ContentControlModel | null;
+  deleted: boolean;
+}
+
+export interface ContentControlModel {
+  kind: "contentControl";
+  id: number;
+  tag: string;
+  title: string;
+  appearance: "BoundingBox" | "Tags" | "Hidden";
+  cannotDelete: boolean;
+  cannotEdit: boolean;
+  font: FontModel;
+  children: ParagraphModel[];
+  parent: BodyModel | null;
+  deleted: boolean;
+}
+
+export type Block = ParagraphModel | ContentControlModel;
+
+export interface BodyModel {
+  kind: "body";
+  type: BodyType;
+  blocks: Block[];
+}
+
+export interface SectionModel {
+  body: BodyModel;
+  headers: Record<HeaderFooterType, BodyModel>;
+  footers: Record<HeaderFooterType, BodyModel>;
+  deleted: boolean;
+}
+
+export type CustomPropertyType = "String" | "Number" | "Boolean" | "Date";
+
+export interface CustomPropertyModel {
+  key: string;
+  value: string | number | boolean | Date;
+  type: CustomPropertyType;
+  deleted: boolean;
+}
+
+export interface WordDocumentModel {
+  sections: SectionModel[];
+  properties: CustomPropertyModel[];
+  nextContentControlId: number;
+  /** Word desktop truncates custom property strings to 255 UTF-16 code units; null = keep all. */
+  truncateStringsAt: number | null;
+}
+
+export function defaultFont(): FontModel {
+  return { name: "Calibri", size: 11, color: "#000000" };
+}
+
+export function paragraph(
+  text: string,
+  parent: BodyModel | ContentControlModel | null = null,
+): ParagraphModel {
+  return {
+    kind: "paragraph",
+    text,
+    alignment: "Left",
+    font: defaultFont(),
+    ooxml: [],
+    parent,
+    deleted: false,
+  };
+}
+
+export function body(type: BodyType, texts: string[] = [""]): BodyModel {
+  const b: BodyModel = { kind: "body", type, blocks: [] };
+  // Word keeps at least one paragraph in every story.
+  for (const t of texts.length > 0 ? texts : [""]) b.blocks.push(paragraph(t, b));
+  return b;
+}
+
+export interface SectionSpec {
+  body?: string[];
+  headers?: Partial<Record<HeaderFooterType, string[]>>;
+  footers?: Partial<Record<HeaderFooterType, string[]>>;
+}
+
+export function section(spec: SectionSpec = {}): SectionModel {
+  const stories = (type: BodyType, texts: Partial<Record<HeaderFooterType, string[]>> | undefined) =>
+    ({
+      Primary: body(type, texts?.Primary),
+      FirstPage: body(type, texts?.FirstPage),
+      EvenPages: body(type, texts?.EvenPages),
+    }) as Record<HeaderFooterType, BodyModel>;
+  return {
+    body: body("MainDoc", spec.body),
+    headers: stories("Header", spec.headers),
+    footers: stories("Footer", spec.footers),
+    deleted: false,
+  };
+}
+
+export interface WordDocumentSpec {
+  sections?: SectionSpec[];
+  properties?: Record<string, string | number | boolean | Date>;
+  truncateStringsAt?: number | null;
+}
+
+function propertyType(value: unknown): CustomPropertyType {
+  if (typeof value === "number") return "Number";
+  if (typeof value === "boolean") return "Boolean";
+  if (value instanceof Date) return "Date";
+  return "String";
+}
+
+export function customProperty(key: string, value: unknown): CustomPropertyModel {
+  const type = propertyType(value);
+  const v = type === "String" ? String(value) : (value as number | boolean | Date);
+  return { key, value: v, type, deleted: false };
+}
+
+export function wordDocument(spec: WordDocumentSpec = {}): WordDocumentModel {
+  return {
+    sections: (spec.sections ?? [{}]).map(section),
+    properties: Object.entries(spec.properties ?? {}).map(([k, v]) => customProperty(k, v)),
+    nextContentControlId: 1000,
+    truncateStringsAt: spec.truncateStringsAt === undefined ? 255 : spec.truncateStringsAt,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading the model back, for assertions.
+
+export function paragraphsOf(b: BodyModel): ParagraphModel[] {
+  return b.blocks.flatMap((block) => (block.kind === "paragraph" ? [block] : block.children));
+}
+
+export function contentControlsOf(b: BodyModel): ContentControlModel[] {
+  return b.blocks.filter((block): block is ContentControlModel => block.kind === "contentControl");
+}
+
+export function storyText(b: BodyModel): string[] {
+  return paragraphsOf(b).map((p) => p.text);
+}
+
+export function allStories(doc: WordDocumentModel): BodyModel[] {
+  return doc.sections.flatMap((s) => [
+    s.body,
+    ...HEADER_FOOTER_TYPES.map((t) => s.headers[t]),
+    ...HEADER_FOOTER_TYPES.map((t) => s.footers[t]),
+  ]);
+}
+
+export function allContentControls(doc: WordDocumentModel): ContentControlModel[] {
+  return allStories(doc).flatMap(contentControlsOf);
+}
+
+export function propertyMap(doc: WordDocumentModel): Record<string, string> {
+  return Object.fromEntries(
+    doc.properties.map((p) => [p.key, p.value instanceof Date ? p.value.toISOString() : String(p.value)]),
+  );
+}
