@@ -6,15 +6,16 @@
 import { type PropertyUpdate, labelRecordsFromProperties } from "./propertySet";
 import { type LabelRecord, MetadataFormatError, quoteForError } from "./types";
 import {
+  NamespaceScope,
+  XMLNS_NAMESPACE,
   type XmlDocument,
   type XmlElement,
   type XmlNode,
   attributeValue,
   childElements,
   parseXmlPart,
-  requireXmlChars,
-  serializeXmlNode,
 } from "./xml";
+import { requireXmlChars, serializeXmlNode } from "./xmlWrite";
 
 export const CUSTOM_PROPERTIES_PART_NAME = "/docProps/custom.xml";
 export const CUSTOM_PROPERTIES_RELATIONSHIP_TYPE =
@@ -97,13 +98,14 @@ function prefixed(prefix: string, local: string): string {
 
 /** A prefix bound to the vt namespace at the root, declaring one there if needed. */
 function variantPrefix(root: XmlElement): string {
-  for (const [prefix, uri] of root.scope) if (uri === VARIANT_TYPES_NAMESPACE && prefix !== "") return prefix;
+  const bound = root.scope.prefixFor(VARIANT_TYPES_NAMESPACE);
+  if (bound !== undefined) return bound;
   let prefix = "vt";
-  for (let k = 2; root.scope.has(prefix); k++) prefix = `vt${k}`;
+  for (let k = 2; root.scope.lookup(prefix) !== undefined; k++) prefix = `vt${k}`;
   root.attributes.push({
     qname: `xmlns:${prefix}`,
     local: prefix,
-    namespace: "http://www.w3.org/2000/xmlns/",
+    namespace: XMLNS_NAMESPACE,
     value: VARIANT_TYPES_NAMESPACE,
   });
   return prefix;
@@ -118,7 +120,7 @@ function element(qname: string, attributes: Array<[string, string]>, children: X
     namespace: null,
     attributes: attributes.map(([name, value]) => ({ qname: name, local: name, namespace: null, value })),
     children,
-    scope: new Map(),
+    scope: NamespaceScope.EMPTY,
   };
 }
 

@@ -6,7 +6,8 @@
 import { bracedGuid, requireGuid } from "./guid";
 import { checkLabelWrite, parseContentBits, parseMethod } from "./labelAttributes";
 import { type LabelRecord, type LabelWrite, MetadataFormatError, quoteForError } from "./types";
-import { type XmlElement, childElements, escapeXmlAttribute, parseXmlPart } from "./xml";
+import { XMLNS_NAMESPACE, type XmlElement, childElements, parseXmlPart } from "./xml";
+import { escapeXmlAttribute } from "./xmlWrite";
 
 export const LABEL_INFO_PART_NAME = "/docMetadata/LabelInfo.xml";
 export const LABEL_INFO_RELATIONSHIP_TYPE =
@@ -46,7 +47,7 @@ function decodeLabelElement(e: XmlElement, where: string): LabelRecord {
   const raw = new Map<string, string>();
   const attributes: Record<string, string> = {};
   for (const a of e.attributes) {
-    if (a.namespace === "http://www.w3.org/2000/xmlns/") continue;
+    if (a.namespace === XMLNS_NAMESPACE) continue;
     if (a.namespace === null) raw.set(a.local, a.value);
     const canonical = a.namespace === null && Object.hasOwn(CANONICAL_ATTRIBUTE, a.local);
     Object.defineProperty(attributes, canonical ? CANONICAL_ATTRIBUTE[a.local] : a.qname, {

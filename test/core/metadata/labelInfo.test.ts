@@ -166,10 +166,26 @@ describe("decodeLabelInfo", () => {
       /"&nbsp;" is not a character reference/,
     ],
     ["a bad character reference", `<labelList xmlns="${NS}" a="&#0;"/>`, /character reference/],
-    ["two roots", `<labelList xmlns="${NS}"/><labelList xmlns="${NS}"/>`, /one root element, found 2/],
-    ["no root", `<?xml version="1.0"?>`, /not well-formed XML at line 1: Start tag expected/],
-    ["text after the root", `<labelList xmlns="${NS}"/>text`, /text after the root element/],
-    ["a mismatched tag", `<labelList xmlns="${NS}"><label></labelList>`, /not well-formed XML at line 1/],
+    [
+      "two roots",
+      `<labelList xmlns="${NS}"/><labelList xmlns="${NS}"/>`,
+      /line 1, column 79: a second root element/,
+    ],
+    [
+      "no root",
+      `<?xml version="1.0"?>`,
+      /not well-formed XML at line 1, column 1: expected one root element, found 0/,
+    ],
+    [
+      "text after the root",
+      `<labelList xmlns="${NS}"/>text`,
+      /line 1, column 79: text outside the root element/,
+    ],
+    [
+      "a mismatched tag",
+      `<labelList xmlns="${NS}"><label></labelList>`,
+      /line 1, column 85: end tag "labelList" does not close "label"/,
+    ],
   ])("refuses %s", (_what, xml, message) => {
     expect(() => decodeLabelInfo(xml)).toThrow(message);
     expect(() => decodeLabelInfo(xml)).toThrow(MetadataFormatError);
