@@ -91,7 +91,7 @@ export default async function auditRoutes(app: FastifyInstance, options: { store
         );
       const result = await options.store.recordAudit(
         principal.tenantId,
-        { userId: principal.userId, userName: principal.upn ?? principal.name },
+        { userId: principal.userId, userName: principal.upn ?? principal.name, groups: principal.groups },
         parsed.events,
         new Date().toISOString(),
       );

@@ -54,4 +54,12 @@ export const MIGRATIONS: readonly Migration[] = [
       `CREATE INDEX audit_events_by_type ON audit_events (tenant_id, type, occurred_at)`,
     ],
   },
+  {
+    id: 2,
+    name: "groups of the user behind each audit event",
+    statements: [
+      // JSON array of the token's group ids at intake, so reports filter by group as it was then.
+      `ALTER TABLE audit_events ADD COLUMN user_groups TEXT`,
+    ],
+  },
 ];

@@ -41,7 +41,7 @@ export interface SqlConnection extends SqlExecutor {
   close(): Promise<void>;
 }
 
-/** Rows per INSERT: 500 events × 17 columns stays far below both engines' parameter limits. */
+/** Rows per INSERT: 500 events × 18 columns stays far below both engines' parameter limits. */
 const AUDIT_CHUNK = 100;
 
 const AUDIT_COLUMNS = [
@@ -62,6 +62,7 @@ const AUDIT_COLUMNS = [
   "item_name",
   "reason",
   "body",
+  "user_groups",
 ] as const;
 
 function auditInsertSql(rows: number): string {
@@ -98,6 +99,11 @@ export class SqlStore implements Store {
 
   get engine(): "sqlite" | "postgres" {
     return this.db.engine;
+  }
+
+  /** For report modules that query the same schema (src/server/storage/consoleReports.ts). */
+  get executor(): SqlExecutor {
+    return this.db;
   }
 
   async migrate(): Promise<void> {
@@ -246,6 +252,7 @@ export class SqlStore implements Store {
             e.itemName ?? null,
             e.reason ?? null,
             JSON.stringify(e),
+            author.groups && author.groups.length > 0 ? JSON.stringify(author.groups) : null,
           );
         }
         stored += (await tx.query(auditInsertSql(chunk.length), params)).length;

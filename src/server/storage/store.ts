@@ -43,6 +43,8 @@ export type PolicyWriteResult =
 export interface AuditAuthor {
   userId: string;
   userName?: string;
+  /** The token's group ids, stored with each event for report filters. */
+  groups?: string[];
 }
 
 export interface AuditIntake {
