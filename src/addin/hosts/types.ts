@@ -1,0 +1,95 @@
+/**
+ * The one adapter interface every host (Outlook, Word, Excel) implements. The task pane and the
+ * event handlers talk only to this; only files in src/addin/hosts touch `Office`, `Word` or `Excel`.
+ * A host that cannot do something says so in a capability flag, and the UI shows it honestly.
+ */
+import type { AttachmentInfo, CurrentLabel, LabelPlan, ItemKind } from "../../core/decide";
+import type { EffectivePolicy } from "../../core/policy";
+import type { LabelRecord } from "../../core/metadata";
+
+export type HostKind = "Outlook" | "Word" | "Excel" | "PowerPoint";
+
+export interface HostCapabilities {
+  /** Outlook's native sensitivity label API (Mailbox 1.13, catalog enabled). */
+  nativeLabels: boolean;
+  /** The label can be written at all (false in Outlook read mode). */
+  canWriteLabel: boolean;
+  headerFooterMarking: boolean;
+  /** Word watermark via an OOXML shape; false where the host has no way to insert one. */
+  watermark: boolean;
+  /** Mail subject marking (au-epms `[SEC=…]`). */
+  subjectMarking: boolean;
+  /** Mail body marking added at send time (prepend/appendOnSendAsync) rather than at apply time. */
+  bodyMarkingOnSend: boolean;
+  /** Writing our own x-headers (internetHeaders, Mailbox 1.8 compose). */
+  internetHeaders: boolean;
+}
+
+export interface HostItemInfo {
+  kind: ItemKind;
+  mode: "compose" | "read" | "document";
+  /** Mail subject or file name, for `${Item.Name}` and audit. */
+  name: string;
+  /** Path + file name, or the subject for mail (`${Item.Location}`). */
+  location: string;
+  user: { name: string; principalName: string };
+  /** Sender address, for EPMS `ORIGIN=`. */
+  sender?: string;
+}
+
+export interface LabelState {
+  /** Our tenant's label (the policy's siteId), or null. */
+  current: CurrentLabel | null;
+  /** Every label record found, all tenants; other tenants' labels are shown and preserved. */
+  records: LabelRecord[];
+  /** Where the current label was read from. */
+  source: "native" | "msip_labels" | "properties" | "none";
+  /** Read mode: other classifications found in the headers (X-Protective-Marking, legacy Exchange…). */
+  otherMarkings?: Array<{ kind: string; text: string }>;
+  /**
+   * The label the host's own labeling reports (Outlook's `sensitivityLabel`), where it has an API;
+   * null for none, undefined where the host cannot tell. It differs from `current` when the label
+   * was changed outside Labelbridge (Outlook's Sensitivity button), and is then checked like ours.
+   */
+  native?: string | null;
+}
+
+export interface ApplyResult {
+  /** What was really written, e.g. native label set or not, markings written, ContentBits. */
+  nativeLabelSet: boolean;
+  contentBits: number;
+  warnings: string[];
+}
+
+export class HostError extends Error {
+  constructor(
+    readonly operation: string,
+    message: string,
+    readonly code?: string | number,
+  ) {
+    super(message);
+    this.name = "HostError";
+  }
+}
+
+export interface LabelingHost {
+  readonly kind: HostKind;
+  capabilities(): Promise<HostCapabilities>;
+  itemInfo(): Promise<HostItemInfo>;
+  readLabel(siteId: string): Promise<LabelState>;
+  /**
+   * Executes a plan from the decision engine. All or nothing: on failure the item is left as it was
+   * and a HostError says which call failed.
+   */
+  applyPlan(plan: LabelPlan, policy: EffectivePolicy): Promise<ApplyResult>;
+  /** Text to run the detectors on, bounded so the pane stays responsive on large items. */
+  readText(maxChars: number): Promise<string>;
+  recipients?(): Promise<string[]>;
+  attachments?(): Promise<AttachmentInfo[]>;
+  /** Registers for label changes made outside the pane (Outlook's own label control); returns an unsubscribe. */
+  onLabelChanged?(listener: () => void): Promise<() => Promise<void>>;
+  /** Office display language, e.g. "en-US", "fr-FR". */
+  displayLanguage(): string;
+  /** Office theme colours, or null where the host has none. */
+  theme(): { bodyBackgroundColor: string; bodyForegroundColor: string; isDarkTheme?: boolean } | null;
+}

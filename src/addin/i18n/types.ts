@@ -1,0 +1,67 @@
+/**
+ * The add-in's user-facing text. Decision messages are keyed by the engine's reason codes, so a
+ * language can translate them with the label names as parameters; English falls back to the
+ * engine's own (English) message.
+ */
+import type { ReasonCode } from "../../core/decide/types";
+
+export interface MessageParams {
+  /** Full display name of the label the message is about ("Confidential \ All Employees"). */
+  label?: string;
+  /** The label before the change. */
+  from?: string;
+  /** Recipients outside the organisation, already joined. */
+  who?: string;
+  /** Free text from the policy (policy tip, rule message) shown as is. */
+  text?: string;
+}
+
+export interface Strings {
+  locale: string;
+  title: string;
+  loading: string;
+  currentLabel: string;
+  noLabel: string;
+  labelsHeading: string;
+  applyLabelAria: (label: string) => string;
+  applied: string;
+  chooseSublabel: string;
+  learnMore: string;
+  reportIssue: string;
+  mandatoryBanner: string;
+  recommendationTitle: string;
+  acceptRecommendation: (label: string) => string;
+  dismiss: string;
+  justificationTitle: string;
+  justificationIntro: (from: string, to: string) => string;
+  justificationOtherLabel: string;
+  justificationOtherRequired: string;
+  justificationPickReason: string;
+  cancel: string;
+  confirmChange: string;
+  readModeHeading: string;
+  readModeNone: string;
+  otherMarkings: string;
+  otherTenantLabel: string;
+  offlineNotice: (when: string) => string;
+  noPolicy: string;
+  retry: string;
+  applyFailed: (detail: string) => string;
+  outsideOffice: string;
+  settings: string;
+  devTokenLabel: string;
+  devTokenHint: string;
+  save: string;
+  clear: string;
+  tokenSaved: string;
+  tokenInvalid: string;
+  auditPending: (n: number) => string;
+  nativeAlsoSet: string;
+  readOnlyCapability: string;
+  removeLabel: string;
+  labelChangedOutside: (label: string) => string;
+  /** Smart Alerts button that opens the pane (≤ 20 characters). */
+  chooseLabelButton: string;
+  sendHelpMarkdown: string;
+  reasons: Partial<Record<ReasonCode, (p: MessageParams) => string>>;
+}
