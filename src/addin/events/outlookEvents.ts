@@ -1,0 +1,53 @@
+/**
+ * Entry of the event bundle (dist/events/launchevent.js): classic Outlook loads this one file in
+ * its JavaScript-only runtime; the web, new Outlook and Mac load it from commands.html. Every
+ * handler is associated at the top level, synchronously, when the file loads — without that, a
+ * SoftBlock send handler means nobody can send (office-js.md §2).
+ */
+import "./polyfills";
+import { OutlookHost } from "../hosts/outlook";
+import { officeSsoGetAccessToken, roamingDevTokenProvider, runtimeStore } from "../hosts/runtime";
+import { AuditQueue } from "../services/auditQueue";
+import { defaultConfig } from "../services/config";
+import { fetchHttpClient } from "../services/http";
+import { newGuid } from "../services/ids";
+import { PolicyClient } from "../services/policyClient";
+import { devTokenProvider, firstToken, ssoTokenProvider, type TokenProvider } from "../services/tokens";
+import { createOutlookHandlers, HANDLER_NAMES, type OutlookServices } from "./outlookHandlers";
+
+const config = defaultConfig();
+const store = runtimeStore();
+const http = fetchHttpClient();
+const tokens: TokenProvider = firstToken([
+  ...(config.auth === "sso" ? [ssoTokenProvider(officeSsoGetAccessToken())] : []),
+  devTokenProvider(store),
+  roamingDevTokenProvider(typeof Office === "undefined" ? undefined : Office),
+]);
+const byUser = new Map<string, OutlookServices>();
+
+const handlers = createOutlookHandlers({
+  host: () => new OutlookHost(Office),
+  services: (user) => {
+    let s = byUser.get(user);
+    if (!s) {
+      s = {
+        policy: new PolicyClient({ config, store, tokens, http, user }),
+        audit: new AuditQueue({ config, store, tokens, http }),
+      };
+      byUser.set(user, s);
+    }
+    return s;
+  },
+  config,
+  now: () => new Date(),
+  newId: () => newGuid(),
+  report: (handler, error) => {
+    if (typeof console !== "undefined") console.warn(`Labelbridge ${handler}:`, error);
+  },
+});
+
+Office.actions.associate(HANDLER_NAMES.onNewMessageCompose, handlers.onNewMessageCompose);
+Office.actions.associate(HANDLER_NAMES.onMessageSend, handlers.onMessageSend);
+Office.actions.associate(HANDLER_NAMES.onSensitivityLabelChanged, handlers.onSensitivityLabelChanged);
+Office.actions.associate(HANDLER_NAMES.onMessageRecipientsChanged, handlers.onMessageRecipientsChanged);
+Office.actions.associate(HANDLER_NAMES.onMessageAttachmentsChanged, handlers.onMessageAttachmentsChanged);

@@ -1,0 +1,203 @@
+/**
+ * Builds the add-in into dist/ (the backend serves it at https://localhost:3000/):
+ * - the task pane: React + Fluent UI v9, one page `taskpane.html` for Outlook, Word and Excel (the
+ *   host is picked at runtime from Office.onReady's info.host);
+ * - the Outlook event bundle: no React, ES2016, one self-contained file `events/launchevent.js`
+ *   (classic Outlook's JavaScript-only runtime loads it directly) and `commands.html`, the page that
+ *   loads it in Outlook on the web, new Outlook and Mac.
+ *
+ * `npm run build:addin` = `webpack --mode production`. LABELBRIDGE_API_BASE (default
+ * https://localhost:3000) and LABELBRIDGE_AUTH (`dev` | `sso`) are fixed at build time.
+ * bench/addin uses `taskpaneConfig` to build a minimal Fluent app with exactly these settings.
+ */
+"use strict";
+const path = require("node:path");
+const webpack = require("webpack");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+
+const ROOT = __dirname;
+const DIST = path.join(ROOT, "dist");
+const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+
+function apiBase() {
+  return (process.env.LABELBRIDGE_API_BASE || "https://localhost:3000").replace(/\/+$/, "");
+}
+
+function defines() {
+  return new webpack.DefinePlugin({
+    __LABELBRIDGE_API_BASE__: JSON.stringify(apiBase()),
+    __LABELBRIDGE_AUTH__: JSON.stringify(process.env.LABELBRIDGE_AUTH === "sso" ? "sso" : "dev"),
+  });
+}
+
+/** TypeScript through ts-loader only (no babel here): the target decides the down-levelling. */
+function typescriptRule(target) {
+  return {
+    test: /\.tsx?$/,
+    exclude: /node_modules/,
+    use: {
+      loader: "ts-loader",
+      options: {
+        configFile: path.join(ROOT, "tsconfig.json"),
+        // Type checking is `npm run typecheck`; the build only transpiles.
+        transpileOnly: true,
+        compilerOptions: {
+          target,
+          module: "ESNext",
+          moduleResolution: "bundler",
+          noEmit: false,
+          sourceMap: false,
+          declaration: false,
+        },
+      },
+    },
+  };
+}
+
+/**
+ * Our own modules have no import-time side effects (except the polyfills and the entries), so
+ * webpack may drop whatever a bundle does not use — e.g. the XML codecs' parser from the handlers.
+ */
+const pureModules = {
+  include: [
+    path.join(ROOT, "src", "core"),
+    ...["services", "i18n", "hosts"].map((d) => path.join(ROOT, "src", "addin", d)),
+  ],
+  sideEffects: false,
+};
+
+const resolve = { extensions: [".ts", ".tsx", ".js"], extensionAlias: { ".js": [".ts", ".tsx", ".js"] } };
+
+/**
+ * The task pane (or, for the benchmark, any React entry built the same way).
+ * @param {{ mode?: string, entry?: string, outputPath?: string, copy?: boolean }} [options]
+ */
+function taskpaneConfig(options = {}) {
+  const mode = options.mode || "production";
+  const outputPath = options.outputPath || DIST;
+  return {
+    name: "taskpane",
+    mode,
+    target: ["web", "es2019"],
+    devtool: mode === "production" ? false : "source-map",
+    entry: { taskpane: options.entry || path.join(ROOT, "src/addin/taskpane/index.tsx") },
+    output: {
+      path: outputPath,
+      filename: mode === "production" ? "[name].[contenthash:8].js" : "[name].js",
+      chunkFilename: mode === "production" ? "chunks/[name].[contenthash:8].js" : "chunks/[name].js",
+      publicPath: "auto",
+      clean: false,
+    },
+    resolve,
+    module: { rules: [typescriptRule("ES2019"), pureModules] },
+    plugins: [
+      defines(),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: path.join(ROOT, "src/addin/taskpane/taskpane.html"),
+        templateParameters: { officeJs: OFFICE_JS },
+        chunks: ["taskpane"],
+        scriptLoading: "defer",
+        minify: mode === "production",
+      }),
+      ...(options.copy === false
+        ? []
+        : [
+            new CopyWebpackPlugin({
+              patterns: [
+                { from: path.join(ROOT, "assets", "*.png"), to: "assets/[name][ext]" },
+                { from: path.join(ROOT, "manifest.xml"), to: "manifest.xml" },
+              ],
+            }),
+          ]),
+    ],
+    performance: { hints: false },
+    stats: "errors-warnings",
+  };
+}
+
+/** The Outlook event handlers: one ES2016 file with no chunk loading and no DOM assumptions. */
+function eventsConfig(options = {}) {
+  const mode = options.mode || "production";
+  const outputPath = options.outputPath || DIST;
+  return {
+    name: "events",
+    mode,
+    target: ["web", "es2016"],
+    // Source maps or eval wrappers would put webpack-injected code between Outlook and the handlers.
+    devtool: false,
+    entry: { launchevent: path.join(ROOT, "src/addin/events/outlookEvents.ts") },
+    output: {
+      path: outputPath,
+      filename: "events/[name].js",
+      // No automatic public path: it reads document.currentScript, which the JS-only runtime lacks.
+      publicPath: "",
+      iife: true,
+      chunkFormat: false,
+      chunkLoading: false,
+      wasmLoading: false,
+      environment: {
+        arrowFunction: true,
+        const: true,
+        destructuring: true,
+        forOf: true,
+        module: false,
+        dynamicImport: false,
+        optionalChaining: false,
+        templateLiteral: true,
+        bigIntLiteral: false,
+        asyncFunction: false,
+        globalThis: false,
+      },
+    },
+    resolve,
+    module: {
+      rules: [
+        typescriptRule("ES2016"),
+        pureModules,
+        {
+          // Runs after ts-loader: ES2018 regexes in the core must not stop the bundle from loading.
+          test: /\.ts$/,
+          include: path.join(ROOT, "src", "core"),
+          enforce: "post",
+          use: path.join(ROOT, "src/addin/events/outlookRegexLoader.cjs"),
+        },
+      ],
+    },
+    optimization: { splitChunks: false, runtimeChunk: false },
+    plugins: [
+      defines(),
+      new webpack.optimize.LimitChunkCountPlugin({ maxChunks: 1 }),
+      new HtmlWebpackPlugin({
+        filename: "commands.html",
+        template: path.join(ROOT, "src/addin/events/commands.html"),
+        templateParameters: { officeJs: OFFICE_JS },
+        chunks: ["launchevent"],
+        scriptLoading: "blocking",
+        inject: "body",
+        minify: false,
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          {
+            // SSO from the JS-only runtime needs the handler file listed here (office-js.md §2).
+            from: path.join(ROOT, "src/addin/events/officeaddins-allowed.json"),
+            to: ".well-known/microsoft-officeaddins-allowed.json",
+            transform: (content) => content.toString().replace(/https:\/\/localhost:3000/g, apiBase()),
+          },
+        ],
+      }),
+    ],
+    performance: { hints: false },
+    stats: "errors-warnings",
+  };
+}
+
+module.exports = (_env, argv = {}) => {
+  const mode = argv.mode || "production";
+  return [taskpaneConfig({ mode }), eventsConfig({ mode })];
+};
+module.exports.taskpaneConfig = taskpaneConfig;
+module.exports.eventsConfig = eventsConfig;
+module.exports.OFFICE_JS = OFFICE_JS;
