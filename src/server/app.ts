@@ -35,6 +35,8 @@ import auditRoutes from "./routes/audit";
 import adminRoutes from "./routes/admin";
 import graphRoutes from "./routes/graph";
 import reportRoutes from "./routes/reports";
+import reportsConsoleRoutes from "./routes/reportsConsole";
+import adminConsole from "./admin/plugin";
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -116,6 +118,16 @@ export async function buildApp(
 
   app.decorate("store", store);
   app.decorate("config", config);
+
+  // Keep-alive would hold a drained connection open until its timeout (72 s) and stall close();
+  // responses sent once shutdown has begun therefore end their connection.
+  let closing = false;
+  app.addHook("preClose", async () => {
+    closing = true;
+  });
+  app.addHook("onSend", async (_request, reply) => {
+    if (closing) reply.header("connection", "close");
+  });
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler((request, reply) =>
     reply
@@ -204,11 +216,13 @@ export async function buildApp(
         await admin.register(adminRoutes, { store, prefix: "/admin" });
         await admin.register(graphRoutes, { store, prefix: "/admin" });
         await admin.register(reportRoutes, { store });
+        await admin.register(reportsConsoleRoutes, { store });
       });
     },
     { prefix: "/api/v1" },
   );
 
+  await app.register(adminConsole);
   for (const extra of options.plugins ?? []) await app.register(extra.plugin, extra.options ?? {});
   return app;
 }
