@@ -16,13 +16,11 @@ export default async function healthRoutes(app: FastifyInstance, options: { stor
         return { status: "ready", database: options.store.engine };
       } catch (err) {
         request.log.warn({ err }, "readiness check failed");
-        return reply
-          .code(503)
-          .send({
-            status: "unavailable",
-            database: options.store.engine,
-            message: "the database does not answer",
-          });
+        return reply.code(503).send({
+          status: "unavailable",
+          database: options.store.engine,
+          message: "the database does not answer",
+        });
       }
     },
   );
