@@ -64,13 +64,8 @@ export function decodeLabelProperties(props: PropertyPairs): LabelRecord[] {
   return labelRecordsFromProperties(props, "properties", "document properties");
 }
 
-function checkPropertyLength(key: string, value: string, where: string): void {
-  if (key.length > MAX_PROPERTY_LENGTH) {
-    throw new MetadataFormatError(
-      where,
-      `key ${quoteForError(key)} is longer than ${MAX_PROPERTY_LENGTH} characters`,
-    );
-  }
+/** Keys are `MSIP_Label_<guid>_<Attribute>` (at most 70 characters); only values can exceed the limit. */
+function checkValueLength(key: string, value: string, where: string): void {
   if (value.length > MAX_PROPERTY_LENGTH) {
     throw new MetadataFormatError(
       where,
@@ -86,7 +81,7 @@ export function encodeLabelProperties(w: LabelWrite): Record<string, string> {
   const props: Record<string, string> = {};
   for (const [suffix, value] of attributes) {
     const key = labelKey(labelId, suffix);
-    checkPropertyLength(key, value, where);
+    checkValueLength(key, value, where);
     props[key] = value;
   }
   return props;

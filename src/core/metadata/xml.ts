@@ -61,10 +61,6 @@ export class NamespaceScope {
     const inherited = this.parent?.prefixFor(uri);
     return inherited !== undefined && this.lookup(inherited) === uri ? inherited : undefined;
   }
-
-  withDeclarations(own: ReadonlyMap<string, string>): NamespaceScope {
-    return own.size === 0 ? this : new NamespaceScope(own, this);
-  }
 }
 
 export type XmlNode =

@@ -174,10 +174,18 @@ describe("updateCustomPropertiesXml", () => {
     expect(readCustomProperties(updated)).toEqual([{ name: "a", value: "", type: "lpwstr", pid: 2 }]);
   });
 
+  it("leaves a nameless property where it is", () => {
+    const xml = `<Properties xmlns="${CP}" xmlns:vt="${VT}"><property pid="7"><vt:lpwstr>?</vt:lpwstr></property></Properties>`;
+    expect(updateCustomPropertiesXml(xml, { set: { a: "1" }, remove: ["b"] })).toBe(
+      `${DECL}<Properties xmlns="${CP}" xmlns:vt="${VT}"><property pid="7"><vt:lpwstr>?</vt:lpwstr></property>` +
+        `<property fmtid="${CUSTOM_PROPERTY_FMTID}" pid="8" name="a"><vt:lpwstr>1</vt:lpwstr></property></Properties>`,
+    );
+  });
+
   it("keeps comments, processing instructions and unknown attributes", () => {
-    const xml = `<?xml version="1.0"?><!-- top --><?app x="1&amp;2"?><Properties xmlns="${CP}" xmlns:vt="${VT}" xml:lang="en"><!--c--><property pid="2" name="a" linkTarget="t"><vt:lpwstr>1</vt:lpwstr></property></Properties>`;
+    const xml = `<?xml version="1.0"?><!-- top --><?app x="1&amp;2"?><?empty?><Properties xmlns="${CP}" xmlns:vt="${VT}" xml:lang="en"><!--c--><property pid="2" name="a" linkTarget="t"><vt:lpwstr>1<![CDATA[<2]]></vt:lpwstr></property></Properties>`;
     expect(updateCustomPropertiesXml(xml, { set: {}, remove: [] })).toBe(
-      `${DECL}<!-- top --><?app x="1&amp;2"?><Properties xmlns="${CP}" xmlns:vt="${VT}" xml:lang="en"><!--c--><property pid="2" name="a" linkTarget="t"><vt:lpwstr>1</vt:lpwstr></property></Properties>`,
+      `${DECL}<!-- top --><?app x="1&amp;2"?><?empty?><Properties xmlns="${CP}" xmlns:vt="${VT}" xml:lang="en"><!--c--><property pid="2" name="a" linkTarget="t"><vt:lpwstr>1<![CDATA[<2]]></vt:lpwstr></property></Properties>`,
     );
   });
 

@@ -82,6 +82,13 @@ describe("encodeMsipLabelsHeader", () => {
     );
   });
 
+  it("refuses to write an attribute name the header cannot carry", () => {
+    const [r] = decodeMsipLabelsHeader(`MSIP_Label_${G}_Enabled=true; MSIP_Label_${G}_SiteId=${T}`);
+    expect(() =>
+      encodeMsipLabelsHeader([{ ...r, attributes: { ...r.attributes, "Bad Name": "x" } }]),
+    ).toThrow(/attribute name "Bad Name" cannot be written/);
+  });
+
   it("refuses to write a LabelInfo removal record into a header", () => {
     const removal = {
       labelId: T,
