@@ -47,10 +47,8 @@ const graphLabelSchema: z.ZodType<GraphSensitivityLabelInput> = graphLabelBase.e
     .nullable(),
 });
 
-const labelListSchema = z.union([
-  z.array(graphLabelSchema),
-  z.object({ value: z.array(graphLabelSchema) }).passthrough(),
-]);
+const labelArraySchema = z.array(graphLabelSchema);
+const labelCollectionSchema = z.object({ value: z.array(graphLabelSchema) }).passthrough();
 
 const advancedSettingsSchema = z.record(z.string(), z.string());
 
@@ -67,11 +65,7 @@ const policySettingSchema = z
 
 type PolicySettingInput = z.infer<typeof policySettingSchema>;
 
-// The collection shape first: every field of a single setting is optional, so it would match anything.
-const policySettingsInputSchema = z.union([
-  z.object({ value: z.array(policySettingSchema).min(1) }).passthrough(),
-  policySettingSchema,
-]);
+const policySettingCollectionSchema = z.object({ value: z.array(policySettingSchema).min(1) }).passthrough();
 
 /** The label as Graph v1.0 `security.sensitivityLabel` shows it (the fields we can fill). */
 export interface GraphSensitivityLabel {
@@ -154,17 +148,32 @@ interface Flat {
 
 /** Graph label list + policy settings → a tenant document to validate (it is not validated here). */
 export function importFromGraph(input: GraphImportInput, ctx: GraphImportContext): GraphImportResult {
-  const list = labelListSchema.safeParse(input.labels);
-  if (!list.success) return { ok: false, issues: zodIssues(list.error, "labels") };
+  // Parsed by shape rather than as a union, so an issue keeps its path (`labels.value[3].id`).
+  let top: GraphSensitivityLabelInput[];
+  if (Array.isArray(input.labels)) {
+    const list = labelArraySchema.safeParse(input.labels);
+    if (!list.success) return { ok: false, issues: zodIssues(list.error, "labels") };
+    top = list.data;
+  } else {
+    const list = labelCollectionSchema.safeParse(input.labels);
+    if (!list.success) return { ok: false, issues: zodIssues(list.error, "labels") };
+    top = list.data.value;
+  }
   const rootPath = Array.isArray(input.labels) ? "labels" : "labels.value";
-  const top = Array.isArray(list.data) ? list.data : list.data.value;
 
   let setting: PolicySettingInput | null = null;
   if (input.labelPolicySettings !== undefined && input.labelPolicySettings !== null) {
-    const parsed = policySettingsInputSchema.safeParse(input.labelPolicySettings);
-    if (!parsed.success) return { ok: false, issues: zodIssues(parsed.error, "labelPolicySettings") };
-    const data = parsed.data as { value?: PolicySettingInput[] } & PolicySettingInput;
-    setting = Array.isArray(data.value) ? data.value[0] : data;
+    const raw = input.labelPolicySettings as { value?: unknown };
+    // Every field of a single setting is optional, so the collection shape is recognised by its `value`.
+    if (typeof raw === "object" && Array.isArray(raw.value)) {
+      const parsed = policySettingCollectionSchema.safeParse(raw);
+      if (!parsed.success) return { ok: false, issues: zodIssues(parsed.error, "labelPolicySettings") };
+      setting = parsed.data.value[0];
+    } else {
+      const parsed = policySettingSchema.safeParse(raw);
+      if (!parsed.success) return { ok: false, issues: zodIssues(parsed.error, "labelPolicySettings") };
+      setting = parsed.data;
+    }
   }
 
   const issues: PolicyIssue[] = [];
