@@ -1,0 +1,96 @@
+/** One report row per file: what it is, what it carries, what it holds, what was done, what failed. */
+import type { AuditEvent } from "../../core/audit";
+
+export type ScanAction =
+  /** Discover mode: reported only. */
+  | "reported"
+  | "labeled"
+  | "relabeled"
+  /** --dry-run: would have been labeled. */
+  | "would-label"
+  /** A label that should apply was not written (a person's label, no --relabel, needs justification…). */
+  | "kept"
+  /** Enforce: the policy only recommends this label. */
+  | "recommended"
+  /** The format cannot carry a label (text, mail, PDF). */
+  | "not-labelable"
+  | "none"
+  | "error";
+
+export interface RowLabel {
+  labelId: string;
+  siteId: string;
+  /** The label's Name as the metadata carries it. */
+  name: string | null;
+  /** From the policy's catalog when the label is our tenant's. */
+  displayName: string | null;
+  method: "Standard" | "Privileged" | null;
+  /** Where it was read: `docMetadata/LabelInfo.xml`, `docProps/custom.xml`, `msip_labels header`. */
+  location: string;
+  /** Our tenant's label (policy siteId). */
+  ours: boolean;
+}
+
+export interface RowInfoType {
+  sitId: string;
+  name: string;
+  count: number;
+  confidence: number;
+}
+
+export interface RowProposal {
+  labelId: string;
+  displayName: string;
+  mode: "automatic" | "recommend";
+  condition: {
+    sitId: string;
+    sitName: string;
+    count: number;
+    confidence: number;
+    minCount: number;
+    minConfidence: number;
+  };
+}
+
+export interface ScanRow {
+  path: string;
+  size: number;
+  type: string;
+  /** Every tenant's label in effect. */
+  labels: RowLabel[];
+  /** Our tenant's label (with a policy), otherwise the first label in effect. */
+  currentLabel: RowLabel | null;
+  /** Disagreements between locations and other facts about the labels. */
+  labelNotes: string[];
+  infoTypes: RowInfoType[];
+  scannedChars: number;
+  /** The label the policy would apply, and the condition that chose it. */
+  proposed: RowProposal | null;
+  /** Why: the condition, or why nothing applies or why a label was kept. */
+  reason: string;
+  action: ScanAction;
+  error: string | null;
+  errorCode: string | null;
+  warnings: string[];
+  audit: AuditEvent[];
+}
+
+export function emptyRow(path: string, size: number, type: string): ScanRow {
+  return {
+    path,
+    size,
+    type,
+    labels: [],
+    currentLabel: null,
+    labelNotes: [],
+    infoTypes: [],
+    scannedChars: 0,
+    proposed: null,
+    reason: "",
+    action: "none",
+    error: null,
+    errorCode: null,
+    warnings: [],
+    audit: [],
+  };
+}

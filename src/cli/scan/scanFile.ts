@@ -1,0 +1,204 @@
+/**
+ * One file, start to finish: read its content and labels, decide, and in enforce mode write the
+ * label atomically. Never throws: whatever goes wrong becomes the row's error and the run goes on.
+ * Runs inside a worker thread (see worker.ts) or in-process; its inputs are plain data so that
+ * they cross the thread boundary unchanged.
+ */
+import { dirname } from "node:path";
+import type { AuditEvent } from "../../core/audit";
+import { type Justification, eventAuditEvent } from "../../core/decide";
+import type { LabelRecord } from "../../core/metadata";
+import type { EffectivePolicy } from "../../core/policy";
+import { canCarryLabel, type FileType } from "../formats/fileType";
+import type { AtomicFs } from "../ooxml/atomic";
+import { describeError } from "../ooxml/errors";
+import { writeOfficeLabel } from "../ooxml/officeFile";
+import {
+  type ContentLimits,
+  DEFAULT_CONTENT_LIMITS,
+  type FileContent,
+  type FoundLabels,
+  locationOf,
+  readFileContent,
+} from "./content";
+import { type ScanMode, decideScan } from "./decision";
+import {
+  type ScannerIdentity,
+  currentForDecision,
+  decisionContext,
+  fullLabelName,
+  labelWriteOf,
+} from "./policyUse";
+import { type RowLabel, type ScanRow, emptyRow } from "./row";
+
+export interface ScanSettings {
+  mode: ScanMode;
+  policy: EffectivePolicy | null;
+  relabel: boolean;
+  justification: Justification | null;
+  treatRecommendedAsAutomatic: boolean;
+  dryRun: boolean;
+  limits: ContentLimits;
+  identity: ScannerIdentity;
+}
+
+export const DEFAULT_SCAN_SETTINGS: ScanSettings = {
+  mode: "discover",
+  policy: null,
+  relabel: false,
+  justification: null,
+  treatRecommendedAsAutomatic: false,
+  dryRun: false,
+  limits: DEFAULT_CONTENT_LIMITS,
+  identity: { name: "Labelbridge scanner", principalName: "labelbridge-scanner" },
+};
+
+export interface ScanJob {
+  path: string;
+  size: number;
+  type: FileType;
+}
+
+function rowLabel(record: LabelRecord, labels: FoundLabels, policy: EffectivePolicy | null): RowLabel {
+  const ours = policy !== null && record.siteId === policy.siteId;
+  return {
+    labelId: record.labelId,
+    siteId: record.siteId,
+    name: record.name,
+    displayName: ours ? fullLabelName(policy, record.labelId) : null,
+    method: record.method,
+    location: locationOf(record, labels),
+    ours,
+  };
+}
+
+function describeLabels(
+  content: FileContent,
+  row: ScanRow,
+  policy: EffectivePolicy | null,
+): LabelRecord | null {
+  const labels = content.labels;
+  if (!labels) return null;
+  row.labels = labels.effective.map((r) => rowLabel(r, labels, policy));
+  for (const d of labels.disagreements) {
+    const info = d.labelInfo.removed || !d.labelInfo.enabled ? "a removal" : `label ${d.labelInfo.labelId}`;
+    row.labelNotes.push(
+      `tenant ${d.siteId}: LabelInfo.xml says ${info}, custom properties say label ${d.custom.labelId} (${d.custom.name ?? "no name"}); LabelInfo wins`,
+    );
+  }
+  row.labelNotes.push(...labels.notes);
+  if (labels.protectiveMarking)
+    row.labelNotes.push(`X-Protective-Marking: SEC=${labels.protectiveMarking.sec}`);
+  const ours = policy ? (labels.effective.find((r) => r.siteId === policy.siteId) ?? null) : null;
+  row.currentLabel = policy ? (row.labels.find((l) => l.ours) ?? null) : (row.labels[0] ?? null);
+  return ours;
+}
+
+function scanResultEvent(row: ScanRow, settings: ScanSettings): AuditEvent | null {
+  const policy = settings.policy;
+  if (!policy) return null;
+  const worthReporting =
+    row.infoTypes.length > 0 || row.labels.length > 0 || row.error !== null || row.proposed !== null;
+  if (!worthReporting) return null;
+  const ctx = decisionContext(row.path, settings.identity);
+  const ours = row.currentLabel?.ours ? row.currentLabel : null;
+  return eventAuditEvent(ctx, "scan-result", {
+    labelId: ours?.labelId ?? null,
+    method: ours?.method ?? null,
+    actionSource: "scanner",
+    reason: `scan-${row.action}`,
+    details: {
+      path: row.path,
+      folder: dirname(row.path),
+      size: row.size,
+      type: row.type,
+      mode: settings.mode,
+      infoTypes: row.infoTypes,
+      proposedLabelId: row.proposed?.labelId ?? null,
+      action: row.action,
+      ...(row.error ? { error: row.error } : {}),
+    },
+  });
+}
+
+export async function scanFile(job: ScanJob, settings: ScanSettings, fsys?: AtomicFs): Promise<ScanRow> {
+  const row = emptyRow(job.path, job.size, job.type);
+  let content: FileContent | null = null;
+  try {
+    content = await readFileContent(job.path, job.type, settings.limits);
+    row.scannedChars = content.scannedChars;
+    row.infoTypes = content.detections.map((d) => ({
+      sitId: d.sitId,
+      name: d.name,
+      count: d.count,
+      confidence: d.confidence,
+    }));
+    row.warnings.push(...content.warnings);
+    if (content.capped)
+      row.warnings.push("an information type reached the instance cap; its count is a lower bound");
+    const ours = describeLabels(content, row, settings.policy);
+
+    if (content.labelError !== null) {
+      row.error = content.labelError;
+      row.errorCode = "label-metadata";
+      row.action = "error";
+      row.reason = "the label metadata cannot be read, so no label is proposed or written";
+    } else if (settings.policy) {
+      const policy = settings.policy;
+      const ctx = decisionContext(job.path, settings.identity);
+      const decision = decideScan(
+        policy,
+        currentForDecision(ours),
+        content.detections,
+        ctx,
+        {
+          mode: settings.mode,
+          relabel: settings.relabel,
+          justification: settings.justification,
+          treatRecommendedAsAutomatic: settings.treatRecommendedAsAutomatic,
+        },
+        canCarryLabel(job.type),
+      );
+      row.proposed = decision.proposed;
+      row.reason = decision.reason;
+      row.action = decision.action;
+      if (decision.plan && content.office && content.labels?.office) {
+        const outcome = writeOfficeLabel(
+          content.office,
+          content.labels.office,
+          policy.siteId,
+          labelWriteOf(decision.plan),
+          {
+            storage: policy.labelStorage,
+            dryRun: settings.dryRun,
+            fs: fsys,
+          },
+        );
+        if (!outcome.changed) row.action = "none";
+        else if (settings.dryRun) row.action = "would-label";
+        else
+          row.audit.push({
+            ...decision.plan.audit,
+            details: {
+              path: job.path,
+              folder: dirname(job.path),
+              location: outcome.target,
+              infoTypes: row.infoTypes,
+            },
+          });
+      }
+    } else {
+      row.action = "reported";
+    }
+  } catch (err) {
+    const e = describeError(err);
+    row.error = e.message;
+    row.errorCode = e.code;
+    row.action = "error";
+  } finally {
+    content?.office?.close();
+  }
+  const event = scanResultEvent(row, settings);
+  if (event) row.audit.unshift(event);
+  return row;
+}

@@ -1,0 +1,135 @@
+/**
+ * The backend as the CLI uses it: GET /api/v1/policy (the caller's effective policy) and
+ * POST /api/v1/audit (≤ 500 events a batch; ids make a retried batch count once). Every failure
+ * says which request, what status, and what the server said.
+ */
+import { type AuditEvent, auditEventSchema } from "../../core/audit";
+
+export const AUDIT_BATCH_SIZE = 500;
+const TIMEOUT_MS = 30_000;
+
+export type FetchLike = (url: string, init?: RequestInit) => Promise<Response>;
+
+export class ServerError extends Error {
+  constructor(
+    message: string,
+    readonly status: number | null,
+  ) {
+    super(message);
+    this.name = "ServerError";
+  }
+}
+
+export function apiUrl(server: string, path: string): string {
+  let base: URL;
+  try {
+    base = new URL(server.endsWith("/") ? server : server + "/");
+  } catch {
+    throw new ServerError(`--server ${server} is not a URL (for example https://labels.example.com)`, null);
+  }
+  if (base.protocol !== "https:" && base.protocol !== "http:")
+    throw new ServerError(`--server ${server} must be an http(s) URL`, null);
+  return new URL(`api/v1/${path}`, base).toString();
+}
+
+async function describeFailure(method: string, url: string, res: Response): Promise<ServerError> {
+  let detail = "";
+  try {
+    const text = (await res.text()).slice(0, 500);
+    try {
+      const json = JSON.parse(text) as { message?: string; error?: string };
+      detail = json.message ?? json.error ?? text;
+    } catch {
+      detail = text;
+    }
+  } catch {
+    // no body
+  }
+  const hint =
+    res.status === 401
+      ? " (the token was refused: check --token or LABELBRIDGE_TOKEN)"
+      : res.status === 403
+        ? " (the token may not do this)"
+        : "";
+  return new ServerError(
+    `${method} ${url} answered ${res.status}${hint}${detail ? `: ${detail}` : ""}`,
+    res.status,
+  );
+}
+
+async function request(
+  fetchImpl: FetchLike,
+  method: string,
+  url: string,
+  token: string,
+  body?: unknown,
+): Promise<Response> {
+  try {
+    return await fetchImpl(url, {
+      method,
+      headers: {
+        authorization: `Bearer ${token}`,
+        accept: "application/json",
+        ...(body === undefined ? {} : { "content-type": "application/json" }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    });
+  } catch (err) {
+    const cause = (err as { cause?: { code?: string; message?: string } }).cause;
+    throw new ServerError(
+      `${method} ${url} failed: ${cause?.code ?? cause?.message ?? (err as Error).message}`,
+      null,
+    );
+  }
+}
+
+export async function fetchPolicy(
+  server: string,
+  token: string,
+  fetchImpl: FetchLike = fetch,
+): Promise<unknown> {
+  const url = apiUrl(server, "policy");
+  const res = await request(fetchImpl, "GET", url, token);
+  if (!res.ok) throw await describeFailure("GET", url, res);
+  try {
+    return await res.json();
+  } catch {
+    throw new ServerError(`GET ${url} did not return JSON`, res.status);
+  }
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Sends events in batches; retries a batch on network errors, 429 and 5xx (ids keep it idempotent). */
+export async function uploadAudit(
+  server: string,
+  token: string,
+  events: readonly AuditEvent[],
+  fetchImpl: FetchLike = fetch,
+  retryDelaysMs: readonly number[] = [1000, 3000, 9000],
+): Promise<{ sent: number; batches: number }> {
+  const url = apiUrl(server, "audit");
+  for (const e of events) auditEventSchema.parse(e);
+  let batches = 0;
+  for (let i = 0; i < events.length; i += AUDIT_BATCH_SIZE) {
+    const batch = events.slice(i, i + AUDIT_BATCH_SIZE);
+    for (let attempt = 0; ; attempt++) {
+      let failure: ServerError;
+      try {
+        const res = await request(fetchImpl, "POST", url, token, { events: batch });
+        if (res.ok) break;
+        failure = await describeFailure("POST", url, res);
+        if (res.status !== 429 && res.status < 500) throw failure;
+      } catch (err) {
+        if (err instanceof ServerError && err.status !== null && err.status !== 429 && err.status < 500)
+          throw err;
+        failure = err as ServerError;
+      }
+      if (attempt >= retryDelaysMs.length) throw failure;
+      await sleep(retryDelaysMs[attempt]);
+    }
+    batches++;
+  }
+  return { sent: events.length, batches };
+}
