@@ -10,7 +10,7 @@ export interface CommandModule {
   register(program: Command): void;
 }
 
-/** Exit codes, documented in the README. */
+/** Exit codes, documented in docs/cli.md. */
 export const EXIT = {
   ok: 0,
   /** Something failed (a file could not be read or written; the server refused). */
@@ -19,6 +19,8 @@ export const EXIT = {
   usage: 2,
   /** `scan --fail-on`: findings at or above the threshold. */
   findings: 3,
+  /** The policy refused a change (a justification is missing, a person's label is kept, a label is not allowed). */
+  refused: 4,
 } as const;
 
 export function buildProgram(): Command {

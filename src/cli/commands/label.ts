@@ -1,0 +1,126 @@
+/**
+ * `labelbridge label <file…> --label ID|NAME`: apply a label as a person's choice (Privileged).
+ * Replacing a label needs --relabel; lowering one needs --justification. Exit codes: docs/cli.md.
+ */
+import { Command } from "commander";
+import type { AuditEvent } from "../../core/audit";
+import type { EffectivePolicy } from "../../core/policy";
+import { EXIT } from "../main";
+import { type LabelOutcome, changeFileLabel } from "../scan/applyLabel";
+import {
+  type Io,
+  type PolicyCliOptions,
+  addPolicyOptions,
+  processIo,
+  scannerIdentity,
+  usageError,
+} from "../scan/cliOptions";
+import { loadPolicy, tokenFrom } from "../scan/policySource";
+import { findPolicyLabel, fullLabelName, justificationFrom } from "../scan/policyUse";
+import { uploadAudit } from "../scan/server";
+
+export interface LabelCommandOptions extends PolicyCliOptions {
+  label?: string;
+  relabel?: boolean;
+  justification?: string;
+  dryRun?: boolean;
+  upload?: boolean;
+  json?: boolean;
+}
+
+function outcomeLine(o: LabelOutcome, policy: EffectivePolicy): string {
+  const name = (id: string | null) => (id === null ? "no label" : (fullLabelName(policy, id) ?? id));
+  switch (o.status) {
+    case "changed":
+    case "would-change":
+      return `${o.status === "changed" ? (o.to === null ? "unlabeled" : "labeled") : "would change"}  ${o.path}  ${name(o.from)} → ${name(o.to)} (${o.location})`;
+    case "unchanged":
+      return `unchanged  ${o.path}  ${o.message}`;
+    case "refused":
+      return `refused  ${o.path}  ${o.message}`;
+    case "failed":
+      return `failed  ${o.path}  ${o.message}`;
+  }
+}
+
+/** Shared by `label` and `unlabel`; `labelId` null removes the label. */
+export async function runLabelChange(
+  cmd: Command,
+  files: string[],
+  opts: LabelCommandOptions,
+  io: Io,
+  labelArg: string | null,
+  fetchImpl: typeof fetch = fetch,
+): Promise<number> {
+  if (!opts.policy && !opts.server) usageError(cmd, "a policy is needed: --policy FILE or --server URL");
+  if (opts.upload && !opts.server) usageError(cmd, "--upload sends audit events to --server URL");
+  if (opts.justification !== undefined && opts.justification.trim() === "")
+    usageError(cmd, "--justification needs a text");
+  let policy: EffectivePolicy;
+  try {
+    policy = (await loadPolicy(opts)) as EffectivePolicy;
+  } catch (err) {
+    io.err(`labelbridge ${cmd.name()}: ${(err as Error).message}\n`);
+    return EXIT.failure;
+  }
+  let labelId: string | null = null;
+  if (labelArg !== null) {
+    const found = findPolicyLabel(policy, labelArg);
+    if ("error" in found) usageError(cmd, `--label: ${found.error}`);
+    labelId = found.id;
+  }
+  const request = {
+    labelId,
+    relabel: opts.relabel === true || labelArg === null,
+    justification: justificationFrom(policy, opts.justification),
+    dryRun: opts.dryRun === true,
+  };
+  const who = scannerIdentity();
+  const outcomes = files.map((f) => changeFileLabel(f, request, policy, who));
+  io.out(
+    opts.json
+      ? JSON.stringify(outcomes, null, 2) + "\n"
+      : outcomes.map((o) => outcomeLine(o, policy)).join("\n") + "\n",
+  );
+  for (const o of outcomes)
+    if (o.status === "failed" || o.status === "refused")
+      io.err(`labelbridge ${cmd.name()}: ${o.path}: ${o.message}\n`);
+
+  let uploadFailed = false;
+  if (opts.upload && opts.server) {
+    const events = outcomes.flatMap((o) =>
+      o.status === "changed" && o.audit ? [o.audit as AuditEvent] : [],
+    );
+    try {
+      if (events.length) await uploadAudit(opts.server, tokenFrom(opts) ?? "", events, fetchImpl);
+    } catch (err) {
+      io.err(
+        `labelbridge ${cmd.name()}: the audit events could not be uploaded: ${(err as Error).message}\n`,
+      );
+      uploadFailed = true;
+    }
+  }
+  if (uploadFailed || outcomes.some((o) => o.status === "failed")) return EXIT.failure;
+  if (outcomes.some((o) => o.status === "refused")) return EXIT.refused;
+  return EXIT.ok;
+}
+
+export function register(program: Command): void {
+  const cmd = new Command("label")
+    .description("Apply a sensitivity label to Office files (a person's choice: Privileged)")
+    .argument("<files...>", "Word, Excel or PowerPoint files")
+    .requiredOption(
+      "--label <id|name>",
+      'the label: GUID, Name, display name or full name ("Confidential \\ All Employees")',
+    )
+    .option("--relabel", "replace a label the file already has")
+    .option("--justification <text>", "why a label is lowered (one of the policy's reasons, or free text)")
+    .option("--dry-run", "decide and report, write nothing")
+    .option("--upload", "send audit events to --server")
+    .option("--json", "machine-readable output");
+  addPolicyOptions(cmd);
+  cmd.action(async (files: string[], opts: LabelCommandOptions) => {
+    process.exitCode = await runLabelChange(cmd, files, opts, processIo, opts.label ?? null);
+  });
+  program.addCommand(cmd);
+}
