@@ -197,11 +197,11 @@ function checkedSetDate(value: Date | string, where: string): string {
   return value;
 }
 
-function checkedContentBits(value: number, where: string): string {
+function checkedContentBits(value: number, where: string): number {
   if (!Number.isInteger(value) || value < 0 || value > MAX_CONTENT_BITS) {
     throw new MetadataFormatError(where, `ContentBits ${value} is not an unsigned 32-bit integer`);
   }
-  return String(value);
+  return value;
 }
 
 function checkedMethod(value: unknown, where: string): AssignmentMethod {
@@ -234,7 +234,7 @@ export function checkLabelWrite(w: LabelWrite, where: string): CheckedLabelWrite
     siteId: requireGuid(String(w.siteId), here, "SiteId"),
     method: checkedMethod(w.method, here),
     name: w.name,
-    contentBits: Number(checkedContentBits(w.contentBits, here)),
+    contentBits: checkedContentBits(w.contentBits, here),
     setDate: checkedSetDate(w.setDate, here),
     actionId: requireGuid(String(w.actionId), here, "ActionId"),
   };
@@ -262,7 +262,9 @@ export function attributesToWrite(
     if (input.method !== null) values.set("Method", checkedMethod(input.method, here));
     if (input.setDate !== null) values.set("SetDate", input.setDate);
     if (input.name !== null) values.set("Name", input.name);
-    if (input.contentBits !== null) values.set("ContentBits", checkedContentBits(input.contentBits, here));
+    if (input.contentBits !== null) {
+      values.set("ContentBits", String(checkedContentBits(input.contentBits, here)));
+    }
     if (input.actionId !== null) values.set("ActionId", input.actionId);
     if (input.source !== "LabelInfo.xml") {
       for (const [suffix, value] of Object.entries(input.attributes)) {

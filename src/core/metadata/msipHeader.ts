@@ -26,7 +26,8 @@ const CONTROL = /[\u0000-\u001f\u007f]/;
 
 function collectHeaderPairs(value: string, map: LabelAttributeMap, where: string): void {
   checkHeaderLength(value, where);
-  const unfolded = unfoldHeaderValue(value);
+  // A value copied with its own line end still reads; a break inside it is not a fold.
+  const unfolded = unfoldHeaderValue(value).trim();
   if (/[\r\n]/.test(unfolded)) {
     throw new MetadataFormatError(where, "a line break not followed by whitespace is not a folded header");
   }

@@ -128,6 +128,12 @@ describe("decodeMsipLabelsHeader", () => {
     expect(Object.keys(r.attributes)).toEqual(["Enabled", "SiteId", "Name", "ContentBits"]);
   });
 
+  it("reads a value that still carries its line end", () => {
+    expect(
+      decodeMsipLabelsHeader(`MSIP_Label_${G}_Enabled=true; MSIP_Label_${G}_SiteId=${T}\r\n`),
+    ).toHaveLength(1);
+  });
+
   it("keeps '=' inside a value and ignores pairs that are not label keys", () => {
     const [r] = decodeMsipLabelsHeader(
       `Foo=bar; lonely; MSIP_Label_${G}_Enabled=true; MSIP_Label_${G}_SiteId=${T}; MSIP_Label_${G}_Name=a=b`,
