@@ -1,6 +1,11 @@
 /** Shared setup for the Word and Excel adapter tests: policy, decision context, fake globals. */
 import { decideLabelChange, type DecisionContext, type LabelPlan } from "../../src/core/decide";
-import type { EffectivePolicy } from "../../src/core/policy";
+import {
+  defaultTenantPolicy,
+  resolveEffectivePolicy,
+  tenantPolicySchema,
+  type EffectivePolicy,
+} from "../../src/core/policy";
 import type { LabelState } from "../../src/addin/hosts/types";
 import { effectiveWith, L, testContext } from "../support/policyFixtures";
 import { createFakeOffice, type DocumentHost, type FakeOffice } from "./fakes/document/office";
@@ -93,4 +98,33 @@ export function removeGlobals(): void {
   delete g.Office;
   delete g.Word;
   delete g.Excel;
+}
+
+/**
+ * Scenario 4's tenant: "General" renamed "Internal" with the header "Internal — ${User.Name}",
+ * default label for documents, mandatory labeling, justification on downgrade.
+ */
+export function internalPolicy(): EffectivePolicy {
+  const tenant = defaultTenantPolicy();
+  const labels = tenant.labels.map((l) =>
+    l.id === L.general
+      ? {
+          ...l,
+          displayName: "Internal",
+          marking: {
+            header: {
+              enabled: true,
+              text: "Internal — ${User.Name}",
+              fontSize: 10,
+              fontColor: "#000000",
+              alignment: "Center" as const,
+            },
+          },
+        }
+      : l,
+  );
+  return resolveEffectivePolicy(tenantPolicySchema.parse({ ...tenant, labels }), {
+    id: "user-1",
+    groups: [],
+  });
 }

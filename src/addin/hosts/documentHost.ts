@@ -16,7 +16,6 @@
  */
 import type { LabelPlan } from "../../core/decide/types";
 import type { EffectivePolicy } from "../../core/policy/effective";
-import { officeCall } from "./officeAsync";
 import type { PropertyEntry } from "./documentLabel";
 import { labelStateFromProperties } from "./documentLabel";
 import { HostError, type ApplyResult, type HostItemInfo, type LabelingHost, type LabelState } from "./types";
@@ -219,6 +218,19 @@ export abstract class DocumentHost<S extends DocumentSnapshot> {
     if ((settings.get(AUTO_SHOW_TASKPANE_SETTING) === true) === on) return;
     if (on) settings.set(AUTO_SHOW_TASKPANE_SETTING, true);
     else settings.remove(AUTO_SHOW_TASKPANE_SETTING);
-    await officeCall<void>("settings.saveAsync", (callback) => settings.saveAsync(callback));
+    const succeeded = this.office.AsyncResultStatus?.Succeeded ?? "succeeded";
+    await new Promise<void>((resolve, reject) => {
+      settings.saveAsync((result: Office.AsyncResult<void>) => {
+        if (result.status === succeeded) resolve();
+        else
+          reject(
+            new HostError(
+              "settings.saveAsync",
+              result.error?.message ?? "saving the document settings failed",
+              result.error?.code,
+            ),
+          );
+      });
+    });
   }
 }

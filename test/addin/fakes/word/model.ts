@@ -4,6 +4,9 @@
  * "linked to previous" section materialises a separate header, see office-js issues #272 and
  * #1904), paragraphs, content controls and custom document properties.
  */
+import { type PropertyStore, propertiesFrom, propertyMapOf } from "../document/customProperties";
+
+export type { CustomPropertyModel, CustomPropertyType } from "../document/customProperties";
 
 export type HeaderFooterType = "Primary" | "FirstPage" | "EvenPages";
 export const HEADER_FOOTER_TYPES: readonly HeaderFooterType[] = ["Primary", "FirstPage", "EvenPages"];
@@ -56,21 +59,9 @@ export interface SectionModel {
   deleted: boolean;
 }
 
-export type CustomPropertyType = "String" | "Number" | "Boolean" | "Date";
-
-export interface CustomPropertyModel {
-  key: string;
-  value: string | number | boolean | Date;
-  type: CustomPropertyType;
-  deleted: boolean;
-}
-
-export interface WordDocumentModel {
+export interface WordDocumentModel extends PropertyStore {
   sections: SectionModel[];
-  properties: CustomPropertyModel[];
   nextContentControlId: number;
-  /** Word desktop truncates custom property strings to 255 UTF-16 code units; null = keep all. */
-  truncateStringsAt: number | null;
 }
 
 export function defaultFont(): FontModel {
@@ -126,23 +117,10 @@ export interface WordDocumentSpec {
   truncateStringsAt?: number | null;
 }
 
-function propertyType(value: unknown): CustomPropertyType {
-  if (typeof value === "number") return "Number";
-  if (typeof value === "boolean") return "Boolean";
-  if (value instanceof Date) return "Date";
-  return "String";
-}
-
-export function customProperty(key: string, value: unknown): CustomPropertyModel {
-  const type = propertyType(value);
-  const v = type === "String" ? String(value) : (value as number | boolean | Date);
-  return { key, value: v, type, deleted: false };
-}
-
 export function wordDocument(spec: WordDocumentSpec = {}): WordDocumentModel {
   return {
     sections: (spec.sections ?? [{}]).map(section),
-    properties: Object.entries(spec.properties ?? {}).map(([k, v]) => customProperty(k, v)),
+    properties: propertiesFrom(spec.properties),
     nextContentControlId: 1000,
     truncateStringsAt: spec.truncateStringsAt === undefined ? 255 : spec.truncateStringsAt,
   };
@@ -176,7 +154,5 @@ export function allContentControls(doc: WordDocumentModel): ContentControlModel[
 }
 
 export function propertyMap(doc: WordDocumentModel): Record<string, string> {
-  return Object.fromEntries(
-    doc.properties.map((p) => [p.key, p.value instanceof Date ? p.value.toISOString() : String(p.value)]),
-  );
+  return propertyMapOf(doc);
 }

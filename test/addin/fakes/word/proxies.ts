@@ -3,10 +3,10 @@
  * the tests use (document, sections, bodies, paragraphs, content controls, fonts, custom properties),
  * with office.js load/sync semantics from ../document/runtime.
  */
+import { FakeCustomPropertyCollection } from "../document/customProperties";
 import {
   type AnyClientObject,
   FakeClientObject,
-  FakeClientResult,
   FakeCollection,
   FakeOfficeError,
   FakeRequestContext,
@@ -16,14 +16,12 @@ import {
   type Alignment,
   type BodyModel,
   type ContentControlModel,
-  type CustomPropertyModel,
   type FontModel,
   type HeaderFooterType,
   type ParagraphModel,
   type SectionModel,
   type WordDocumentModel,
   contentControlsOf,
-  customProperty,
   paragraph,
   paragraphsOf,
 } from "./model";
@@ -58,8 +56,11 @@ export class WordRequestContext extends FakeRequestContext {
     super(runtime);
   }
   private documentProxy: FakeDocument | null = null;
+  /** The root object is valid in every batch that uses this context. */
   get document(): FakeDocument {
-    this.documentProxy ??= new FakeDocument(this, () => this.model);
+    if (!this.documentProxy || this.documentProxy.generation !== this.generation) {
+      this.documentProxy = new FakeDocument(this, () => this.model);
+    }
     return this.documentProxy;
   }
 }
@@ -578,109 +579,6 @@ export class FakeSectionCollection extends FakeCollection<SectionModel, FakeSect
 
 // ---------------------------------------------------------------------------------------------
 
-const CUSTOM_PROPERTY_SCHEMA: Schema<CustomPropertyModel> = {
-  key: { get: (m) => m.key },
-  value: {
-    get: (m) => m.value,
-    set: (m, v) => {
-      const next = customProperty(m.key, v);
-      m.value = next.value;
-      m.type = next.type;
-    },
-  },
-  type: { get: (m) => m.type },
-};
-
-export class FakeCustomProperty extends FakeClientObject<CustomPropertyModel> {
-  protected override get typeName(): string {
-    return "Word.CustomProperty";
-  }
-  protected get schema(): Schema<CustomPropertyModel> {
-    return CUSTOM_PROPERTY_SCHEMA;
-  }
-  get key(): string {
-    return this.readScalar("key");
-  }
-  get value(): unknown {
-    return this.readScalar("value");
-  }
-  set value(v: unknown) {
-    this.writeScalar("value", v);
-  }
-  get type(): string {
-    return this.readScalar("type");
-  }
-  delete(): void {
-    const doc = (this.context as WordRequestContext).model;
-    this.call("delete", (p) => {
-      doc.properties.splice(doc.properties.indexOf(p), 1);
-      p.deleted = true;
-    });
-  }
-}
-
-/** Keys compare case-insensitively, as in Word (`getItem` is documented so). */
-function findProperty(doc: WordDocumentModel, key: string): CustomPropertyModel | null {
-  const lower = key.toLowerCase();
-  return doc.properties.find((p) => p.key.toLowerCase() === lower) ?? null;
-}
-
-export class FakeCustomPropertyCollection extends FakeCollection<CustomPropertyModel, FakeCustomProperty> {
-  protected override get typeName(): string {
-    return "Word.CustomPropertyCollection";
-  }
-  private doc(): WordDocumentModel {
-    return (this.context as WordRequestContext).model;
-  }
-  protected makeItem(m: CustomPropertyModel): FakeCustomProperty {
-    return new FakeCustomProperty(this.context, () => (m.deleted ? null : m), false, this);
-  }
-  add(key: string, value: unknown): FakeCustomProperty {
-    const doc = this.doc();
-    let result: CustomPropertyModel | null = null;
-    this.call("add", () => {
-      if (typeof key !== "string" || key === "")
-        throw invalid("Word.CustomPropertyCollection.add", "the key is empty");
-      if (key.length > 255)
-        throw invalid("Word.CustomPropertyCollection.add", "the key is longer than 255 characters");
-      const fresh = customProperty(key, value);
-      if (fresh.type === "String" && doc.truncateStringsAt !== null) {
-        fresh.value = String(fresh.value).slice(0, doc.truncateStringsAt);
-      }
-      const existing = findProperty(doc, key);
-      if (existing) {
-        // Updates in place: the stored spelling of the key stays.
-        existing.value = fresh.value;
-        existing.type = fresh.type;
-        result = existing;
-      } else {
-        doc.properties.push(fresh);
-        result = fresh;
-      }
-    });
-    return new FakeCustomProperty(this.context, () => result, false, this);
-  }
-  getItem(key: string): FakeCustomProperty {
-    return new FakeCustomProperty(this.context, () => findProperty(this.doc(), key), false, this);
-  }
-  getItemOrNullObject(key: string): FakeCustomProperty {
-    return new FakeCustomProperty(this.context, () => findProperty(this.doc(), key), true, this);
-  }
-  deleteAll(): void {
-    const doc = this.doc();
-    this.call("deleteAll", () => {
-      for (const p of doc.properties) p.deleted = true;
-      doc.properties = [];
-    });
-  }
-  getCount(): FakeClientResult<number> {
-    const result = new FakeClientResult<number>();
-    const doc = this.doc();
-    this.call("getCount", () => result.resolveAtCommit(this.context, doc.properties.length));
-    return result;
-  }
-}
-
 export class FakeDocumentProperties extends FakeClientObject<WordDocumentModel> {
   protected override get typeName(): string {
     return "Word.DocumentProperties";
@@ -689,15 +587,10 @@ export class FakeDocumentProperties extends FakeClientObject<WordDocumentModel> 
     return {};
   }
   get customProperties(): FakeCustomPropertyCollection {
+    const doc = (this.context as WordRequestContext).model;
     return this.nav(
       "customProperties",
-      () =>
-        new FakeCustomPropertyCollection(
-          this.context,
-          () => this.tryResolve()?.properties ?? null,
-          false,
-          this,
-        ),
+      () => new FakeCustomPropertyCollection(this.context, () => doc, this, "Word"),
     );
   }
   protected override navigation(name: string): AnyClientObject | null {
