@@ -47,16 +47,23 @@ export function runHandler(
   body: (c: Completion) => Promise<void>,
 ): Promise<void> {
   const c = completion(event);
-  const timer = setTimeout(() => c.complete(fallback()), deadlineMs);
-  const finish = (): void => {
-    clearTimeout(timer);
-    if (!c.done) c.complete(fallback());
-  };
-  let started: Promise<void>;
-  try {
-    started = body(c);
-  } catch (error) {
-    started = Promise.reject(error);
-  }
-  return started.then(finish, finish);
+  return new Promise<void>((resolve) => {
+    // A host call that never answers must not keep the event (or the caller) waiting.
+    const timer = setTimeout(() => {
+      c.complete(fallback());
+      resolve();
+    }, deadlineMs);
+    const finish = (): void => {
+      clearTimeout(timer);
+      if (!c.done) c.complete(fallback());
+      resolve();
+    };
+    let started: Promise<void>;
+    try {
+      started = body(c);
+    } catch (error) {
+      started = Promise.reject(error);
+    }
+    started.then(finish, finish);
+  });
 }

@@ -105,9 +105,7 @@ export function createOutlookHandlers(deps: OutlookHandlerDeps): OutlookHandlers
     await audit.flush({ timeoutMs: 5000, deadlineMs: 5000 }).catch((e: unknown) => report("audit flush", e));
   }
 
-  function context(
-    host: OutlookHost,
-  ): Promise<{
+  function context(host: OutlookHost): Promise<{
     info: Awaited<ReturnType<OutlookHost["itemInfo"]>>;
     services: OutlookServices;
     strings: Strings;
@@ -127,7 +125,7 @@ export function createOutlookHandlers(deps: OutlookHandlerDeps): OutlookHandlers
     let audit: AuditQueue | null = null;
     return runHandler(
       event,
-      30_000,
+      deps.config.eventDeadlineMs,
       () => undefined,
       async (c) => {
         const host = deps.host();
@@ -358,7 +356,7 @@ export function createOutlookHandlers(deps: OutlookHandlerDeps): OutlookHandlers
     let audit: AuditQueue | null = null;
     return runHandler(
       event,
-      30_000,
+      deps.config.eventDeadlineMs,
       () => undefined,
       async (c) => {
         const host = deps.host();
@@ -403,7 +401,7 @@ export function createOutlookHandlers(deps: OutlookHandlerDeps): OutlookHandlers
   function onMessageRecipientsChanged(event: CompletableEvent): Promise<void> {
     return runHandler(
       event,
-      30_000,
+      deps.config.eventDeadlineMs,
       () => undefined,
       async (c) => {
         const host = deps.host();
@@ -421,7 +419,7 @@ export function createOutlookHandlers(deps: OutlookHandlerDeps): OutlookHandlers
   function onMessageAttachmentsChanged(event: CompletableEvent): Promise<void> {
     return runHandler(
       event,
-      30_000,
+      deps.config.eventDeadlineMs,
       () => undefined,
       async (c) => {
         const host = deps.host();

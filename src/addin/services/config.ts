@@ -18,8 +18,10 @@ export interface AddinConfig {
   policyTtlMs: number;
   /** The longest the send handler waits for the network when it has no policy at all. */
   sendNetworkBudgetMs: number;
-  /** The longest any handler runs before it completes with the policy's fallback. */
+  /** The longest the send handler runs before it completes with the policy's fallback. */
   handlerDeadlineMs: number;
+  /** The longest the other handlers (compose, label changed, recipients, attachments) run. */
+  eventDeadlineMs: number;
 }
 
 export const DEFAULT_API_BASE = "https://localhost:3000";
@@ -34,6 +36,7 @@ export function defaultConfig(overrides: Partial<AddinConfig> = {}): AddinConfig
     policyTtlMs: 60 * 60 * 1000,
     sendNetworkBudgetMs: 1500,
     handlerDeadlineMs: 4000,
+    eventDeadlineMs: 30_000,
     ...overrides,
   };
 }
