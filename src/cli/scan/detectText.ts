@@ -3,14 +3,21 @@
  * chunks and is scanned in overlapping windows. Each window counts only the matches that start in
  * its core; the margins on both sides (wider than the 300-character proximity window plus the
  * longest pattern) give every match the same evidence it would have in the whole text.
+ *
+ * One type takes its evidence from the whole text rather than a window: the EU debit card
+ * (relaxProximity; see core/detect/rules/euDebitCard.ts). For a text longer than one window, its
+ * keywords and expiry dates are looked for in every window until found, and then count for every
+ * EU debit card number in the text, as they would in one pass.
  */
 import {
   type Detection,
   type DetectionInstance,
   PROXIMITY_CHARS,
   SENSITIVE_INFO_TYPES,
+  SIT_IDS,
   detectSensitiveInfo,
 } from "../../core/detect";
+import { EXPIRATION_DATE, KEYWORD_EU_DEBIT_CARD } from "../../core/detect/keywords";
 
 export const WINDOW_CHARS = 1024 * 1024;
 export const MARGIN_CHARS = PROXIMITY_CHARS + 212;
@@ -33,6 +40,8 @@ export class StreamingDetector {
   private total = 0;
   private readonly found = new Map<string, { name: string; instances: DetectionInstance[] }>();
   private capped = false;
+  private windows = 0;
+  private euDebitEvidence = false;
 
   constructor(
     private readonly window = WINDOW_CHARS,
@@ -51,6 +60,8 @@ export class StreamingDetector {
   finish(): TextDetection {
     this.scanWindow(true);
     const detections: Detection[] = [];
+    if (this.euDebitEvidence)
+      for (const i of this.found.get(SIT_IDS.euDebitCard)?.instances ?? []) i.confidence = 85;
     for (const [sitId, { name, instances }] of this.found) {
       let confidence = 0;
       for (const i of instances) if (i.confidence > confidence) confidence = i.confidence;
@@ -85,6 +96,9 @@ export class StreamingDetector {
       }
       if (result.cappedTypes.length > 0) this.capped = true;
     }
+    if (!this.euDebitEvidence && (this.windows > 0 || !final))
+      this.euDebitEvidence = hasEuDebitEvidence(text);
+    this.windows++;
     if (final) {
       this.pending = "";
       return;
@@ -95,6 +109,15 @@ export class StreamingDetector {
     this.base += keepFrom;
     this.counted = coreEnd;
   }
+}
+
+function hasEuDebitEvidence(text: string): boolean {
+  return [KEYWORD_EU_DEBIT_CARD, EXPIRATION_DATE].some(({ pattern }) => {
+    pattern.lastIndex = 0;
+    const found = pattern.test(text);
+    pattern.lastIndex = 0;
+    return found;
+  });
 }
 
 function inCatalogOrder(detections: Detection[]): Detection[] {
