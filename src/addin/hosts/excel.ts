@@ -38,6 +38,11 @@ export interface ExcelHostOptions extends DocumentHostOptions {
   excel?: typeof Excel;
   /** How long a read may be written from (default 5 s: the pane reads, decides, writes). */
   maxSnapshotAgeMs?: number;
+  /**
+   * Mark sheets the person adds (default true). The OnDocumentOpened runtime ends after its event,
+   * so it turns this off; the task pane keeps it on.
+   */
+  watchNewSheets?: boolean;
   /** Called when marking a newly added sheet fails (the pane may log or show it). */
   onBackgroundError?: (error: unknown) => void;
 }
@@ -133,7 +138,8 @@ export class ExcelHost extends DocumentHost<ExcelSnapshot> implements DocumentLa
   protected async readSnapshot(): Promise<ExcelSnapshot> {
     return this.excel.run(async (context) => {
       const snapshot = this.queueSnapshot(context);
-      const registration = this.addedHandler === null ? this.queueAddedHandler(context) : null;
+      const watch = this.excelOptions.watchNewSheets !== false && this.addedHandler === null;
+      const registration = watch ? this.queueAddedHandler(context) : null;
       await context.sync();
       if (registration) this.addedHandler = registration;
       return snapshot();
