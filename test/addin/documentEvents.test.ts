@@ -193,11 +193,12 @@ describe("OnDocumentOpened in Excel", () => {
 });
 
 describe("the bundle entry", () => {
-  it("associates onDocumentOpened at load time", async () => {
+  it("associates onDocumentOpened at load time", () => {
     const office = createFakeOffice({ host: "Word" });
     (globalThis as { Office?: unknown }).Office = office.Office;
-    jest.resetModules();
-    await import("../../src/addin/events/document");
+    jest.isolateModules(() => {
+      jest.requireActual("../../src/addin/events/document");
+    });
     expect([...office.actions.keys()]).toEqual([DOCUMENT_HANDLER_NAMES.onDocumentOpened]);
   });
 });
