@@ -14,7 +14,6 @@ import Fastify, {
   type FastifyServerOptions,
 } from "fastify";
 import cors from "@fastify/cors";
-import helmet from "@fastify/helmet";
 import rateLimit from "@fastify/rate-limit";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
@@ -27,7 +26,7 @@ import { createDevVerifier, loadOrCreateDevKey } from "./auth/dev";
 import type { TokenVerifier } from "./auth/principal";
 import type { Store } from "./storage/store";
 import { EffectivePolicyCache } from "./effectivePolicy";
-import { contentSecurityPolicy } from "./security";
+import { API_HEADERS, securityHeaders } from "./security";
 import healthRoutes from "./routes/health";
 import staticRoutes from "./routes/static";
 import policyRoutes from "./routes/policy";
@@ -142,12 +141,13 @@ export async function buildApp(
   );
 
   const origins = [config.publicUrl, ...config.allowedOrigins];
-  await app.register(helmet, {
-    contentSecurityPolicy: { useDefaults: false, directives: contentSecurityPolicy(origins) },
-    frameguard: false,
-    crossOriginEmbedderPolicy: false,
-    // MSAL's popup fallback needs its opener.
-    crossOriginOpenerPolicy: { policy: "same-origin-allow-popups" },
+  const pageHeaders = securityHeaders(origins, config.publicUrl.startsWith("https:"));
+  const apiHeaders = config.publicUrl.startsWith("https:")
+    ? { ...API_HEADERS, "strict-transport-security": pageHeaders["strict-transport-security"] }
+    : API_HEADERS;
+  app.addHook("onRequest", (request, reply, done) => {
+    reply.headers(request.url.startsWith("/api/") ? apiHeaders : pageHeaders);
+    done();
   });
 
   await app.register(swagger, {
@@ -191,6 +191,8 @@ export async function buildApp(
         hook: "preHandler",
         max: config.rateLimit.max,
         timeWindow: config.rateLimit.windowMs,
+        // Only a refusal says so (429 + Retry-After): three more headers on every poll cost more than they tell.
+        addHeadersOnExceeding: { "x-ratelimit-limit": false, "x-ratelimit-remaining": false, "x-ratelimit-reset": false },
         keyGenerator: (request) =>
           request.principal ? `${request.principal.tenantId}:${request.principal.userId}` : request.ip,
         errorResponseBuilder: (_request, context) =>
