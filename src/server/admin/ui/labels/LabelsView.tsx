@@ -8,7 +8,7 @@ import { Badge, Button, Text, Tooltip, makeStyles, mergeClasses, tokens } from "
 import { AddRegular, ArrowDownRegular, ArrowUpRegular } from "@fluentui/react-icons";
 import type { Label } from "../../../../core/policy";
 import { useEditor } from "../state/editor";
-import { insertLabel, labelTree, moveLabel, nameFor } from "../model/labelTree";
+import { insertLabel, labelTree, moveLabel, newLabel } from "../model/labelTree";
 import { issuesAt } from "../model/issues";
 import { LabelSwatch } from "../components/labels";
 import { navigate } from "../router";
@@ -42,30 +42,6 @@ const useStyles = makeStyles({
   toolbar: { display: "flex", gap: tokens.spacingHorizontalS, marginBottom: tokens.spacingVerticalS },
   muted: { color: tokens.colorNeutralForeground3 },
 });
-
-export function newLabel(labels: readonly Label[], parentId: string | null, id: string): Label {
-  const parent = parentId ? labels.find((l) => l.id === parentId) : undefined;
-  const displayName = parent ? "New sublabel" : "New label";
-  return {
-    id,
-    name: nameFor(
-      displayName,
-      parent?.name ?? null,
-      labels.map((l) => l.name),
-    ),
-    displayName,
-    description: "",
-    tooltip: "",
-    color: parent?.color ?? "#0078D4",
-    sensitivity: 0,
-    parentId,
-    isActive: true,
-    applicableTo: ["email", "file"],
-    hasProtection: false,
-    marking: {},
-    conditions: [],
-  };
-}
 
 export function LabelsView(props: { selected: string | null }) {
   const styles = useStyles();

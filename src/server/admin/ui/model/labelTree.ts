@@ -147,3 +147,28 @@ export function nameFor(displayName: string, parentName: string | null, taken: I
     if (!used.has(candidate.toLowerCase())) return candidate;
   }
 }
+
+/** A new label as the console creates it: tooltip empty on purpose, so validation asks for one. */
+export function newLabel(labels: readonly Label[], parentId: string | null, id: string): Label {
+  const parent = parentId ? labels.find((l) => l.id === parentId) : undefined;
+  const displayName = parent ? "New sublabel" : "New label";
+  return {
+    id,
+    name: nameFor(
+      displayName,
+      parent?.name ?? null,
+      labels.map((l) => l.name),
+    ),
+    displayName,
+    description: "",
+    tooltip: "",
+    color: parent?.color ?? "#0078D4",
+    sensitivity: 0,
+    parentId,
+    isActive: true,
+    applicableTo: ["email", "file"],
+    hasProtection: false,
+    marking: {},
+    conditions: [],
+  };
+}

@@ -1,0 +1,37 @@
+/**
+ * The suite runs against the console as `npm run build:admin` builds it. When dist/admin is missing
+ * or older than its sources, it is built here first (webpack's API, production mode).
+ */
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { REPO } from "./backend";
+
+function newest(dir: string): number {
+  let latest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    latest = Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
+  }
+  return latest;
+}
+
+export async function ensureConsoleBuilt(): Promise<void> {
+  const page = join(REPO, "dist", "admin", "console.html");
+  const sources = Math.max(
+    newest(join(REPO, "src", "server", "admin", "ui")),
+    newest(join(REPO, "src", "core")),
+    statSync(join(REPO, "webpack.admin.config.js")).mtimeMs,
+  );
+  if (existsSync(page) && statSync(page).mtimeMs >= sources) return;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const webpack = require("webpack") as typeof import("webpack");
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const config = require(join(REPO, "webpack.admin.config.js"))({}, { mode: "production" });
+  await new Promise<void>((resolve, reject) =>
+    webpack(config, (err, stats) => {
+      if (err) return reject(err);
+      if (stats?.hasErrors()) return reject(new Error(stats.toString("errors-only")));
+      resolve();
+    }),
+  );
+}

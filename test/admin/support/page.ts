@@ -1,0 +1,44 @@
+/**
+ * Console pages as an admin opens them: a fresh browser context per admin (its own sessionStorage),
+ * every CSP violation and page error recorded so a test can require there were none, and sign-in by
+ * pasting a development token the way the sign-in page asks.
+ */
+import type { Browser, BrowserContext, Page } from "playwright-core";
+
+export interface ConsolePage {
+  page: Page;
+  context: BrowserContext;
+  /** CSP violations and uncaught errors, as text. */
+  problems: string[];
+}
+
+export async function openConsole(browser: Browser, url: string, token?: string): Promise<ConsolePage> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) => {
+      (window as unknown as { __csp: string[] }).__csp ??= [];
+      (window as unknown as { __csp: string[] }).__csp.push(`${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
+  page.on("pageerror", (err) => problems.push(`pageerror: ${err.message}`));
+  page.on("console", (msg) => {
+    if (msg.type() === "error") problems.push(`console: ${msg.text()}`);
+  });
+  // Hermetic: nothing leaves loopback.
+  await context.route(/^(?!http:\/\/127\.0\.0\.1)/, (route) => route.abort());
+  await page.goto(url);
+  if (token) await signIn(page, token);
+  return { page, context, problems };
+}
+
+export async function signIn(page: Page, token: string): Promise<void> {
+  await page.getByLabel("Admin token").fill(token);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByTestId("version").waitFor();
+}
+
+export async function cspViolations(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? []);
+}
