@@ -11,6 +11,7 @@
  *
  * No DOM and no React here: on Windows the handler may run without a browser around it.
  */
+import "./polyfills";
 import { decideDefaultLabel } from "../../core/decide/defaultLabel";
 import { eventAuditEvent } from "../../core/decide/plan";
 import type { DecisionContext, LabelPlan } from "../../core/decide/types";
@@ -159,18 +160,38 @@ export function createDocumentHandlers(deps: DocumentHandlerDeps): DocumentHandl
   };
 }
 
+const BASE64URL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+/** base64url → UTF-8 text; no atob/TextDecoder, which the JavaScript-only runtime may lack. */
+function decodeBase64Url(input: string): string | null {
+  const bytes: number[] = [];
+  let buffer = 0;
+  let bits = 0;
+  for (const ch of input.replace(/=+$/, "")) {
+    const v = BASE64URL.indexOf(ch === "+" ? "-" : ch === "/" ? "_" : ch);
+    if (v < 0) return null;
+    buffer = (buffer << 6) | v;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      bytes.push((buffer >> bits) & 0xff);
+    }
+  }
+  try {
+    // UTF-8 bytes → percent-escapes → text; throws on invalid UTF-8.
+    return decodeURIComponent(bytes.map((b) => `%${(b < 16 ? "0" : "") + b.toString(16)}`).join(""));
+  } catch {
+    return null;
+  }
+}
+
 /** Name and UPN from the backend token's claims (not verified here: the backend verifies it). */
 export function userFromToken(token: string | null): DocumentUser | null {
   if (!token) return null;
   const payload = token.split(".")[1];
-  if (!payload) return null;
+  const json = payload ? decodeBase64Url(payload) : null;
+  if (json === null) return null;
   try {
-    const base64 = payload
-      .replace(/-/g, "+")
-      .replace(/_/g, "/")
-      .padEnd(Math.ceil(payload.length / 4) * 4, "=");
-    const binary = atob(base64);
-    const json = new TextDecoder().decode(Uint8Array.from(binary, (ch) => ch.charCodeAt(0)));
     const claims = JSON.parse(json) as Record<string, unknown>;
     const text = (v: unknown): string => (typeof v === "string" ? v : "");
     const principalName =
