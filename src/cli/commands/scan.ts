@@ -131,7 +131,7 @@ export async function runScanCommand(
 
   let policy: EffectivePolicy | null;
   try {
-    policy = await loadPolicy(opts);
+    policy = await loadPolicy({ ...opts, previewDrafts: mode === "discover" });
   } catch (err) {
     io.err(`labelbridge scan: ${(err as Error).message}\n`);
     return EXIT.failure;

@@ -76,7 +76,9 @@ function targetOfType(archive: ZipArchive, type: string): string | null {
 
 function metadataError(err: unknown, part: string): FileFormatError {
   if (err instanceof FileFormatError) return err;
-  return new FileFormatError("label-metadata", `${part}: ${(err as Error).message}`);
+  const message = (err as Error).message;
+  // The codecs already name the part they read ("docMetadata/LabelInfo.xml: …").
+  return new FileFormatError("label-metadata", message.startsWith(part) ? message : `${part}: ${message}`);
 }
 
 export function readPackageLabels(archive: ZipArchive): PackageLabels {

@@ -9,7 +9,9 @@ import {
   type EffectivePolicy,
   LABEL_STORAGE,
   PHASES,
+  type TenantPolicy,
   formatIssue,
+  phaseRank,
   labelSchema,
   policySettingsSchema,
   resolveEffectivePolicy,
@@ -80,11 +82,26 @@ export interface PolicyIdentity {
 
 export const SCANNER_IDENTITY: PolicyIdentity = { id: "labelbridge-scanner", groups: [] };
 
+/**
+ * Discovery asks "what would this policy do": policies still in phase discover or define publish
+ * nothing to users yet, but their labels and conditions are what the admin wants to see applied to
+ * the share. Phase, features and settings stay those of the real resolution.
+ */
+export function resolveForDiscovery(tenant: TenantPolicy, identity: PolicyIdentity): EffectivePolicy {
+  const real = resolveEffectivePolicy(tenant, identity);
+  const drafts = tenant.policies.map((p) =>
+    phaseRank(p.phase) < phaseRank("deploy") ? { ...p, phase: "deploy" as const } : p,
+  );
+  const preview = resolveEffectivePolicy({ ...tenant, policies: drafts }, identity);
+  return { ...real, labels: preview.labels };
+}
+
 /** A tenant configuration (has `policies`) or an effective policy, from parsed JSON. */
 export function policyFromJson(
   input: unknown,
   where: string,
   identity: PolicyIdentity = SCANNER_IDENTITY,
+  previewDrafts = false,
 ): EffectivePolicy {
   if (
     typeof input === "object" &&
@@ -96,12 +113,18 @@ export function policyFromJson(
       throw new PolicyError(
         `${where} is not a valid tenant policy:\n${result.issues.slice(0, 20).map(formatIssue).join("\n")}`,
       );
-    return resolveEffectivePolicy(result.value, identity);
+    return previewDrafts
+      ? resolveForDiscovery(result.value, identity)
+      : resolveEffectivePolicy(result.value, identity);
   }
   return parseEffectivePolicy(input, where);
 }
 
-export function loadPolicyFile(path: string, identity?: PolicyIdentity): EffectivePolicy {
+export function loadPolicyFile(
+  path: string,
+  identity?: PolicyIdentity,
+  previewDrafts = false,
+): EffectivePolicy {
   let text: string;
   try {
     text = readFileSync(path, "utf8");
@@ -114,7 +137,7 @@ export function loadPolicyFile(path: string, identity?: PolicyIdentity): Effecti
   } catch (err) {
     throw new PolicyError(`--policy ${path} is not JSON: ${(err as Error).message}`);
   }
-  return policyFromJson(json, `--policy ${path}`, identity);
+  return policyFromJson(json, `--policy ${path}`, identity, previewDrafts);
 }
 
 export interface PolicySourceOptions {
@@ -122,6 +145,8 @@ export interface PolicySourceOptions {
   server?: string;
   token?: string;
   user?: string;
+  /** Discovery: a tenant file's draft policies (discover/define) count as published. */
+  previewDrafts?: boolean;
 }
 
 /** The token from --token or LABELBRIDGE_TOKEN. */
@@ -137,7 +162,7 @@ export async function loadPolicy(options: PolicySourceOptions): Promise<Effectiv
   const identity: PolicyIdentity = options.user
     ? { id: options.user, upn: options.user, groups: [] }
     : SCANNER_IDENTITY;
-  if (options.policy) return loadPolicyFile(options.policy, identity);
+  if (options.policy) return loadPolicyFile(options.policy, identity, options.previewDrafts === true);
   if (options.server) {
     const token = tokenFrom(options);
     if (!token)
