@@ -192,7 +192,11 @@ export async function buildApp(
         max: config.rateLimit.max,
         timeWindow: config.rateLimit.windowMs,
         // Only a refusal says so (429 + Retry-After): three more headers on every poll cost more than they tell.
-        addHeadersOnExceeding: { "x-ratelimit-limit": false, "x-ratelimit-remaining": false, "x-ratelimit-reset": false },
+        addHeadersOnExceeding: {
+          "x-ratelimit-limit": false,
+          "x-ratelimit-remaining": false,
+          "x-ratelimit-reset": false,
+        },
         keyGenerator: (request) =>
           request.principal ? `${request.principal.tenantId}:${request.principal.userId}` : request.ip,
         errorResponseBuilder: (_request, context) =>

@@ -9,6 +9,7 @@ import type { Principal } from "./auth/principal";
 import type { PolicyVersion, Store } from "./storage/store";
 
 export interface EffectivePolicyResponse {
+  /** A string, not a Buffer: Node writes a string body together with the headers in one syscall. */
   body: string;
   etag: string;
   version: number;

@@ -629,6 +629,10 @@ describe.each(ENGINES)("policy backend on %s", (_name, factory) => {
     expect(csp).toContain("frame-ancestors 'self' https://*.officeapps.live.com");
     expect(csp).toContain("script-src 'self' https://appsforoffice.microsoft.com");
     expect(page.headers.get("x-frame-options")).toBeNull();
+    expect(page.headers.get("cross-origin-opener-policy")).toBe("same-origin-allow-popups");
+    const api = await call(server.url, "/api/v1/policy", { token: user });
+    expect(api.headers.get("content-security-policy")).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(api.headers.get("x-content-type-options")).toBe("nosniff");
     const wellKnown = await call(server.url, "/.well-known/microsoft-officeaddins-allowed.json");
     expect(wellKnown.json).toEqual({ allowed: ["https://labels.example.com/commands.js"] });
 

@@ -9,14 +9,28 @@ import { dirname } from "node:path";
 import type { Row, SqlConnection, SqlExecutor } from "./sql";
 import { SqlStore } from "./sql";
 
-/** `$1`, `$2`… → `?` in order of appearance, with the parameters re-ordered to match. */
+interface Rewritten {
+  text: string;
+  /** For each `?`, the index of the parameter it takes. */
+  order: number[];
+}
+
+const rewrites = new Map<string, Rewritten>();
+
+/** `$1`, `$2`… → `?` in order of appearance, with the parameters re-ordered to match (memoised: hot path). */
 function toSqlite(sql: string, params: unknown[]): { text: string; values: unknown[] } {
-  const values: unknown[] = [];
-  const text = sql.replace(/\$(\d+)/g, (_m, n: string) => {
-    values.push(params[Number(n) - 1]);
-    return "?";
-  });
-  return { text, values };
+  let rewritten = rewrites.get(sql);
+  if (!rewritten) {
+    const order: number[] = [];
+    const text = sql.replace(/\$(\d+)/g, (_m, n: string) => {
+      order.push(Number(n) - 1);
+      return "?";
+    });
+    rewritten = { text, order };
+    if (rewrites.size > 1000) rewrites.clear();
+    rewrites.set(sql, rewritten);
+  }
+  return { text: rewritten.text, values: rewritten.order.map((i) => params[i]) };
 }
 
 const normalise = (v: unknown): unknown =>

@@ -19,7 +19,7 @@ import {
 import { DeleteRegular } from "@fluentui/react-icons";
 import { EPMS_CLASSIFICATIONS, type Label, type LabelProtectiveMarking } from "../../../../core/policy";
 import { useEditor } from "../state/editor";
-import { removeLabel, setParent } from "../model/labelTree";
+import { nameFor, removeLabel, setParent } from "../model/labelTree";
 import {
   CheckboxField,
   ChoiceField,
@@ -108,6 +108,15 @@ export function LabelEditor(props: { label: Label }) {
   const orderMessage = useIssueMessage(`${at}.sensitivity`);
   const set = (change: Partial<Label>) => editor.updateLabel(label.id, (l) => ({ ...l, ...change }));
   const hasChildren = draft.labels.some((l) => l.parentId === label.id);
+  // A label not saved yet keeps its metadata name in step with its display name until the admin
+  // edits the name itself; a saved label's name never changes behind the admin's back.
+  const renameTo = (displayName: string) => {
+    const isNew = !editor.base?.labels.some((l) => l.id === label.id);
+    const parentName = draft.labels.find((l) => l.id === label.parentId)?.name ?? null;
+    const others = draft.labels.filter((l) => l.id !== label.id).map((l) => l.name);
+    const follows = isNew && label.name === nameFor(label.displayName, parentName, others);
+    set(follows ? { displayName, name: nameFor(displayName, parentName, others) } : { displayName });
+  };
   const parentChoices = [
     { value: "", text: "None (a top-level label)" },
     ...draft.labels
@@ -161,7 +170,7 @@ export function LabelEditor(props: { label: Label }) {
           label="Display name"
           required
           value={label.displayName}
-          onChange={(v) => set({ displayName: v })}
+          onChange={renameTo}
           hint="What people see in Office."
         />
         <TextField
