@@ -63,6 +63,11 @@ export class FakeHostRuntime {
   readonly stats: SyncStats = { syncCalls: 0, roundTrips: 0, commands: 0 };
   /** Names of every executed command in order (tests assert on what was sent). */
   readonly log: string[] = [];
+  /**
+   * Counts batches as they execute. Within one batch the document's structure changes only through
+   * the batch's own commands, so proxies may cache what a navigation resolved to for the batch.
+   */
+  batch = 0;
   private failures: FailurePlan[] = [];
   private pendingEvents: Promise<unknown>[] = [];
 
@@ -167,6 +172,7 @@ export class FakeRequestContext {
     await Promise.resolve();
     if (batch.length === 0) return;
     runtime.stats.roundTrips++;
+    runtime.batch++;
     for (const command of batch) {
       runtime.stats.commands++;
       runtime.log.push(command.name);

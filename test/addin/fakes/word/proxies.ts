@@ -383,6 +383,12 @@ class FakeFontOfControl extends FakeClientObject<ContentControlModel> {
 }
 
 export class FakeContentControlCollection extends FakeCollection<ContentControlModel, FakeContentControl> {
+  /** The whole document's controls in document order, without building the list (fast getById). */
+  private walk: ((visit: (c: ContentControlModel) => boolean) => void) | null = null;
+  withWalk(walk: (visit: (c: ContentControlModel) => boolean) => void): this {
+    this.walk = walk;
+    return this;
+  }
   protected override get typeName(): string {
     return "Word.ContentControlCollection";
   }
@@ -397,21 +403,29 @@ export class FakeContentControlCollection extends FakeCollection<ContentControlM
       this,
     );
   }
+  /** A control, once found, is that control until deleted (ids are never reused). */
+  private byId(id: number): () => ContentControlModel | null {
+    let found: ContentControlModel | null = null;
+    return () => {
+      if (found && !found.deleted) return found;
+      if (this.walk) {
+        found = null;
+        this.walk((c) => {
+          if (c.id !== id) return false;
+          found = c;
+          return true;
+        });
+      } else {
+        found = this.tryResolve()?.find((c) => c.id === id) ?? null;
+      }
+      return found;
+    };
+  }
   getById(id: number): FakeContentControl {
-    return new FakeContentControl(
-      this.context,
-      () => this.tryResolve()?.find((c) => c.id === id) ?? null,
-      false,
-      this,
-    );
+    return new FakeContentControl(this.context, this.byId(id), false, this);
   }
   getByIdOrNullObject(id: number): FakeContentControl {
-    return new FakeContentControl(
-      this.context,
-      () => this.tryResolve()?.find((c) => c.id === id) ?? null,
-      true,
-      this,
-    );
+    return new FakeContentControl(this.context, this.byId(id), true, this);
   }
   getFirst(): FakeContentControl {
     return new FakeContentControl(this.context, () => this.tryResolve()?.[0] ?? null, false, this);
@@ -548,11 +562,16 @@ export class FakeSection extends FakeClientObject<SectionModel> {
   getFooter(type: string): FakeBody {
     return this.story("footers", type);
   }
+  private nextCache: { batch: number; model: SectionModel | null } | null = null;
+  /** Sections are not added or removed by commands, so the next one is fixed for a batch. */
   private next(): SectionModel | null {
+    const batch = this.context.runtime.batch;
+    if (this.nextCache?.batch === batch) return this.nextCache.model;
     const s = this.tryResolve();
-    if (!s) return null;
     const list = this.doc().sections;
-    return list[list.indexOf(s) + 1] ?? null;
+    const model = s ? (list[list.indexOf(s) + 1] ?? null) : null;
+    this.nextCache = { batch, model };
+    return model;
   }
   getNext(): FakeSection {
     return new FakeSection(this.context, () => this.next(), false, this);
@@ -595,6 +614,24 @@ export class FakeDocumentProperties extends FakeClientObject<WordDocumentModel> 
   }
   protected override navigation(name: string): AnyClientObject | null {
     return name === "customProperties" ? this.customProperties : null;
+  }
+}
+
+/** Visits every content control (body, then each header and footer); stops when `visit` says so. */
+function walkContentControls(
+  doc: WordDocumentModel | null,
+  visit: (c: ContentControlModel) => boolean | void,
+): void {
+  if (!doc) return;
+  for (const s of doc.sections) {
+    const stories = [s.body];
+    for (const t of HEADER_FOOTER)
+      stories.push(s.headers[t as HeaderFooterType], s.footers[t as HeaderFooterType]);
+    for (const story of stories) {
+      for (const block of story.blocks) {
+        if (block.kind === "contentControl" && visit(block) === true) return;
+      }
+    }
   }
 }
 
@@ -649,25 +686,19 @@ export class FakeDocument extends FakeClientObject<WordDocumentModel> {
   }
   /** Every content control: body, headers, footers. */
   get contentControls(): FakeContentControlCollection {
-    return this.nav(
-      "contentControls",
-      () =>
-        new FakeContentControlCollection(
-          this.context,
-          () => {
-            const d = this.tryResolve();
-            if (!d) return null;
-            return d.sections.flatMap((s) => [
-              ...contentControlsOf(s.body),
-              ...HEADER_FOOTER.flatMap((t) => [
-                ...contentControlsOf(s.headers[t as HeaderFooterType]),
-                ...contentControlsOf(s.footers[t as HeaderFooterType]),
-              ]),
-            ]);
-          },
-          false,
-          this,
-        ),
+    return this.nav("contentControls", () =>
+      new FakeContentControlCollection(
+        this.context,
+        () => {
+          const d = this.tryResolve();
+          if (!d) return null;
+          const all: ContentControlModel[] = [];
+          walkContentControls(d, (c) => void all.push(c));
+          return all;
+        },
+        false,
+        this,
+      ).withWalk((visit) => walkContentControls(this.tryResolve(), visit)),
     );
   }
   protected override navigation(name: string): AnyClientObject | null {
