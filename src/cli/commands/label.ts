@@ -66,6 +66,10 @@ export async function runLabelChange(
   let labelId: string | null = null;
   if (labelArg !== null) {
     const found = findPolicyLabel(policy, labelArg);
+    if ("error" in found && found.kind === "not-available") {
+      io.err(`labelbridge ${cmd.name()}: --label: ${found.error}\n`);
+      return EXIT.refused;
+    }
     if ("error" in found) usageError(cmd, `--label: ${found.error}`);
     labelId = found.id;
   }

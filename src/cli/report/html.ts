@@ -54,25 +54,26 @@ const SCRIPT = `
 (function(){
   var data = JSON.parse(document.getElementById("labelbridge-data").textContent);
   var palette = ["#0078d4","#ca5010","#107c10","#a4262c","#5c2e91","#008575","#986f0b","#4f6bed","#e3008c","#498205","#8764b8","#038387"];
-  function bar(id, labels, datasets, horizontal){
+  var counts = {beginAtZero:true, ticks:{precision:0}};
+  function bar(id, title, labels, datasets){
     new Chart(document.getElementById(id), {type:"bar", data:{labels:labels, datasets:datasets},
-      options:{indexAxis: horizontal ? "y" : "x", maintainAspectRatio:false, animation:false,
-        plugins:{legend:{display: datasets.length > 1}}, scales:{x:{beginAtZero:true},y:{beginAtZero:true}}}});
+      options:{indexAxis:"y", maintainAspectRatio:false, animation:false,
+        plugins:{title:{display:true, text:title}, legend:{display: datasets.length > 1}}, scales:{x:counts, y:{}}}});
   }
-  bar("chart-types", data.byInfoType.map(function(t){return t.name}), [
+  bar("chart-types", "Files by information type", data.byInfoType.map(function(t){return t.name}), [
     {label:"Files", data:data.byInfoType.map(function(t){return t.files}), backgroundColor:palette[0]},
     {label:"Files at high confidence", data:data.byInfoType.map(function(t){return t.highConfidenceFiles}), backgroundColor:palette[1]}
-  ], true);
+  ]);
   new Chart(document.getElementById("chart-labels"), {type:"doughnut", data:{labels:data.byLabel.map(function(l){return l.label}),
     datasets:[{data:data.byLabel.map(function(l){return l.files}), backgroundColor:palette}]},
-    options:{maintainAspectRatio:false, animation:false, plugins:{legend:{position:"right"}}}});
-  if (data.byProposedLabel.length) bar("chart-proposed", data.byProposedLabel.map(function(l){return l.label}),
-    [{label:"Files", data:data.byProposedLabel.map(function(l){return l.files}), backgroundColor:palette[2]}], true);
+    options:{maintainAspectRatio:false, animation:false, plugins:{title:{display:true, text:"Files by current label"}, legend:{position:"right"}}}});
+  if (data.byProposedLabel.length) bar("chart-proposed", "Files by label that would apply", data.byProposedLabel.map(function(l){return l.label}),
+    [{label:"Files", data:data.byProposedLabel.map(function(l){return l.files}), backgroundColor:palette[2]}]);
   var folders = data.byFolder.slice(0, 15);
-  bar("chart-folders", folders.map(function(f){return f.folder}), [
+  bar("chart-folders", "Files with findings by folder" + (data.byFolder.length > 15 ? " (top 15)" : ""), folders.map(function(f){return f.folder}), [
     {label:"Files with findings", data:folders.map(function(f){return f.filesWithFindings}), backgroundColor:palette[3]},
     {label:"Files", data:folders.map(function(f){return f.files}), backgroundColor:"#c8c6c4"}
-  ], true);
+  ]);
 })();`;
 
 export function htmlReport(rows: readonly ScanRow[], meta: ReportMeta): string {

@@ -1,5 +1,5 @@
 /** Totals a report shows at the top, and the series its charts draw: by information type, label, folder. */
-import { dirname, relative, resolve, sep } from "node:path";
+import { basename, dirname, relative, resolve, sep } from "node:path";
 import type { ScanRow } from "../scan/row";
 
 export interface ScanSummary {
@@ -25,7 +25,10 @@ export function labelText(l: ScanRow["currentLabel"]): string {
   return l.displayName ?? l.name ?? l.labelId;
 }
 
-/** Folder of a file relative to the scan root it was found under, at most `depth` levels deep. */
+/**
+ * Folder of a file relative to the scan root it was found under, at most `depth` levels deep; with
+ * several roots the root's own name leads, so their folders stay apart.
+ */
 export function folderKey(path: string, roots: readonly string[], depth = 2): string {
   const dir = dirname(resolve(path));
   let best: string | null = null;
@@ -37,7 +40,9 @@ export function folderKey(path: string, roots: readonly string[], depth = 2): st
       best = r;
   }
   if (best === null) return dir;
-  const rel = relative(best, dir).split(sep).filter(Boolean).slice(0, depth).join("/");
+  const parts = relative(best, dir).split(sep).filter(Boolean);
+  if (roots.length > 1) parts.unshift(basename(best) || best);
+  const rel = parts.slice(0, depth).join("/");
   return rel === "" ? "." : rel;
 }
 

@@ -35,7 +35,10 @@ export function fullLabelName(policy: EffectivePolicy | null, labelId: string): 
  * A label by GUID (any spelling), Name, display name or full name ("Confidential \ All Employees"),
  * case-insensitively, among the labels the policy lets the caller apply.
  */
-export function findPolicyLabel(policy: EffectivePolicy, wanted: string): { id: string } | { error: string } {
+export function findPolicyLabel(
+  policy: EffectivePolicy,
+  wanted: string,
+): { id: string } | { error: string; kind: "unknown" | "ambiguous" | "not-available" } {
   const w = wanted
     .trim()
     .replace(/^\{|\}$/g, "")
@@ -53,6 +56,7 @@ export function findPolicyLabel(policy: EffectivePolicy, wanted: string): { id: 
   if (appliable.length === 1) return { id: appliable[0].id };
   if (appliable.length > 1)
     return {
+      kind: "ambiguous",
       error: `"${wanted}" names ${appliable.length} labels (${appliable.map((l) => index.fullName(l.id)).join(", ")}); use the full name or the id`,
     };
   if (matches.length === 1) return { id: matches[0].id };
@@ -60,8 +64,12 @@ export function findPolicyLabel(policy: EffectivePolicy, wanted: string): { id: 
     (l) => l.id === w || l.name.toLowerCase() === w || l.displayName.toLowerCase() === w,
   );
   if (inCatalog)
-    return { error: `the label "${inCatalog.displayName}" is not available to this identity's policy` };
+    return {
+      kind: "not-available",
+      error: `the label "${inCatalog.displayName}" is not available to this identity's policy`,
+    };
   return {
+    kind: "unknown",
     error: `no label "${wanted}" in the policy (labels: ${policy.labels.map((l) => index.fullName(l.id)).join(", ")})`,
   };
 }

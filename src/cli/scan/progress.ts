@@ -53,7 +53,7 @@ export function figures(p: ScanProgress, scanningSince: number, now: number): Pr
 
 export class ProgressReporter {
   private scanningSince: number | null = null;
-  private lastDraw = 0;
+  private lastDraw = -Infinity;
 
   constructor(
     private readonly out: ProgressStream,
@@ -65,11 +65,12 @@ export class ProgressReporter {
     const t = this.now();
     if (p.phase !== "finding" && this.scanningSince === null) this.scanningSince = t;
     const tty = this.out.isTTY === true;
+    if (!tty && p.phase === "finding") return;
     const interval = tty ? 100 : this.plainIntervalMs;
     if (p.phase !== "done" && t - this.lastDraw < interval) return;
     this.lastDraw = t;
     if (tty) this.drawBar(p, t);
-    else if (p.phase !== "finding") this.plainLine(p, t);
+    else this.plainLine(p, t);
   }
 
   private line(p: ScanProgress, t: number): string {
