@@ -37,7 +37,7 @@ export interface ServerConfig {
   staticDir: string;
   /** Origins allowed to call the API from a browser (besides the server's own). */
   allowedOrigins: string[];
-  /** Script URLs listed in /.well-known/microsoft-officeaddins-allowed.json; empty = every .js at the root of staticDir. */
+  /** Script URLs listed in /.well-known/microsoft-officeaddins-allowed.json; empty = every .js in staticDir and its direct subfolders. */
   addinScripts: string[];
   bodyLimitBytes: number;
   rateLimit: { max: number; windowMs: number };

@@ -34,7 +34,9 @@ describe.each(ENGINES)("policy backend on %s", (_name, factory) => {
     const config = testConfig([TENANT], entra.jwksTemplate, env);
     mkdirSync(config.staticDir, { recursive: true });
     writeFileSync(`${config.staticDir}/taskpane.html`, "<!doctype html><title>Labelbridge</title>");
-    writeFileSync(`${config.staticDir}/commands.js`, "/* event handlers */");
+    writeFileSync(`${config.staticDir}/commands.js`, "/* ribbon commands */");
+    mkdirSync(`${config.staticDir}/events`, { recursive: true });
+    writeFileSync(`${config.staticDir}/events/launchevent.js`, "/* event handlers */");
     return startTestServer(config, s);
   };
 
@@ -634,7 +636,9 @@ describe.each(ENGINES)("policy backend on %s", (_name, factory) => {
     expect(api.headers.get("content-security-policy")).toBe("default-src 'none'; frame-ancestors 'none'");
     expect(api.headers.get("x-content-type-options")).toBe("nosniff");
     const wellKnown = await call(server.url, "/.well-known/microsoft-officeaddins-allowed.json");
-    expect(wellKnown.json).toEqual({ allowed: ["https://labels.example.com/commands.js"] });
+    expect(wellKnown.json).toEqual({
+      allowed: ["https://labels.example.com/commands.js", "https://labels.example.com/events/launchevent.js"],
+    });
 
     const preflight = await call(server.url, "/api/v1/policy", {
       method: "OPTIONS",
