@@ -212,6 +212,117 @@ describe("importFromGraph", () => {
     if (!ambiguous.ok)
       expect(ambiguous.issues[0]).toMatchObject({ path: "policyId", rule: "graph.policy-target" });
   });
+
+  test("a sublabel of a skipped label is skipped too; a bad colour is dropped; a label without a name is refused", () => {
+    const ctx = { siteId: SITE, tenantName: "C", current: null, newPolicyId: NEW_POLICY };
+    const result = importFromGraph(
+      {
+        labels: [
+          { id: PUBLIC, name: "Public", tooltip: "p", sensitivity: 0, color: "green" },
+          {
+            id: PARENT,
+            name: "Sites",
+            tooltip: "s",
+            sensitivity: 1,
+            applicableTo: "site",
+            sublabels: [{ id: CHILD_A, name: "Sites_A", tooltip: "a", sensitivity: 2 }],
+          },
+        ],
+      },
+      ctx,
+    );
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
+    expect(result.document.labels.map((l) => l.id)).toEqual([PUBLIC]);
+    expect(result.document.labels[0].color).toBeUndefined();
+    expect(result.warnings).toEqual([
+      "labels[0]: colour 'green' is not #rrggbb and was dropped",
+      "labels[1]: skipped: it applies to neither mail nor files (applicableTo 'site')",
+      `labels[1].sublabels[0]: skipped because its parent label ${PARENT.slice(0, 8)}… was skipped`,
+    ]);
+    expect(importFromGraph({ labels: [{ id: PUBLIC, tooltip: "t" }] }, ctx)).toEqual({
+      ok: false,
+      issues: [
+        {
+          path: "labels[0].name",
+          rule: "graph.missing-name",
+          message: "the label has neither name nor displayName",
+        },
+      ],
+    });
+  });
+
+  test("every advanced setting Labelbridge honours, by its PowerShell name; bad values name the key", () => {
+    const current = defaultTenantPolicy({ siteId: SITE });
+    const labels = exportToGraph(current).labels;
+    const ctx = { siteId: SITE, tenantName: "C", current, newPolicyId: NEW_POLICY };
+    const result = importFromGraph(
+      {
+        labels,
+        policyId: DEFAULT_POLICY_ID,
+        labelPolicySettings: {
+          advancedSettings: {
+            OutlookDefaultLabel: L.public.toUpperCase(),
+            EnableAudit: "False",
+            OutlookRecommendationEnabled: "False",
+            JustificationTextForUserText: "Other (say why)",
+            ReportAnIssueLink: "mailto:help@example.com",
+          },
+        },
+      },
+      ctx,
+    );
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
+    expect(result.document.policies[0].settings).toMatchObject({
+      defaultMailLabel: L.public,
+      auditEnabled: false,
+      mailRecommendations: false,
+      otherReasonText: "Other (say why)",
+      reportIssueUrl: "mailto:help@example.com",
+    });
+    const valid = validateTenantPolicy(result.document);
+    if (!valid.ok) throw new Error(JSON.stringify(valid.issues));
+    // And back: the mail default differs from the document default, so the export says so.
+    expect((exportToGraph(valid.value) as GraphExport).labelPolicySettings.advancedSettings).toMatchObject({
+      OutlookDefaultLabel: L.public,
+      EnableAudit: "False",
+      OutlookRecommendationEnabled: "False",
+      ReportAnIssueLink: "mailto:help@example.com",
+    });
+
+    const bad = importFromGraph(
+      {
+        labels,
+        labelPolicySettings: {
+          advancedSettings: { OutlookDefaultLabel: "Internal", AttachmentAction: "Sometimes" },
+        },
+      },
+      ctx,
+    );
+    expect(bad).toEqual({
+      ok: false,
+      issues: [
+        {
+          path: "labelPolicySettings.advancedSettings.OutlookDefaultLabel",
+          rule: "graph.advanced-setting",
+          message: "must be a label GUID or None",
+        },
+        {
+          path: "labelPolicySettings.advancedSettings.AttachmentAction",
+          rule: "graph.advanced-setting",
+          message: "must be Automatic, Recommended or Off",
+        },
+      ],
+    });
+    const unknown = importFromGraph(
+      { labels, policyId: NEW_POLICY, labelPolicySettings: { isMandatory: true } },
+      ctx,
+    );
+    expect(unknown.ok).toBe(false);
+    if (!unknown.ok)
+      expect(unknown.issues[0].message).toBe(
+        `policy ${NEW_POLICY} does not exist; choose one of ${DEFAULT_POLICY_ID}`,
+      );
+  });
 });
 
 describe("exportToGraph", () => {
