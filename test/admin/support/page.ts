@@ -8,14 +8,17 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 export interface ConsolePage {
   page: Page;
   context: BrowserContext;
-  /** CSP violations and uncaught errors, as text. */
+  /** Uncaught errors and console errors, as text. */
   problems: string[];
+  /** Responses the browser logged as failed (4xx/5xx): expected ones are asserted by the test. */
+  httpErrors: string[];
 }
 
 export async function openConsole(browser: Browser, url: string, token?: string): Promise<ConsolePage> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
   const page = await context.newPage();
   const problems: string[] = [];
+  const httpErrors: string[] = [];
   await page.addInitScript(() => {
     document.addEventListener("securitypolicyviolation", (e) => {
       (window as unknown as { __csp: string[] }).__csp ??= [];
@@ -24,13 +27,16 @@ export async function openConsole(browser: Browser, url: string, token?: string)
   });
   page.on("pageerror", (err) => problems.push(`pageerror: ${err.message}`));
   page.on("console", (msg) => {
-    if (msg.type() === "error") problems.push(`console: ${msg.text()}`);
+    if (msg.type() !== "error") return;
+    const http = /^Failed to load resource: the server responded with a status of (\d{3})/.exec(msg.text());
+    if (http) httpErrors.push(http[1]);
+    else problems.push(`console: ${msg.text()}`);
   });
   // Hermetic: nothing leaves loopback.
   await context.route(/^(?!http:\/\/127\.0\.0\.1)/, (route) => route.abort());
   await page.goto(url);
   if (token) await signIn(page, token);
-  return { page, context, problems };
+  return { page, context, problems, httpErrors };
 }
 
 export async function signIn(page: Page, token: string): Promise<void> {

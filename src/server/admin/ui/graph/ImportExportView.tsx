@@ -44,6 +44,17 @@ export function ImportExportView() {
   const policies = editor.base!.policies;
   const [policyId, setPolicyId] = React.useState<string>(policies[0]?.id ?? "");
   const [text, setText] = React.useState("");
+  const [target, setTarget] = React.useState<string>(policies[0]?.id ?? "");
+  // A file exported from a policy of ours goes back to that policy unless the admin picks another.
+  const takeText = (value: string) => {
+    setText(value);
+    try {
+      const id = (JSON.parse(value) as { labelPolicySettings?: { id?: unknown } }).labelPolicySettings?.id;
+      if (typeof id === "string" && policies.some((p) => p.id === id)) setTarget(id);
+    } catch {
+      // Not JSON yet: the import button says so when pressed.
+    }
+  };
   const [busy, setBusy] = React.useState(false);
   const [result, setResult] = React.useState<{
     intent: "success" | "error";
@@ -79,7 +90,11 @@ export function ImportExportView() {
     }
     setBusy(true);
     try {
-      const made = await editor.api.importGraph(body, editor.version);
+      const withTarget =
+        body !== null && typeof body === "object" && !Array.isArray(body) && target
+          ? { ...(body as Record<string, unknown>), policyId: target }
+          : body;
+      const made = await editor.api.importGraph(withTarget, editor.version);
       await editor.adopt(made.version);
       setResult({
         intent: "success",
@@ -142,7 +157,7 @@ export function ImportExportView() {
           aria-label="Open a Graph JSON file"
           onChange={(e) => {
             const file = e.target.files?.[0];
-            if (file) void file.text().then(setText);
+            if (file) void file.text().then(takeText);
           }}
         />
         <Field label="Graph JSON">
@@ -150,9 +165,25 @@ export function ImportExportView() {
             className={styles.code}
             rows={10}
             value={text}
-            onChange={(_e, d) => setText(d.value)}
+            onChange={(_e, d) => takeText(d.value)}
             spellCheck={false}
           />
+        </Field>
+        <Field
+          label="Policy settings go to"
+          hint="Labels apply to the whole tenant; policy settings to one policy."
+        >
+          <Dropdown
+            value={policies.find((p) => p.id === target)?.name ?? ""}
+            selectedOptions={[target]}
+            onOptionSelect={(_e, d) => setTarget(d.optionValue ?? "")}
+          >
+            {policies.map((p) => (
+              <Option key={p.id} value={p.id}>
+                {p.name}
+              </Option>
+            ))}
+          </Dropdown>
         </Field>
         {editor.dirty && (
           <MessageBar intent="warning">
