@@ -92,7 +92,8 @@ export async function runInspect(
 }
 
 export function register(program: Command): void {
-  const cmd = new Command("inspect")
+  const cmd = program
+    .command("inspect")
     .description("Show the label metadata a file or .eml carries: every tenant, every location")
     .argument("<file>", "an Office file (.docx .xlsx .pptx …) or a mail (.eml)")
     .option("--json", "machine-readable output");
@@ -100,5 +101,4 @@ export function register(program: Command): void {
   cmd.action(async (file: string, opts: PolicyCliOptions & { json?: boolean }) => {
     process.exitCode = await runInspect(file, opts, processIo);
   });
-  program.addCommand(cmd);
 }

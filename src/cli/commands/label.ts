@@ -110,7 +110,8 @@ export async function runLabelChange(
 }
 
 export function register(program: Command): void {
-  const cmd = new Command("label")
+  const cmd = program
+    .command("label")
     .description("Apply a sensitivity label to Office files (a person's choice: Privileged)")
     .argument("<files...>", "Word, Excel or PowerPoint files")
     .requiredOption(
@@ -126,5 +127,4 @@ export function register(program: Command): void {
   cmd.action(async (files: string[], opts: LabelCommandOptions) => {
     process.exitCode = await runLabelChange(cmd, files, opts, processIo, opts.label ?? null);
   });
-  program.addCommand(cmd);
 }

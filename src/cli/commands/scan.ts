@@ -220,7 +220,8 @@ export async function runScanCommand(
 }
 
 export function register(program: Command): void {
-  const cmd = new Command("scan")
+  const cmd = program
+    .command("scan")
     .description("Find sensitive information in files (discover) and label them (enforce)")
     .argument("<paths...>", "files and folders to scan")
     .addOption(
@@ -256,5 +257,4 @@ export function register(program: Command): void {
   cmd.action(async (paths: string[], opts: ScanCommandOptions) => {
     process.exitCode = await runScanCommand(cmd, paths, opts, { io: processIo });
   });
-  program.addCommand(cmd);
 }

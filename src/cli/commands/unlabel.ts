@@ -8,7 +8,8 @@ import { addPolicyOptions, processIo } from "../scan/cliOptions";
 import { type LabelCommandOptions, runLabelChange } from "./label";
 
 export function register(program: Command): void {
-  const cmd = new Command("unlabel")
+  const cmd = program
+    .command("unlabel")
     .description("Remove the tenant's sensitivity label from Office files")
     .argument("<files...>", "Word, Excel or PowerPoint files")
     .option("--justification <text>", "why the label is removed (required when the file has one)")
@@ -19,5 +20,4 @@ export function register(program: Command): void {
   cmd.action(async (files: string[], opts: LabelCommandOptions) => {
     process.exitCode = await runLabelChange(cmd, files, opts, processIo, null);
   });
-  program.addCommand(cmd);
 }
