@@ -145,7 +145,7 @@ describe("importFromGraph", () => {
     current.policies[0].labels = current.policies[0].labels.filter((id) => id !== L.public);
     const result = importFromGraph(
       {
-        labels: exportToGraph(current).labels,
+        labels: (exportToGraph(current) as GraphExport).labels,
         labelPolicySettings: {
           value: [
             {
@@ -205,7 +205,7 @@ describe("importFromGraph", () => {
     const two = defaultTenantPolicy({ siteId: SITE });
     two.policies.push({ ...two.policies[0], id: NEW_POLICY, priority: 5 });
     const ambiguous = importFromGraph(
-      { labels: exportToGraph(two).labels, labelPolicySettings: { isMandatory: false } },
+      { labels: (exportToGraph(two) as GraphExport).labels, labelPolicySettings: { isMandatory: false } },
       { ...ctx, current: two },
     );
     expect(ambiguous.ok).toBe(false);
@@ -253,7 +253,7 @@ describe("importFromGraph", () => {
 
   test("every advanced setting Labelbridge honours, by its PowerShell name; bad values name the key", () => {
     const current = defaultTenantPolicy({ siteId: SITE });
-    const labels = exportToGraph(current).labels;
+    const labels = (exportToGraph(current) as GraphExport).labels;
     const ctx = { siteId: SITE, tenantName: "C", current, newPolicyId: NEW_POLICY };
     const result = importFromGraph(
       {
