@@ -55,8 +55,23 @@ export async function startBackend(env: Record<string, string> = {}, store?: Sto
   const db = store ?? openSqliteStore({ path: join(scratch, "labelbridge.db") });
   await db.migrate();
   await seedDefaultPolicies(db, config.auth.tenants);
+  // The console plugin reads its sign-in settings (LABELBRIDGE_ADMIN_*) from the environment when
+  // the app starts; they are set only for that moment.
+  const saved = new Map<string, string | undefined>();
+  for (const [k, v] of Object.entries(env))
+    if (k.startsWith("LABELBRIDGE_ADMIN_")) {
+      saved.set(k, process.env[k]);
+      process.env[k] = v;
+    }
   const app = await buildApp(config, db, { logger: false });
-  await app.listen({ host: "127.0.0.1", port: 0 });
+  try {
+    await app.listen({ host: "127.0.0.1", port: 0 });
+  } finally {
+    for (const [k, v] of saved) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  }
   const address = app.server.address();
   const url = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
   const key = await loadOrCreateDevKey(config.dataDir);
