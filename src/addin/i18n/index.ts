@@ -1,28 +1,22 @@
 /**
  * Picks the strings for Office's display language (`Office.context.displayLanguage`, e.g. "fr-FR",
- * "fr-CA"); English for anything else.
+ * "fr-CA"); English for anything else. The event bundle takes every language at once; the task
+ * pane loads only the one it needs (load.ts).
  */
-import type { ReasonCode } from "../../core/decide/types";
 import { en } from "./en";
 import { fr } from "./fr";
-import type { MessageParams, Strings } from "./types";
+import type { Strings } from "./types";
 
 export type { MessageParams, Strings } from "./types";
+export { decisionText } from "./text";
 
-const LANGUAGES: Record<string, Strings> = { en, fr };
+export const LANGUAGES = ["en", "fr"] as const;
 
-export function stringsFor(displayLanguage: string | null | undefined): Strings {
+export function primaryLanguage(displayLanguage: string | null | undefined): string {
   const primary = (displayLanguage ?? "").trim().toLowerCase().split(/[-_]/)[0];
-  return LANGUAGES[primary] ?? en;
+  return (LANGUAGES as readonly string[]).includes(primary) ? primary : "en";
 }
 
-/** A decision's message in the person's language; the engine's English message where none is translated. */
-export function decisionText(
-  strings: Strings,
-  reason: ReasonCode,
-  engineMessage: string,
-  params: MessageParams = {},
-): string {
-  const translate = strings.reasons[reason];
-  return translate ? translate(params) : engineMessage;
+export function stringsFor(displayLanguage: string | null | undefined): Strings {
+  return primaryLanguage(displayLanguage) === "fr" ? fr : en;
 }

@@ -1,0 +1,75 @@
+/**
+ * The task pane's one door to Office: waits for office.js, and builds the adapter for the host
+ * the page was opened in (Office.onReady's info.host) — Outlook, Word or Excel — with the extras
+ * the pane may use. Each adapter is its own chunk: Outlook never loads Word's code and vice versa.
+ * Outside Office (or when office.js did not load) there is no host.
+ */
+import type { LabelingHost } from "./types";
+
+export interface ConnectedHost {
+  host: LabelingHost;
+  /** Session data, open context, item changes, "open with the document" — whatever this host has. */
+  extras: {
+    sessionGet?(name: string): Promise<string | null>;
+    sessionSet?(name: string, value: string | null): Promise<void>;
+    initializationContext?(): Promise<string | null>;
+    onItemChanged?(listener: () => void): Promise<() => Promise<void>>;
+    ensureOpensWithDocument?(on: boolean): Promise<void>;
+  };
+  /** The mailbox or account whose policy cache this is. */
+  user: string;
+  /** Keeps a development token where this host's other runtimes find it. */
+  shareDevToken?: (token: string | null) => Promise<void>;
+}
+
+export interface ConnectOptions {
+  /** Who is signed in, for documents (Word and Excel do not say; the token does). */
+  documentUser: () => { name: string; principalName: string };
+  timeoutMs?: number;
+}
+
+export async function connectToOffice(options: ConnectOptions): Promise<ConnectedHost | null> {
+  const office = (globalThis as { Office?: typeof Office }).Office;
+  if (!office || typeof office.onReady !== "function") return null;
+  const info = await Promise.race([
+    office.onReady(),
+    new Promise<null>((resolve) => setTimeout(() => resolve(null), options.timeoutMs ?? 10_000)),
+  ]);
+  if (!info || !info.host) return null;
+  if (info.host === office.HostType.Outlook) {
+    const [{ OutlookHost }, { saveRoamingDevToken }] = await Promise.all([
+      import(/* webpackChunkName: "host-outlook" */ "./outlook.js"),
+      import(/* webpackChunkName: "host-outlook" */ "./runtime.js"),
+    ]);
+    const host = new OutlookHost(office);
+    return {
+      host,
+      extras: {
+        sessionGet: (n) => host.sessionGet(n),
+        sessionSet: (n, v) => host.sessionSet(n, v),
+        initializationContext: () => host.initializationContext(),
+        onItemChanged: (l) => host.onItemChanged(l),
+      },
+      user: host.userEmail(),
+      shareDevToken: (token) => saveRoamingDevToken(office, token),
+    };
+  }
+  if (info.host === office.HostType.Word || info.host === office.HostType.Excel) {
+    const host =
+      info.host === office.HostType.Word
+        ? new (await import(/* webpackChunkName: "host-word" */ "./word.js")).WordHost({
+            office,
+            user: options.documentUser,
+          })
+        : new (await import(/* webpackChunkName: "host-excel" */ "./excel.js")).ExcelHost({
+            office,
+            user: options.documentUser,
+          });
+    return {
+      host,
+      extras: { ensureOpensWithDocument: (on) => host.ensureOpensWithDocument(on) },
+      user: options.documentUser().principalName || "document-user",
+    };
+  }
+  return null;
+}

@@ -1,0 +1,174 @@
+import { Button, FluentProvider, type Theme } from "@fluentui/react-components";
+import { lazy, Suspense } from "react";
+import type { PaneState } from "../../controller";
+import { describeLabel, labelTree } from "../../model/labelTree";
+import { LabelBadge } from "../LabelBadge";
+import { LabelList } from "../LabelList";
+import { MandatoryBanner } from "../MandatoryBanner";
+import { Notices } from "../Notices";
+import { PaneLinks } from "../PaneLinks";
+import { ReadModeLabel } from "../ReadModeLabel";
+import { RecommendationTip } from "../RecommendationTip";
+import { SettingsPanel } from "../SettingsPanel";
+import { useAppStyles } from "./App.styles";
+
+// Loaded only when someone lowers a label: not part of the pane's first paint.
+const JustificationDialog = lazy(() =>
+  import(/* webpackChunkName: "justification" */ "../JustificationDialog/JustificationDialog.js").then(
+    (m) => ({
+      default: m.JustificationDialog,
+    }),
+  ),
+);
+
+export interface PaneActions {
+  choose(labelId: string | null): void;
+  submitJustification(reason: string, text: string): void;
+  cancelJustification(): void;
+  acceptRecommendation(): void;
+  dismissRecommendation(): void;
+  dismissNotice(): void;
+  saveToken(token: string): void;
+  flushAudit(): void;
+}
+
+export interface AppProps {
+  state: PaneState;
+  actions: PaneActions;
+  /** The Fluent theme for `state.theme` (themes.ts loads it). */
+  theme: Theme;
+}
+
+export function App({ state, actions, theme }: AppProps) {
+  const styles = useAppStyles();
+  const t = state.strings;
+  const policy = state.policy;
+  const kind = state.info?.kind ?? "email";
+  const writable = !!policy && policy.features.manualLabeling && state.capabilities?.canWriteLabel === true;
+  const readMode = state.info?.mode === "read";
+  const current = state.current ? describeLabel(policy, state.current.labelId) : null;
+  const mandatory =
+    !!policy && (kind === "email" ? policy.settings.mandatoryMail : policy.settings.mandatoryDocuments);
+  const j = state.justification;
+
+  return (
+    <FluentProvider theme={theme} className={styles.provider} data-theme={state.theme}>
+      <main className={styles.main} aria-busy={state.phase === "loading" || state.busy} lang={t.locale}>
+        <header className={styles.header}>
+          <h1 className={styles.title}>{t.title}</h1>
+          {!readMode && state.phase === "ready" && (
+            <LabelBadge
+              name={current?.name ?? null}
+              color={current?.color ?? null}
+              noLabelText={t.noLabel}
+              caption={t.currentLabel}
+            />
+          )}
+        </header>
+
+        <Notices notice={state.notice} dismissText={t.dismiss} onDismiss={actions.dismissNotice} />
+
+        {state.phase === "loading" && (
+          <p className={styles.loading} role="status">
+            {t.loading}
+          </p>
+        )}
+
+        {state.phase === "ready" && readMode && (
+          <ReadModeLabel
+            heading={t.readModeHeading}
+            label={current}
+            noneText={t.readModeNone}
+            noLabelText={t.noLabel}
+            otherMarkingsHeading={t.otherMarkings}
+            otherMarkings={state.label?.otherMarkings ?? []}
+            otherTenantHeading={t.otherTenantLabel}
+            otherTenantLabels={(state.label?.records ?? [])
+              .filter((r) => policy && r.siteId !== policy.siteId && r.enabled)
+              .map((r) => r.name ?? r.labelId)}
+          />
+        )}
+
+        {state.phase === "ready" && !readMode && policy && (
+          <>
+            {mandatory && state.current === null && <MandatoryBanner text={t.mandatoryBanner} />}
+            {state.recommendation && (
+              <RecommendationTip
+                title={t.recommendationTitle}
+                tip={state.recommendation.policyTip}
+                acceptText={t.acceptRecommendation(describeLabel(policy, state.recommendation.labelId).name)}
+                dismissText={t.dismiss}
+                disabled={state.busy}
+                onAccept={actions.acceptRecommendation}
+                onDismiss={actions.dismissRecommendation}
+              />
+            )}
+            {writable ? (
+              <LabelList
+                labels={labelTree(policy, kind)}
+                currentId={state.current?.labelId ?? null}
+                disabled={state.busy}
+                heading={t.labelsHeading}
+                appliedText={t.applied}
+                applyAria={t.applyLabelAria}
+                onChoose={(id) => actions.choose(id)}
+                autoFocus={state.focus === "label-picker"}
+              />
+            ) : (
+              <p>{t.readOnlyCapability}</p>
+            )}
+            {writable && !mandatory && state.current !== null && (
+              <Button
+                className={styles.remove}
+                appearance="secondary"
+                size="small"
+                disabled={state.busy}
+                onClick={() => actions.choose(null)}
+              >
+                {t.removeLabel}
+              </Button>
+            )}
+            <PaneLinks
+              learnMoreUrl={policy.settings.moreInfoUrl}
+              reportIssueUrl={policy.settings.reportIssueUrl}
+              learnMoreText={t.learnMore}
+              reportIssueText={t.reportIssue}
+            />
+          </>
+        )}
+
+        {(state.phase === "ready" || state.phase === "no-policy" || state.phase === "error") && (
+          <SettingsPanel
+            title={t.settings}
+            tokenLabel={t.devTokenLabel}
+            tokenHint={t.devTokenHint}
+            saveText={t.save}
+            clearText={t.clear}
+            retryText={t.retry}
+            storage={state.storage}
+            auditPendingText={state.auditPending > 0 ? t.auditPending(state.auditPending) : null}
+            onSaveToken={actions.saveToken}
+            onRetry={actions.flushAudit}
+          />
+        )}
+      </main>
+      {j && (
+        <Suspense fallback={null}>
+          <JustificationDialog
+            title={t.justificationTitle}
+            message={j.message}
+            reasons={j.reasons}
+            otherReason={j.otherReason}
+            otherLabel={t.justificationOtherLabel}
+            error={j.error}
+            cancelText={t.cancel}
+            confirmText={t.confirmChange}
+            busy={state.busy}
+            onSubmit={actions.submitJustification}
+            onCancel={actions.cancelJustification}
+          />
+        </Suspense>
+      )}
+    </FluentProvider>
+  );
+}

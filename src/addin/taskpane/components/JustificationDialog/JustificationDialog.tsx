@@ -1,0 +1,100 @@
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  Radio,
+  RadioGroup,
+  Textarea,
+} from "@fluentui/react-components";
+import { useState } from "react";
+
+export interface JustificationDialogProps {
+  title: string;
+  /** Why the dialog opened, e.g. "Your organisation asks why you are lowering…". */
+  message: string;
+  reasons: string[];
+  otherReason: string;
+  otherLabel: string;
+  /** The engine's or the dialog's complaint about the last attempt. */
+  error: string | null;
+  cancelText: string;
+  confirmText: string;
+  busy: boolean;
+  onSubmit: (reason: string, text: string) => void;
+  onCancel: () => void;
+}
+
+/**
+ * Asks why a label is being lowered or removed. The policy's reasons, plus "Other", which needs
+ * text. Cancel leaves the label as it was.
+ */
+export function JustificationDialog(props: JustificationDialogProps) {
+  const [reason, setReason] = useState("");
+  const [text, setText] = useState("");
+  const other = reason === props.otherReason;
+  const options = [...props.reasons.filter((r) => r !== props.otherReason), props.otherReason];
+  return (
+    <Dialog open modalType="modal" onOpenChange={(_e, data) => !data.open && props.onCancel()}>
+      <DialogSurface aria-describedby="lb-justify-message" data-testid="justification-dialog">
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            props.onSubmit(reason, other ? text : "");
+          }}
+        >
+          <DialogBody>
+            <DialogTitle>{props.title}</DialogTitle>
+            <DialogContent>
+              <p id="lb-justify-message">{props.message}</p>
+              <Field
+                validationMessage={!other ? (props.error ?? undefined) : undefined}
+                validationState={props.error && !other ? "error" : "none"}
+              >
+                <RadioGroup
+                  value={reason}
+                  onChange={(_e, data) => setReason(data.value)}
+                  aria-labelledby="lb-justify-message"
+                >
+                  {options.map((r) => (
+                    <Radio key={r} value={r} label={r} />
+                  ))}
+                </RadioGroup>
+              </Field>
+              {other && (
+                <Field
+                  label={props.otherLabel}
+                  required
+                  validationMessage={props.error ?? undefined}
+                  validationState={props.error ? "error" : "none"}
+                >
+                  <Textarea
+                    value={text}
+                    onChange={(_e, data) => setText(data.value)}
+                    resize="vertical"
+                    maxLength={1000}
+                    data-testid="justification-text"
+                  />
+                </Field>
+              )}
+            </DialogContent>
+            <DialogActions>
+              <Button type="button" onClick={props.onCancel} disabled={props.busy}>
+                {props.cancelText}
+              </Button>
+              <Button type="submit" appearance="primary" disabled={props.busy}>
+                {props.confirmText}
+              </Button>
+            </DialogActions>
+          </DialogBody>
+        </form>
+      </DialogSurface>
+    </Dialog>
+  );
+}
+
+export default JustificationDialog;

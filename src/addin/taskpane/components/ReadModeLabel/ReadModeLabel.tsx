@@ -1,0 +1,72 @@
+import { makeStyles, tokens } from "@fluentui/react-components";
+import { LabelBadge } from "../LabelBadge";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  heading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
+  list: {
+    margin: 0,
+    paddingInlineStart: tokens.spacingHorizontalL,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+  },
+  kind: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  none: { margin: 0, color: tokens.colorNeutralForeground2 },
+});
+
+export interface ReadModeLabelProps {
+  heading: string;
+  /** Our tenant's label of the received mail, or null. */
+  label: { name: string; color: string | null } | null;
+  noneText: string;
+  noLabelText: string;
+  otherMarkingsHeading: string;
+  otherMarkings: Array<{ kind: string; text: string }>;
+  otherTenantHeading: string;
+  otherTenantLabels: string[];
+}
+
+/** A received mail's label, read from its headers; read-only. */
+export function ReadModeLabel(props: ReadModeLabelProps) {
+  const styles = useStyles();
+  return (
+    <section className={styles.root} aria-labelledby="lb-read-heading" data-testid="read-mode">
+      <h2 id="lb-read-heading" className={styles.heading}>
+        {props.heading}
+      </h2>
+      {props.label ? (
+        <LabelBadge
+          name={props.label.name}
+          color={props.label.color}
+          noLabelText={props.noLabelText}
+          caption={props.heading}
+        />
+      ) : (
+        <p className={styles.none}>{props.noneText}</p>
+      )}
+      {props.otherMarkings.length > 0 && (
+        <>
+          <h3 className={styles.heading}>{props.otherMarkingsHeading}</h3>
+          <ul className={styles.list} data-testid="other-markings">
+            {props.otherMarkings.map((m) => (
+              <li key={`${m.kind}:${m.text}`}>
+                <span className={styles.kind}>{m.kind}</span> {m.text}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {props.otherTenantLabels.length > 0 && (
+        <>
+          <h3 className={styles.heading}>{props.otherTenantHeading}</h3>
+          <ul className={styles.list}>
+            {props.otherTenantLabels.map((t) => (
+              <li key={t}>{t}</li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}

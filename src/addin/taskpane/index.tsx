@@ -1,0 +1,105 @@
+/**
+ * Task pane entry (taskpane.html, shared by Outlook, Word and Excel): connect to the host, build
+ * the services for this runtime, and render the pane. Everything Office-specific stays in
+ * src/addin/hosts; everything the pane does is in controller.ts.
+ */
+import type { Theme } from "@fluentui/react-components";
+import { StrictMode, useEffect, useSyncExternalStore } from "react";
+import { createRoot } from "react-dom/client";
+import { connectToOffice } from "../hosts/select";
+import { officeSsoGetAccessToken, runtimeStore } from "../hosts/runtime";
+import { en } from "../i18n/en";
+import { loadStrings } from "../i18n/load";
+import { AuditQueue } from "../services/auditQueue";
+import { defaultConfig } from "../services/config";
+import { fetchHttpClient } from "../services/http";
+import { newGuid } from "../services/ids";
+import { PolicyClient } from "../services/policyClient";
+import { DEV_TOKEN_KEY, devTokenProvider, firstToken, ssoTokenProvider } from "../services/tokens";
+import { App } from "./components/App";
+import { PaneController } from "./controller";
+import { pickTheme } from "./model/theme";
+import { userFromToken } from "./model/token";
+import { loadTheme } from "./themes";
+
+function Pane({ controller, theme }: { controller: PaneController; theme: Theme }) {
+  const state = useSyncExternalStore(controller.subscribe, controller.getState);
+  useEffect(() => {
+    // The pane cannot see typing in the mail body: look again when the person comes back to it.
+    const recheck = () => void controller.checkRecommendation();
+    window.addEventListener("focus", recheck);
+    return () => window.removeEventListener("focus", recheck);
+  }, [controller]);
+  return (
+    <App
+      state={state}
+      theme={theme}
+      actions={{
+        choose: (id) => void controller.chooseLabel(id),
+        submitJustification: (reason, text) => void controller.submitJustification(reason, text),
+        cancelJustification: () => void controller.cancelJustification(),
+        acceptRecommendation: () => void controller.acceptRecommendation(),
+        dismissRecommendation: () => void controller.dismissRecommendation(),
+        dismissNotice: () => controller.clearNotice(),
+        saveToken: (token) => void controller.saveToken(token),
+        flushAudit: () => void controller.flushAudit(true),
+      }}
+    />
+  );
+}
+
+function OutsideOffice() {
+  return (
+    <main style={{ fontFamily: "Segoe UI, system-ui, sans-serif", padding: 16 }} data-testid="outside-office">
+      <h1 style={{ fontSize: 20 }}>{en.title}</h1>
+      <p>{en.outsideOffice}</p>
+    </main>
+  );
+}
+
+async function start(): Promise<void> {
+  const root = createRoot(document.getElementById("root")!);
+  const config = defaultConfig();
+  const store = runtimeStore();
+  const http = fetchHttpClient();
+  const tokens = firstToken([
+    ...(config.auth === "sso" ? [ssoTokenProvider(officeSsoGetAccessToken())] : []),
+    devTokenProvider(store),
+  ]);
+  const signedIn = async () => userFromToken(await store.get(DEV_TOKEN_KEY).catch(() => null));
+  let tokenUser = await signedIn();
+  const connected = await connectToOffice({
+    documentUser: () => tokenUser ?? { name: "", principalName: "" },
+  });
+  if (!connected) {
+    root.render(<OutsideOffice />);
+    return;
+  }
+  const forcedColors = () => window.matchMedia?.("(forced-colors: active)").matches ?? false;
+  const [strings, theme] = await Promise.all([
+    loadStrings(connected.host.displayLanguage()),
+    loadTheme(pickTheme(connected.host.theme(), forcedColors())),
+  ]);
+  const controller = new PaneController({
+    host: connected.host,
+    strings,
+    extras: connected.extras,
+    policy: new PolicyClient({ config, store, tokens, http, user: connected.user }),
+    audit: new AuditQueue({ config, store, tokens, http }),
+    store,
+    newId: () => newGuid(),
+    forcedColors,
+    shareDevToken: async (token) => {
+      tokenUser = await signedIn();
+      await connected.shareDevToken?.(token);
+    },
+  });
+  root.render(
+    <StrictMode>
+      <Pane controller={controller} theme={theme} />
+    </StrictMode>,
+  );
+  await controller.init();
+}
+
+void start();

@@ -1,0 +1,318 @@
+/**
+ * The task pane's behaviour (controller.ts) against the fake Outlook host: what a person sees and
+ * what the mail carries after each thing they do. The React components only render this state; the
+ * browser suite (test/browser) checks the rendering.
+ */
+import { decodeMsipLabelsHeader, encodeMsipLabelsHeader } from "../../../src/core/metadata";
+import type { AuditEvent } from "../../../src/core/audit";
+import type { EffectivePolicy } from "../../../src/core/policy";
+import * as engine from "../../../src/addin/taskpane/engine";
+import { PaneController } from "../../../src/addin/taskpane/controller";
+import { en } from "../../../src/addin/i18n/en";
+import { fr } from "../../../src/addin/i18n/fr";
+import { SESSION } from "../../../src/addin/services/session";
+import { AuditQueue } from "../../../src/addin/services/auditQueue";
+import { defaultConfig } from "../../../src/addin/services/config";
+import type { HttpClient } from "../../../src/addin/services/http";
+import { PolicyClient } from "../../../src/addin/services/policyClient";
+import { memoryStore } from "../../../src/addin/services/storage";
+import { createFakeOutlook, type FakeOutlook } from "../fakes/outlook/fakeOutlook";
+import { composeFake, hostOf, L, policyWith, SITE } from "./setup";
+
+const config = defaultConfig({ apiBase: "https://labels.example.com" });
+const TOKEN = "eyJhbGciOiJIUzI1NiJ9.eyJuYW1lIjoiU2FtIExlZSJ9.c2ln";
+
+function header(labelId: string, method: "Standard" | "Privileged" = "Privileged"): string {
+  return encodeMsipLabelsHeader([
+    {
+      labelId,
+      siteId: SITE,
+      method,
+      name: "x",
+      contentBits: 0,
+      setDate: "2026-11-01T08:00:00Z",
+      actionId: "11111111-2222-4333-8444-555555555555",
+    },
+  ]);
+}
+
+function ourLabel(fake: FakeOutlook): string | null {
+  const v = fake.state.headers.get("msip_labels");
+  return v ? (decodeMsipLabelsHeader(v).find((r) => r.siteId === SITE)?.labelId ?? null) : null;
+}
+
+async function pane(
+  fake: FakeOutlook,
+  policy: EffectivePolicy | null,
+  strings = en,
+  token: string | null = TOKEN,
+) {
+  const store = memoryStore(token ? { "labelbridge.devToken": token } : {});
+  const received: AuditEvent[] = [];
+  const http: HttpClient = async (req) => {
+    const auth = req.headers.Authorization;
+    if (!auth) return { status: 401, header: () => null, text: async () => "" };
+    if (req.method === "POST") {
+      received.push(...JSON.parse(req.body!).events);
+      return { status: 202, header: () => null, text: async () => "{}" };
+    }
+    if (!policy) throw new TypeError("Failed to fetch");
+    return { status: 200, header: () => null, text: async () => JSON.stringify(policy) };
+  };
+  const tokens = { kind: "dev", token: async () => (await store.get("labelbridge.devToken")) ?? null };
+  const host = hostOf(fake);
+  let n = 0;
+  const controller = new PaneController({
+    host,
+    strings,
+    engine: async () => engine,
+    extras: {
+      sessionGet: (k) => host.sessionGet(k),
+      sessionSet: (k, v) => host.sessionSet(k, v),
+      initializationContext: () => host.initializationContext(),
+    },
+    policy: new PolicyClient({ config, store, tokens, http, user: "sam@contoso.com" }),
+    audit: new AuditQueue({ config, store, tokens, http }),
+    store,
+    now: () => new Date("2026-11-29T10:15:30Z"),
+    newId: () => `00000000-0000-4000-8000-${String(++n).padStart(12, "0")}`,
+  });
+  await controller.init();
+  // Audit flushes run in the background; let them land.
+  const settle = () => new Promise((r) => setTimeout(r, 20));
+  await settle();
+  return { controller, received, settle, store };
+}
+
+const advance = policyWith({ mandatoryMail: true, defaultMailLabel: L.general, justificationRequired: true });
+const noDefault = policyWith({ mandatoryMail: true, defaultMailLabel: "none", justificationRequired: true });
+
+describe("task pane", () => {
+  it("opens on a new mail with the default label applied and audited, and the list ready", async () => {
+    const fake = composeFake(advance, { labelsEnabled: false });
+    const { controller, received } = await pane(fake, advance);
+    const s = controller.getState();
+    expect(s.phase).toBe("ready");
+    expect(s.current?.labelId).toBe(L.general);
+    expect(ourLabel(fake)).toBe(L.general);
+    expect(s.notice).toEqual({ kind: "info", text: 'Labeled "General" by default.' });
+    expect(received.map((e) => [e.type, e.actionSource])).toEqual([["label-applied", "default"]]);
+  });
+
+  it("raises a label with one click: header and native label written, person's choice (Privileged) audited", async () => {
+    const fake = composeFake(advance, {
+      headers: { msip_labels: header(L.general, "Standard") },
+      nativeLabel: L.general,
+    });
+    const { controller, received, settle } = await pane(fake, advance);
+    await controller.chooseLabel(L.confidentialAllEmployees);
+    await settle();
+    expect(ourLabel(fake)).toBe(L.confidentialAllEmployees);
+    expect(fake.state.nativeLabel).toBe(L.confidentialAllEmployees);
+    expect(controller.getState().notice?.text).toBe(
+      'The label "Confidential \\ All Employees" will be applied. Outlook\'s own sensitivity label was set too.',
+    );
+    expect(received.at(-1)).toMatchObject({
+      type: "label-changed",
+      method: "Privileged",
+      oldLabelId: L.general,
+      downgrade: false,
+    });
+  });
+
+  it("asks why before lowering; 'Other' without text is refused; cancel leaves the label", async () => {
+    const fake = composeFake(advance, {
+      labelsEnabled: false,
+      headers: { msip_labels: header(L.confidentialAllEmployees) },
+    });
+    const { controller } = await pane(fake, advance);
+    await controller.chooseLabel(L.public);
+    const j = controller.getState().justification!;
+    expect(j).toMatchObject({
+      target: L.public,
+      from: L.confidentialAllEmployees,
+      outside: false,
+      error: null,
+    });
+    expect(j.reasons).toEqual(["Previous label no longer applies", "Previous label was incorrect"]);
+    expect(j.otherReason).toBe("Other (explain) - Do not enter sensitive information");
+    expect(j.message).toBe(
+      'Your organisation asks why you are lowering or removing the label "Confidential \\ All Employees" (to "Public").',
+    );
+
+    await controller.submitJustification(j.otherReason, "   ");
+    expect(controller.getState().justification?.error).toBe(
+      'Explain why in the text box when you choose "Other".',
+    );
+    expect(ourLabel(fake)).toBe(L.confidentialAllEmployees);
+
+    await controller.cancelJustification();
+    expect(controller.getState().justification).toBeNull();
+    expect(ourLabel(fake)).toBe(L.confidentialAllEmployees);
+  });
+
+  it("lowers with a justification, which goes into the audit event", async () => {
+    const fake = composeFake(advance, {
+      labelsEnabled: false,
+      headers: { msip_labels: header(L.confidentialAllEmployees) },
+    });
+    const { controller, received, settle } = await pane(fake, advance);
+    await controller.chooseLabel(L.public);
+    const j = controller.getState().justification!;
+    await controller.submitJustification(j.otherReason, "Sent to the press office");
+    await settle();
+    expect(ourLabel(fake)).toBe(L.public);
+    expect(controller.getState().justification).toBeNull();
+    expect(received.at(-1)).toMatchObject({
+      type: "label-changed",
+      downgrade: true,
+      justification: { reason: j.otherReason, text: "Sent to the press office" },
+    });
+  });
+
+  it("leaves an unlabeled mail unlabeled under a mandatory policy without default (the banner shows), and refuses removal", async () => {
+    const fake = composeFake(noDefault, { labelsEnabled: false });
+    const { controller } = await pane(fake, noDefault);
+    expect(controller.getState().current).toBeNull();
+    await controller.chooseLabel(L.general);
+    await controller.chooseLabel(null);
+    expect(controller.getState().notice).toEqual({
+      kind: "error",
+      text: "Your organisation requires a label here: you can change it, but not remove it.",
+    });
+    expect(ourLabel(fake)).toBe(L.general);
+  });
+
+  it("recommends from a card number in the body; accepting is audited twice (label, recommendation)", async () => {
+    const fake = composeFake(noDefault, {
+      labelsEnabled: false,
+      body: "<p>Visa 4111 1111 1111 1111, expiry 12/28.</p>",
+    });
+    const { controller, received, settle } = await pane(fake, noDefault);
+    const rec = controller.getState().recommendation!;
+    expect(rec.labelId).toBe(L.confidentialAllEmployees);
+    expect(rec.policyTip).toContain("credit card");
+    await controller.acceptRecommendation();
+    await settle();
+    expect(ourLabel(fake)).toBe(L.confidentialAllEmployees);
+    expect(controller.getState().recommendation).toBeNull();
+    expect(received.map((e) => [e.type, e.actionSource ?? null])).toEqual([
+      ["label-applied", "recommended"],
+      ["recommendation-accepted", null],
+    ]);
+  });
+
+  it("dismissing a recommendation is audited and remembered for send", async () => {
+    const fake = composeFake(noDefault, {
+      labelsEnabled: false,
+      body: "<p>Visa 4111 1111 1111 1111, expiry 12/28.</p>",
+    });
+    const { controller, received, settle } = await pane(fake, noDefault);
+    await controller.dismissRecommendation();
+    await settle();
+    expect(fake.state.sessionData.get(SESSION.dismissed)).toBe(L.confidentialAllEmployees);
+    expect(received.map((e) => e.type)).toEqual(["recommendation-dismissed"]);
+    await controller.checkRecommendation();
+    expect(controller.getState().recommendation).toBeNull();
+  });
+
+  it("a label lowered with Outlook's own button opens the justification; cancel puts Outlook's label back", async () => {
+    const fake = composeFake(advance, {
+      headers: { msip_labels: header(L.confidentialAllEmployees) },
+      nativeLabel: L.public,
+    });
+    const { controller } = await pane(fake, advance);
+    const s = controller.getState();
+    expect(s.current?.labelId).toBe(L.public);
+    expect(s.justification).toMatchObject({
+      target: L.public,
+      from: L.confidentialAllEmployees,
+      outside: true,
+    });
+    expect(s.justification?.message).toBe(
+      'The label "Public" was chosen with Outlook\'s Sensitivity button.',
+    );
+    await controller.cancelJustification();
+    expect(fake.state.nativeLabel).toBe(L.confidentialAllEmployees);
+    expect(controller.getState().current?.labelId).toBe(L.confidentialAllEmployees);
+  });
+
+  it("…and justifying it records the change without setting Outlook's label again", async () => {
+    const fake = composeFake(advance, {
+      headers: { msip_labels: header(L.confidentialAllEmployees) },
+      nativeLabel: L.public,
+    });
+    const { controller } = await pane(fake, advance);
+    const calls = fake.calls.length;
+    await controller.submitJustification("Previous label was incorrect", "");
+    expect(ourLabel(fake)).toBe(L.public);
+    expect(fake.calls.slice(calls)).not.toContain("sensitivityLabel.setAsync");
+    expect(controller.getState().outside).toBeNull();
+  });
+
+  it("opens at the label picker when a Smart Alert sent the person here", async () => {
+    const fake = composeFake(noDefault, {
+      labelsEnabled: false,
+      initializationContext: JSON.stringify({
+        fix: "label-picker",
+        reason: "mandatory-label-missing",
+        labelId: null,
+      }),
+    });
+    const { controller } = await pane(fake, noDefault);
+    expect(controller.getState().focus).toBe("label-picker");
+  });
+
+  it("shows a received mail's label read-only", async () => {
+    const raw = `msip_labels: MSIP_Label_${L.confidentialAllEmployees}_Enabled=true; MSIP_Label_${L.confidentialAllEmployees}_SiteId=${SITE}\r\n`;
+    const fake = createFakeOutlook({ mode: "read", rawHeaders: raw, subject: "Figures" });
+    const { controller } = await pane(fake, advance);
+    const s = controller.getState();
+    expect(s.info?.mode).toBe("read");
+    expect(s.current?.labelId).toBe(L.confidentialAllEmployees);
+    expect(s.capabilities?.canWriteLabel).toBe(false);
+    await controller.chooseLabel(L.public);
+    expect(fake.calls.filter((c) => c.endsWith("setAsync"))).toEqual([]);
+  });
+
+  it("without a policy it says so; a pasted token that is not one is refused; a good one reloads", async () => {
+    const fake = composeFake(advance, { labelsEnabled: false });
+    const { controller, store } = await pane(fake, advance, en, null);
+    expect(controller.getState()).toMatchObject({
+      phase: "no-policy",
+      notice: { kind: "error", text: "The labeling policy could not be loaded." },
+    });
+    expect(await controller.saveToken("not a token")).toBe(false);
+    expect(controller.getState().notice?.text).toBe("That does not look like a token.");
+    expect(await controller.saveToken(TOKEN)).toBe(true);
+    expect(await store.get("labelbridge.devToken")).toBe(TOKEN);
+    expect(controller.getState().phase).toBe("ready");
+  });
+
+  it("speaks French when Outlook does", async () => {
+    const fake = composeFake(noDefault, { labelsEnabled: false, displayLanguage: "fr-FR" });
+    const { controller } = await pane(fake, noDefault, fr);
+    await controller.chooseLabel(L.general);
+    await controller.chooseLabel(null);
+    expect(controller.getState().notice?.text).toBe(
+      "Votre organisation exige une étiquette ici : vous pouvez la changer, mais pas la supprimer.",
+    );
+  });
+
+  it("a failed apply says what failed and leaves the mail as it was", async () => {
+    const fake = composeFake(noDefault, {
+      headers: { msip_labels: header(L.general) },
+      nativeLabel: L.general,
+      failures: { "sensitivityLabel.setAsync": { code: 9000, message: "Outlook is busy" } },
+    });
+    const { controller } = await pane(fake, noDefault);
+    await controller.chooseLabel(L.confidentialAllEmployees);
+    expect(controller.getState().notice).toEqual({
+      kind: "error",
+      text: "The label could not be applied (Outlook is busy). The mail was left as it was.",
+    });
+    expect(ourLabel(fake)).toBe(L.general);
+    expect(fake.state.nativeLabel).toBe(L.general);
+    expect(controller.getState().current?.labelId).toBe(L.general);
+  });
+});

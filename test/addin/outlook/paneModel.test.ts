@@ -1,0 +1,82 @@
+import { describeLabel, labelTree } from "../../../src/addin/taskpane/model/labelTree";
+import { parseOpenContext } from "../../../src/addin/taskpane/model/openContext";
+import { luminance, pickTheme } from "../../../src/addin/taskpane/model/theme";
+import { userFromToken } from "../../../src/addin/taskpane/model/token";
+import { stringsFor, primaryLanguage } from "../../../src/addin/i18n";
+import { en } from "../../../src/addin/i18n/en";
+import { fr } from "../../../src/addin/i18n/fr";
+import { L, policyWith } from "./setup";
+
+describe("pane view model", () => {
+  it("lists labels by sensitivity, sublabels under their parent, parents never appliable", () => {
+    const tree = labelTree(policyWith(), "email");
+    expect(tree.map((n) => [n.displayName, n.appliable, n.children.map((c) => c.displayName)])).toEqual([
+      ["Personal", true, []],
+      ["Public", true, []],
+      ["General", true, []],
+      ["Confidential", false, ["Anyone (not protected)", "All Employees", "Trusted People"]],
+      ["Highly Confidential", false, ["All Employees", "Specified People"]],
+    ]);
+    const sub = tree[3].children[1];
+    expect(sub).toMatchObject({
+      id: L.confidentialAllEmployees,
+      fullName: "Confidential \\ All Employees",
+      color: "#CA5010",
+    });
+    expect(sub.tooltip.length).toBeGreaterThan(10);
+    expect(describeLabel(policyWith(), "00000000-0000-0000-0000-00000000abcd")).toEqual({
+      name: "00000000-0000-0000-0000-00000000abcd",
+      color: null,
+      known: false,
+    });
+  });
+
+  it("follows Office's theme, and Windows high contrast above all", () => {
+    expect(pickTheme(null, false)).toBe("light");
+    expect(pickTheme({ bodyBackgroundColor: "#1F1F1F", bodyForegroundColor: "#FFFFFF" }, false)).toBe("dark");
+    expect(pickTheme({ bodyBackgroundColor: "#FFFFFF", bodyForegroundColor: "#000000" }, false)).toBe(
+      "light",
+    );
+    expect(
+      pickTheme({ bodyBackgroundColor: "#FFFFFF", bodyForegroundColor: "#000000", isDarkTheme: true }, false),
+    ).toBe("dark");
+    expect(pickTheme({ bodyBackgroundColor: "#1F1F1F", bodyForegroundColor: "#FFFFFF" }, true)).toBe(
+      "contrast",
+    );
+    expect(luminance("#ffffff")).toBeCloseTo(1);
+    expect(luminance("nonsense")).toBeNull();
+  });
+
+  it("reads where a Smart Alert wants the pane to open, and nothing else", () => {
+    expect(
+      parseOpenContext('{"fix":"justification","reason":"justification-required","labelId":"x"}'),
+    ).toEqual({
+      fix: "justification",
+      reason: "justification-required",
+      labelId: "x",
+    });
+    expect(parseOpenContext('{"fix":"format-disk"}')).toBeNull();
+    expect(parseOpenContext("not json")).toBeNull();
+    expect(parseOpenContext(null)).toBeNull();
+  });
+
+  it("shows who is signed in from the token's claims", () => {
+    const payload = Buffer.from(
+      JSON.stringify({ name: "Zoë Dupré", preferred_username: "zoe@contoso.com" }),
+    ).toString("base64url");
+    expect(userFromToken(`eyJhbGciOiJIUzI1NiJ9.${payload}.sig`)).toEqual({
+      name: "Zoë Dupré",
+      principalName: "zoe@contoso.com",
+    });
+    expect(userFromToken("garbage")).toBeNull();
+  });
+
+  it("picks French for any French Office, English otherwise, with every string translated", () => {
+    expect(primaryLanguage("fr-CA")).toBe("fr");
+    expect(stringsFor("fr-FR")).toBe(fr);
+    expect(stringsFor("de-DE")).toBe(en);
+    expect(Object.keys(fr).sort()).toEqual(Object.keys(en).sort());
+    expect(fr.chooseLabelButton.length).toBeLessThanOrEqual(20);
+    expect(en.chooseLabelButton.length).toBeLessThanOrEqual(20);
+  });
+});
