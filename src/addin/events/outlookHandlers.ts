@@ -21,6 +21,7 @@ import { detectSensitiveInfo } from "../../core/detect/detect";
 import type { AuditEvent } from "../../core/audit/event";
 import type { EffectivePolicy } from "../../core/policy/effective";
 import { LabelIndex } from "../../core/policy/labels";
+import { officeAttachmentReader } from "../hosts/attachmentLabels";
 import { SESSION, TASKPANE_COMMAND_ID, type OutlookHost } from "../hosts/outlook";
 import { decisionText, stringsFor, type Strings } from "../i18n";
 import type { AuditQueue } from "../services/auditQueue";
@@ -155,7 +156,9 @@ export function createOutlookHandlers(deps: OutlookHandlerDeps): OutlookHandlers
           await record(services.audit, policy, [plan.audit]);
         }
         if (host.supports("1.8"))
-          await host.refreshAttachmentLabels(policy.siteId).catch((e: unknown) => report("attachments", e));
+          await host
+            .refreshAttachmentLabels(policy.siteId, officeAttachmentReader)
+            .catch((e: unknown) => report("attachments", e));
         c.complete();
       },
     ).then(() => (audit ? flushLater(audit) : undefined));
@@ -426,7 +429,7 @@ export function createOutlookHandlers(deps: OutlookHandlerDeps): OutlookHandlers
         const { info, services, strings } = await context(host);
         const policy = (await services.policy.cached())?.policy ?? null;
         if (!policy) return;
-        await host.refreshAttachmentLabels(policy.siteId);
+        await host.refreshAttachmentLabels(policy.siteId, officeAttachmentReader);
         if (policy.settings.attachmentInheritance !== "off")
           await earlyWarning(
             host,

@@ -89,3 +89,6 @@ export function attachmentLabelId(base64: string, siteId: string): string | null
   const record = labelsInOfficeFile(base64ToBytes(base64)).find((r) => r.siteId === site && r.enabled);
   return record ? record.labelId : null;
 }
+
+/** The reader the Outlook adapter takes for attachments. */
+export const officeAttachmentReader = { mayCarryLabel, labelOf: attachmentLabelId };

@@ -11,13 +11,14 @@ import type { LabelPlan } from "../../core/decide/types";
 import type { EffectivePolicy } from "../../core/policy/effective";
 import { applySubjectMarking } from "../../core/marking/epms";
 import { decodeMsipLabelsHeader, MSIP_LABELS_HEADER, type LabelRecord } from "../../core/metadata";
-import { attachmentLabelId, mayCarryLabel } from "./attachmentLabels";
 import { flattenCatalog, isAppliableNative, type NativeLabel } from "./nativeCatalog";
 import { officeCall, type AsyncResultLike } from "./officeAsync";
 import { markingFor, replaceBodyMarking, type BodyKind } from "./outlookBody";
 import { readReceivedLabel } from "./outlookRead";
+import { SESSION } from "../services/session";
 import {
   HostError,
+  type ApplyOptions,
   type ApplyResult,
   type HostCapabilities,
   type HostItemInfo,
@@ -25,19 +26,21 @@ import {
   type LabelState,
 } from "./types";
 
-/** Item session data (Mailbox 1.11) shared by the task pane and the event handlers for one mail. */
-export const SESSION = {
-  attachments: "lb.attachments",
-  recipients: "lb.recipients",
-  dismissed: "lb.dismissed",
-  recipientJustification: "lb.recipientJustification",
-  bodyMarking: "lb.bodyMarking",
-} as const;
+export { SESSION } from "../services/session";
 
 export const PROTECTIVE_MARKING_HEADER = "X-Protective-Marking";
 
 /** The compose task pane button; Smart Alerts `commandId` opens it (manifest `<Control id>`). */
 export const TASKPANE_COMMAND_ID = "lbComposeOpenPane";
+
+/**
+ * Reads labels from attachment bytes (hosts/attachmentLabels.ts). Passed in, so the task pane,
+ * which never reads attachments, does not carry the unzip and XML code.
+ */
+export interface AttachmentLabelReader {
+  mayCarryLabel(name: string, size: number): boolean;
+  labelOf(base64: string, siteId: string): string | null;
+}
 
 export interface AttachmentLabel {
   id: string;
@@ -45,14 +48,6 @@ export interface AttachmentLabel {
   size: number;
   /** Our tenant's label, or null (none, not an Office file, or not read). */
   labelId: string | null;
-}
-
-export interface ApplyOptions {
-  /**
-   * "auto" sets Outlook's own label where the catalog has it; "skip" when Outlook already carries
-   * it (the person chose it with Outlook's Sensitivity control).
-   */
-  native?: "auto" | "skip";
 }
 
 interface BodyMarkingRecord {
@@ -543,7 +538,7 @@ export class OutlookHost implements LabelingHost {
    * Reads the labels of Office attachments not seen before (one content call each, in parallel),
    * keeps the result in session data for the send handler, and returns every attachment.
    */
-  async refreshAttachmentLabels(siteId: string): Promise<AttachmentLabel[]> {
+  async refreshAttachmentLabels(siteId: string, reader: AttachmentLabelReader): Promise<AttachmentLabel[]> {
     const item = this.compose("getAttachmentContentAsync");
     const list = (await this.attachmentList()).filter((a) => !a.inline);
     const known = parseJson<AttachmentLabel[]>(await this.sessionGet(SESSION.attachments)) ?? [];
@@ -554,14 +549,14 @@ export class OutlookHost implements LabelingHost {
         let labelId: string | null = null;
         if (
           String(a.type).toLowerCase() === "file" &&
-          mayCarryLabel(a.name, a.size) &&
+          reader.mayCarryLabel(a.name, a.size) &&
           this.supports("1.8")
         ) {
           const content = await this.call<Office.AttachmentContent>("getAttachmentContentAsync", (cb) =>
             item.getAttachmentContentAsync(a.id, cb),
           ).catch(() => null);
           if (content && String(content.format).toLowerCase() === "base64")
-            labelId = attachmentLabelId(content.content, siteId);
+            labelId = reader.labelOf(content.content, siteId);
         }
         return { id: a.id, name: a.name, size: a.size, labelId };
       }),

@@ -54,6 +54,14 @@ export interface LabelState {
   native?: string | null;
 }
 
+export interface ApplyOptions {
+  /**
+   * "auto" (default) also sets the host's own label where it has a label API and the label;
+   * "skip" when the host already carries it (chosen with the host's own control).
+   */
+  native?: "auto" | "skip";
+}
+
 export interface ApplyResult {
   /** What was really written, e.g. native label set or not, markings written, ContentBits. */
   nativeLabelSet: boolean;
@@ -81,7 +89,7 @@ export interface LabelingHost {
    * Executes a plan from the decision engine. All or nothing: on failure the item is left as it was
    * and a HostError says which call failed.
    */
-  applyPlan(plan: LabelPlan, policy: EffectivePolicy): Promise<ApplyResult>;
+  applyPlan(plan: LabelPlan, policy: EffectivePolicy, options?: ApplyOptions): Promise<ApplyResult>;
   /** Text to run the detectors on, bounded so the pane stays responsive on large items. */
   readText(maxChars: number): Promise<string>;
   recipients?(): Promise<string[]>;

@@ -2,6 +2,7 @@ import { zipSync, strToU8 } from "fflate";
 import { decodeMsipLabelsHeader, encodeMsipLabelsHeader } from "../../../src/core/metadata";
 import { HostError } from "../../../src/addin/hosts/types";
 import { SESSION } from "../../../src/addin/hosts/outlook";
+import { officeAttachmentReader } from "../../../src/addin/hosts/attachmentLabels";
 import { MARK } from "../../../src/addin/hosts/outlookBody";
 import { LABELS_NOT_ENABLED } from "../fakes/outlook/fakeOutlook";
 import {
@@ -365,7 +366,7 @@ describe("Outlook adapter: attachments, session data, notifications", () => {
       ],
     });
     const host = hostOf(fake);
-    const labels = await host.refreshAttachmentLabels(SITE);
+    const labels = await host.refreshAttachmentLabels(SITE, officeAttachmentReader);
     expect(labels.map((a) => [a.name, a.labelId])).toEqual([
       ["Payroll.docx", L.highlyConfidentialAllEmployees],
       ["Partner.docx", null],
@@ -378,7 +379,7 @@ describe("Outlook adapter: attachments, session data, notifications", () => {
       { name: "photo.png", labelId: null },
     ]);
     // A second pass reads nothing again.
-    await host.refreshAttachmentLabels(SITE);
+    await host.refreshAttachmentLabels(SITE, officeAttachmentReader);
     expect(fake.calls.filter((c) => c === "getAttachmentContentAsync")).toHaveLength(2);
   });
 
