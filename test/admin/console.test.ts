@@ -26,8 +26,8 @@ let dana: string;
 let kim: string;
 const pages: ConsolePage[] = [];
 
-async function open(token?: string, path = "/admin"): Promise<ConsolePage> {
-  const c = await openConsole(browser, `${backend.url}${path}`, token);
+async function open(token?: string, path = "/admin", base = backend.url): Promise<ConsolePage> {
+  const c = await openConsole(browser, `${base}${path}`, token);
   pages.push(c);
   return c;
 }
@@ -472,6 +472,20 @@ test("from the default taxonomy to a piloted policy with mandatory labeling, and
   );
   await shot(page, "reports", true);
 
+  // Per week sums the same days; the label filter keeps the label and its sublabels.
+  await page.getByRole("tab", { name: "Per week" }).click();
+  await page.getByTestId("report-activity").getByRole("columnheader", { name: "Week of" }).waitFor();
+  const weeks = await rows(page, "activity");
+  expect(weeks.reduce((n, r) => n + Number(r[1]), 0)).toBe(3);
+  await page.getByRole("combobox", { name: "Label" }).click();
+  await page.getByRole("option", { name: "Confidential", exact: true }).click();
+  await expectTotals(page, {
+    "Labels applied": "1",
+    Changed: "1",
+    Downgrades: "1",
+    "Recommendations accepted": "1",
+  });
+
   await group.fill("");
   await page.getByTestId("report-scanner-types").locator("canvas[data-rendered=true]").waitFor();
   await expectTotals(page, { "Labels applied": "4", "Files scanned": "1" });
@@ -543,4 +557,25 @@ test("Graph JSON: exported from the console, imported back as a new version that
   await page.getByTestId("import-result").getByText("Not imported; nothing changed").waitFor();
   expect(c.httpErrors.splice(0)).toEqual(["400"]);
   expect((await current()).version).toBe(after.version);
+});
+
+test("a tenant without a configuration starts from the default taxonomy, its policy in Define", async () => {
+  const empty = await startBackend({ LABELBRIDGE_SEED: "false" });
+  try {
+    const token = await empty.token("dana@contoso.com", { admin: true });
+    const c = await open(token, "/admin", empty.url);
+    await c.page.getByTestId("create-configuration").waitFor();
+    await c.page.getByRole("button", { name: "Create from the default taxonomy" }).click();
+    await c.page.getByTestId("version").filter({ hasText: "Version 1" }).waitFor();
+    expect(c.httpErrors.splice(0)).toEqual(["404", "404"]);
+    const r = await empty.api("/api/v1/admin/policy", token);
+    expect(r.json.labels).toHaveLength(10);
+    expect(r.json.policies.map((p: { name: string; phase: string }) => [p.name, p.phase])).toEqual([
+      ["Default policy", "define"],
+    ]);
+    const versions = await empty.api("/api/v1/admin/policy/versions", token);
+    expect(versions.json.versions.map((v: { kind: string }) => v.kind)).toEqual(["replace"]);
+  } finally {
+    await empty.close();
+  }
 });

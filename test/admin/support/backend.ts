@@ -54,7 +54,7 @@ export async function startBackend(env: Record<string, string> = {}, store?: Sto
   const owned = !store;
   const db = store ?? openSqliteStore({ path: join(scratch, "labelbridge.db") });
   await db.migrate();
-  await seedDefaultPolicies(db, config.auth.tenants);
+  if (config.seedDefaultPolicy) await seedDefaultPolicies(db, config.auth.tenants);
   // The console plugin reads its sign-in settings (LABELBRIDGE_ADMIN_*) from the environment when
   // the app starts; they are set only for that moment.
   const saved = new Map<string, string | undefined>();

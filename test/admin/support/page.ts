@@ -42,7 +42,8 @@ export async function openConsole(browser: Browser, url: string, token?: string)
 export async function signIn(page: Page, token: string): Promise<void> {
   await page.getByLabel("Admin token").fill(token);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await page.getByTestId("version").waitFor();
+  // The editor, or the offer to create a first configuration.
+  await page.locator('[data-testid="version"], [data-testid="create-configuration"]').first().waitFor();
 }
 
 export async function cspViolations(page: Page): Promise<string[]> {

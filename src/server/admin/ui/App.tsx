@@ -27,6 +27,7 @@ import { HistoryView } from "./history/HistoryView";
 import { RolloutView } from "./rollout/RolloutView";
 import { ImportExportView } from "./graph/ImportExportView";
 import { countByOwner } from "./model/issues";
+import { CreateConfiguration } from "./CreateConfiguration";
 
 // ".js": node16 resolution wants the emitted name; webpack maps it back to the .tsx (extensionAlias).
 const ReportsView = React.lazy(() =>
@@ -209,6 +210,8 @@ function Shell(props: { session: Session; onSignOut: () => void }) {
       <main className={styles.main}>
         {editor.loading && !editor.draft ? (
           <Spinner label="Loading the configuration…" />
+        ) : editor.noConfiguration ? (
+          <CreateConfiguration tenantId={props.session.tenantId} />
         ) : editor.loadError ? (
           <MessageBar intent="error">
             <MessageBarBody>

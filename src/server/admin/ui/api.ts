@@ -121,6 +121,17 @@ export class ApiClient {
     );
   }
 
+  /** The tenant's first configuration (If-None-Match: *): refused with 412 if one appeared meanwhile. */
+  async createPolicy(document: unknown): Promise<Versioned<TenantPolicy>> {
+    return this.versioned(
+      await this.request("/admin/policy", {
+        method: "PUT",
+        json: document,
+        headers: { "if-none-match": "*" },
+      }),
+    );
+  }
+
   async versions(before?: number): Promise<VersionSummary[]> {
     const q = new URLSearchParams({ limit: "100" });
     if (before !== undefined) q.set("before", String(before));

@@ -20,11 +20,12 @@ const useGlobalStyles = makeStaticStyles({
   "html, body": { margin: 0, padding: 0 },
   // Controls fill their field, and a field in a grid may shrink below the control's natural width.
   ".fui-Field": { minWidth: 0 },
-  ".fui-Field > .fui-Input, .fui-Field > .fui-Dropdown, .fui-Field > .fui-Combobox, .fui-Field > .fui-Textarea": {
-    minWidth: 0,
-    width: "100%",
-    boxSizing: "border-box",
-  },
+  ".fui-Field > .fui-Input, .fui-Field > .fui-Dropdown, .fui-Field > .fui-Combobox, .fui-Field > .fui-Textarea":
+    {
+      minWidth: 0,
+      width: "100%",
+      boxSizing: "border-box",
+    },
 });
 
 function Global(props: { children: React.ReactNode }) {

@@ -38,6 +38,8 @@ export interface MergeState {
 export interface Editor {
   loading: boolean;
   loadError: string | null;
+  /** The tenant has no configuration yet (404 no-policy): the console offers to create one. */
+  noConfiguration: boolean;
   base: TenantPolicy | null;
   version: number;
   draft: TenantPolicy | null;
@@ -95,6 +97,7 @@ export function EditorProvider(props: { api: ApiClient; children: React.ReactNod
   const { api } = props;
   const [loading, setLoading] = React.useState(true);
   const [loadError, setLoadError] = React.useState<string | null>(null);
+  const [noConfiguration, setNoConfiguration] = React.useState(false);
   const [base, setBase] = React.useState<TenantPolicy | null>(null);
   const [version, setVersion] = React.useState(0);
   const [draft, setDraft] = React.useState<TenantPolicy | null>(null);
@@ -159,6 +162,7 @@ export function EditorProvider(props: { api: ApiClient; children: React.ReactNod
   const load = React.useCallback(async () => {
     setLoading(true);
     setLoadError(null);
+    setNoConfiguration(false);
     try {
       const current = await api.getPolicy();
       const stored = storedDraft();
@@ -176,6 +180,7 @@ export function EditorProvider(props: { api: ApiClient; children: React.ReactNod
       }
     } catch (err) {
       setLoadError((err as Error).message);
+      setNoConfiguration(err instanceof ApiError && err.status === 404 && err.code === "no-policy");
     } finally {
       setLoading(false);
     }
@@ -242,6 +247,7 @@ export function EditorProvider(props: { api: ApiClient; children: React.ReactNod
   const editor: Editor = {
     loading,
     loadError,
+    noConfiguration,
     base,
     version,
     draft,
