@@ -485,6 +485,8 @@ test("from the default taxonomy to a piloted policy with mandatory labeling, and
     Downgrades: "1",
     "Recommendations accepted": "1",
   });
+  await page.getByRole("combobox", { name: "Label" }).click();
+  await page.getByRole("option", { name: "All labels" }).click();
 
   await group.fill("");
   await page.getByTestId("report-scanner-types").locator("canvas[data-rendered=true]").waitFor();
