@@ -1,5 +1,5 @@
 import { Button, FluentProvider, type Theme } from "@fluentui/react-components";
-import { lazy, Suspense } from "react";
+import { lazy, Suspense, useRef } from "react";
 import type { PaneState } from "../../controller";
 import { describeLabel, labelTree } from "../../model/labelTree";
 import { LabelBadge } from "../LabelBadge";
@@ -50,6 +50,10 @@ export function App({ state, actions, theme }: AppProps) {
   const mandatory =
     !!policy && (kind === "email" ? policy.settings.mandatoryMail : policy.settings.mandatoryDocuments);
   const j = state.justification;
+  // The last request stays rendered (closed) so the dialog can close properly and reopen fast.
+  const lastJ = useRef(j);
+  if (j) lastJ.current = j;
+  const shown = lastJ.current;
 
   return (
     <FluentProvider theme={theme} className={styles.provider} data-theme={state.theme}>
@@ -152,15 +156,16 @@ export function App({ state, actions, theme }: AppProps) {
           />
         )}
       </main>
-      {j && (
+      {shown && (
         <Suspense fallback={null}>
           <JustificationDialog
+            open={j !== null}
             title={t.justificationTitle}
-            message={j.message}
-            reasons={j.reasons}
-            otherReason={j.otherReason}
+            message={shown.message}
+            reasons={shown.reasons}
+            otherReason={shown.otherReason}
             otherLabel={t.justificationOtherLabel}
-            error={j.error}
+            error={shown.error}
             cancelText={t.cancel}
             confirmText={t.confirmChange}
             busy={state.busy}

@@ -14,6 +14,8 @@ import {
 import { useState } from "react";
 
 export interface JustificationDialogProps {
+  /** Kept mounted and closed through `open`, so the modal can restore the page behind it. */
+  open: boolean;
   title: string;
   /** Why the dialog opened, e.g. "Your organisation asks why you are lowering…". */
   message: string;
@@ -36,12 +38,23 @@ export interface JustificationDialogProps {
 export function JustificationDialog(props: JustificationDialogProps) {
   const [reason, setReason] = useState("");
   const [text, setText] = useState("");
+  const [wasOpen, setWasOpen] = useState(props.open);
+  if (props.open !== wasOpen) {
+    // A new request starts from a clean form.
+    setWasOpen(props.open);
+    if (props.open) {
+      setReason("");
+      setText("");
+    }
+  }
   const other = reason === props.otherReason;
   const options = [...props.reasons.filter((r) => r !== props.otherReason), props.otherReason];
   return (
-    <Dialog open modalType="modal" onOpenChange={(_e, data) => !data.open && props.onCancel()}>
+    <Dialog open={props.open} modalType="modal" onOpenChange={(_e, data) => !data.open && props.onCancel()}>
       <DialogSurface aria-describedby="lb-justify-message" data-testid="justification-dialog">
         <form
+          // Our own check speaks the policy's words; the browser's "fill out this field" would not.
+          noValidate
           onSubmit={(e) => {
             e.preventDefault();
             props.onSubmit(reason, other ? text : "");
