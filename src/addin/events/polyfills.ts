@@ -4,6 +4,12 @@
  * calls; test/addin/eventBundle.test.ts checks the bundle for calls not covered here.
  */
 /* eslint-disable @typescript-eslint/no-explicit-any */
+// globalThis is ES2020. Sloppy-mode Function code returns the global object in every engine.
+if (typeof globalThis === "undefined") {
+  const g = Function("return this")();
+  g.globalThis = g;
+}
+
 const O = Object as any;
 const define = (target: any, name: string, value: unknown): void => {
   if (typeof target[name] !== "function")
@@ -33,6 +39,14 @@ define(String.prototype, "trimStart", function (this: string) {
 });
 define(String.prototype, "trimEnd", function (this: string) {
   return String(this).replace(/\s+$/, "");
+});
+define(String.prototype, "replaceAll", function (this: string, search: string | RegExp, replacement: string) {
+  if (search instanceof RegExp) {
+    if (!search.global) throw new TypeError("replaceAll must be called with a global RegExp");
+    return String(this).replace(search, replacement);
+  }
+  // Only plain string replacements are used in the bundle; "$" patterns are not interpreted here.
+  return String(this).split(String(search)).join(String(replacement));
 });
 define(Array.prototype, "flat", function (this: unknown[], depth = 1): unknown[] {
   return depth < 1

@@ -1,0 +1,133 @@
+/**
+ * The built event bundle (dist/events/launchevent.js) as classic Outlook on Windows runs it: one
+ * file in a JavaScript-only runtime — no window, document or localStorage, OfficeRuntime.storage
+ * instead, no globalThis, none of the ES2017+ built-ins, a regex engine without lookbehind. It must
+ * parse as ES2016, associate every handler while it loads, and decide a send there.
+ */
+import { readFileSync, existsSync } from "node:fs";
+import { join } from "node:path";
+import * as vm from "node:vm";
+import * as acorn from "acorn";
+import { decodeMsipLabelsHeader } from "../../../src/core/metadata";
+import { HANDLER_NAMES } from "../../../src/addin/events/outlookHandlers";
+import { composeFake, L, policyWith, SITE } from "./setup";
+
+const BUNDLE = join(__dirname, "..", "..", "..", "dist", "events", "launchevent.js");
+const TOKEN = "a.b.c";
+
+function bundle(): string {
+  if (!existsSync(BUNDLE))
+    throw new Error("dist/events/launchevent.js is not built: run `npm run build:addin` first.");
+  return readFileSync(BUNDLE, "utf8");
+}
+
+/** What an older classic Outlook runtime does not have. */
+const ES2016_RUNTIME = `
+  delete globalThis.globalThis;
+  delete Object.hasOwn; delete Object.entries; delete Object.values; delete Object.fromEntries;
+  delete String.prototype.padStart; delete String.prototype.padEnd; delete String.prototype.replaceAll;
+  delete String.prototype.trimStart; delete String.prototype.trimEnd;
+  delete Array.prototype.flat; delete Array.prototype.flatMap; delete Array.prototype.at;
+  delete Promise.prototype.finally;
+  (function (global) {
+    var Native = RegExp;
+    function NoLookbehind(source, flags) {
+      if (/\\(\\?<[=!]/.test(String(source)) || /\\(\\?<[A-Za-z]/.test(String(source)))
+        throw new SyntaxError("Invalid regular expression: /" + source + "/: Invalid group");
+      return new Native(source, flags);
+    }
+    NoLookbehind.prototype = Native.prototype;
+    global.RegExp = NoLookbehind;
+  })(this);
+`;
+
+function runtime(fake: ReturnType<typeof composeFake>, storage: Map<string, string>, fetchLog: string[]) {
+  const policy = policyWith({
+    mandatoryMail: true,
+    defaultMailLabel: L.general,
+    justificationRequired: true,
+  });
+  const context = vm.createContext({
+    Office: fake.Office,
+    OfficeRuntime: {
+      storage: {
+        getItem: async (k: string) => storage.get(k) ?? null,
+        setItem: async (k: string, v: string) => void storage.set(k, v),
+        removeItem: async (k: string) => void storage.delete(k),
+      },
+    },
+    setTimeout,
+    clearTimeout,
+    console: { warn: () => undefined, log: () => undefined, error: () => undefined },
+    fetch: async (url: string, init: { method: string; headers: Record<string, string>; body?: string }) => {
+      fetchLog.push(`${init.method} ${url}`);
+      const body = init.method === "GET" ? JSON.stringify(policy) : "{}";
+      return {
+        status: init.method === "GET" ? 200 : 202,
+        headers: { get: () => null },
+        text: async () => body,
+      };
+    },
+  });
+  vm.runInContext(ES2016_RUNTIME, context);
+  return context;
+}
+
+describe("the event bundle in a classic-Outlook-like runtime", () => {
+  it("parses as ES2016 script: one file, no import/export, no module syntax", () => {
+    const source = bundle();
+    expect(() => acorn.parse(source, { ecmaVersion: 2016, sourceType: "script" })).not.toThrow();
+    expect(source).not.toMatch(/document\.currentScript|\bimport\(/);
+  });
+
+  it("associates every manifest handler synchronously while it loads, even without lookbehind or ES2017 built-ins", () => {
+    const fake = composeFake(policyWith());
+    const context = runtime(fake, new Map(), []);
+    expect(vm.runInContext("typeof globalThis", context)).toBe("undefined");
+    vm.runInContext(bundle(), context, { filename: "launchevent.js" });
+    expect([...fake.actions.keys()].sort()).toEqual(Object.values(HANDLER_NAMES).sort());
+    // The polyfills put back what the bundle uses.
+    expect(
+      vm.runInContext(
+        "typeof Object.hasOwn + typeof ''.padStart + typeof [].flat + typeof globalThis",
+        context,
+      ),
+    ).toBe("functionfunctionfunctionobject");
+  });
+
+  it("labels a new mail by default, then blocks sending an unlabeled one, from OfficeRuntime.storage", async () => {
+    const storage = new Map<string, string>([["labelbridge.devToken", TOKEN]]);
+    const fetchLog: string[] = [];
+
+    const fresh = composeFake(policyWith(), { labelsEnabled: false });
+    const context = runtime(fresh, storage, fetchLog);
+    vm.runInContext(bundle(), context);
+    const completions: unknown[] = [];
+    await fresh.actions.get("onNewMessageCompose")!({
+      completed: (o?: unknown) => completions.push(o ?? null),
+    });
+    expect(completions).toEqual([null]);
+    const value = fresh.state.headers.get("msip_labels")!;
+    expect(decodeMsipLabelsHeader(value).find((r) => r.siteId === SITE)?.labelId).toBe(L.general);
+    expect(fetchLog[0]).toBe("GET https://localhost:3000/api/v1/policy");
+    expect([...storage.keys()]).toEqual(
+      expect.arrayContaining(["labelbridge.policy.v1:sam@contoso.com", "labelbridge.audit.v1"]),
+    );
+
+    // Another mail, the person removed the label (no header): send decides from the stored policy.
+    const unlabeled = composeFake(policyWith(), { labelsEnabled: false });
+    const second = runtime(unlabeled, storage, fetchLog);
+    vm.runInContext(bundle(), second);
+    const before = fetchLog.filter((f) => f.startsWith("GET")).length;
+    const sent: unknown[] = [];
+    await unlabeled.actions.get("onMessageSend")!({ completed: (o?: unknown) => sent.push(o) });
+    expect(sent).toEqual([
+      expect.objectContaining({
+        allowEvent: false,
+        errorMessage: "Select a sensitivity label before sending.",
+        commandId: "lbComposeOpenPane",
+      }),
+    ]);
+    expect(fetchLog.filter((f) => f.startsWith("GET")).length).toBe(before);
+  });
+});
