@@ -382,6 +382,9 @@ test("from the default taxonomy to a piloted policy with mandatory labeling, and
   expect(await page.getByTestId("effective-settings").textContent()).toBe(
     "Default mail label Internal · mandatory mail on · mandatory documents on · justification on",
   );
+  expect(
+    await page.getByTestId("effective-preview").getByTestId("label-badge").getAttribute("aria-label"),
+  ).toBe("A new mail starts as: Internal");
   await page.getByTestId("phase-advance").getByText("Pilot — groups Pilot").waitFor();
   await shot(page, "rollout");
 

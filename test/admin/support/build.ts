@@ -20,6 +20,7 @@ export async function ensureConsoleBuilt(): Promise<void> {
   const sources = Math.max(
     newest(join(REPO, "src", "server", "admin", "ui")),
     newest(join(REPO, "src", "core")),
+    newest(join(REPO, "src", "addin", "taskpane", "components", "LabelBadge")),
     statSync(join(REPO, "webpack.admin.config.js")).mtimeMs,
   );
   if (existsSync(page) && statSync(page).mtimeMs >= sources) return;

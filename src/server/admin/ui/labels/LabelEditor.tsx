@@ -88,10 +88,9 @@ function ColourField(props: {
             size="small"
             appearance="subtle"
             aria-label={`Colour ${c}`}
+            icon={<LabelSwatch color={c} />}
             onClick={() => props.onChange(c)}
-          >
-            <LabelSwatch color={c} />
-          </Button>
+          />
         ))}
       </div>
     </Field>

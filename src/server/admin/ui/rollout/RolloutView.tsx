@@ -21,6 +21,8 @@ import { resolveEffectivePolicy, type PhaseFeatures } from "../../../../core/pol
 import { useEditor } from "../state/editor";
 import { nextPhase, rolloutView, type RolloutStats } from "../model/rollout";
 import { labelText } from "../components/labels";
+// The task pane's own badge: the preview shows a new mail's label exactly as the pane will.
+import { LabelBadge } from "../../../../addin/taskpane/components/LabelBadge";
 
 const useStyles = makeStyles({
   phases: {
@@ -202,6 +204,12 @@ export function RolloutView() {
                 .map((id) => editor.draft!.policies.find((p) => p.id === id)?.name ?? id)
                 .join(" (wins), ")}
         </Text>
+        <LabelBadge
+          caption="A new mail starts as"
+          name={s.defaultMailLabel ? labelText(s.defaultMailLabel, editor.draft!.labels) : null}
+          color={editor.draft!.labels.find((l) => l.id === s.defaultMailLabel)?.color ?? null}
+          noLabelText="No label"
+        />
         <Text>Labels: {effective.labels.map((l) => l.displayName).join(", ") || "none"}</Text>
         <Text data-testid="effective-settings">
           Default mail label {labelText(s.defaultMailLabel, editor.draft!.labels) || "none"} · mandatory mail{" "}
