@@ -100,35 +100,17 @@ export function decodeCharset(bytes: Uint8Array, charset: string | undefined): s
   }
 }
 
+const QP_ESCAPE = /=(?:[ \t]*\r?\n|([0-9A-Fa-f]{2}))/g;
+
+/**
+ * Quoted-printable: `=XX` escapes and soft line breaks (`=` at a line end, trailing blanks allowed);
+ * a `=` that starts neither stays as written. Works on the latin1 view, one char per byte.
+ */
 export function decodeQuotedPrintable(s: string): Uint8Array {
-  const out: number[] = [];
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 0x3d) {
-      const next = s.slice(i + 1, i + 3);
-      if (next.startsWith("\r\n")) {
-        i += 2;
-        continue;
-      }
-      if (next.startsWith("\n")) {
-        i += 1;
-        continue;
-      }
-      if (/^[0-9A-Fa-f]{2}$/.test(next)) {
-        out.push(parseInt(next, 16));
-        i += 2;
-        continue;
-      }
-      // Trailing whitespace then a line break is still a soft break.
-      const soft = /^[ \t]+\r?\n/.exec(s.slice(i + 1, i + 200));
-      if (soft) {
-        i += soft[0].length;
-        continue;
-      }
-    }
-    out.push(c & 0xff);
-  }
-  return Uint8Array.from(out);
+  const decoded = s.replace(QP_ESCAPE, (_m, hex: string | undefined) =>
+    hex === undefined ? "" : String.fromCharCode(parseInt(hex, 16)),
+  );
+  return latin1Bytes(decoded);
 }
 
 export function decodeBase64(s: string): Uint8Array {

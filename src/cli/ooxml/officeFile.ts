@@ -2,7 +2,7 @@
  * An Office (OOXML) file as the scanner and the label commands see it: which application it belongs
  * to, its labels, its text, and labeling it atomically with a verified re-read.
  */
-import { statSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import type { LabelRecord, LabelWrite } from "../../core/metadata";
 import type { LabelStorage } from "../../core/policy";
 import { type AtomicFs, type FileIdentity, identityOf, nodeFs, replaceAtomically } from "./atomic";
@@ -22,7 +22,7 @@ import {
   readPackageLabels,
   tenantLabel,
 } from "./labels";
-import { type ByteSource, fileSource } from "./source";
+import { type ByteSource, bufferSource, fileSource } from "./source";
 import { type ExtractedText, type OfficeKind, extractOfficeText } from "./text";
 import { DEFAULT_ZIP_LIMITS, type ZipArchive, type ZipLimits, findEntry, openZip } from "./zipRead";
 import { rewriteZip } from "./zipWrite";
@@ -70,9 +70,15 @@ export interface OpenOfficeFile {
   close(): void;
 }
 
+/**
+ * Files up to this size are read in one go (a presentation has hundreds of small parts; one read
+ * beats a thousand); larger ones are read range by range, so memory stays bounded.
+ */
+export const READ_WHOLE_BYTES = 32 * 1024 * 1024;
+
 export function openOfficeFile(path: string, limits: ZipLimits = DEFAULT_ZIP_LIMITS): OpenOfficeFile {
   const identity = identityOf(statSync(path));
-  const source = fileSource(path);
+  const source = identity.size <= READ_WHOLE_BYTES ? bufferSource(readFileSync(path)) : fileSource(path);
   try {
     return { path, identity, pkg: openOfficePackage(source, limits), close: () => source.close() };
   } catch (err) {

@@ -30,8 +30,13 @@ export function readPartText(archive: ZipArchive, partName: string): string | nu
 
 const RELATIONSHIP = /<(?:[A-Za-z_][\w.-]*:)?Relationship\b([^>]*?)\/?>/g;
 
-export function parseRelationships(xml: string, where: string): Relationship[] {
-  requireWellFormed(xml, where);
+/**
+ * `validate` checks well-formedness first: always for parts we edit or decide by (the package
+ * relationships); text extraction reads part relationships tolerantly, since a validator pass per
+ * slide costs more than the slide.
+ */
+export function parseRelationships(xml: string, where: string, validate = true): Relationship[] {
+  if (validate) requireWellFormed(xml, where);
   const out: Relationship[] = [];
   RELATIONSHIP.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -74,7 +79,7 @@ export function resolveTarget(sourcePart: string, target: string): string | null
 export function relationshipsOf(archive: ZipArchive, partName: string): Relationship[] {
   const rels = relsPartName(partName);
   const xml = readPartText(archive, rels);
-  return xml === null ? [] : parseRelationships(xml, rels);
+  return xml === null ? [] : parseRelationships(xml, rels, rels === PACKAGE_RELS_PART);
 }
 
 /** Internal targets of `partName`'s relationships of the given types, resolved, in order. */

@@ -55,16 +55,15 @@ function qn(prefix: string, local: string): string {
  * tabs and breaks kept as whitespace, one line per paragraph.
  */
 function paragraphText(xml: string, prefix: string, textElements: string[], breakElements: string[]): string {
-  const texts = textElements.map((t) => qn(prefix, t)).join("|");
-  const breaks = breakElements.map((t) => qn(prefix, t)).join("|");
-  const re = cached(
-    `p|${prefix}|${texts}|${breaks}`,
-    () =>
-      new RegExp(
-        `<(${texts})(?:\\s[^>]*?)?(?<!/)>([^<]*)</\\1>|</${qn(prefix, "p")}>|<(${breaks})\\b[^>]*?/>`,
-        "g",
-      ),
-  );
+  // The key is built from the plain names: escaping them on every call cost more than the lookup.
+  const re = cached(`p|${prefix}|${textElements.join(",")}|${breakElements.join(",")}`, () => {
+    const texts = textElements.map((t) => qn(prefix, t)).join("|");
+    const breaks = breakElements.map((t) => qn(prefix, t)).join("|");
+    return new RegExp(
+      `<(${texts})(?:\\s[^>]*?)?(?<!/)>([^<]*)</\\1>|</${qn(prefix, "p")}>|<(${breaks})\\b[^>]*?/>`,
+      "g",
+    );
+  });
   const out: string[] = [];
   let m: RegExpExecArray | null;
   while ((m = re.exec(xml))) {
