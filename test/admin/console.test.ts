@@ -365,7 +365,7 @@ test("from the default taxonomy to a piloted policy with mandatory labeling, and
   await field(page, "policies[1].settings.justificationRequired").getByRole("switch").check();
   await field(page, "policies[1].settings.mandatoryDocuments").getByRole("switch").check();
   await page.getByTestId("policy-editor").scrollIntoViewIfNeeded();
-  await shot(page, "policy");
+  await shot(page, "policy", true);
   await save(page, 8);
   policy = await backend.api("/api/v1/policy", pilotUser);
   expect(policy.json.phase).toBe("advance");
@@ -386,7 +386,7 @@ test("from the default taxonomy to a piloted policy with mandatory labeling, and
     await page.getByTestId("effective-preview").getByTestId("label-badge").getAttribute("aria-label"),
   ).toBe("A new mail starts as: Internal");
   await page.getByTestId("phase-advance").getByText("Pilot — groups Pilot").waitFor();
-  await shot(page, "rollout");
+  await shot(page, "rollout", true);
 
   // The pilot's add-ins report what happened; someone outside the pilot too; the scanner ran earlier.
   await backend.audit(pilotUser, [

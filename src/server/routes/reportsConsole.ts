@@ -71,10 +71,9 @@ export default async function reportsConsoleRoutes(
       const name = (id: string | null) => (id !== null && catalog.has(id) ? catalog.fullName(id) : null);
 
       const db = new ConsoleReportQueries(store.executor, store.engine);
-      const [daily, downgradeDays, mix, downgradeReasons, recent, blocked, recs, unlabeled, scans, groups] =
+      const [days, mix, downgradeReasons, recent, blocked, recs, unlabeled, scans, groups] =
         await Promise.all([
           db.daily(tenantId, range, filter),
-          db.downgradesPerDay(tenantId, range, filter),
           db.labelMix(tenantId, range, filter),
           db.reasonCounts(tenantId, range, filter, "downgrade"),
           db.recentDowngrades(tenantId, range, filter),
@@ -84,7 +83,6 @@ export default async function reportsConsoleRoutes(
           db.scanResults(tenantId, range, filter),
           db.groups(tenantId, range),
         ]);
-      const days = [...daily, ...downgradeDays];
       const scanner = aggregateScanResults(
         scans.map((s) => s.body),
         SCAN_RESULT_LIMIT,

@@ -80,29 +80,26 @@ export class ConsoleReportQueries {
     return { sql: extra ? `${sql} AND ${extra}` : sql, params };
   }
 
+  /** Events per day and type, and downgrades per day as the type `downgrade`, in one pass. */
   async daily(tenantId: string, range: TimeRange, filter: ConsoleReportFilter): Promise<DayTypeCount[]> {
     const w = this.where(tenantId, range, filter);
     const rows = await this.db.query(
-      `SELECT SUBSTR(e.occurred_at, 1, 10) AS day, e.type AS type, CAST(COUNT(*) AS INTEGER) AS n
+      `SELECT SUBSTR(e.occurred_at, 1, 10) AS day, e.type AS type, CAST(COUNT(*) AS INTEGER) AS n,
+              CAST(SUM(e.downgrade) AS INTEGER) AS lowered
          FROM audit_events e ${w.sql}
         GROUP BY SUBSTR(e.occurred_at, 1, 10), e.type ORDER BY day, type`,
       w.params,
     );
-    return rows.map((r) => ({ day: String(r.day), type: String(r.type), count: num(r.n) }));
-  }
-
-  async downgradesPerDay(
-    tenantId: string,
-    range: TimeRange,
-    filter: ConsoleReportFilter,
-  ): Promise<DayTypeCount[]> {
-    const w = this.where(tenantId, range, filter, "e.downgrade = 1");
-    const rows = await this.db.query(
-      `SELECT SUBSTR(e.occurred_at, 1, 10) AS day, CAST(COUNT(*) AS INTEGER) AS n
-         FROM audit_events e ${w.sql} GROUP BY SUBSTR(e.occurred_at, 1, 10) ORDER BY day`,
-      w.params,
-    );
-    return rows.map((r) => ({ day: String(r.day), type: "downgrade", count: num(r.n) }));
+    const out: DayTypeCount[] = rows.map((r) => ({
+      day: String(r.day),
+      type: String(r.type),
+      count: num(r.n),
+    }));
+    const lowered = new Map<string, number>();
+    for (const r of rows)
+      if (num(r.lowered) > 0) lowered.set(String(r.day), (lowered.get(String(r.day)) ?? 0) + num(r.lowered));
+    for (const [day, count] of lowered) out.push({ day, type: "downgrade", count });
+    return out;
   }
 
   async labelMix(
