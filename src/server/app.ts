@@ -2,7 +2,9 @@
  * The HTTP application, one Fastify plugin per concern: security headers, OpenAPI, health, the
  * add-in's static files, then `/api/v1` (CORS, per-user rate limit) with the user routes (policy,
  * audit), the admin routes (configuration, Graph) and the reports. It holds no state that matters:
- * everything lives in the store, so any number of instances can serve one database.
+ * everything lives in the store, so any number of instances can serve one database. What it keeps
+ * briefly (verified tokens, each tenant's current policy version for LABELBRIDGE_POLICY_CACHE_MS) is
+ * re-read from its source when it runs out, and a write through this instance drops it at once.
  *
  * Another concern (the admin console) is one more plugin: pass it in `plugins`, or register it
  * beside the others below; `app.requireUser` / `app.requireAdmin` and `app.store` are there for it.
@@ -25,6 +27,7 @@ import { createEntraVerifier } from "./auth/entra";
 import { createDevVerifier, loadOrCreateDevKey } from "./auth/dev";
 import type { TokenVerifier } from "./auth/principal";
 import type { Store } from "./storage/store";
+import { withWriteListener } from "./storage/writeListener";
 import { EffectivePolicyCache } from "./effectivePolicy";
 import { API_HEADERS, securityHeaders } from "./security";
 import healthRoutes from "./routes/health";
@@ -102,9 +105,13 @@ function errorHandler(
 
 export async function buildApp(
   config: ServerConfig,
-  store: Store,
+  database: Store,
   options: AppOptions = {},
 ): Promise<FastifyInstance> {
+  const policies = new EffectivePolicyCache(database, { freshMs: config.policyCacheMs });
+  // Every writer in this app goes through `store`, so a save here is served here at once.
+  const store = withWriteListener(database, (tenantId) => policies.invalidate(tenantId));
+
   const app = Fastify({
     logger: options.logger ?? { level: config.logLevel },
     bodyLimit: config.bodyLimitBytes,
@@ -174,7 +181,6 @@ export async function buildApp(
     addinScripts: config.addinScripts,
   });
 
-  const policies = new EffectivePolicyCache(store);
   await app.register(
     async (api) => {
       await api.register(cors, {

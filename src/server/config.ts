@@ -43,6 +43,11 @@ export interface ServerConfig {
   rateLimit: { max: number; windowMs: number };
   /** `Cache-Control: max-age` of GET /policy. */
   policyMaxAgeSeconds: number;
+  /**
+   * Milliseconds an instance serves a tenant's policy version without asking the database again
+   * (0 = ask on every request). A change saved through another instance reaches this one within it.
+   */
+  policyCacheMs: number;
   /** Seeds the default taxonomy for allowed tenants without a configuration. */
   seedDefaultPolicy: boolean;
   auth: AuthConfig;
@@ -175,6 +180,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       windowMs: int(env, "LABELBRIDGE_RATE_WINDOW_SECONDS", 60, 1, 86400) * 1000,
     },
     policyMaxAgeSeconds: int(env, "LABELBRIDGE_POLICY_MAX_AGE", 60, 0, 86400),
+    policyCacheMs: int(env, "LABELBRIDGE_POLICY_CACHE_MS", 1000, 0, 2000),
     seedDefaultPolicy: flag(env, "LABELBRIDGE_SEED", true),
     auth: {
       mode,

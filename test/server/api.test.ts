@@ -122,32 +122,59 @@ describe.each(ENGINES)("policy backend on %s", (_name, factory) => {
     expect(cached.headers.get("etag")).toBe(etag);
   });
 
-  test("admin renames General to Internal; users see it at once on every instance", async () => {
-    const before = await call(server.url, "/api/v1/policy", { token: user });
-    const got = await call(server.url, "/api/v1/admin/policy", { token: admin });
-    expect(got.status).toBe(200);
-    expect(got.headers.get("etag")).toBe('"1"');
-    const doc = got.json as TenantPolicy;
-    const general = doc.labels.find((l) => l.id === L.general)!;
-    general.displayName = "Internal";
-    general.tooltip = "Anything about our work that is not for the public.";
-    const put = await call(server.url, "/api/v1/admin/policy", {
-      method: "PUT",
-      token: admin,
-      body: doc,
-      headers: { "if-match": '"1"' },
-    });
-    expect(put.status).toBe(200);
-    expect(put.headers.get("etag")).toBe('"2"');
-    expect(put.json.labels.find((l: { id: string }) => l.id === L.general).displayName).toBe("Internal");
+  test("admin renames General to Internal; users see it at once where it was saved, within the policy cache time everywhere", async () => {
+    // An instance that asks the database on every request (LABELBRIDGE_POLICY_CACHE_MS=0).
+    const strict = await startOn(store, { LABELBRIDGE_POLICY_CACHE_MS: "0" });
+    try {
+      const before = await call(server.url, "/api/v1/policy", { token: user });
+      const oldTag = before.headers.get("etag")!;
+      for (const instance of [second, strict])
+        expect((await call(instance.url, "/api/v1/policy", { token: user })).headers.get("etag")).toBe(
+          oldTag,
+        );
+      const got = await call(server.url, "/api/v1/admin/policy", { token: admin });
+      expect(got.status).toBe(200);
+      expect(got.headers.get("etag")).toBe('"1"');
+      const doc = got.json as TenantPolicy;
+      const general = doc.labels.find((l) => l.id === L.general)!;
+      general.displayName = "Internal";
+      general.tooltip = "Anything about our work that is not for the public.";
+      const put = await call(server.url, "/api/v1/admin/policy", {
+        method: "PUT",
+        token: admin,
+        body: doc,
+        headers: { "if-match": '"1"' },
+      });
+      expect(put.status).toBe(200);
+      const savedAt = Date.now();
+      expect(put.headers.get("etag")).toBe('"2"');
+      expect(put.json.labels.find((l: { id: string }) => l.id === L.general).displayName).toBe("Internal");
 
-    const after = await call(second.url, "/api/v1/policy", {
-      token: user,
-      headers: { "if-none-match": before.headers.get("etag")! },
-    });
-    expect(after.status).toBe(200);
-    expect(after.json.policyVersion).toBe(2);
-    expect(after.json.labels.find((l: { id: string }) => l.id === L.general).displayName).toBe("Internal");
+      const conditional = { token: user, headers: { "if-none-match": oldTag } };
+      for (const instance of [server, strict]) {
+        const after = await call(instance.url, "/api/v1/policy", conditional);
+        expect(after.status).toBe(200);
+        expect(after.json.policyVersion).toBe(2);
+        expect(after.json.labels.find((l: { id: string }) => l.id === L.general).displayName).toBe(
+          "Internal",
+        );
+      }
+
+      // The other instance cached version 1 a moment ago: it may confirm the old ETag until its
+      // window (1 s by default) runs out, never longer, and never serves anything in between.
+      let after = await call(second.url, "/api/v1/policy", conditional);
+      while (after.status === 304 && Date.now() - savedAt < 3000) {
+        expect(after.headers.get("etag")).toBe(oldTag);
+        await new Promise((r) => setTimeout(r, 50));
+        after = await call(second.url, "/api/v1/policy", conditional);
+      }
+      expect(after.status).toBe(200);
+      expect(Date.now() - savedAt).toBeLessThan(server.config.policyCacheMs + 1000);
+      expect(after.json.policyVersion).toBe(2);
+      expect(after.json.labels.find((l: { id: string }) => l.id === L.general).displayName).toBe("Internal");
+    } finally {
+      await strict.close();
+    }
   });
 
   test("an invalid policy is refused with path and rule; the active version stays", async () => {

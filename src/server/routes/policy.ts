@@ -1,6 +1,6 @@
 /** GET /policy: the caller's effective policy, cacheable by ETag. */
-import type { FastifyInstance } from "fastify";
-import type { EffectivePolicyCache } from "../effectivePolicy";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { EffectivePolicyCache, EffectivePolicyResponse } from "../effectivePolicy";
 import { HttpError } from "../errors";
 
 export interface PolicyRouteOptions {
@@ -8,13 +8,35 @@ export interface PolicyRouteOptions {
   maxAgeSeconds: number;
 }
 
-function matches(ifNoneMatch: string | undefined, etag: string): boolean {
-  if (!ifNoneMatch) return false;
+/** If-None-Match names this ETag: `*`, the tag itself, or a list holding it (weak or strong). */
+export function notModified(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (ifNoneMatch === undefined) return false;
+  if (ifNoneMatch === etag) return true; // what a client sends back, so compare before parsing
   if (ifNoneMatch.trim() === "*") return true;
   return ifNoneMatch.split(",").some((t) => t.trim().replace(/^W\//, "") === etag);
 }
 
+/** The answer varies by who asks (Authorization) and, for CORS, by the page that asks (Origin). */
+const VARY = "Origin, Authorization";
+const JSON_TYPE = "application/json; charset=utf-8";
+
 export default async function policyRoutes(app: FastifyInstance, options: PolicyRouteOptions): Promise<void> {
+  const { policies } = options;
+  const cacheControl = `private, max-age=${options.maxAgeSeconds}, must-revalidate`;
+
+  const send = (request: FastifyRequest, reply: FastifyReply, policy: EffectivePolicyResponse | null) => {
+    if (policy === null) {
+      throw new HttpError(
+        404,
+        "no-policy",
+        `tenant ${request.principal!.tenantId} has no labeling configuration yet; an admin creates one with PUT /api/v1/admin/policy or a Graph import`,
+      );
+    }
+    reply.header("etag", policy.etag).header("cache-control", cacheControl).header("vary", VARY);
+    if (notModified(request.headers["if-none-match"], policy.etag)) reply.code(304).send();
+    else reply.header("content-type", JSON_TYPE).send(policy.body);
+  };
+
   app.get(
     "/policy",
     {
@@ -25,21 +47,12 @@ export default async function policyRoutes(app: FastifyInstance, options: Policy
         security: [{ bearer: [] }],
       },
     },
-    async (request, reply) => {
+    // Not async: inside the cache window the answer is ready, and a promise would only add a turn.
+    (request, reply) => {
       const principal = request.principal!;
-      const policy = await options.policies.forPrincipal(principal);
-      if (!policy)
-        throw new HttpError(
-          404,
-          "no-policy",
-          `tenant ${principal.tenantId} has no labeling configuration yet; an admin creates one with PUT /api/v1/admin/policy or a Graph import`,
-        );
-      reply
-        .header("etag", policy.etag)
-        .header("cache-control", `private, max-age=${options.maxAgeSeconds}, must-revalidate`)
-        .header("vary", [reply.getHeader("vary"), "Authorization"].filter(Boolean).join(", "));
-      if (matches(request.headers["if-none-match"], policy.etag)) return reply.code(304).send();
-      return reply.type("application/json; charset=utf-8").send(policy.body);
+      const ready = policies.peek(principal);
+      if (ready !== undefined) return send(request, reply, ready);
+      return policies.forPrincipal(principal).then((policy) => send(request, reply, policy));
     },
   );
 }
