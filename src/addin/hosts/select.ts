@@ -28,6 +28,38 @@ export interface ConnectOptions {
   timeoutMs?: number;
 }
 
+/** The adapter chunks, started early when the page URL already says which host this is. */
+const chunks: Partial<Record<"Outlook" | "Word" | "Excel", Promise<unknown>>> = {};
+
+function loadOutlook() {
+  return (chunks.Outlook ??= import(/* webpackChunkName: "host-outlook" */ "./outlook.js")) as Promise<
+    typeof import("./outlook.js")
+  >;
+}
+function loadWord() {
+  return (chunks.Word ??= import(/* webpackChunkName: "host-word" */ "./word.js")) as Promise<
+    typeof import("./word.js")
+  >;
+}
+function loadExcel() {
+  return (chunks.Excel ??= import(/* webpackChunkName: "host-excel" */ "./excel.js")) as Promise<
+    typeof import("./excel.js")
+  >;
+}
+
+/**
+ * Office opens add-in pages with `?_host_Info=Outlook$Win32$16.01$en-US$...` (or `|`-separated).
+ * Fetching that host's adapter while office.js starts saves one round trip; Office.onReady stays
+ * the authority, a wrong or missing hint costs nothing but the fetch.
+ */
+export function preloadHostFromUrl(search: string): void {
+  const info = new URLSearchParams(search).get("_host_Info") ?? "";
+  const host = info.split(/[$|]/)[0]?.toLowerCase();
+  if (host === "outlook") void loadOutlook().catch(() => undefined);
+  else if (host === "word") void loadWord().catch(() => undefined);
+  else if (host === "excel") void loadExcel().catch(() => undefined);
+}
+
 export async function connectToOffice(options: ConnectOptions): Promise<ConnectedHost | null> {
   const office = (globalThis as { Office?: typeof Office }).Office;
   if (!office || typeof office.onReady !== "function") return null;
@@ -38,8 +70,8 @@ export async function connectToOffice(options: ConnectOptions): Promise<Connecte
   if (!info || !info.host) return null;
   if (info.host === office.HostType.Outlook) {
     const [{ OutlookHost }, { saveRoamingDevToken }] = await Promise.all([
-      import(/* webpackChunkName: "host-outlook" */ "./outlook.js"),
-      import(/* webpackChunkName: "host-outlook" */ "./runtime.js"),
+      loadOutlook(),
+      import("./runtime.js"),
     ]);
     const host = new OutlookHost(office);
     return {

@@ -6,7 +6,7 @@
 import type { Theme } from "@fluentui/react-components";
 import { StrictMode, useEffect, useSyncExternalStore } from "react";
 import { createRoot } from "react-dom/client";
-import { connectToOffice } from "../hosts/select";
+import { connectToOffice, preloadHostFromUrl } from "../hosts/select";
 import { officeSsoGetAccessToken, runtimeStore } from "../hosts/runtime";
 import { en } from "../i18n/en";
 import { loadStrings } from "../i18n/load";
@@ -58,6 +58,7 @@ function OutsideOffice() {
 }
 
 async function start(): Promise<void> {
+  preloadHostFromUrl(location.search);
   const root = createRoot(document.getElementById("root")!);
   const config = defaultConfig();
   const store = runtimeStore();
