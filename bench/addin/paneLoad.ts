@@ -69,9 +69,10 @@ async function main(): Promise<void> {
           null,
       );
       const loaded = await opened.page.evaluate(() =>
-        performance
-          .getEntriesByType("resource")
-          .map((e) => ({ name: new URL(e.name).pathname, end: e.responseEnd })),
+        (performance.getEntriesByType("resource") as PerformanceResourceTiming[]).map((e) => ({
+          name: new URL(e.name).pathname,
+          end: e.responseEnd,
+        })),
       );
       const jsBefore = loaded.filter((e) => e.name.endsWith(".js") && e.end <= list).map((e) => e.name);
       if (r >= 2) samples.push({ list, fcp, jsBefore }); // two warm-up runs (disk cache, JIT)
