@@ -89,4 +89,5 @@ function draw(size) {
   return png(size, rgba);
 }
 
-for (const size of [16, 32, 64, 80, 128]) fs.writeFileSync(path.join(__dirname, `icon-${size}.png`), draw(size));
+for (const size of [16, 32, 64, 80, 128])
+  fs.writeFileSync(path.join(__dirname, `icon-${size}.png`), draw(size));
