@@ -231,7 +231,7 @@ test("invalid input shows its error at the field and nothing is sent or saved", 
   const tooltip = field(page, "labels[2].tooltip");
   await tooltip.getByText("a tooltip tells people when to use the label").waitFor();
   expect(await page.getByTestId("notice").textContent()).toContain(
-    "Not saved1 problem to fix first; nothing was sent to the server.",
+    "Not saved1 problem to fix first; nothing was sent to the server.General › tooltip: a tooltip tells people when to use the label",
   );
   await shot(page, "invalid");
   // Fixing it clears the message as it is typed.
@@ -245,7 +245,7 @@ test("invalid input shows its error at the field and nothing is sent or saved", 
   await field(page, "policies[0].settings.defaultMailLabel")
     .getByText(/^label 9590c712… is a parent with sublabels and cannot be applied$/)
     .waitFor();
-  await page.getByTestId("issue-list").getByText("policies[0].settings.defaultMailLabel").waitFor();
+  await page.getByTestId("issue-list").getByText("Default policy › settings.defaultMailLabel").waitFor();
   expect(puts).toEqual([]);
   expect((await current()).version).toBe(3);
   await page.getByRole("button", { name: "Discard" }).click();

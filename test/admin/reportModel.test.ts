@@ -8,7 +8,7 @@ import {
 } from "../../src/server/admin/ui/model/reportTables";
 import { aggregateScanResults, folderOf } from "../../src/server/admin/scannerReport";
 import { nextPhase, rolloutView } from "../../src/server/admin/ui/model/rollout";
-import { messageAt, ownerOf } from "../../src/server/admin/ui/model/issues";
+import { describePath, messageAt, ownerOf } from "../../src/server/admin/ui/model/issues";
 import { getAt, parsePath, setAt } from "../../src/server/admin/ui/model/paths";
 import { defaultTenantPolicy } from "../../src/core/policy";
 import type { ConsoleReport } from "../../src/server/admin/reportTypes";
@@ -256,6 +256,14 @@ describe("issues at fields", () => {
       "tooltip: a tooltip tells people when to use the label\nmarking.footer.text: unknown variable ${X}",
     );
     expect(messageAt(issues, "labels[1].name")).toBeUndefined();
+    const doc = defaultTenantPolicy();
+    expect(describePath("labels[2].tooltip", doc)).toBe("General › tooltip");
+    expect(describePath("policies[0].settings.defaultMailLabel", doc)).toBe(
+      "Default policy › settings.defaultMailLabel",
+    );
+    expect(describePath("policies[0]", doc)).toBe("Default policy");
+    expect(describePath("labels[99].tooltip", doc)).toBe("labels[99].tooltip");
+    expect(describePath("siteId", doc)).toBe("siteId");
   });
 
   test("paths read and write the field an issue names", () => {

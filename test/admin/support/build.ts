@@ -2,7 +2,7 @@
  * The suite runs against the console as `npm run build:admin` builds it. When dist/admin is missing
  * or older than its sources, it is built here first (webpack's API, production mode).
  */
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { REPO } from "./backend";
 
@@ -15,7 +15,28 @@ function newest(dir: string): number {
   return latest;
 }
 
+/** Jest runs suites in parallel workers: one builds, the others wait for it (a directory as the lock). */
 export async function ensureConsoleBuilt(): Promise<void> {
+  const lock = join(REPO, "dist", ".admin-build.lock");
+  mkdirSync(join(REPO, "dist"), { recursive: true });
+  for (const started = Date.now(); ;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      if (Date.now() - started > 300_000)
+        throw new Error(`${lock} has been held for 5 minutes; remove it if no build runs`);
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+  try {
+    await buildIfStale();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+async function buildIfStale(): Promise<void> {
   const page = join(REPO, "dist", "admin", "console.html");
   const sources = Math.max(
     newest(join(REPO, "src", "server", "admin", "ui")),

@@ -14,7 +14,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useEditor } from "./state/editor";
-import { ownerOf } from "./model/issues";
+import { describePath, ownerOf } from "./model/issues";
 import { navigate } from "./router";
 import { formatValue } from "./history/format";
 
@@ -84,8 +84,9 @@ export function SaveBar() {
                       tabIndex={0}
                       onClick={() => goTo(i.path)}
                       onKeyDown={(e) => e.key === "Enter" && goTo(i.path)}
+                      title={i.path}
                     >
-                      {i.path}
+                      {draft ? describePath(i.path, draft) : i.path}
                     </span>
                     : {i.message}
                   </li>

@@ -1,5 +1,5 @@
 /** Where a validation issue belongs in the console: which label or policy, and which field. */
-import type { PolicyIssue } from "../../../../core/policy";
+import type { PolicyIssue, TenantPolicy } from "../../../../core/policy";
 import { isWithin, parsePath } from "./paths";
 
 export type IssueOwner =
@@ -43,4 +43,18 @@ export function countByOwner(issues: readonly PolicyIssue[]): {
     else out.tenant++;
   }
   return out;
+}
+
+/** `labels[2].tooltip` → `General › tooltip`: the issue list names what the admin sees. */
+export function describePath(path: string, doc: TenantPolicy): string {
+  const owner = ownerOf(path);
+  const rest = path.replace(/^(labels|policies)\[\d+\]\.?/, "");
+  const name =
+    owner.kind === "label"
+      ? doc.labels[owner.index]?.displayName
+      : owner.kind === "policy"
+        ? doc.policies[owner.index]?.name
+        : undefined;
+  if (name === undefined) return path;
+  return rest === "" ? name : `${name} › ${rest}`;
 }
