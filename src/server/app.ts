@@ -13,10 +13,11 @@ import Fastify, {
   type FastifyError,
   type FastifyInstance,
   type FastifyPluginAsync,
+  type FastifyReply,
+  type FastifyRequest,
   type FastifyServerOptions,
+  type HookHandlerDoneFunction,
 } from "fastify";
-import cors from "@fastify/cors";
-import rateLimit from "@fastify/rate-limit";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import type { JWTVerifyGetKey } from "jose";
@@ -25,7 +26,9 @@ import { errorBody, HttpError } from "./errors";
 import authPlugin from "./auth/plugin";
 import { createEntraVerifier } from "./auth/entra";
 import { createDevVerifier, loadOrCreateDevKey } from "./auth/dev";
-import type { TokenVerifier } from "./auth/principal";
+import type { Principal, TokenVerifier } from "./auth/principal";
+import cors from "./cors";
+import { RateLimiter } from "./rateLimit";
 import type { Store } from "./storage/store";
 import { withWriteListener } from "./storage/writeListener";
 import { EffectivePolicyCache } from "./effectivePolicy";
@@ -181,48 +184,54 @@ export async function buildApp(
     addinScripts: config.addinScripts,
   });
 
+  const limiter = new RateLimiter({ max: config.rateLimit.max, windowMs: config.rateLimit.windowMs });
+  const adminRole = config.auth.adminRole;
+  /**
+   * onRequest hook of the user and admin routes: authenticate (401), check the role (403), count
+   * the request against the user's limit (429). A callback hook, so a caller whose token was
+   * verified recently passes without a promise; preflights were answered by CORS before this.
+   */
+  const guard = (needsAdmin: boolean) => {
+    const admit = (principal: Principal, done: HookHandlerDoneFunction) => {
+      if (needsAdmin && !principal.isAdmin)
+        return done(new HttpError(403, "not-admin", `this needs the '${adminRole}' app role in the token`));
+      try {
+        limiter.take(`${principal.tenantId}:${principal.userId}`);
+      } catch (err) {
+        return done(err as HttpError);
+      }
+      done();
+    };
+    return (request: FastifyRequest, _reply: FastifyReply, done: HookHandlerDoneFunction) => {
+      let principal: Principal | Promise<Principal>;
+      try {
+        principal = app.authenticate(request);
+      } catch (err) {
+        return done(err as HttpError);
+      }
+      if (principal instanceof Promise) principal.then((p) => admit(p, done), done);
+      else admit(principal, done);
+    };
+  };
+
   await app.register(
     async (api) => {
       await api.register(cors, {
-        origin: origins,
+        origins,
         methods: ["GET", "POST", "PUT"],
         allowedHeaders: ["Authorization", "Content-Type", "If-Match", "If-None-Match"],
         exposedHeaders: ["ETag", "Retry-After"],
-        maxAge: 600,
-      });
-      // After authentication (preHandler), so the limit is per user, not per proxy address.
-      await api.register(rateLimit, {
-        hook: "preHandler",
-        max: config.rateLimit.max,
-        timeWindow: config.rateLimit.windowMs,
-        // Only a refusal says so (429 + Retry-After): three more headers on every poll cost more than they tell.
-        addHeadersOnExceeding: {
-          "x-ratelimit-limit": false,
-          "x-ratelimit-remaining": false,
-          "x-ratelimit-reset": false,
-        },
-        keyGenerator: (request) =>
-          request.principal ? `${request.principal.tenantId}:${request.principal.userId}` : request.ip,
-        errorResponseBuilder: (_request, context) =>
-          new HttpError(
-            429,
-            "rate-limited",
-            `more than ${context.max} requests in ${context.after}; wait and retry`,
-          ),
+        maxAgeSeconds: 600,
       });
 
       await api.register(async (user) => {
-        user.addHook("onRequest", async (request, reply) => {
-          if (request.method !== "OPTIONS") await app.requireUser(request, reply);
-        });
+        user.addHook("onRequest", guard(false));
         await user.register(policyRoutes, { policies, maxAgeSeconds: config.policyMaxAgeSeconds });
         await user.register(auditRoutes, { store });
       });
 
       await api.register(async (admin) => {
-        admin.addHook("onRequest", async (request, reply) => {
-          if (request.method !== "OPTIONS") await app.requireAdmin(request, reply);
-        });
+        admin.addHook("onRequest", guard(true));
         await admin.register(adminRoutes, { store, prefix: "/admin" });
         await admin.register(graphRoutes, { store, prefix: "/admin" });
         await admin.register(reportRoutes, { store });

@@ -62,10 +62,12 @@ export function securityHeaders(connectOrigins: string[], https: boolean): Recor
 
 /**
  * API responses are JSON, never rendered: a short policy that forbids everything says the same as
- * the page policy, and each header costs on every one of the add-in's policy polls.
+ * the page policy, and each header costs on every one of the add-in's policy polls. The API answers
+ * CORS by origin (cors.ts), so every answer varies by Origin, with or without one in the request.
  */
 export const API_HEADERS: Record<string, string> = {
   "content-security-policy": "default-src 'none'; frame-ancestors 'none'",
   "x-content-type-options": "nosniff",
   "referrer-policy": "no-referrer",
+  vary: "Origin",
 };
