@@ -71,7 +71,7 @@ describe("the built CLI", () => {
     expect(byName("b.xlsx").infoTypes.map((t) => t.name)).toEqual([
       "International Banking Account Number (IBAN)",
     ]);
-  });
+  }, 180_000);
 
   test("a password-protected PDF and every hostile Office file become rows with errors; exit 1; nothing changes", () => {
     const share = join(dir, "share");
@@ -95,7 +95,7 @@ describe("the built CLI", () => {
       expect([name, byName(name).errorCode]).toEqual([name, h.code]);
     expect(byName("good.docx").error).toBeNull();
     expect(snapshot(share)).toEqual(before);
-  });
+  }, 180_000);
 
   test("scan --mode enforce through workers, then inspect and label as a person, with the documented exit codes", () => {
     const share = join(dir, "share");
@@ -148,7 +148,7 @@ describe("the built CLI", () => {
     expect(lowered.stdout).toBe(
       `labeled  ${file}  Highly Confidential \\ All Employees → Public (custom.xml)\n`,
     );
-  });
+  }, 180_000);
 
   test("usage errors exit 2 with the reason; --fail-on exits 3; --help exits 0", () => {
     write(join(dir, "a.txt"), "Credit card 4111 1111 1111 1111 exp 12/29");
@@ -162,5 +162,5 @@ describe("the built CLI", () => {
     expect(runCli(["label", join(dir, "a.txt")]).status).toBe(2);
     expect(runCli(["scan", dir, "--fail-on", "high", "--no-progress"]).status).toBe(3);
     expect(runCli(["scan", "--help"]).status).toBe(0);
-  });
+  }, 180_000);
 });

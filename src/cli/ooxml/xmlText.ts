@@ -31,7 +31,12 @@ export function escapeAttribute(s: string): string {
   );
 }
 
-const ATTRIBUTE = /([A-Za-z_][\w:.-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+/**
+ * Sticky: each attribute must start where the last one ended. A scanning regex would also try every
+ * position inside the quoted values (namespace URLs are long) and backtrack over each: quadratic,
+ * and it was most of the time spent on presentations.
+ */
+const ATTRIBUTE = /\s*([A-Za-z_][\w:.-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')/y;
 
 /** Attributes of one start tag's inside (`<X a="1" b='2'>` → {a, b}), values decoded. */
 export function parseAttributes(tagInside: string): Record<string, string> {
@@ -43,10 +48,9 @@ export function parseAttributes(tagInside: string): Record<string, string> {
 }
 
 /** The first start tag that is not a declaration, comment or processing instruction. */
-export function rootStartTag(xml: string): string | null {
-  const re = /<([A-Za-z_][\w:.-]*)([^>]*)>/g;
-  const m = re.exec(xml);
-  return m ? m[0] : null;
+export function rootStartTag(xml: string): { name: string; inside: string } | null {
+  const m = /<([A-Za-z_][\w:.-]*)([^>]*)>/.exec(xml);
+  return m ? { name: m[1], inside: m[2].replace(/\/$/, "") } : null;
 }
 
 /**
@@ -56,7 +60,7 @@ export function rootStartTag(xml: string): string | null {
 export function prefixFor(xml: string, namespaces: readonly string[]): string | null {
   const root = rootStartTag(xml.slice(0, 8192));
   if (!root) return null;
-  const attrs = parseAttributes(root);
+  const attrs = parseAttributes(root.inside);
   for (const [name, value] of Object.entries(attrs)) {
     if (!namespaces.includes(value)) continue;
     if (name === "xmlns") return "";
