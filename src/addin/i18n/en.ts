@@ -45,6 +45,9 @@ export const en: Strings = {
   readOnlyCapability: "This mail is open for reading: its label cannot be changed here.",
   removeLabel: "Remove label",
   labelChangedOutside: (label) => `The label "${label}" was chosen with Outlook's Sensitivity button.`,
+  recipientJustificationIntro:
+    "This mail goes to people outside your organisation and its label asks for a reason. Why are you sending it?",
+  recipientJustified: "Reason saved. You can send the mail now.",
   chooseLabelButton: "Choose label",
   sendHelpMarkdown: "Open **Labelbridge** to choose a label.",
   // English uses the decision engine's own messages.

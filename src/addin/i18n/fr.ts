@@ -1,4 +1,7 @@
-import type { Strings } from "./types";
+import type { MessageParams, Strings } from "./types";
+
+const outsideFr = (p: MessageParams): string =>
+  `Ce message est étiqueté « ${p.label} » et s'adresse à des personnes extérieures à votre organisation${p.who ? ` : ${p.who}` : ""}.`;
 
 export const fr: Strings = {
   locale: "fr",
@@ -49,6 +52,9 @@ export const fr: Strings = {
   removeLabel: "Supprimer l'étiquette",
   labelChangedOutside: (label) =>
     `L'étiquette « ${label} » a été choisie avec le bouton Confidentialité d'Outlook.`,
+  recipientJustificationIntro:
+    "Ce message s'adresse à des personnes extérieures à votre organisation et son étiquette demande une raison. Pourquoi l'envoyez-vous ?",
+  recipientJustified: "Raison enregistrée. Vous pouvez envoyer le message.",
   chooseLabelButton: "Choisir l'étiquette",
   sendHelpMarkdown: "Ouvrez **Labelbridge** pour choisir une étiquette.",
   reasons: {
@@ -80,12 +86,9 @@ export const fr: Strings = {
     "automatic-label": (p) => `Étiquette « ${p.label} » appliquée automatiquement.`,
     "attachment-label-higher": (p) =>
       `Une pièce jointe porte l'étiquette « ${p.label} », plus élevée que ce message. Il est recommandé d'étiqueter ce message « ${p.label} ».`,
-    "recipient-rule-warn": (p) =>
-      p.text ?? `Ce message est étiqueté « ${p.label} » et s'adresse à des personnes extérieures : ${p.who}.`,
-    "recipient-rule-justify": (p) =>
-      `${p.text ?? `Ce message est étiqueté « ${p.label} » et s'adresse à des personnes extérieures : ${p.who}.`} Indiquez une raison pour l'envoyer.`,
-    "recipient-rule-block": (p) =>
-      `${p.text ?? `Ce message est étiqueté « ${p.label} » et s'adresse à des personnes extérieures : ${p.who}.`} Retirez-les ou changez l'étiquette.`,
+    "recipient-rule-warn": (p) => p.text ?? outsideFr(p),
+    "recipient-rule-justify": (p) => `${p.text ?? outsideFr(p)} Indiquez une raison pour l'envoyer.`,
+    "recipient-rule-block": (p) => `${p.text ?? outsideFr(p)} Retirez-les ou changez l'étiquette.`,
     "no-policy-allow": () => "Envoyé sans stratégie d'étiquetage (elle n'a pas pu être chargée).",
     "no-policy-block": () =>
       "Sélectionnez une étiquette de confidentialité avant d'envoyer. (La stratégie d'étiquetage n'a pas pu être chargée.)",

@@ -60,6 +60,8 @@ export interface Strings {
   readOnlyCapability: string;
   removeLabel: string;
   labelChangedOutside: (label: string) => string;
+  recipientJustificationIntro: string;
+  recipientJustified: string;
   /** Smart Alerts button that opens the pane (≤ 20 characters). */
   chooseLabelButton: string;
   sendHelpMarkdown: string;

@@ -70,6 +70,8 @@ export interface PaneDeps {
 export type Notice = { kind: "success" | "error" | "warning" | "info"; text: string };
 
 export interface JustificationRequest {
+  /** A label change, or sending a mail to outside recipients under a "justify" recipient rule. */
+  purpose: "label" | "recipients";
   /** The label asked for (null = removal). */
   target: string | null;
   from: string | null;
@@ -212,6 +214,7 @@ export class PaneController {
         await this.applyOnOpen();
         await this.checkRecommendation();
         await this.keepPaneWithUnlabeledDocument();
+        if (open?.reason === "recipient-rule-justify" && !this.state.justification) this.askRecipientReason();
       }
       await this.listen();
     } catch (error) {
@@ -291,6 +294,7 @@ export class PaneController {
     } else if (d.outcome === "justify") {
       this.set({
         justification: {
+          purpose: "label",
           target: outside.to,
           from: outside.from,
           reasons: d.reasons,
@@ -330,6 +334,7 @@ export class PaneController {
       const previous = this.state.justification;
       this.set({
         justification: {
+          purpose: "label",
           target: labelId,
           from: base?.labelId ?? null,
           reasons: d.reasons,
@@ -398,6 +403,23 @@ export class PaneController {
     return !!la && !!lb && la.sensitivity >= lb.sensitivity;
   }
 
+  /** A Smart Alert sent the person here for a reason to send to outside recipients. */
+  private askRecipientReason(): void {
+    const settings = this.state.policy!.settings;
+    this.set({
+      justification: {
+        purpose: "recipients",
+        target: null,
+        from: null,
+        reasons: [...settings.justificationReasons],
+        otherReason: settings.otherReasonText,
+        outside: false,
+        error: null,
+        message: this.strings.recipientJustificationIntro,
+      },
+    });
+  }
+
   async submitJustification(reason: string, text: string): Promise<void> {
     const j = this.state.justification;
     if (!j) return;
@@ -407,6 +429,19 @@ export class PaneController {
     }
     if (reason === j.otherReason && text.trim() === "") {
       this.set({ justification: { ...j, error: this.strings.justificationOtherRequired } });
+      return;
+    }
+    if (j.purpose === "recipients") {
+      // The send handler reads it from the mail's session data and lets the mail go.
+      const value = reason === j.otherReason ? { reason, text: text.trim().slice(0, 1000) } : { reason };
+      await this.deps.extras
+        ?.sessionSet?.(SESSION.recipientJustification, JSON.stringify(value))
+        .catch(() => undefined);
+      this.set({
+        justification: null,
+        focus: null,
+        notice: { kind: "success", text: this.strings.recipientJustified },
+      });
       return;
     }
     await this.chooseLabel(j.target, { justification: { reason, text }, outside: j.outside });

@@ -26,6 +26,9 @@ const rules = policyWith({
   mandatoryMail: true,
   recipientRules: [{ labelIds: [L.highlyConfidential], action: "block", trustedDomains: ["contoso.com"] }],
 });
+const justifyRule = policyWith({
+  recipientRules: [{ labelIds: [L.confidential], action: "justify", trustedDomains: ["contoso.com"] }],
+});
 const warnRule = policyWith({
   recipientRules: [{ labelIds: [L.confidential], action: "warn", trustedDomains: ["contoso.com"] }],
 });
@@ -345,6 +348,37 @@ const paths: Path[] = [
         errorMessage: expect.stringContaining("pat@partner.example"),
         commandId: TASKPANE_COMMAND_ID,
       }),
+  },
+  {
+    name: "send: confidential mail to an outside address, justify rule, no reason yet → pane opens for the reason",
+    handler: "onMessageSend",
+    policy: justifyRule,
+    backend: { cached: justifyRule },
+    fake: { headers: { msip_labels: header(L.confidentialAllEmployees) }, to: ["pat@partner.example"] },
+    completed: (o) =>
+      expect(o).toMatchObject({
+        allowEvent: false,
+        commandId: TASKPANE_COMMAND_ID,
+        contextData: JSON.stringify({
+          fix: "justification",
+          reason: "recipient-rule-justify",
+          labelId: L.confidentialAllEmployees,
+        }),
+      }),
+  },
+  {
+    name: "send: …the reason was given in the pane → sent",
+    handler: "onMessageSend",
+    policy: justifyRule,
+    backend: { cached: justifyRule },
+    fake: {
+      headers: { msip_labels: header(L.confidentialAllEmployees) },
+      to: ["pat@partner.example"],
+      sessionData: {
+        [SESSION.recipientJustification]: JSON.stringify({ reason: "Previous label no longer applies" }),
+      },
+    },
+    completed: allow,
   },
   {
     name: "send: Outlook never answers → the deadline lets the mail go (SoftBlock: our failure never stops mail)",

@@ -263,6 +263,35 @@ describe("task pane", () => {
     expect(controller.getState().focus).toBe("label-picker");
   });
 
+  it("asks for the reason a recipient rule wants when a Smart Alert sent the person here, and keeps it for send", async () => {
+    const justify = policyWith({
+      recipientRules: [{ labelIds: [L.confidential], action: "justify", trustedDomains: ["contoso.com"] }],
+    });
+    const fake = composeFake(justify, {
+      labelsEnabled: false,
+      headers: { msip_labels: header(L.confidentialAllEmployees) },
+      to: ["pat@partner.example"],
+      initializationContext: JSON.stringify({
+        fix: "justification",
+        reason: "recipient-rule-justify",
+        labelId: L.confidentialAllEmployees,
+      }),
+    });
+    const { controller } = await pane(fake, justify);
+    const j = controller.getState().justification!;
+    expect(j).toMatchObject({ purpose: "recipients", target: null });
+    await controller.submitJustification(j.otherReason, "");
+    expect(controller.getState().justification?.error).toBe(
+      'Explain why in the text box when you choose "Other".',
+    );
+    await controller.submitJustification("Previous label no longer applies", "");
+    expect(JSON.parse(fake.state.sessionData.get(SESSION.recipientJustification)!)).toEqual({
+      reason: "Previous label no longer applies",
+    });
+    expect(controller.getState().notice?.text).toBe("Reason saved. You can send the mail now.");
+    expect(ourLabel(fake)).toBe(L.confidentialAllEmployees);
+  });
+
   it("shows a received mail's label read-only", async () => {
     const raw = `msip_labels: MSIP_Label_${L.confidentialAllEmployees}_Enabled=true; MSIP_Label_${L.confidentialAllEmployees}_SiteId=${SITE}\r\n`;
     const fake = createFakeOutlook({ mode: "read", rawHeaders: raw, subject: "Figures" });
