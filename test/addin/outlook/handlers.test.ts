@@ -546,7 +546,11 @@ const paths: Path[] = [
 ];
 
 /** Short in tests; 4 s (send) and 30 s (others) in production. */
-const DEADLINE = 400;
+/**
+ * 2 s in tests (4 s for send and 30 s for the others in production): long enough that a loaded CI
+ * machine never reaches it on a normal path, short enough for the paths where Outlook never answers.
+ */
+const DEADLINE = 2000;
 
 describe("Outlook event handlers: every path completes exactly once", () => {
   it.each(paths.map((p) => [p.name, p] as const))("%s", async (_name, path) => {
@@ -560,8 +564,12 @@ describe("Outlook event handlers: every path completes exactly once", () => {
     const event = recordingEvent();
     const started = Date.now();
     await run.handlers[path.handler](event);
-    // Anything late (a second completed after the deadline) would show up now.
-    await sleep(Math.max(0, DEADLINE + 50 - (Date.now() - started)));
+    // A path where Outlook never answers ends at the deadline; the others well before it. That the
+    // deadline can never add a second call after a completed body is completion.test.ts's job.
+    const hangs = Object.values(path.fake?.failures ?? {}).includes("hang");
+    if (hangs) expect(Date.now() - started).toBeGreaterThanOrEqual(DEADLINE - 5);
+    else expect(Date.now() - started).toBeLessThan(DEADLINE);
+    await sleep(100);
     expect(event.calls).toHaveLength(1);
     if (typeof path.completed === "function") path.completed(event.calls[0]);
     else expect(event.calls[0]).toEqual(path.completed);
