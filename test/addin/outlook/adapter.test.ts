@@ -412,11 +412,11 @@ describe("Outlook adapter: attachments, session data, notifications", () => {
     const seen: number[] = [];
     const off = await host.onLabelChanged(() => seen.push(1));
     fake.userSetsNativeLabel(L.public);
-    await new Promise((r) => setTimeout(r, 5));
+    await new Promise((r) => setTimeout(r, 50));
     expect(seen).toHaveLength(1);
     await off();
     fake.userSetsNativeLabel(L.general);
-    await new Promise((r) => setTimeout(r, 5));
+    await new Promise((r) => setTimeout(r, 50));
     expect(seen).toHaveLength(1);
   });
 });
