@@ -60,7 +60,7 @@ export interface FileContent {
   capped: boolean;
   labels: FoundLabels | null;
   /** Why labels could not be read (the text may still have been scanned). */
-  labelError: string | null;
+  labelError: { code: string; message: string } | null;
   warnings: string[];
   /** Office files stay open so that enforce can write without reading twice; the caller closes. */
   office: OpenOfficeFile | null;
@@ -185,15 +185,15 @@ export async function readFileContent(
     const office = openOfficeFile(path, limits.zip);
     try {
       let labels: FoundLabels | null = null;
-      let labelError: string | null = null;
+      let labelError: FileContent["labelError"] = null;
       try {
         labels = officeFound(officeLabels(office));
       } catch (err) {
-        labelError = describeError(err).message;
+        labelError = describeError(err);
       }
-      const result = new StreamingDetector();
-      result.push(officeText(office).text);
-      return { ...base, ...result.finish(), labels, labelError, office };
+      const detector = new StreamingDetector();
+      detector.push(officeText(office).text);
+      return { ...base, ...detector.finish(), labels, labelError, office };
     } catch (err) {
       office.close();
       throw err;
@@ -223,5 +223,6 @@ export async function readFileContent(
     mailHeaders: mail.headerLabels,
     protectiveMarking: mail.protectiveMarking,
   };
-  return { ...base, ...scanned, labels, labelError: mail.labelError };
+  const labelError = mail.labelError === null ? null : { code: "label-metadata", message: mail.labelError };
+  return { ...base, ...scanned, labels, labelError };
 }

@@ -139,8 +139,8 @@ export async function scanFile(job: ScanJob, settings: ScanSettings, fsys?: Atom
     const ours = describeLabels(content, row, settings.policy);
 
     if (content.labelError !== null) {
-      row.error = content.labelError;
-      row.errorCode = "label-metadata";
+      row.error = content.labelError.message;
+      row.errorCode = content.labelError.code;
       row.action = "error";
       row.reason = "the label metadata cannot be read, so no label is proposed or written";
     } else if (settings.policy) {
