@@ -178,16 +178,6 @@ function eventsConfig(options = {}) {
         inject: "body",
         minify: false,
       }),
-      new CopyWebpackPlugin({
-        patterns: [
-          {
-            // SSO from the JS-only runtime needs the handler file listed here (office-js.md §2).
-            from: path.join(ROOT, "src/addin/events/officeaddins-allowed.json"),
-            to: ".well-known/microsoft-officeaddins-allowed.json",
-            transform: (content) => content.toString().replace(/https:\/\/localhost:3000/g, apiBase()),
-          },
-        ],
-      }),
     ],
     performance: { hints: false },
     stats: "errors-warnings",
