@@ -162,6 +162,9 @@ export function LabelEditor(props: { label: Label }) {
         <Text as="h2" size={600} weight="semibold">
           {fullName(label, draft.labels)}
         </Text>
+        <Text size={200} className={styles.muted} data-testid="label-id">
+          id {label.id}
+        </Text>
       </div>
       <div className={styles.row}>
         <TextField

@@ -11,6 +11,7 @@ import { issuesAt } from "../model/issues";
 import { scopeText } from "../model/rollout";
 import { navigate } from "../router";
 import { PolicyEditor } from "./PolicyEditor";
+import { TenantSettings } from "./TenantSettings";
 
 const useStyles = makeStyles({
   layout: {
@@ -89,80 +90,83 @@ export function PoliciesView(props: { selected: string | null }) {
   }, [props.selected]);
 
   return (
-    <div className={styles.layout}>
-      <section aria-label="Policies in priority order">
-        <div className={styles.toolbar}>
-          <Button
-            icon={<AddRegular />}
-            onClick={() => {
-              const policy = newPolicy(draft, crypto.randomUUID());
-              editor.update((d) => ({ ...d, policies: [...d.policies, policy] }));
-              navigate("policies", policy.id);
-            }}
-          >
-            New policy
-          </Button>
-        </div>
-        <Text size={200} className={styles.muted}>
-          Lower in the list wins each setting for users that several policies scope.
-        </Text>
-        <ul className={styles.list}>
-          {list.map((p, i) => {
-            const problems = issuesAt(editor.issues, `policies[${draft.policies.indexOf(p)}]`, true).length;
-            return (
-              <li
-                key={p.id}
-                className={mergeClasses(styles.row, p.id === props.selected && styles.selected)}
-                data-testid="policy-row"
-              >
-                <Button
-                  appearance="subtle"
-                  className={styles.name}
-                  onClick={() => navigate("policies", p.id)}
+    <>
+      <TenantSettings />
+      <div className={styles.layout}>
+        <section aria-label="Policies in priority order">
+          <div className={styles.toolbar}>
+            <Button
+              icon={<AddRegular />}
+              onClick={() => {
+                const policy = newPolicy(draft, crypto.randomUUID());
+                editor.update((d) => ({ ...d, policies: [...d.policies, policy] }));
+                navigate("policies", policy.id);
+              }}
+            >
+              New policy
+            </Button>
+          </div>
+          <Text size={200} className={styles.muted}>
+            Lower in the list wins each setting for users that several policies scope.
+          </Text>
+          <ul className={styles.list}>
+            {list.map((p, i) => {
+              const problems = issuesAt(editor.issues, `policies[${draft.policies.indexOf(p)}]`, true).length;
+              return (
+                <li
+                  key={p.id}
+                  className={mergeClasses(styles.row, p.id === props.selected && styles.selected)}
+                  data-testid="policy-row"
                 >
-                  <span className={styles.stack}>
-                    <span>
-                      {p.name}{" "}
-                      <Badge appearance="tint" size="small">
-                        {p.phase}
-                      </Badge>{" "}
-                      {problems > 0 && (
-                        <Badge color="danger" size="small">
-                          {problems}
-                        </Badge>
-                      )}
+                  <Button
+                    appearance="subtle"
+                    className={styles.name}
+                    onClick={() => navigate("policies", p.id)}
+                  >
+                    <span className={styles.stack}>
+                      <span>
+                        {p.name}{" "}
+                        <Badge appearance="tint" size="small">
+                          {p.phase}
+                        </Badge>{" "}
+                        {problems > 0 && (
+                          <Badge color="danger" size="small">
+                            {problems}
+                          </Badge>
+                        )}
+                      </span>
+                      <Text size={200} className={styles.muted}>
+                        {scopeText(p)} · priority {p.priority}
+                      </Text>
                     </span>
-                    <Text size={200} className={styles.muted}>
-                      {scopeText(p)} · priority {p.priority}
-                    </Text>
-                  </span>
-                </Button>
-                <Tooltip content={`Move ${p.name} up`} relationship="label">
-                  <Button
-                    size="small"
-                    appearance="subtle"
-                    icon={<ArrowUpRegular />}
-                    disabled={i === 0}
-                    onClick={() => editor.update((d) => movePolicy(d, p.id, -1))}
-                  />
-                </Tooltip>
-                <Tooltip content={`Move ${p.name} down (wins over the ones above)`} relationship="label">
-                  <Button
-                    size="small"
-                    appearance="subtle"
-                    icon={<ArrowDownRegular />}
-                    disabled={i === list.length - 1}
-                    onClick={() => editor.update((d) => movePolicy(d, p.id, 1))}
-                  />
-                </Tooltip>
-              </li>
-            );
-          })}
-        </ul>
-      </section>
-      <section aria-label="Policy details">
-        {selected ? <PolicyEditor policy={selected} /> : <Text>Select a policy.</Text>}
-      </section>
-    </div>
+                  </Button>
+                  <Tooltip content={`Move ${p.name} up`} relationship="label">
+                    <Button
+                      size="small"
+                      appearance="subtle"
+                      icon={<ArrowUpRegular />}
+                      disabled={i === 0}
+                      onClick={() => editor.update((d) => movePolicy(d, p.id, -1))}
+                    />
+                  </Tooltip>
+                  <Tooltip content={`Move ${p.name} down (wins over the ones above)`} relationship="label">
+                    <Button
+                      size="small"
+                      appearance="subtle"
+                      icon={<ArrowDownRegular />}
+                      disabled={i === list.length - 1}
+                      onClick={() => editor.update((d) => movePolicy(d, p.id, 1))}
+                    />
+                  </Tooltip>
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+        <section aria-label="Policy details">
+          {selected ? <PolicyEditor policy={selected} /> : <Text>Select a policy.</Text>}
+        </section>
+      </div>
+    </>
   );
 }
