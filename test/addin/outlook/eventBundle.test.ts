@@ -7,6 +7,7 @@
 import { readFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import * as vm from "node:vm";
+import { gzipSync } from "node:zlib";
 import * as acorn from "acorn";
 import { decodeMsipLabelsHeader } from "../../../src/core/metadata";
 import { HANDLER_NAMES } from "../../../src/addin/events/outlookHandlers";
@@ -78,6 +79,10 @@ describe("the event bundle in a classic-Outlook-like runtime", () => {
     const source = bundle();
     expect(() => acorn.parse(source, { ecmaVersion: 2016, sourceType: "script" })).not.toThrow();
     expect(source).not.toMatch(/document\.currentScript|\bimport\(/);
+  });
+
+  it("stays inside its 40 KB gzip budget (Outlook's ~5 s send budget includes loading it)", () => {
+    expect(gzipSync(Buffer.from(bundle()), { level: 9 }).length).toBeLessThanOrEqual(40 * 1024);
   });
 
   it("associates every manifest handler synchronously while it loads, even without lookbehind or ES2017 built-ins", () => {
