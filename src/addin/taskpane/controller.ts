@@ -227,6 +227,7 @@ export class PaneController {
   dispose(): void {
     const offs = this.unsubscribe;
     this.unsubscribe = [];
+    this.listening = false;
     for (const off of offs) void off();
   }
 
@@ -241,7 +242,12 @@ export class PaneController {
     return `${d.toLocaleDateString(this.strings.locale)} ${d.toLocaleTimeString(this.strings.locale, { hour: "2-digit", minute: "2-digit" })}`;
   }
 
+  private listening = false;
+
+  /** Once per pane: init runs again (new token, another mail in a pinned pane) without stacking handlers. */
   private async listen(): Promise<void> {
+    if (this.listening) return;
+    this.listening = true;
     const host = this.deps.host;
     if (host.onLabelChanged)
       this.unsubscribe.push(await host.onLabelChanged(() => void this.onOutsideChange()));

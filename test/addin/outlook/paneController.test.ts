@@ -250,6 +250,21 @@ describe("task pane", () => {
     expect(controller.getState().outside).toBeNull();
   });
 
+  it("follows a label changed with Outlook's own button while the pane is open, and listens once", async () => {
+    const fake = composeFake(advance, {
+      headers: { msip_labels: header(L.general) },
+      nativeLabel: L.general,
+    });
+    const { controller } = await pane(fake, advance);
+    await controller.saveToken(TOKEN); // re-initialises
+    expect(fake.calls.filter((c) => c === "item.addHandlerAsync")).toHaveLength(1);
+    fake.userSetsNativeLabel(L.confidentialAllEmployees);
+    for (let i = 0; i < 50 && ourLabel(fake) !== L.confidentialAllEmployees; i++)
+      await new Promise((r) => setTimeout(r, 10));
+    expect(ourLabel(fake)).toBe(L.confidentialAllEmployees);
+    expect(controller.getState().current?.labelId).toBe(L.confidentialAllEmployees);
+  });
+
   it("opens at the label picker when a Smart Alert sent the person here", async () => {
     const fake = composeFake(noDefault, {
       labelsEnabled: false,
