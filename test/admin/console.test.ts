@@ -54,6 +54,8 @@ async function save(page: Page, expectVersion: number): Promise<void> {
 }
 
 async function shot(page: Page, name: string, fullPage = false): Promise<void> {
+  // From the top, so the sticky save bar is drawn where it belongs.
+  if (fullPage) await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: join(SHOTS, `admin-${name}.png`), fullPage });
 }
 

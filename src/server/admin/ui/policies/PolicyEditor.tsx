@@ -340,35 +340,40 @@ export function PolicyEditor(props: { policy: LabelPolicy }) {
       </div>
 
       <Divider />
-      <Dialog>
-        <DialogTrigger disableButtonEnhancement>
-          <Button icon={<DeleteRegular />}>Delete policy</Button>
-        </DialogTrigger>
-        <DialogSurface>
-          <DialogBody>
-            <DialogTitle>Delete {policy.name}?</DialogTitle>
-            <DialogContent>
-              People it scopes fall back to the other policies that scope them, once you save.
-            </DialogContent>
-            <DialogActions>
-              <DialogTrigger disableButtonEnhancement>
-                <Button>Cancel</Button>
-              </DialogTrigger>
-              <DialogTrigger disableButtonEnhancement>
-                <Button
-                  appearance="primary"
-                  onClick={() => {
-                    editor.update((d) => ({ ...d, policies: d.policies.filter((p) => p.id !== policy.id) }));
-                    navigate("policies");
-                  }}
-                >
-                  Delete
-                </Button>
-              </DialogTrigger>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
+      <div>
+        <Dialog>
+          <DialogTrigger disableButtonEnhancement>
+            <Button icon={<DeleteRegular />}>Delete policy</Button>
+          </DialogTrigger>
+          <DialogSurface>
+            <DialogBody>
+              <DialogTitle>Delete {policy.name}?</DialogTitle>
+              <DialogContent>
+                People it scopes fall back to the other policies that scope them, once you save.
+              </DialogContent>
+              <DialogActions>
+                <DialogTrigger disableButtonEnhancement>
+                  <Button>Cancel</Button>
+                </DialogTrigger>
+                <DialogTrigger disableButtonEnhancement>
+                  <Button
+                    appearance="primary"
+                    onClick={() => {
+                      editor.update((d) => ({
+                        ...d,
+                        policies: d.policies.filter((p) => p.id !== policy.id),
+                      }));
+                      navigate("policies");
+                    }}
+                  >
+                    Delete
+                  </Button>
+                </DialogTrigger>
+              </DialogActions>
+            </DialogBody>
+          </DialogSurface>
+        </Dialog>
+      </div>
     </div>
   );
 }
