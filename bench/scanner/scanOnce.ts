@@ -3,7 +3,7 @@
  *   node bench/run.cjs bench/scanner/scanOnce.ts --root DIR --mode discover|enforce [--policy FILE]
  *     [--jobs N] [--rows OUT.json] [--treat-recommended-as-automatic]
  * Worker threads run the compiled worker (build/cli/scan/worker.js): `npm run build:node` first.
- * Prints one JSON line: wall ms, files, bytes, peak RSS, action counts.
+ * Prints one JSON line: wall ms, CPU ms (all threads), files, bytes, peak RSS, action counts.
  */
 import { availableParallelism } from "node:os";
 import { writeFileSync } from "node:fs";
@@ -41,10 +41,13 @@ async function main(): Promise<void> {
     maxHeapMb: 2048,
     workerPath: join(__dirname, "..", "..", "build", "cli", "scan", "worker.js"),
   });
+  const cpuBefore = process.cpuUsage();
   const started = performance.now();
   const result = await runScan({ roots: [root], include: [], exclude: [], scanner });
   const ms = performance.now() - started;
   await scanner.close();
+  // RUSAGE_SELF: every thread of this process, the workers included.
+  const cpu = process.cpuUsage(cpuBefore);
   const rowsOut = arg("rows");
   if (rowsOut)
     writeFileSync(
@@ -58,6 +61,7 @@ async function main(): Promise<void> {
   console.log(
     JSON.stringify({
       ms,
+      cpuMs: (cpu.user + cpu.system) / 1000,
       files: result.filesScanned,
       bytes: result.bytesScanned,
       errors: result.rows.filter((r) => r.error !== null).length,
