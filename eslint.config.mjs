@@ -41,11 +41,11 @@ export default tseslint.config(
     rules: { "no-restricted-globals": ["error", ...impureGlobals] },
   },
   {
-    files: ["src/addin/**/*.{ts,tsx}"],
+    files: ["src/addin/**/*.{ts,tsx}", "src/server/admin/ui/**/*.{ts,tsx}"],
     languageOptions: { globals: { ...globals.browser } },
   },
   {
-    files: ["src/addin/**/*.tsx", "src/server/admin/**/*.tsx"],
+    files: ["src/addin/**/*.tsx", "src/server/admin/ui/**/*.tsx"],
     plugins: { react, "react-hooks": reactHooks },
     settings: { react: { version: "18.3" } },
     rules: {
