@@ -9,6 +9,8 @@ import type { Store } from "../../src/server/storage/store";
 import { seedDefaultPolicies } from "../../src/server/seed";
 import { HttpError } from "../../src/server/errors";
 import { RateLimiter } from "../../src/server/rateLimit";
+import { TokenCache } from "../../src/server/auth/plugin";
+import type { Principal } from "../../src/server/auth/principal";
 import { sqliteEngine, type Engine } from "./support/engines";
 import { entraToken, startFakeEntra, type FakeEntra } from "./support/entra";
 import { call, startTestServer, testConfig, type TestServer } from "./support/server";
@@ -65,6 +67,47 @@ describe("RateLimiter", () => {
     // Full of live windows: a new key still gets in.
     for (let i = 0; i < 10; i++) expect(refusal(limiter, `more${i}`)).toBeNull();
     expect(refusal(limiter, "more9")?.statusCode).toBe(429);
+  });
+});
+
+describe("TokenCache", () => {
+  const principal = (userId: string, expiresAt: number): Principal => ({
+    tenantId: TENANT,
+    userId,
+    groups: [],
+    roles: [],
+    isAdmin: false,
+    expiresAt,
+  });
+  const tail = "x".repeat(40);
+
+  test("a hit needs the whole header, even when two headers end alike", () => {
+    const cache = new TokenCache(60_000, 100);
+    const alice = principal("alice", 2_000_000);
+    cache.set(`Bearer aaa.bbb.${tail}`, alice, 1_000_000);
+    expect(cache.get(`Bearer aaa.bbb.${tail}`, 1_000_001)).toBe(alice);
+    expect(cache.get(`Bearer zzz.bbb.${tail}`, 1_000_001)).toBeUndefined();
+    expect(cache.get(`Bearer  aaa.bbb.${tail}`, 1_000_001)).toBeUndefined();
+    // A second verified header with the same ending takes the slot; neither ever answers for the other.
+    const bob = principal("bob", 2_000_000);
+    cache.set(`Bearer zzz.bbb.${tail}`, bob, 1_000_002);
+    expect(cache.get(`Bearer zzz.bbb.${tail}`, 1_000_003)).toBe(bob);
+    expect(cache.get(`Bearer aaa.bbb.${tail}`, 1_000_003)).toBeUndefined();
+  });
+
+  test("never past the cache time nor the token's expiry; 0 keeps nothing", () => {
+    const cache = new TokenCache(60_000, 100);
+    const soon = principal("soon", 1_000_030); // expires 30 s after it is cached
+    cache.set("Bearer soon", soon, 1_000_000_000);
+    expect(cache.get("Bearer soon", 1_000_029_999)).toBe(soon);
+    expect(cache.get("Bearer soon", 1_000_030_000)).toBeUndefined();
+    const later = principal("later", 9_000_000);
+    cache.set("Bearer later", later, 1_000_000_000);
+    expect(cache.get("Bearer later", 1_000_059_999)).toBe(later);
+    expect(cache.get("Bearer later", 1_000_060_000)).toBeUndefined();
+    const off = new TokenCache(0, 100);
+    off.set("Bearer later", later, 1_000_000_000);
+    expect(off.get("Bearer later", 1_000_000_000)).toBeUndefined();
   });
 });
 
