@@ -58,11 +58,13 @@ export function relsPartName(partName: string): string {
 
 /** Resolves a relationship target against its source part; null when it leaves the package. */
 export function resolveTarget(sourcePart: string, target: string): string | null {
-  let t: string;
-  try {
-    t = decodeURIComponent(target.split("#")[0]);
-  } catch {
-    t = target;
+  let t = target.includes("#") ? target.slice(0, target.indexOf("#")) : target;
+  if (t.includes("%")) {
+    try {
+      t = decodeURIComponent(t);
+    } catch {
+      // not percent-encoded after all: keep it as written
+    }
   }
   const base = sourcePart.replace(/^\//, "");
   const segments = t.startsWith("/") ? [] : base.split("/").slice(0, -1);
@@ -98,8 +100,9 @@ export interface ContentTypes {
 const DEFAULT = /<(?:[A-Za-z_][\w.-]*:)?Default\b([^>]*?)\/?>/g;
 const OVERRIDE = /<(?:[A-Za-z_][\w.-]*:)?Override\b([^>]*?)\/?>/g;
 
-export function parseContentTypes(xml: string): ContentTypes {
-  requireWellFormed(xml, CONTENT_TYPES_PART);
+/** Read tolerantly; an edit (appendToRoot) checks well-formedness before and after. */
+export function parseContentTypes(xml: string, validate = false): ContentTypes {
+  if (validate) requireWellFormed(xml, CONTENT_TYPES_PART);
   const defaults = new Map<string, string>();
   const overrides = new Map<string, string>();
   for (const [re, map, key] of [

@@ -58,7 +58,8 @@ export function rootStartTag(xml: string): { name: string; inside: string } | nu
  * when the root declares none of them.
  */
 export function prefixFor(xml: string, namespaces: readonly string[]): string | null {
-  const root = rootStartTag(xml.slice(0, 8192));
+  // The root start tag comes first, after at most a declaration and a comment or two.
+  const root = rootStartTag(xml.length > 8192 ? xml.slice(0, 8192) : xml);
   if (!root) return null;
   const attrs = parseAttributes(root.inside);
   for (const [name, value] of Object.entries(attrs)) {

@@ -114,7 +114,11 @@ function decodeName(raw: Uint8Array, flags: number): string {
 }
 
 /** Why an entry name is unsafe to act on, or null. We never extract to disk, but such names mean a crafted file. */
+/** Names made only of these, with no "." or ".." segment and no leading "/", need no closer look. */
+const PLAIN_NAME = /^(?!\/)(?!.*(?:^|\/)\.{1,2}(?:\/|$))[A-Za-z0-9_\-.\[\]/]{1,1024}$/;
+
 export function unsafeNameReason(name: string): string | null {
+  if (PLAIN_NAME.test(name)) return null;
   if (name.length === 0) return "an entry has an empty name";
   if (name.length > 1024) return "an entry name is longer than 1024 characters";
   if (/[\u0000-\u001f]/.test(name)) return `entry name ${JSON.stringify(name)} contains a control character`;
