@@ -43,7 +43,9 @@ export class Evidence {
       else {
         const { pattern } = this.matcher;
         pattern.lastIndex = 0;
-        this.anyMatch = pattern.test(this.scanned(0, this.scanEnd));
+        // exec, not test: an engine whose test skips the pattern's own exec would skip its left
+        // boundary (leftBoundary.ts) too.
+        this.anyMatch = pattern.exec(this.scanned(0, this.scanEnd)) !== null;
       }
     }
     return this.anyMatch;

@@ -1,4 +1,5 @@
 import type { EvidenceMatcher } from "./evidence";
+import { LETTER_OR_DIGIT, notAfterDigitAndDot, withLeftBoundary } from "./leftBoundary";
 
 /**
  * Keyword dictionaries named after Microsoft's (label-policy.md §9). Each is a small, deliberate
@@ -15,7 +16,10 @@ export function keywordMatcher(name: string, keywords: readonly string[]): Evide
   if (alternatives.length === 0 || alternatives.includes("")) throw new RangeError(`${name}: empty keyword`);
   return {
     name,
-    pattern: new RegExp(`(?<![A-Za-z0-9])(?:${alternatives.join("|")})(?![A-Za-z0-9])`, "gi"),
+    pattern: withLeftBoundary(
+      new RegExp(`(?:${alternatives.join("|")})(?![A-Za-z0-9])`, "gi"),
+      LETTER_OR_DIGIT,
+    ),
     maxLength: Math.max(...keywords.map((k) => Math.max(k.length, k.toLowerCase().length))),
   };
 }
@@ -208,5 +212,9 @@ export const KEYWORD_EU_DEBIT_CARD = keywordMatcher("Keyword_eu_debit_card+card_
 export const EXPIRATION_DATE: EvidenceMatcher = {
   name: "Func_expiration_date",
   maxLength: 7,
-  pattern: /(?<![0-9/-])(?<![0-9]\.)(?:0?[1-9]|1[0-2])[/-](?:20[0-9]{2}|[0-9]{2})(?![0-9/-])(?!\.[0-9])/g,
+  pattern: withLeftBoundary(
+    /(?:0?[1-9]|1[0-2])[/-](?:20[0-9]{2}|[0-9]{2})(?![0-9/-])(?!\.[0-9])/g,
+    "0-9/-",
+    notAfterDigitAndDot,
+  ),
 };

@@ -2,14 +2,17 @@ import isAbaRouting from "validator/lib/isAbaRouting";
 import { SIT_IDS } from "../catalog";
 import { forEachMatch, standsAlone } from "../candidates";
 import { KEYWORD_ABA_ROUTING } from "../keywords";
+import { LETTER_OR_DIGIT, withLeftBoundary } from "../leftBoundary";
 import type { SitRule } from "./rule";
 
 /**
  * Two digits in 00–12, 21–32, 61–72 or 80, two digits, optional hyphen, four digits, optional
  * hyphen, one digit (label-policy.md §9).
  */
-export const ABA_CANDIDATE =
-  /(?<![0-9A-Za-z])(?:0[0-9]|1[0-2]|2[1-9]|3[0-2]|6[1-9]|7[0-2]|80)[0-9]{2}-?[0-9]{4}-?[0-9](?![0-9A-Za-z])/g;
+export const ABA_CANDIDATE = withLeftBoundary(
+  /(?:0[0-9]|1[0-2]|2[1-9]|3[0-2]|6[1-9]|7[0-2]|80)[0-9]{2}-?[0-9]{4}-?[0-9](?![0-9A-Za-z])/g,
+  LETTER_OR_DIGIT,
+);
 
 /**
  * ABA routing number: 75 with Keyword_ABA_Routing in the window, 65 without. The checksum (weights
@@ -24,7 +27,7 @@ export const abaRoutingRule: SitRule = {
     forEachMatch(text, ABA_CANDIDATE, 0, scanEnd, (m, start) => {
       const end = start + m[0].length;
       if (!standsAlone(text, start, end, "-")) return true;
-      const digits = m[0].length === 9 ? m[0] : m[0].replaceAll("-", "");
+      const digits = m[0].length === 9 ? m[0] : m[0].replace(/-/g, "");
       if (!isAbaRouting(digits)) return true;
       return emit(start, end, keywords.near(start, end) ? 75 : 65);
     });

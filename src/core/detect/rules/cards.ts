@@ -1,5 +1,6 @@
 import isLuhnNumber from "validator/lib/isLuhnNumber";
 import { digitsOf, forEachMatch, standsAlone } from "../candidates";
+import { LETTER_OR_DIGIT, withLeftBoundary } from "../leftBoundary";
 import type { ScanContext } from "./rule";
 
 /**
@@ -10,8 +11,10 @@ import type { ScanContext } from "./rule";
  * quantified (the 17–19 form is its own alternative for that reason); the backreferences keep
  * "4111 1111-1111 1111" out.
  */
-export const CARD_CANDIDATE =
-  /(?<![0-9A-Za-z])(?:[0-9]{14,19}|[0-9]{4}([ -])[0-9]{4}\1[0-9]{4}\1[0-9]{4}\1[0-9]{1,3}|[0-9]{4}([ -])[0-9]{4}\2[0-9]{4}\2[0-9]{4}|[0-9]{4}([ -])[0-9]{6}\3[0-9]{4,5})(?![0-9A-Za-z])/g;
+export const CARD_CANDIDATE = withLeftBoundary(
+  /(?:[0-9]{14,19}|[0-9]{4}([ -])[0-9]{4}\1[0-9]{4}\1[0-9]{4}\1[0-9]{1,3}|[0-9]{4}([ -])[0-9]{4}\2[0-9]{4}\2[0-9]{4}|[0-9]{4}([ -])[0-9]{6}\3[0-9]{4,5})(?![0-9A-Za-z])/g,
+  LETTER_OR_DIGIT,
+);
 
 /** Visits each card candidate that stands alone and passes Luhn (validator's isLuhnNumber). */
 export function forEachLuhnCard(

@@ -1,10 +1,11 @@
 import isIBAN from "validator/lib/isIBAN";
 import { SIT_IDS } from "../catalog";
 import { forEachMatch, standsAlone } from "../candidates";
+import { LETTER_OR_DIGIT, withLeftBoundary } from "../leftBoundary";
 import type { SitRule } from "./rule";
 
 /** Country code and check digits, followed by an IBAN character (directly or after one space). */
-export const IBAN_CANDIDATE = /(?<![0-9A-Za-z])[A-Z]{2}[0-9]{2}(?= ?[A-Z0-9])/g;
+export const IBAN_CANDIDATE = withLeftBoundary(/[A-Z]{2}[0-9]{2}(?= ?[A-Z0-9])/g, LETTER_OR_DIGIT);
 
 /**
  * IBAN length per country. Choice: the reference says 68 countries without listing them; we take the

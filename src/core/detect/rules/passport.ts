@@ -1,13 +1,14 @@
 import { SIT_IDS } from "../catalog";
 import { forEachMatch, standsAlone } from "../candidates";
 import { KEYWORD_PASSPORT_DATE, KEYWORD_PASSPORT_NUMBER } from "../keywords";
+import { LETTER_OR_DIGIT, withLeftBoundary } from "../leftBoundary";
 import type { SitRule } from "./rule";
 
 /**
  * One letter or digit, then eight digits. Choice: the letter must be upper case, as passports print
  * it; "x12345678" in running text is rarely a passport number.
  */
-export const PASSPORT_CANDIDATE = /(?<![0-9A-Za-z])[A-Z0-9][0-9]{8}(?![0-9A-Za-z])/g;
+export const PASSPORT_CANDIDATE = withLeftBoundary(/[A-Z0-9][0-9]{8}(?![0-9A-Za-z])/g, LETTER_OR_DIGIT);
 
 /**
  * U.S. / U.K. passport number (label-policy.md §9): 75 with a passport-number keyword in the

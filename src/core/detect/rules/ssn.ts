@@ -1,11 +1,15 @@
 import { SIT_IDS } from "../catalog";
 import { forEachMatch, standsAlone } from "../candidates";
 import { KEYWORD_SSN } from "../keywords";
+import { LETTER_OR_DIGIT, withLeftBoundary } from "../leftBoundary";
 import type { Confidence } from "../types";
 import type { SitRule } from "./rule";
 
 /** ddd-dd-dddd or ddd dd dddd (one separator throughout), or nine digits in a row. */
-export const SSN_CANDIDATE = /(?<![0-9A-Za-z])(?:[0-9]{3}([- ])[0-9]{2}\1[0-9]{4}|[0-9]{9})(?![0-9A-Za-z])/g;
+export const SSN_CANDIDATE = withLeftBoundary(
+  /(?:[0-9]{3}([- ])[0-9]{2}\1[0-9]{4}|[0-9]{9})(?![0-9A-Za-z])/g,
+  LETTER_OR_DIGIT,
+);
 
 /**
  * Numbers the SSA voided after they were printed in public (Woolworth's wallet card 078-05-1120,
@@ -55,7 +59,7 @@ export const ssnRule: SitRule = {
       const end = start + m[0].length;
       const separator = m[1];
       if (!standsAlone(text, start, end, separator)) return true;
-      const digits = separator === undefined ? m[0] : m[0].replaceAll(separator, "");
+      const digits = separator === undefined ? m[0] : m[0].split(separator).join("");
       const confidence = ssnConfidence(digits, separator !== undefined);
       if (confidence === undefined || !keywords.near(start, end)) return true;
       return emit(start, end, confidence);
