@@ -201,7 +201,13 @@ function joinContinuations(raw: Array<{ name: string; value: string }>): Record<
     );
     result.set(name, joined.join(""));
   }
-  return Object.fromEntries(result);
+  // Own data properties, as Object.fromEntries (ES2019, newer than classic Outlook's runtime) makes
+  // them: assigning would turn a `__proto__` parameter into the object's prototype.
+  const params: Record<string, string> = {};
+  for (const [name, value] of result) {
+    Object.defineProperty(params, name, { value, enumerable: true, writable: true, configurable: true });
+  }
+  return params;
 }
 
 /** The message's `SIO-Label` (RFC 7444 §3); null when absent. */

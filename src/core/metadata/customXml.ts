@@ -130,7 +130,8 @@ function stringValue(vtPrefix: string, value: string): XmlElement {
 
 function checkUpdate(update: PropertyUpdate): void {
   const setLower = new Set<string>();
-  for (const [name, value] of Object.entries(update.set)) {
+  for (const name of Object.keys(update.set)) {
+    const value = update.set[name];
     const where = `${WHERE}, property ${quoteForError(name)}`;
     if (name === "") throw new MetadataFormatError(WHERE, "a property name is empty");
     if (setLower.has(name.toLowerCase()))
@@ -159,7 +160,7 @@ export function updateCustomPropertiesXml(xml: string | null, update: PropertyUp
   const vt = variantPrefix(root);
   const removeLower = new Set(update.remove.map((k) => k.toLowerCase()));
   const pending = new Map(
-    Object.entries(update.set).map(([name, value]) => [name.toLowerCase(), { name, value }]),
+    Object.keys(update.set).map((name) => [name.toLowerCase(), { name, value: update.set[name] }]),
   );
   const applied = new Set<string>();
 

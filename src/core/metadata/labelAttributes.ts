@@ -98,7 +98,9 @@ export function addLabelAttribute(
     attributes = Object.create(null) as Record<string, string>;
     map.set(key.labelId, attributes);
   }
-  const previous = Object.hasOwn(attributes, key.suffix) ? attributes[key.suffix] : undefined;
+  const previous = Object.prototype.hasOwnProperty.call(attributes, key.suffix)
+    ? attributes[key.suffix]
+    : undefined;
   if (previous !== undefined && previous !== value) {
     throw new MetadataFormatError(
       where,
@@ -267,7 +269,8 @@ export function attributesToWrite(
     }
     if (input.actionId !== null) values.set("ActionId", input.actionId);
     if (input.source !== "LabelInfo.xml") {
-      for (const [suffix, value] of Object.entries(input.attributes)) {
+      for (const suffix of Object.keys(input.attributes)) {
+        const value = input.attributes[suffix];
         if (TYPED_SUFFIXES.has(suffix) || LEGACY_SUFFIXES.has(suffix)) continue;
         if (!SUFFIX.test(suffix)) {
           throw new MetadataFormatError(here, `attribute name ${quoteForError(suffix)} cannot be written`);

@@ -49,7 +49,8 @@ function decodeLabelElement(e: XmlElement, where: string): LabelRecord {
   for (const a of e.attributes) {
     if (a.namespace === XMLNS_NAMESPACE) continue;
     if (a.namespace === null) raw.set(a.local, a.value);
-    const canonical = a.namespace === null && Object.hasOwn(CANONICAL_ATTRIBUTE, a.local);
+    const canonical =
+      a.namespace === null && Object.prototype.hasOwnProperty.call(CANONICAL_ATTRIBUTE, a.local);
     Object.defineProperty(attributes, canonical ? CANONICAL_ATTRIBUTE[a.local] : a.qname, {
       value: a.value,
       enumerable: true,

@@ -38,7 +38,8 @@ export interface PropertyUpdate {
 
 function entriesOf(props: PropertyPairs): Iterable<readonly [string, string]> {
   if (Symbol.iterator in props) return props as Iterable<readonly [string, string]>;
-  return Object.entries(props as Record<string, string>);
+  const record = props as Record<string, string>;
+  return Object.keys(record).map((key): readonly [string, string] => [key, record[key]]);
 }
 
 /** Labels among arbitrary properties; used for Office.js property bags and for custom.xml. */

@@ -67,8 +67,13 @@ export function quoteForError(value: string, max = 60): string {
   return JSON.stringify(shown) + (value.length > max ? ` (${value.length} chars)` : "");
 }
 
+/** `digits.padStart(width, "0")`; padStart is ES2017, newer than classic Outlook's runtime. */
+export function zeroPad(digits: string, width: number): string {
+  return digits.length >= width ? digits : "0".repeat(width - digits.length) + digits;
+}
+
 function pad(n: number, width: number): string {
-  return String(n).padStart(width, "0");
+  return zeroPad(String(n), width);
 }
 
 /** The SetDate spelling Office writes today: UTC, whole seconds, `Z`. */
@@ -106,7 +111,7 @@ export function parseSetDate(s: string): Date | null {
   const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number);
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
   if (hour > 23 || minute > 59 || second > 59) return null;
-  const millis = m[7] ? Number(m[7].slice(0, 3).padEnd(3, "0")) : 0;
+  const millis = m[7] ? Number(`${m[7]}00`.slice(0, 3)) : 0;
   let offsetMinutes = 0;
   if (!m[8]) {
     const offsetHours = Number(m[10]);

@@ -1,5 +1,5 @@
 /** Writing XML back out: values were decoded on reading, so everything is escaped again here. */
-import { MetadataFormatError } from "./types";
+import { MetadataFormatError, zeroPad } from "./types";
 import { type XmlNode, findNonXmlChar } from "./xml";
 
 export function escapeXmlText(s: string): string {
@@ -16,7 +16,7 @@ export function escapeXmlAttribute(s: string): string {
 export function requireXmlChars(s: string, where: string, what: string): void {
   const at = findNonXmlChar(s);
   if (at >= 0) {
-    const code = (s.codePointAt(at) as number).toString(16).toUpperCase().padStart(4, "0");
+    const code = zeroPad((s.codePointAt(at) as number).toString(16).toUpperCase(), 4);
     throw new MetadataFormatError(where, `${what} contains U+${code} at ${at + 1}, which XML cannot carry`);
   }
 }
