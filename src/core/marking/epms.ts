@@ -435,7 +435,7 @@ export function stripSubjectMarking(subject: string): string {
 export function applySubjectMarking(subject: string, m: ProtectiveMarking | null): string {
   if (m === null) return stripMarkings(subject, false).trim();
   const suffix = renderEpmsSubjectSuffix(m);
-  const rest = stripMarkings(subject, true).trimStart();
+  const rest = stripMarkings(subject, true).replace(/^\s+/, "");
   return rest === "" ? suffix : `${rest} ${suffix}`;
 }
 

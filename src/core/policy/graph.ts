@@ -393,7 +393,9 @@ function applySetting(
     publish(id);
   }
 
-  for (const [key, value] of Object.entries(setting.advancedSettings ?? {})) {
+  const advanced = setting.advancedSettings ?? {};
+  for (const key of Object.keys(advanced)) {
+    const value = advanced[key];
     const at = `labelPolicySettings.advancedSettings.${key}`;
     switch (key.toLowerCase()) {
       case "outlookdefaultlabel":
