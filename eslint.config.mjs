@@ -10,11 +10,32 @@ const coreBoundary = require("./tools/eslint/core-boundary.cjs");
 
 /** Globals that mean "host, DOM or Node" — none of them may appear in src/core. */
 const impureGlobals = [
-  "Office", "Word", "Excel", "PowerPoint", "OfficeRuntime",
-  "window", "document", "navigator", "localStorage", "sessionStorage", "fetch", "XMLHttpRequest",
-  "process", "Buffer", "require", "__dirname", "__filename", "module", "global",
-  "setTimeout", "setInterval", "crypto",
-].map((name) => ({ name, message: "src/core is pure: no Office, DOM or Node globals (pass what you need in)." }));
+  "Office",
+  "Word",
+  "Excel",
+  "PowerPoint",
+  "OfficeRuntime",
+  "window",
+  "document",
+  "navigator",
+  "localStorage",
+  "sessionStorage",
+  "fetch",
+  "XMLHttpRequest",
+  "process",
+  "Buffer",
+  "require",
+  "__dirname",
+  "__filename",
+  "module",
+  "global",
+  "setTimeout",
+  "setInterval",
+  "crypto",
+].map((name) => ({
+  name,
+  message: "src/core is pure: no Office, DOM or Node globals (pass what you need in).",
+}));
 
 export default tseslint.config(
   { ignores: ["node_modules/", "dist/", "build/", "coverage/", "data/", "bench/.out/", "**/*.min.js"] },

@@ -5,7 +5,9 @@ const path = require("node:path");
 const fs = require("node:fs");
 const entry = path.join(__dirname, "..", "build", "cli", "main.js");
 if (!fs.existsSync(entry)) {
-  process.stderr.write("labelbridge: not built yet — run `npm run build` in " + path.dirname(__dirname) + "\n");
+  process.stderr.write(
+    "labelbridge: not built yet — run `npm run build` in " + path.dirname(__dirname) + "\n",
+  );
   process.exit(1);
 }
 require(entry)

@@ -27,12 +27,16 @@ export function buildProgram(): Command {
   const program = new Command();
   program
     .name("labelbridge")
-    .description("Sensitivity labeling for Microsoft 365: scan, label, inspect, mint development tokens, write manifests.")
+    .description(
+      "Sensitivity labeling for Microsoft 365: scan, label, inspect, mint development tokens, write manifests.",
+    )
     .showHelpAfterError()
     .exitOverride();
   const dir = join(__dirname, "commands");
   const modules = readdirSync(dir)
-    .filter((f) => /\.(js|ts)$/.test(f) && !f.endsWith(".d.ts") && !f.endsWith(".map") && !f.includes(".test."))
+    .filter(
+      (f) => /\.(js|ts)$/.test(f) && !f.endsWith(".d.ts") && !f.endsWith(".map") && !f.includes(".test."),
+    )
     .sort();
   for (const file of modules) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -23,7 +23,10 @@ export function tenantWith(settings: Partial<PolicySettings> = {}, phase: Phase 
   });
 }
 
-export function effectiveWith(settings: Partial<PolicySettings> = {}, phase: Phase = "advance"): EffectivePolicy {
+export function effectiveWith(
+  settings: Partial<PolicySettings> = {},
+  phase: Phase = "advance",
+): EffectivePolicy {
   return resolveEffectivePolicy(tenantWith(settings, phase), { id: "user-1", groups: [] });
 }
 

@@ -25,7 +25,8 @@ module.exports = {
     docs: { description: "src/core imports nothing outside itself but small pure libraries" },
     schema: [],
     messages: {
-      outside: "src/core must not import '{{source}}': it leaves src/core (allowed: relative imports inside src/core)",
+      outside:
+        "src/core must not import '{{source}}': it leaves src/core (allowed: relative imports inside src/core)",
       package:
         "src/core must not import '{{source}}': only small pure libraries are allowed ({{allowed}}); Office, DOM and Node APIs belong in hosts, server or cli",
     },
@@ -65,7 +66,12 @@ module.exports = {
       },
       ImportExpression(node) {
         if (node.source.type === "Literal") check(node, node.source.value);
-        else context.report({ node, messageId: "package", data: { source: "<dynamic>", allowed: [...ALLOWED_PACKAGES].join(", ") } });
+        else
+          context.report({
+            node,
+            messageId: "package",
+            data: { source: "<dynamic>", allowed: [...ALLOWED_PACKAGES].join(", ") },
+          });
       },
       CallExpression(node) {
         if (node.callee.type === "Identifier" && node.callee.name === "require") {

@@ -19,7 +19,14 @@ export const AUDIT_EVENT_TYPES = [
   "policy-unavailable",
 ] as const;
 
-export const ACTION_SOURCES = ["manual", "default", "automatic", "recommended", "inherited", "scanner"] as const;
+export const ACTION_SOURCES = [
+  "manual",
+  "default",
+  "automatic",
+  "recommended",
+  "inherited",
+  "scanner",
+] as const;
 export const AUDIT_APPS = ["Outlook", "Word", "Excel", "PowerPoint", "Scanner"] as const;
 
 const guid = z.string().regex(GUID_PATTERN, "must be a lower-case GUID");
@@ -27,7 +34,11 @@ const guid = z.string().regex(GUID_PATTERN, "must be a lower-case GUID");
 export const auditEventSchema = z
   .object({
     /** Made by the client, so a retried batch is stored once. */
-    id: z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/, "must be 8–64 characters of A–Z, a–z, 0–9, '-' or '_'"),
+    id: z
+      .string()
+      .min(8)
+      .max(64)
+      .regex(/^[A-Za-z0-9_-]+$/, "must be 8–64 characters of A–Z, a–z, 0–9, '-' or '_'"),
     type: z.enum(AUDIT_EVENT_TYPES),
     /** When it happened on the client, ISO 8601. */
     time: z.string().datetime({ offset: true }),

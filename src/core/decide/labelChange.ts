@@ -7,7 +7,13 @@ import { LabelIndex } from "../policy/labels";
 import type { ActionSource } from "../audit";
 import { checkJustification } from "./justification";
 import { catalogIndex, planLabel } from "./plan";
-import type { AssignmentMethod, DecisionContext, ItemState, Justification, LabelChangeDecision } from "./types";
+import type {
+  AssignmentMethod,
+  DecisionContext,
+  ItemState,
+  Justification,
+  LabelChangeDecision,
+} from "./types";
 
 export interface LabelChangeRequest {
   /** The label asked for; null removes the label. */
@@ -33,7 +39,11 @@ export function decideLabelChange(
   const target = request.labelId;
 
   if (!policy.features.manualLabeling)
-    return { outcome: "block", reason: "labeling-not-available", message: "Labeling is not available yet for your account." };
+    return {
+      outcome: "block",
+      reason: "labeling-not-available",
+      message: "Labeling is not available yet for your account.",
+    };
 
   const catalog = catalogIndex(policy);
   const mine = new LabelIndex(policy.labels);
@@ -41,8 +51,16 @@ export function decideLabelChange(
     const label = mine.get(target);
     if (!label) {
       return catalog.has(target)
-        ? { outcome: "block", reason: "label-not-in-policy", message: `The label "${catalog.fullName(target)}" is not available to you.` }
-        : { outcome: "block", reason: "unknown-label", message: `The label ${target} does not exist in this organisation.` };
+        ? {
+            outcome: "block",
+            reason: "label-not-in-policy",
+            message: `The label "${catalog.fullName(target)}" is not available to you.`,
+          }
+        : {
+            outcome: "block",
+            reason: "unknown-label",
+            message: `The label ${target} does not exist in this organisation.`,
+          };
     }
     if (mine.isParent(target))
       return {
@@ -50,7 +68,12 @@ export function decideLabelChange(
         reason: "parent-not-appliable",
         message: `"${label.displayName}" has sublabels; choose one of them.`,
       };
-    if (!label.isActive) return { outcome: "block", reason: "inactive-label", message: `"${label.displayName}" is no longer in use.` };
+    if (!label.isActive)
+      return {
+        outcome: "block",
+        reason: "inactive-label",
+        message: `"${label.displayName}" is no longer in use.`,
+      };
     if (!label.applicableTo.includes(state.kind))
       return {
         outcome: "block",
@@ -60,7 +83,11 @@ export function decideLabelChange(
   }
 
   if (target === current)
-    return { outcome: "none", reason: "unchanged", message: target === null ? "The item has no label." : "The item already has this label." };
+    return {
+      outcome: "none",
+      reason: "unchanged",
+      message: target === null ? "The item has no label." : "The item already has this label.",
+    };
 
   // An automatic label never replaces a label a person chose (label-policy.md §6).
   if (method === "Standard" && state.current?.method === "Privileged")

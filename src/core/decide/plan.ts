@@ -5,7 +5,12 @@
 import type { EffectivePolicy } from "../policy/effective";
 import { LabelIndex } from "../policy/labels";
 import type { Label } from "../policy/model";
-import { resolveContentMarking, renderEpmsHeader, type MarkingContext, type ResolvedMarking } from "../marking";
+import {
+  resolveContentMarking,
+  renderEpmsHeader,
+  type MarkingContext,
+  type ResolvedMarking,
+} from "../marking";
 import { encodeMsipLabelsHeader, formatSetDate } from "../metadata";
 import type { AuditEvent } from "../audit";
 import type { ActionOptions, AssignmentMethod, DecisionContext, ItemState, LabelPlan } from "./types";
@@ -33,7 +38,11 @@ function markingContext(policy: EffectivePolicy, labelId: string, ctx: DecisionC
   };
 }
 
-function resolveMarking(policy: EffectivePolicy, label: Label | undefined, ctx: DecisionContext): ResolvedMarking {
+function resolveMarking(
+  policy: EffectivePolicy,
+  label: Label | undefined,
+  ctx: DecisionContext,
+): ResolvedMarking {
   // The scanner writes no markings into files at rest: ContentBits 0 lets Office add them on next save.
   if (!label || !policy.features.contentMarking || ctx.app === "Scanner") return { contentBits: 0 };
   return resolveContentMarking(label.marking, markingContext(policy, label.id, ctx));
@@ -118,7 +127,8 @@ export function labelAuditEvent(
     actionSource: ActionOptions["actionSource"];
   },
 ): AuditEvent {
-  const type = e.labelId === null ? "label-removed" : e.previousLabelId === null ? "label-applied" : "label-changed";
+  const type =
+    e.labelId === null ? "label-removed" : e.previousLabelId === null ? "label-applied" : "label-changed";
   return {
     id: ctx.newId(),
     type,

@@ -52,14 +52,23 @@ export function decideRecommendation(
   options: RecommendationOptions = {},
 ): RecommendationDecision {
   if (!policy.features.autoLabeling)
-    return { outcome: "none", reason: "ok", message: "Recommendations are not switched on for your account." };
+    return {
+      outcome: "none",
+      reason: "ok",
+      message: "Recommendations are not switched on for your account.",
+    };
   const match = bestMatch(policy, state.kind, detections);
-  if (!match) return { outcome: "none", reason: "ok", message: "No sensitive information that a label asks for." };
+  if (!match)
+    return { outcome: "none", reason: "ok", message: "No sensitive information that a label asks for." };
 
   const catalog = catalogIndex(policy);
   const current = state.current?.labelId ?? null;
   if (current !== null && !catalog.isHigher(match.label.id, current))
-    return { outcome: "none", reason: "already-labeled", message: "The current label is already at least as sensitive." };
+    return {
+      outcome: "none",
+      reason: "already-labeled",
+      message: "The current label is already at least as sensitive.",
+    };
 
   const detection = detections.find((d) => d.sitId === match.condition.sitId);
   const recommendation: Recommendation = {

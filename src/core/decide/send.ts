@@ -18,7 +18,13 @@ export const MANDATORY_MESSAGE = "Select a sensitivity label before sending.";
 
 function domainOf(address: string): string {
   const at = address.lastIndexOf("@");
-  return at < 0 ? "" : address.slice(at + 1).trim().toLowerCase().replace(/[>\s]+$/, "");
+  return at < 0
+    ? ""
+    : address
+        .slice(at + 1)
+        .trim()
+        .toLowerCase()
+        .replace(/[>\s]+$/, "");
 }
 
 function isTrusted(domain: string, trusted: readonly string[]): boolean {
@@ -50,7 +56,8 @@ export function decideSend(policy: EffectivePolicy, mail: MailSendState, ctx: De
       .sort((a, b) => catalog.get(b)!.sensitivity - catalog.get(a)!.sensitivity)[0];
     if (highest && catalog.isHigher(highest, label)) {
       const appliable = policy.labels.some((l) => l.id === highest && l.applicableTo.includes("email"));
-      const automatic = settings.attachmentInheritance === "automatic" && mail.current?.method !== "Privileged";
+      const automatic =
+        settings.attachmentInheritance === "automatic" && mail.current?.method !== "Privileged";
       if (automatic && appliable) {
         plan = planLabel(policy, mail, highest, "Standard", ctx, { actionSource: "inherited" });
         label = highest;
@@ -67,18 +74,30 @@ export function decideSend(policy: EffectivePolicy, mail: MailSendState, ctx: De
   }
 
   if (label === null && settings.mandatoryMail) {
-    blocks.push({ reason: "mandatory-label-missing", message: MANDATORY_MESSAGE, fix: "label-picker", labelId: null });
+    blocks.push({
+      reason: "mandatory-label-missing",
+      message: MANDATORY_MESSAGE,
+      fix: "label-picker",
+      labelId: null,
+    });
   }
 
   if (mail.detections && mail.detections.length > 0) {
-    const rec = decideRecommendation(policy, state, mail.detections, ctx, { dismissed: mail.dismissedRecommendation });
+    const rec = decideRecommendation(policy, state, mail.detections, ctx, {
+      dismissed: mail.dismissedRecommendation,
+    });
     if (rec.outcome === "apply" && (!plan || catalog.isHigher(rec.recommendation.labelId, label))) {
       plan = rec.plan;
       label = rec.recommendation.labelId;
       // The block for a missing label is moot once a label is applied automatically.
       blocks.splice(0, blocks.length, ...blocks.filter((b) => b.reason !== "mandatory-label-missing"));
     } else if (rec.outcome === "recommend") {
-      warnings.push({ reason: "recommended-label", message: rec.message, fix: "recommendation", labelId: rec.recommendation.labelId });
+      warnings.push({
+        reason: "recommended-label",
+        message: rec.message,
+        fix: "recommendation",
+        labelId: rec.recommendation.labelId,
+      });
     }
   }
 
@@ -88,14 +107,26 @@ export function decideSend(policy: EffectivePolicy, mail: MailSendState, ctx: De
       if (!summary || !ruleApplies(rule, label, summary.parentId)) continue;
       const outside = mail.recipients.filter((r) => !isTrusted(domainOf(r), rule.trustedDomains));
       if (outside.length === 0) continue;
-      const who = outside.slice(0, 3).join(", ") + (outside.length > 3 ? ` and ${outside.length - 3} more` : "");
+      const who =
+        outside.slice(0, 3).join(", ") + (outside.length > 3 ? ` and ${outside.length - 3} more` : "");
       const base =
-        rule.message ?? `This email is labeled "${catalog.fullName(label)}" and is addressed to people outside your organisation: ${who}.`;
+        rule.message ??
+        `This email is labeled "${catalog.fullName(label)}" and is addressed to people outside your organisation: ${who}.`;
       if (rule.action === "block") {
-        blocks.push({ reason: "recipient-rule-block", message: `${base} Remove them or change the label.`, fix: "label-picker", labelId: label });
+        blocks.push({
+          reason: "recipient-rule-block",
+          message: `${base} Remove them or change the label.`,
+          fix: "label-picker",
+          labelId: label,
+        });
       } else if (rule.action === "justify") {
         if (!checkJustification(settings, mail.recipientJustification).ok)
-          blocks.push({ reason: "recipient-rule-justify", message: `${base} Give a reason to send it.`, fix: "justification", labelId: label });
+          blocks.push({
+            reason: "recipient-rule-justify",
+            message: `${base} Give a reason to send it.`,
+            fix: "justification",
+            labelId: label,
+          });
       } else {
         warnings.push({ reason: "recipient-rule-warn", message: base, labelId: label });
       }

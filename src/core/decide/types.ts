@@ -123,7 +123,14 @@ export interface Recommendation {
   labelId: string;
   mode: "recommend" | "automatic";
   /** The condition that chose the label: which type, how many, at what confidence. */
-  condition: { sitId: string; sitName: string; count: number; confidence: number; minCount: number; minConfidence: number };
+  condition: {
+    sitId: string;
+    sitName: string;
+    count: number;
+    confidence: number;
+    minCount: number;
+    minConfidence: number;
+  };
   policyTip: string;
 }
 
@@ -159,7 +166,14 @@ export interface SendFinding {
 }
 
 export type SendDecision =
-  | { outcome: "allow"; reason: ReasonCode; message: string; findings: SendFinding[]; plan?: LabelPlan; audit: AuditEvent[] }
+  | {
+      outcome: "allow";
+      reason: ReasonCode;
+      message: string;
+      findings: SendFinding[];
+      plan?: LabelPlan;
+      audit: AuditEvent[];
+    }
   | {
       /** Block = the person must fix it; warn = they may send anyway (PromptUser). */
       outcome: "block" | "warn";

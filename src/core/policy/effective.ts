@@ -4,7 +4,15 @@
  * highest-priority of those policies (label-policy.md §3); the winning policy's phase gates which
  * settings are live.
  */
-import { policySettingsSchema, type Label, type LabelPolicy, type Phase, type PolicySettings, type TenantPolicy, type LabelStorage } from "./model";
+import {
+  policySettingsSchema,
+  type Label,
+  type LabelPolicy,
+  type Phase,
+  type PolicySettings,
+  type TenantPolicy,
+  type LabelStorage,
+} from "./model";
 import { phaseFeatures, phaseRank, type PhaseFeatures } from "./phases";
 
 export interface PolicyUser {
@@ -57,7 +65,9 @@ export function policyScopesUser(policy: LabelPolicy, user: PolicyUser): boolean
 
 function gateSettings(settings: PolicySettings, features: PhaseFeatures): EffectiveSettings {
   const defaultMailLabel =
-    settings.defaultMailLabel === "none" ? null : (settings.defaultMailLabel ?? settings.defaultDocumentLabel);
+    settings.defaultMailLabel === "none"
+      ? null
+      : (settings.defaultMailLabel ?? settings.defaultDocumentLabel);
   const gated: EffectiveSettings = { ...settings, defaultMailLabel };
   if (!features.enforcement) {
     gated.defaultDocumentLabel = null;
@@ -109,7 +119,14 @@ export function resolveEffectivePolicy(tenant: TenantPolicy, user: PolicyUser): 
     labels,
     settings,
     catalog: tenant.labels
-      .map(({ id, name, displayName, sensitivity, parentId, color }) => ({ id, name, displayName, sensitivity, parentId, color }))
+      .map(({ id, name, displayName, sensitivity, parentId, color }) => ({
+        id,
+        name,
+        displayName,
+        sensitivity,
+        parentId,
+        color,
+      }))
       .sort((a, b) => a.sensitivity - b.sensitivity),
   };
 }

@@ -34,7 +34,9 @@ export class LabelIndex<T extends LabelLike = LabelLike> {
   }
 
   children(id: string): T[] {
-    return (this.childIds.get(id) ?? []).map((c) => this.byId.get(c)!).sort((a, b) => a.sensitivity - b.sensitivity);
+    return (this.childIds.get(id) ?? [])
+      .map((c) => this.byId.get(c)!)
+      .sort((a, b) => a.sensitivity - b.sensitivity);
   }
 
   /** A parent with sublabels cannot be applied (Graph `isAppliable=false`). */

@@ -13,7 +13,10 @@ export function validateLabelMarking(label: Label, at: string): PolicyIssue[] {
   issues.push(...validateContentMarking(m, `${at}.marking`));
   if (label.protectiveMarking) {
     for (const issue of validateProtectiveMarking(label.protectiveMarking)) {
-      issues.push({ ...issue, path: issue.path ? `${at}.protectiveMarking.${issue.path}` : `${at}.protectiveMarking` });
+      issues.push({
+        ...issue,
+        path: issue.path ? `${at}.protectiveMarking.${issue.path}` : `${at}.protectiveMarking`,
+      });
     }
   }
   return issues;

@@ -81,7 +81,10 @@ export const labelProtectiveMarkingSchema = z
   .object({
     sec: z.enum(EPMS_CLASSIFICATIONS),
     caveats: z.array(z.string().min(1).max(140)).max(10).optional(),
-    access: z.array(z.enum(["Personal-Privacy", "Legal-Privilege", "Legislative-Secrecy"])).max(3).optional(),
+    access: z
+      .array(z.enum(["Personal-Privacy", "Legal-Privilege", "Legislative-Secrecy"]))
+      .max(3)
+      .optional(),
   })
   .strict();
 
@@ -155,11 +158,17 @@ export const policySettingsSchema = z
   .object({
     defaultDocumentLabel: guid.nullable().default(null),
     /** `null` = same as documents; "none" = no default for mail (OutlookDefaultLabel=None). */
-    defaultMailLabel: z.union([z.literal("none"), guid]).nullable().default(null),
+    defaultMailLabel: z
+      .union([z.literal("none"), guid])
+      .nullable()
+      .default(null),
     mandatoryDocuments: z.boolean().default(false),
     mandatoryMail: z.boolean().default(false),
     justificationRequired: z.boolean().default(false),
-    justificationReasons: z.array(z.string().min(1).max(200)).max(10).default([...DEFAULT_JUSTIFICATION_REASONS]),
+    justificationReasons: z
+      .array(z.string().min(1).max(200))
+      .max(10)
+      .default([...DEFAULT_JUSTIFICATION_REASONS]),
     otherReasonText: z.string().min(1).max(200).default(DEFAULT_OTHER_REASON),
     /** Lowering a label FROM one of these is refused outright (Purview can only ask for a justification). */
     preventDowngradeFrom: z.array(guid).default([]),

@@ -20,11 +20,46 @@ export interface PhaseFeatures {
 }
 
 const FEATURES: Record<Phase, PhaseFeatures> = {
-  discover: { manualLabeling: false, enforcement: false, contentMarking: false, autoLabeling: false, recipientRules: false, scannerEnforce: false },
-  define: { manualLabeling: false, enforcement: false, contentMarking: false, autoLabeling: false, recipientRules: false, scannerEnforce: false },
-  deploy: { manualLabeling: true, enforcement: false, contentMarking: false, autoLabeling: false, recipientRules: false, scannerEnforce: false },
-  advance: { manualLabeling: true, enforcement: true, contentMarking: true, autoLabeling: true, recipientRules: true, scannerEnforce: false },
-  enforce: { manualLabeling: true, enforcement: true, contentMarking: true, autoLabeling: true, recipientRules: true, scannerEnforce: true },
+  discover: {
+    manualLabeling: false,
+    enforcement: false,
+    contentMarking: false,
+    autoLabeling: false,
+    recipientRules: false,
+    scannerEnforce: false,
+  },
+  define: {
+    manualLabeling: false,
+    enforcement: false,
+    contentMarking: false,
+    autoLabeling: false,
+    recipientRules: false,
+    scannerEnforce: false,
+  },
+  deploy: {
+    manualLabeling: true,
+    enforcement: false,
+    contentMarking: false,
+    autoLabeling: false,
+    recipientRules: false,
+    scannerEnforce: false,
+  },
+  advance: {
+    manualLabeling: true,
+    enforcement: true,
+    contentMarking: true,
+    autoLabeling: true,
+    recipientRules: true,
+    scannerEnforce: false,
+  },
+  enforce: {
+    manualLabeling: true,
+    enforcement: true,
+    contentMarking: true,
+    autoLabeling: true,
+    recipientRules: true,
+    scannerEnforce: true,
+  },
 };
 
 export function phaseFeatures(phase: Phase): PhaseFeatures {

@@ -30,7 +30,13 @@ export const DEVELOPMENT_SITE_ID = "b07492d7-d98e-4130-802b-b50692f074c5";
 
 const L = DEFAULT_LABEL_IDS;
 
-const footer = (text: string) => ({ enabled: true, text, fontSize: 10, fontColor: "#000000", alignment: "Center" as const });
+const footer = (text: string) => ({
+  enabled: true,
+  text,
+  fontSize: 10,
+  fontColor: "#000000",
+  alignment: "Center" as const,
+});
 
 export function defaultTaxonomyLabels(): TenantPolicyInput["labels"] {
   return [
@@ -55,7 +61,8 @@ export function defaultTaxonomyLabels(): TenantPolicyInput["labels"] {
       id: L.general,
       name: "General",
       displayName: "General",
-      tooltip: "Business data that is not intended for public consumption, but can be shared with external partners as required.",
+      tooltip:
+        "Business data that is not intended for public consumption, but can be shared with external partners as required.",
       color: "#5C2E91",
       sensitivity: 200,
     },
@@ -63,7 +70,8 @@ export function defaultTaxonomyLabels(): TenantPolicyInput["labels"] {
       id: L.confidential,
       name: "Confidential",
       displayName: "Confidential",
-      tooltip: "Sensitive business data that could cause damage to the business if shared with unauthorized people.",
+      tooltip:
+        "Sensitive business data that could cause damage to the business if shared with unauthorized people.",
       color: "#CA5010",
       sensitivity: 300,
     },
@@ -71,7 +79,8 @@ export function defaultTaxonomyLabels(): TenantPolicyInput["labels"] {
       id: L.confidentialAnyone,
       name: "Confidential_Anyone",
       displayName: "Anyone (not protected)",
-      tooltip: "Confidential data that does not need protection, for example to share with a trusted partner.",
+      tooltip:
+        "Confidential data that does not need protection, for example to share with a trusted partner.",
       color: "#CA5010",
       sensitivity: 310,
       parentId: L.confidential,
@@ -81,7 +90,8 @@ export function defaultTaxonomyLabels(): TenantPolicyInput["labels"] {
       id: L.confidentialAllEmployees,
       name: "Confidential_AllEmployees",
       displayName: "All Employees",
-      tooltip: "Confidential data that all employees may see, for example customer details and internal reports.",
+      tooltip:
+        "Confidential data that all employees may see, for example customer details and internal reports.",
       color: "#CA5010",
       sensitivity: 320,
       parentId: L.confidential,
@@ -92,14 +102,16 @@ export function defaultTaxonomyLabels(): TenantPolicyInput["labels"] {
           sitId: CREDIT_CARD_SIT,
           minCount: 1,
           minConfidence: 85,
-          policyTip: "This content contains a credit card number. It is recommended to label it Confidential \\ All Employees.",
+          policyTip:
+            "This content contains a credit card number. It is recommended to label it Confidential \\ All Employees.",
         },
         {
           mode: "recommend",
           sitId: IBAN_SIT,
           minCount: 1,
           minConfidence: 85,
-          policyTip: "This content contains a bank account number (IBAN). It is recommended to label it Confidential \\ All Employees.",
+          policyTip:
+            "This content contains a bank account number (IBAN). It is recommended to label it Confidential \\ All Employees.",
         },
       ],
     },
@@ -117,7 +129,8 @@ export function defaultTaxonomyLabels(): TenantPolicyInput["labels"] {
       id: L.highlyConfidential,
       name: "HighlyConfidential",
       displayName: "Highly Confidential",
-      tooltip: "Very sensitive business data that would cause damage to the business if it was shared with unauthorized people.",
+      tooltip:
+        "Very sensitive business data that would cause damage to the business if it was shared with unauthorized people.",
       color: "#A4262C",
       sensitivity: 400,
     },
@@ -125,14 +138,27 @@ export function defaultTaxonomyLabels(): TenantPolicyInput["labels"] {
       id: L.highlyConfidentialAllEmployees,
       name: "HighlyConfidential_AllEmployees",
       displayName: "All Employees",
-      tooltip: "Highly confidential data that all employees may see, for example payroll and identity numbers.",
+      tooltip:
+        "Highly confidential data that all employees may see, for example payroll and identity numbers.",
       color: "#A4262C",
       sensitivity: 410,
       parentId: L.highlyConfidential,
       marking: {
-        header: { enabled: true, text: "Highly Confidential", fontSize: 12, fontColor: "#A4262C", alignment: "Center" },
+        header: {
+          enabled: true,
+          text: "Highly Confidential",
+          fontSize: 12,
+          fontColor: "#A4262C",
+          alignment: "Center",
+        },
         footer: footer("Classified as Highly Confidential — ${User.Name}, ${Event.DateTime}"),
-        watermark: { enabled: true, text: "HIGHLY CONFIDENTIAL", fontSize: 48, fontColor: "#C0C0C0", layout: "Diagonal" },
+        watermark: {
+          enabled: true,
+          text: "HIGHLY CONFIDENTIAL",
+          fontSize: 48,
+          fontColor: "#C0C0C0",
+          layout: "Diagonal",
+        },
       },
       conditions: [
         {
@@ -140,14 +166,16 @@ export function defaultTaxonomyLabels(): TenantPolicyInput["labels"] {
           sitId: US_SSN_SIT,
           minCount: 1,
           minConfidence: 75,
-          policyTip: "This content contains a U.S. Social Security number. It is recommended to label it Highly Confidential \\ All Employees.",
+          policyTip:
+            "This content contains a U.S. Social Security number. It is recommended to label it Highly Confidential \\ All Employees.",
         },
         {
           mode: "automatic",
           sitId: CREDIT_CARD_SIT,
           minCount: 10,
           minConfidence: 85,
-          policyTip: "This content contains ten or more credit card numbers and was labeled Highly Confidential \\ All Employees.",
+          policyTip:
+            "This content contains ten or more credit card numbers and was labeled Highly Confidential \\ All Employees.",
         },
       ],
     },
@@ -160,7 +188,13 @@ export function defaultTaxonomyLabels(): TenantPolicyInput["labels"] {
       sensitivity: 420,
       parentId: L.highlyConfidential,
       marking: {
-        header: { enabled: true, text: "Highly Confidential", fontSize: 12, fontColor: "#A4262C", alignment: "Center" },
+        header: {
+          enabled: true,
+          text: "Highly Confidential",
+          fontSize: 12,
+          fontColor: "#A4262C",
+          alignment: "Center",
+        },
         footer: footer("Classified as Highly Confidential — ${User.Name}, ${Event.DateTime}"),
       },
     },

@@ -18,8 +18,7 @@ export interface PolicyIssue {
 }
 
 export type ValidationResult =
-  | { ok: true; value: TenantPolicy; issues: [] }
-  | { ok: false; issues: PolicyIssue[] };
+  { ok: true; value: TenantPolicy; issues: [] } | { ok: false; issues: PolicyIssue[] };
 
 export class PolicyValidationError extends Error {
   constructor(readonly issues: PolicyIssue[]) {
@@ -35,7 +34,10 @@ export function formatIssue(issue: PolicyIssue): string {
 function fromZod(issue: ZodIssue): PolicyIssue {
   let message = issue.message;
   if (issue.code === "invalid_type") {
-    message = issue.received === "undefined" ? `is required (${issue.expected})` : `must be ${issue.expected}, got ${issue.received}`;
+    message =
+      issue.received === "undefined"
+        ? `is required (${issue.expected})`
+        : `must be ${issue.expected}, got ${issue.received}`;
   } else if (issue.code === "unrecognized_keys") {
     message = `unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `'${k}'`).join(", ")}`;
   }
@@ -74,7 +76,11 @@ function checkReferences(tenant: TenantPolicy): PolicyIssue[] {
     else byId.set(label.id, label);
     const lower = label.name.toLowerCase();
     if (names.has(lower))
-      add(`labels[${i}].name`, "duplicate-name", `name '${label.name}' is already used by labels[${names.get(lower)}]`);
+      add(
+        `labels[${i}].name`,
+        "duplicate-name",
+        `name '${label.name}' is already used by labels[${names.get(lower)}]`,
+      );
     else names.set(lower, i);
     if (orders.has(label.sensitivity))
       add(
@@ -105,11 +111,19 @@ function checkReferences(tenant: TenantPolicy): PolicyIssue[] {
       cursor = byId.get(cursor.parentId);
     }
     if (cursor && seen.has(cursor.id) && cursor.parentId !== null) {
-      add(`labels[${i}].parentId`, "cycle", `parent chain of label ${shortId(label.id)} loops back on itself`);
+      add(
+        `labels[${i}].parentId`,
+        "cycle",
+        `parent chain of label ${shortId(label.id)} loops back on itself`,
+      );
       return;
     }
     if (parent.parentId !== null) {
-      add(`labels[${i}].parentId`, "nesting-depth", `label ${shortId(parent.id)} is itself a sublabel; sublabels cannot have sublabels`);
+      add(
+        `labels[${i}].parentId`,
+        "nesting-depth",
+        `label ${shortId(parent.id)} is itself a sublabel; sublabels cannot have sublabels`,
+      );
       return;
     }
     parentsWithChildren.add(parent.id);
@@ -131,12 +145,24 @@ function checkReferences(tenant: TenantPolicy): PolicyIssue[] {
     const label = byId.get(id);
     if (!label) return add(path, "unknown-label", `label ${id} does not exist`);
     if (parentsWithChildren.has(id))
-      return add(path, "parent-not-appliable", `label ${shortId(id)} is a parent with sublabels and cannot be applied`);
+      return add(
+        path,
+        "parent-not-appliable",
+        `label ${shortId(id)} is a parent with sublabels and cannot be applied`,
+      );
     if (!label.isActive) return add(path, "inactive-label", `label ${shortId(id)} is not active`);
     if (kind && !label.applicableTo.includes(kind))
-      return add(path, "not-applicable", `label ${shortId(id)} does not apply to ${kind === "email" ? "mail" : "files"}`);
+      return add(
+        path,
+        "not-applicable",
+        `label ${shortId(id)} does not apply to ${kind === "email" ? "mail" : "files"}`,
+      );
     if (policyLabels && !policyLabels.has(id))
-      return add(path, "not-published", `label ${shortId(id)} is not published by this policy; add it to the policy's labels`);
+      return add(
+        path,
+        "not-published",
+        `label ${shortId(id)} is not published by this policy; add it to the policy's labels`,
+      );
   };
 
   const policyIds = new Set<string>();
@@ -146,7 +172,11 @@ function checkReferences(tenant: TenantPolicy): PolicyIssue[] {
     if (policyIds.has(policy.id)) add(`${at}.id`, "duplicate-id", `policy id ${policy.id} is used twice`);
     policyIds.add(policy.id);
     if (priorities.has(policy.priority))
-      add(`${at}.priority`, "duplicate-priority", `priority ${policy.priority} is already used by policies[${priorities.get(policy.priority)}]`);
+      add(
+        `${at}.priority`,
+        "duplicate-priority",
+        `priority ${policy.priority} is already used by policies[${priorities.get(policy.priority)}]`,
+      );
     else priorities.set(policy.priority, p);
     if (!policy.scope.everyone && policy.scope.users.length === 0 && policy.scope.groups.length === 0)
       add(`${at}.scope`, "empty-scope", "the policy scopes nobody: choose everyone, users or groups");
@@ -154,7 +184,8 @@ function checkReferences(tenant: TenantPolicy): PolicyIssue[] {
     const published = new Set<string>();
     policy.labels.forEach((id, j) => {
       if (!byId.has(id)) add(`${at}.labels[${j}]`, "unknown-label", `label ${id} does not exist`);
-      else if (published.has(id)) add(`${at}.labels[${j}]`, "duplicate-id", `label ${shortId(id)} is listed twice`);
+      else if (published.has(id))
+        add(`${at}.labels[${j}]`, "duplicate-id", `label ${shortId(id)} is listed twice`);
       published.add(id);
     });
     const s = policy.settings;
@@ -163,12 +194,17 @@ function checkReferences(tenant: TenantPolicy): PolicyIssue[] {
     if (s.defaultMailLabel !== null && s.defaultMailLabel !== "none")
       appliable(s.defaultMailLabel, `${at}.settings.defaultMailLabel`, "email", published);
     s.preventDowngradeFrom.forEach((id, j) => {
-      if (!byId.has(id)) add(`${at}.settings.preventDowngradeFrom[${j}]`, "unknown-label", `label ${id} does not exist`);
+      if (!byId.has(id))
+        add(`${at}.settings.preventDowngradeFrom[${j}]`, "unknown-label", `label ${id} does not exist`);
     });
     s.recipientRules.forEach((rule, r) =>
       rule.labelIds.forEach((id, j) => {
         if (!byId.has(id))
-          add(`${at}.settings.recipientRules[${r}].labelIds[${j}]`, "unknown-label", `label ${id} does not exist`);
+          add(
+            `${at}.settings.recipientRules[${r}].labelIds[${j}]`,
+            "unknown-label",
+            `label ${id} does not exist`,
+          );
       }),
     );
     if (s.markingProfile === "au-epms") {

@@ -3,11 +3,17 @@ import { resolveEffectivePolicy, defaultTenantPolicy } from "../../../src/core/p
 import { effectiveWith, testContext, L } from "../../support/policyFixtures";
 
 const OTHER = "Other (explain) - Do not enter sensitive information";
-const mail = (labelId: string | null, method: "Standard" | "Privileged" | null = "Privileged"): ItemState => ({
+const mail = (
+  labelId: string | null,
+  method: "Standard" | "Privileged" | null = "Privileged",
+): ItemState => ({
   kind: "email",
   current: labelId === null ? null : { labelId, method },
 });
-const file = (labelId: string | null, method: "Standard" | "Privileged" | null = "Privileged"): ItemState => ({
+const file = (
+  labelId: string | null,
+  method: "Standard" | "Privileged" | null = "Privileged",
+): ItemState => ({
   kind: "file",
   current: labelId === null ? null : { labelId, method },
 });
@@ -21,15 +27,71 @@ describe("label change decisions", () => {
     ["first label", mail(null), L.general, undefined, "allow", "upgrade"],
     ["same label", mail(L.general), L.general, undefined, "none", "unchanged"],
     ["parent with sublabels", mail(null), L.confidential, undefined, "block", "parent-not-appliable"],
-    ["unknown label", mail(null), "99999999-9999-4999-8999-999999999999", undefined, "block", "unknown-label"],
-    ["downgrade without justification", mail(L.confidentialAllEmployees), L.public, undefined, "justify", "justification-required"],
+    [
+      "unknown label",
+      mail(null),
+      "99999999-9999-4999-8999-999999999999",
+      undefined,
+      "block",
+      "unknown-label",
+    ],
+    [
+      "downgrade without justification",
+      mail(L.confidentialAllEmployees),
+      L.public,
+      undefined,
+      "justify",
+      "justification-required",
+    ],
     ["removal without justification", mail(L.general), null, undefined, "justify", "justification-required"],
-    ["downgrade with an empty Other", mail(L.confidentialAllEmployees), L.public, { reason: OTHER, text: "   " }, "justify", "justification-text-required"],
-    ["downgrade with a made-up reason", mail(L.confidentialAllEmployees), L.public, { reason: "Because" }, "justify", "justification-invalid"],
-    ["downgrade with a policy reason", mail(L.confidentialAllEmployees), L.public, { reason: "Previous label was incorrect" }, "allow", "justified"],
-    ["downgrade with Other and text", mail(L.confidentialAllEmployees), L.public, { reason: OTHER, text: "Sent to the press office" }, "allow", "justified"],
-    ["move between sublabels of one parent", mail(L.confidentialTrustedPeople), L.confidentialAnyone, undefined, "allow", "allowed"],
-    ["file downgrade", file(L.highlyConfidentialAllEmployees), L.general, undefined, "justify", "justification-required"],
+    [
+      "downgrade with an empty Other",
+      mail(L.confidentialAllEmployees),
+      L.public,
+      { reason: OTHER, text: "   " },
+      "justify",
+      "justification-text-required",
+    ],
+    [
+      "downgrade with a made-up reason",
+      mail(L.confidentialAllEmployees),
+      L.public,
+      { reason: "Because" },
+      "justify",
+      "justification-invalid",
+    ],
+    [
+      "downgrade with a policy reason",
+      mail(L.confidentialAllEmployees),
+      L.public,
+      { reason: "Previous label was incorrect" },
+      "allow",
+      "justified",
+    ],
+    [
+      "downgrade with Other and text",
+      mail(L.confidentialAllEmployees),
+      L.public,
+      { reason: OTHER, text: "Sent to the press office" },
+      "allow",
+      "justified",
+    ],
+    [
+      "move between sublabels of one parent",
+      mail(L.confidentialTrustedPeople),
+      L.confidentialAnyone,
+      undefined,
+      "allow",
+      "allowed",
+    ],
+    [
+      "file downgrade",
+      file(L.highlyConfidentialAllEmployees),
+      L.general,
+      undefined,
+      "justify",
+      "justification-required",
+    ],
   ])("%s", (_name, state, labelId, justification, outcome, reason) => {
     const d = decideLabelChange(policy, state, { labelId, justification }, ctx);
     expect(d.outcome).toBe(outcome);
@@ -76,25 +138,49 @@ describe("label change decisions", () => {
       ctx,
     );
     expect(d).toMatchObject({ outcome: "block", reason: "downgrade-prevented" });
-    expect(d.message).toBe('Your organisation does not allow lowering or removing the label "Highly Confidential \\ All Employees".');
+    expect(d.message).toBe(
+      'Your organisation does not allow lowering or removing the label "Highly Confidential \\ All Employees".',
+    );
   });
 
   it("lets people change but not remove a label when labeling is mandatory", () => {
     const mandatory = effectiveWith({ mandatoryMail: true, mandatoryDocuments: false });
-    expect(decideLabelChange(mandatory, mail(L.general), { labelId: null, justification: { reason: "Previous label was incorrect" } }, ctx)).toMatchObject({
+    expect(
+      decideLabelChange(
+        mandatory,
+        mail(L.general),
+        { labelId: null, justification: { reason: "Previous label was incorrect" } },
+        ctx,
+      ),
+    ).toMatchObject({
       outcome: "block",
       reason: "removal-not-allowed-mandatory",
     });
     // Documents are not mandatory in this policy: removal only needs the justification.
     expect(
-      decideLabelChange(mandatory, file(L.general), { labelId: null, justification: { reason: "Previous label was incorrect" } }, ctx).outcome,
+      decideLabelChange(
+        mandatory,
+        file(L.general),
+        { labelId: null, justification: { reason: "Previous label was incorrect" } },
+        ctx,
+      ).outcome,
     ).toBe("allow");
   });
 
   it("never lets an automatic label replace a person's label", () => {
-    const d = decideLabelChange(policy, mail(L.public, "Privileged"), { labelId: L.confidentialAllEmployees, method: "Standard" }, ctx);
+    const d = decideLabelChange(
+      policy,
+      mail(L.public, "Privileged"),
+      { labelId: L.confidentialAllEmployees, method: "Standard" },
+      ctx,
+    );
     expect(d).toMatchObject({ outcome: "block", reason: "manual-label-kept" });
-    const ok = decideLabelChange(policy, mail(L.public, "Standard"), { labelId: L.confidentialAllEmployees, method: "Standard" }, ctx);
+    const ok = decideLabelChange(
+      policy,
+      mail(L.public, "Standard"),
+      { labelId: L.confidentialAllEmployees, method: "Standard" },
+      ctx,
+    );
     expect(ok.outcome).toBe("allow");
   });
 
@@ -125,7 +211,9 @@ describe("label change decisions", () => {
 
   it("needs no justification in the deploy phase (manual labeling only)", () => {
     const deploy = effectiveWith({}, "deploy");
-    expect(decideLabelChange(deploy, mail(L.confidentialAllEmployees), { labelId: L.public }, ctx).outcome).toBe("allow");
+    expect(
+      decideLabelChange(deploy, mail(L.confidentialAllEmployees), { labelId: L.public }, ctx).outcome,
+    ).toBe("allow");
   });
 });
 
@@ -138,7 +226,11 @@ describe("default label decisions", () => {
     expect(d.reason).toBe("default-label");
     expect(d.plan.labelId).toBe(L.general);
     expect(d.plan.method).toBe("Standard");
-    expect(d.plan.audit).toMatchObject({ type: "label-applied", actionSource: "default", method: "Standard" });
+    expect(d.plan.audit).toMatchObject({
+      type: "label-applied",
+      actionSource: "default",
+      method: "Standard",
+    });
     expect(d.message).toBe('Labeled "General" by default.');
   });
 
@@ -146,7 +238,10 @@ describe("default label decisions", () => {
     const policy = effectiveWith({ defaultDocumentLabel: L.confidentialAllEmployees });
     const d = decideDefaultLabel(policy, file(null), testContext({ app: "Word" }));
     expect(d.outcome === "apply" && d.plan.labelId).toBe(L.confidentialAllEmployees);
-    expect(decideDefaultLabel(policy, file(L.public), ctx)).toMatchObject({ outcome: "none", reason: "already-labeled" });
+    expect(decideDefaultLabel(policy, file(L.public), ctx)).toMatchObject({
+      outcome: "none",
+      reason: "already-labeled",
+    });
   });
 
   it("applies nothing when the mail default is none, or before the advance phase", () => {

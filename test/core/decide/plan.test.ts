@@ -1,15 +1,28 @@
 import fc from "fast-check";
 import { decideLabelChange, planLabel, type ItemState, type Justification } from "../../../src/core/decide";
 import { decodeMsipLabelsHeader } from "../../../src/core/metadata";
-import { defaultTenantPolicy, resolveEffectivePolicy, tenantPolicySchema, LabelIndex, DEVELOPMENT_SITE_ID } from "../../../src/core/policy";
+import {
+  defaultTenantPolicy,
+  resolveEffectivePolicy,
+  tenantPolicySchema,
+  LabelIndex,
+  DEVELOPMENT_SITE_ID,
+} from "../../../src/core/policy";
 import { effectiveWith, testContext, L } from "../../support/policyFixtures";
 
 describe("label plans", () => {
   it("writes the full metadata key set with the label's Name, not its display name", () => {
     const ctx = testContext({ app: "Word" });
-    const plan = planLabel(effectiveWith(), { kind: "file", current: null }, L.confidentialAllEmployees, "Privileged", ctx, {
-      actionSource: "manual",
-    });
+    const plan = planLabel(
+      effectiveWith(),
+      { kind: "file", current: null },
+      L.confidentialAllEmployees,
+      "Privileged",
+      ctx,
+      {
+        actionSource: "manual",
+      },
+    );
     expect(plan.metadata).toEqual({
       labelId: L.confidentialAllEmployees,
       siteId: DEVELOPMENT_SITE_ID,
@@ -26,37 +39,79 @@ describe("label plans", () => {
 
   it("ContentBits tell the truth: only the marks actually resolved", () => {
     const ctx = testContext({ app: "Word" });
-    const plan = planLabel(effectiveWith(), { kind: "file", current: null }, L.highlyConfidentialAllEmployees, "Privileged", ctx, {
-      actionSource: "manual",
-    });
+    const plan = planLabel(
+      effectiveWith(),
+      { kind: "file", current: null },
+      L.highlyConfidentialAllEmployees,
+      "Privileged",
+      ctx,
+      {
+        actionSource: "manual",
+      },
+    );
     expect(plan.metadata?.contentBits).toBe(1 | 2 | 4);
     expect(plan.marking.footer?.text).toBe("Classified as Highly Confidential — Sam Lee, 29/11/2026 21:15");
     // Mail has no watermark: header + footer only.
-    const mailPlan = planLabel(effectiveWith(), { kind: "email", current: null }, L.highlyConfidentialAllEmployees, "Privileged", testContext(), {
-      actionSource: "manual",
-    });
+    const mailPlan = planLabel(
+      effectiveWith(),
+      { kind: "email", current: null },
+      L.highlyConfidentialAllEmployees,
+      "Privileged",
+      testContext(),
+      {
+        actionSource: "manual",
+      },
+    );
     expect(mailPlan.metadata?.contentBits).toBe(1 | 2);
     expect(mailPlan.marking.watermark).toBeUndefined();
   });
 
   it("writes no markings in the deploy phase", () => {
-    const plan = planLabel(effectiveWith({}, "deploy"), { kind: "file", current: null }, L.highlyConfidentialAllEmployees, "Privileged", testContext(), {
-      actionSource: "manual",
-    });
+    const plan = planLabel(
+      effectiveWith({}, "deploy"),
+      { kind: "file", current: null },
+      L.highlyConfidentialAllEmployees,
+      "Privileged",
+      testContext(),
+      {
+        actionSource: "manual",
+      },
+    );
     expect(plan.marking).toEqual({ contentBits: 0 });
     expect(plan.metadata?.contentBits).toBe(0);
   });
 
   it("gives mail an msip_labels header that our own reader (and Purview's format) reads back", () => {
-    const plan = planLabel(effectiveWith(), { kind: "email", current: null }, L.general, "Standard", testContext(), { actionSource: "default" });
+    const plan = planLabel(
+      effectiveWith(),
+      { kind: "email", current: null },
+      L.general,
+      "Standard",
+      testContext(),
+      { actionSource: "default" },
+    );
     const value = plan.mailHeaders!.set["msip_labels"];
     expect(value).toContain(`MSIP_Label_${L.general}_Enabled=true`);
     expect(value).toContain(`MSIP_Label_${L.general}_SiteId=${DEVELOPMENT_SITE_ID}`);
     const [record] = decodeMsipLabelsHeader(value);
-    expect(record).toMatchObject({ labelId: L.general, siteId: DEVELOPMENT_SITE_ID, method: "Standard", name: "General", contentBits: 0, enabled: true });
-    const removal = planLabel(effectiveWith(), { kind: "email", current: { labelId: L.general, method: "Standard" } }, null, "Privileged", testContext(), {
-      actionSource: "manual",
+    expect(record).toMatchObject({
+      labelId: L.general,
+      siteId: DEVELOPMENT_SITE_ID,
+      method: "Standard",
+      name: "General",
+      contentBits: 0,
+      enabled: true,
     });
+    const removal = planLabel(
+      effectiveWith(),
+      { kind: "email", current: { labelId: L.general, method: "Standard" } },
+      null,
+      "Privileged",
+      testContext(),
+      {
+        actionSource: "manual",
+      },
+    );
     expect(removal.mailHeaders).toEqual({ set: {}, remove: ["msip_labels"] });
     expect(removal.audit.type).toBe("label-removed");
   });
@@ -64,17 +119,34 @@ describe("label plans", () => {
   it("au-epms profile: X-Protective-Marking with ORIGIN and a subject marking", () => {
     const tenant = defaultTenantPolicy();
     const marking = { sec: "OFFICIAL:Sensitive" as const, access: ["Legal-Privilege" as const] };
-    tenant.labels = tenant.labels.map((l) => ({ ...l, protectiveMarking: l.id === L.confidentialAllEmployees ? marking : { sec: "OFFICIAL" as const } }));
+    tenant.labels = tenant.labels.map((l) => ({
+      ...l,
+      protectiveMarking: l.id === L.confidentialAllEmployees ? marking : { sec: "OFFICIAL" as const },
+    }));
     tenant.policies[0].settings.markingProfile = "au-epms";
     const eff = resolveEffectivePolicy(tenantPolicySchema.parse(tenant), { id: "u", groups: [] });
-    const plan = planLabel(eff, { kind: "email", current: null }, L.confidentialAllEmployees, "Privileged", testContext(), { actionSource: "manual" });
+    const plan = planLabel(
+      eff,
+      { kind: "email", current: null },
+      L.confidentialAllEmployees,
+      "Privileged",
+      testContext(),
+      { actionSource: "manual" },
+    );
     expect(plan.mailHeaders!.set["X-Protective-Marking"]).toBe(
       "VER=2024.1, NS=gov.au, SEC=OFFICIAL:Sensitive, ACCESS=Legal-Privilege, ORIGIN=sam@contoso.com",
     );
     expect(plan.subjectMarking).toEqual(marking);
-    const removal = planLabel(eff, { kind: "email", current: { labelId: L.general, method: "Privileged" } }, null, "Privileged", testContext(), {
-      actionSource: "manual",
-    });
+    const removal = planLabel(
+      eff,
+      { kind: "email", current: { labelId: L.general, method: "Privileged" } },
+      null,
+      "Privileged",
+      testContext(),
+      {
+        actionSource: "manual",
+      },
+    );
     expect(removal.mailHeaders!.remove).toEqual(["msip_labels", "X-Protective-Marking"]);
     expect(removal.subjectMarking).toBeNull();
   });
@@ -107,7 +179,12 @@ describe("no sequence of requests ends in a downgrade without justification", ()
         (kind, requests) => {
           let state: ItemState = { kind, current: null };
           for (const r of requests) {
-            const d = decideLabelChange(policy, state, { labelId: r.target, justification: r.justification, method: r.method }, testContext());
+            const d = decideLabelChange(
+              policy,
+              state,
+              { labelId: r.target, justification: r.justification, method: r.method },
+              testContext(),
+            );
             if (d.outcome !== "allow") continue;
             const from = state.current?.labelId ?? null;
             if (index.isDowngrade(from, r.target)) {

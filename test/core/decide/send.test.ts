@@ -29,12 +29,18 @@ describe("send decisions", () => {
     expect(d.message).toBe(MANDATORY_MESSAGE);
     expect(d.message).toBe("Select a sensitivity label before sending.");
     expect(d.outcome !== "allow" && d.fix).toBe("label-picker");
-    expect(d.audit).toEqual([expect.objectContaining({ type: "send-blocked", reason: "mandatory-label-missing", app: "Outlook" })]);
+    expect(d.audit).toEqual([
+      expect.objectContaining({ type: "send-blocked", reason: "mandatory-label-missing", app: "Outlook" }),
+    ]);
   });
 
   it("allows an unlabeled mail when labeling is not mandatory, and a labeled one when it is", () => {
     expect(decideSend(effectiveWith({ mandatoryMail: false }), mailState(), ctx).outcome).toBe("allow");
-    const d = decideSend(effectiveWith({ mandatoryMail: true }), mailState({ current: { labelId: L.general, method: "Standard" } }), ctx);
+    const d = decideSend(
+      effectiveWith({ mandatoryMail: true }),
+      mailState({ current: { labelId: L.general, method: "Standard" } }),
+      ctx,
+    );
     expect(d).toMatchObject({ outcome: "allow", reason: "ok", findings: [], audit: [] });
   });
 
@@ -63,7 +69,10 @@ describe("send decisions", () => {
     const policy = effectiveWith({ attachmentInheritance: "recommended", mandatoryMail: false });
     const d = decideSend(
       policy,
-      mailState({ current: { labelId: L.general, method: "Privileged" }, attachments: [{ name: "b.xlsx", labelId: L.highlyConfidentialAllEmployees }] }),
+      mailState({
+        current: { labelId: L.general, method: "Privileged" },
+        attachments: [{ name: "b.xlsx", labelId: L.highlyConfidentialAllEmployees }],
+      }),
       ctx,
     );
     expect(d).toMatchObject({ outcome: "warn", reason: "attachment-label-higher", fix: "label-picker" });
@@ -71,7 +80,11 @@ describe("send decisions", () => {
   });
 
   it("recommends from detected card numbers, and the recommendation never blocks", () => {
-    const d = decideSend(effectiveWith({ mandatoryMail: false }), mailState({ detections: detections(CARD_TEXT) }), ctx);
+    const d = decideSend(
+      effectiveWith({ mandatoryMail: false }),
+      mailState({ detections: detections(CARD_TEXT) }),
+      ctx,
+    );
     expect(d).toMatchObject({ outcome: "warn", reason: "recommended-label", fix: "recommendation" });
     expect(d.findings[0].labelId).toBe(L.confidentialAllEmployees);
     expect(d.audit).toEqual([]);
@@ -88,7 +101,11 @@ describe("send decisions", () => {
 
   it("applies an automatic label at send, which also satisfies mandatory labeling", () => {
     const cards = Array.from({ length: 10 }, () => "card 4111 1111 1111 1111 exp 01/29").join("\n");
-    const d = decideSend(effectiveWith({ mandatoryMail: true }), mailState({ detections: detections(cards) }), ctx);
+    const d = decideSend(
+      effectiveWith({ mandatoryMail: true }),
+      mailState({ detections: detections(cards) }),
+      ctx,
+    );
     expect(d.outcome).toBe("allow");
     if (d.outcome === "allow") {
       expect(d.plan?.labelId).toBe(L.highlyConfidentialAllEmployees);
@@ -104,14 +121,21 @@ describe("send decisions", () => {
     const confidential = { labelId: L.confidentialAllEmployees, method: "Privileged" as const };
 
     it("let mail to trusted domains and their subdomains through", () => {
-      const d = decideSend(effectiveWith(rules("block")), mailState({ current: confidential, recipients: ["a@contoso.com", "b@eu.contoso.com"] }), ctx);
+      const d = decideSend(
+        effectiveWith(rules("block")),
+        mailState({ current: confidential, recipients: ["a@contoso.com", "b@eu.contoso.com"] }),
+        ctx,
+      );
       expect(d.outcome).toBe("allow");
     });
 
     it("block, naming the outside recipients", () => {
       const d = decideSend(
         effectiveWith(rules("block")),
-        mailState({ current: confidential, recipients: ["a@contoso.com", "x@fabrikam.com", "y@notcontoso.com"] }),
+        mailState({
+          current: confidential,
+          recipients: ["a@contoso.com", "x@fabrikam.com", "y@notcontoso.com"],
+        }),
         ctx,
       );
       expect(d.outcome).toBe("block");
@@ -121,24 +145,40 @@ describe("send decisions", () => {
 
     it("justify until a valid justification is given", () => {
       const state = mailState({ current: confidential, recipients: ["x@fabrikam.com"] });
-      expect(decideSend(effectiveWith(rules("justify")), state, ctx)).toMatchObject({ outcome: "block", fix: "justification" });
+      expect(decideSend(effectiveWith(rules("justify")), state, ctx)).toMatchObject({
+        outcome: "block",
+        fix: "justification",
+      });
       const justified = { ...state, recipientJustification: { reason: "Previous label no longer applies" } };
       expect(decideSend(effectiveWith(rules("justify")), justified, ctx).outcome).toBe("allow");
     });
 
     it("warn only", () => {
-      const d = decideSend(effectiveWith(rules("warn")), mailState({ current: confidential, recipients: ["x@fabrikam.com"] }), ctx);
+      const d = decideSend(
+        effectiveWith(rules("warn")),
+        mailState({ current: confidential, recipients: ["x@fabrikam.com"] }),
+        ctx,
+      );
       expect(d).toMatchObject({ outcome: "warn", reason: "recipient-rule-warn" });
     });
 
     it("are off before the advance phase", () => {
-      const d = decideSend(effectiveWith(rules("block"), "deploy"), mailState({ current: confidential, recipients: ["x@fabrikam.com"] }), ctx);
+      const d = decideSend(
+        effectiveWith(rules("block"), "deploy"),
+        mailState({ current: confidential, recipients: ["x@fabrikam.com"] }),
+        ctx,
+      );
       expect(d.outcome).toBe("allow");
     });
   });
 
   it("keeps the Smart Alerts message within 500 characters", () => {
-    const long = { labelIds: [L.general], action: "block" as const, trustedDomains: ["contoso.com"], message: "M".repeat(500) };
+    const long = {
+      labelIds: [L.general],
+      action: "block" as const,
+      trustedDomains: ["contoso.com"],
+      message: "M".repeat(500),
+    };
     const d = decideSend(
       effectiveWith({ mandatoryMail: false, recipientRules: [long] }),
       mailState({ current: { labelId: L.general, method: "Standard" }, recipients: ["x@fabrikam.com"] }),
@@ -154,7 +194,10 @@ describe("send decisions", () => {
       reason: "no-policy-allow",
       audit: [expect.objectContaining({ type: "policy-unavailable" })],
     });
-    expect(decideSendWithoutPolicy("block", ctx, null)).toMatchObject({ outcome: "block", reason: "no-policy-block" });
+    expect(decideSendWithoutPolicy("block", ctx, null)).toMatchObject({
+      outcome: "block",
+      reason: "no-policy-block",
+    });
     expect(decideSendWithoutPolicy("block", ctx, L.general).outcome).toBe("allow");
   });
 });
@@ -170,14 +213,26 @@ describe("recommendations", () => {
     expect(d.recommendation).toMatchObject({
       labelId: L.confidentialAllEmployees,
       mode: "recommend",
-      condition: { sitId: "50842eb7-edc8-4019-85dd-5a5c1f2bb085", count: 1, confidence: 85, minCount: 1, minConfidence: 85 },
+      condition: {
+        sitId: "50842eb7-edc8-4019-85dd-5a5c1f2bb085",
+        count: 1,
+        confidence: 85,
+        minCount: 1,
+        minConfidence: 85,
+      },
     });
     expect(d.message).toContain("credit card");
   });
 
   it("never recommends below or at the current label", () => {
-    const high = { kind: "file" as const, current: { labelId: L.highlyConfidentialAllEmployees, method: "Standard" as const } };
-    expect(decideRecommendation(effectiveWith(), high, detections(CARD_TEXT), ctx)).toMatchObject({ outcome: "none", reason: "already-labeled" });
+    const high = {
+      kind: "file" as const,
+      current: { labelId: L.highlyConfidentialAllEmployees, method: "Standard" as const },
+    };
+    expect(decideRecommendation(effectiveWith(), high, detections(CARD_TEXT), ctx)).toMatchObject({
+      outcome: "none",
+      reason: "already-labeled",
+    });
   });
 
   it("turns an automatic match into a recommendation when a person chose the label", () => {
@@ -189,15 +244,26 @@ describe("recommendations", () => {
   });
 
   it("is off before the advance phase and in mail when mail recommendations are off", () => {
-    expect(decideRecommendation(effectiveWith({}, "deploy"), state, detections(CARD_TEXT), ctx).outcome).toBe("none");
+    expect(decideRecommendation(effectiveWith({}, "deploy"), state, detections(CARD_TEXT), ctx).outcome).toBe(
+      "none",
+    );
     const mail = { kind: "email" as const, current: null };
-    expect(decideRecommendation(effectiveWith({ mailRecommendations: false }), mail, detections(CARD_TEXT), ctx).outcome).toBe("none");
+    expect(
+      decideRecommendation(effectiveWith({ mailRecommendations: false }), mail, detections(CARD_TEXT), ctx)
+        .outcome,
+    ).toBe("none");
   });
 
   it("the scanner may treat recommended labeling as automatic", () => {
-    const d = decideRecommendation(effectiveWith(), state, detections(CARD_TEXT), testContext({ app: "Scanner" }), {
-      treatRecommendedAsAutomatic: true,
-    });
+    const d = decideRecommendation(
+      effectiveWith(),
+      state,
+      detections(CARD_TEXT),
+      testContext({ app: "Scanner" }),
+      {
+        treatRecommendedAsAutomatic: true,
+      },
+    );
     expect(d.outcome).toBe("apply");
     if (d.outcome === "apply") {
       expect(d.plan.metadata?.contentBits).toBe(0);

@@ -20,7 +20,12 @@ function twoPolicyTenant(): TenantPolicy {
     phase: "deploy" as const,
     priority: 0,
     labels: [L.public, L.general],
-    settings: { ...tenant.policies[0].settings, defaultDocumentLabel: L.public, defaultMailLabel: null, mandatoryMail: false },
+    settings: {
+      ...tenant.policies[0].settings,
+      defaultDocumentLabel: L.public,
+      defaultMailLabel: null,
+      mandatoryMail: false,
+    },
   };
   const pilot = {
     ...tenant.policies[0],
@@ -30,7 +35,12 @@ function twoPolicyTenant(): TenantPolicy {
     priority: 5,
     scope: { everyone: false, users: [], groups: [PILOT_GROUP] },
     labels: [L.general, L.confidentialAllEmployees, L.highlyConfidentialAllEmployees],
-    settings: { ...tenant.policies[0].settings, defaultDocumentLabel: L.general, defaultMailLabel: "none" as const, mandatoryMail: true },
+    settings: {
+      ...tenant.policies[0].settings,
+      defaultDocumentLabel: L.general,
+      defaultMailLabel: "none" as const,
+      mandatoryMail: true,
+    },
   };
   const finance = {
     ...tenant.policies[0],
@@ -103,14 +113,20 @@ describe("effective policy", () => {
 
   it("matches users by object id or case-insensitive UPN, and groups by id", () => {
     const tenant = twoPolicyTenant();
-    expect(resolveEffectivePolicy(tenant, { id: "x", upn: "DANA@contoso.com", groups: [PILOT_GROUP] }).policyIds).toHaveLength(2);
+    expect(
+      resolveEffectivePolicy(tenant, { id: "x", upn: "DANA@contoso.com", groups: [PILOT_GROUP] }).policyIds,
+    ).toHaveLength(2);
     expect(resolveEffectivePolicy(tenant, { id: "x", groups: [PILOT_GROUP] }).policyIds).toHaveLength(2);
     expect(resolveEffectivePolicy(tenant, { id: "x", groups: ["other"] }).policyIds).toHaveLength(1);
     const pilotByUpn = tenantPolicySchema.parse({
       ...tenant,
-      policies: [{ ...tenant.policies[1], scope: { everyone: false, users: ["dana@contoso.com"], groups: [] } }],
+      policies: [
+        { ...tenant.policies[1], scope: { everyone: false, users: ["dana@contoso.com"], groups: [] } },
+      ],
     });
-    expect(resolveEffectivePolicy(pilotByUpn, { id: "x", upn: "DANA@Contoso.com", groups: [] }).phase).toBe("advance");
+    expect(resolveEffectivePolicy(pilotByUpn, { id: "x", upn: "DANA@Contoso.com", groups: [] }).phase).toBe(
+      "advance",
+    );
     expect(resolveEffectivePolicy(pilotByUpn, { id: "dana@contoso.com", groups: [] }).phase).toBe("advance");
   });
 
@@ -159,6 +175,10 @@ describe("label order", () => {
     expect(index.fullName(L.confidentialAllEmployees)).toBe("Confidential \\ All Employees");
     expect(index.fullName(L.general)).toBe("General");
     expect(index.isParent(L.confidential)).toBe(true);
-    expect(index.children(L.confidential).map((l) => l.displayName)).toEqual(["Anyone (not protected)", "All Employees", "Trusted People"]);
+    expect(index.children(L.confidential).map((l) => l.displayName)).toEqual([
+      "Anyone (not protected)",
+      "All Employees",
+      "Trusted People",
+    ]);
   });
 });

@@ -64,7 +64,8 @@ describe("tenant policy validation", () => {
     ],
     [
       "duplicate names",
-      (t: TenantPolicyInput) => t.labels.push({ ...t.labels[0], id: "11111111-1111-4111-8111-111111111111", sensitivity: 5 }),
+      (t: TenantPolicyInput) =>
+        t.labels.push({ ...t.labels[0], id: "11111111-1111-4111-8111-111111111111", sensitivity: 5 }),
       "labels[10].name: name 'Personal' is already used by labels[0]",
     ],
     [
@@ -97,7 +98,8 @@ describe("tenant policy validation", () => {
     ],
     [
       "default label not published by the policy",
-      (t: TenantPolicyInput) => (t.policies[0].labels = t.policies[0].labels!.filter((id) => id !== L.general)),
+      (t: TenantPolicyInput) =>
+        (t.policies[0].labels = t.policies[0].labels!.filter((id) => id !== L.general)),
       "policies[0].settings.defaultDocumentLabel: label e3f63795… is not published by this policy; add it to the policy's labels",
     ],
     [
@@ -112,7 +114,8 @@ describe("tenant policy validation", () => {
     ],
     [
       "duplicate policy priorities",
-      (t: TenantPolicyInput) => t.policies.push({ ...t.policies[0], id: "33333333-3333-4333-8333-333333333333" }),
+      (t: TenantPolicyInput) =>
+        t.policies.push({ ...t.policies[0], id: "33333333-3333-4333-8333-333333333333" }),
       "policies[1].priority: priority 0 is already used by policies[0]",
     ],
     [
@@ -128,7 +131,8 @@ describe("tenant policy validation", () => {
     ],
     [
       "unknown prevented-downgrade label",
-      (t: TenantPolicyInput) => (t.policies[0].settings!.preventDowngradeFrom = ["44444444-4444-4444-8444-444444444444"]),
+      (t: TenantPolicyInput) =>
+        (t.policies[0].settings!.preventDowngradeFrom = ["44444444-4444-4444-8444-444444444444"]),
       "policies[0].settings.preventDowngradeFrom[0]: label 44444444-4444-4444-8444-444444444444 does not exist",
     ],
     [
@@ -143,14 +147,46 @@ describe("tenant policy validation", () => {
   });
 
   it.each([
-    ["a bad GUID", (t: TenantPolicyInput) => (t.labels[0].id = "not-a-guid"), "labels[0].id: must be a GUID like"],
-    ["an unknown field", (t: TenantPolicyInput) => Object.assign(t.labels[0], { colour: "#fff" }), "labels[0]: unknown field 'colour'"],
-    ["a missing tooltip", (t: TenantPolicyInput) => (t.labels[0].tooltip = ""), "labels[0].tooltip: a tooltip tells people"],
-    ["a bad colour", (t: TenantPolicyInput) => (t.labels[0].color = "red"), "labels[0].color: must be a colour like #A4262C"],
-    ["a missing siteId", (t: TenantPolicyInput) => delete (t as Partial<TenantPolicyInput>).siteId, "siteId: is required (string)"],
-    ["an http help link", (t: TenantPolicyInput) => (t.policies[0].settings!.moreInfoUrl = "http://x.example"), "policies[0].settings.moreInfoUrl: must be an https:// or mailto: link"],
-    ["a label name with ';'", (t: TenantPolicyInput) => (t.labels[0].name = "a;b"), "labels[0].name: must not contain ';'"],
-    ["an unknown phase", (t: TenantPolicyInput) => ((t.policies[0] as { phase: string }).phase = "pilot"), "policies[0].phase: Invalid enum value"],
+    [
+      "a bad GUID",
+      (t: TenantPolicyInput) => (t.labels[0].id = "not-a-guid"),
+      "labels[0].id: must be a GUID like",
+    ],
+    [
+      "an unknown field",
+      (t: TenantPolicyInput) => Object.assign(t.labels[0], { colour: "#fff" }),
+      "labels[0]: unknown field 'colour'",
+    ],
+    [
+      "a missing tooltip",
+      (t: TenantPolicyInput) => (t.labels[0].tooltip = ""),
+      "labels[0].tooltip: a tooltip tells people",
+    ],
+    [
+      "a bad colour",
+      (t: TenantPolicyInput) => (t.labels[0].color = "red"),
+      "labels[0].color: must be a colour like #A4262C",
+    ],
+    [
+      "a missing siteId",
+      (t: TenantPolicyInput) => delete (t as Partial<TenantPolicyInput>).siteId,
+      "siteId: is required (string)",
+    ],
+    [
+      "an http help link",
+      (t: TenantPolicyInput) => (t.policies[0].settings!.moreInfoUrl = "http://x.example"),
+      "policies[0].settings.moreInfoUrl: must be an https:// or mailto: link",
+    ],
+    [
+      "a label name with ';'",
+      (t: TenantPolicyInput) => (t.labels[0].name = "a;b"),
+      "labels[0].name: must not contain ';'",
+    ],
+    [
+      "an unknown phase",
+      (t: TenantPolicyInput) => ((t.policies[0] as { phase: string }).phase = "pilot"),
+      "policies[0].phase: Invalid enum value",
+    ],
   ])("reports schema errors: %s", (_name, mutate, prefix) => {
     const input = base();
     mutate(input);
@@ -162,7 +198,9 @@ describe("tenant policy validation", () => {
     const input = base();
     input.labels[8].marking!.watermark!.text = "W".repeat(300);
     const found = messages(input);
-    expect(found.some((m) => m.startsWith("labels[8].marking.watermark.text:") && m.includes("255"))).toBe(true);
+    expect(found.some((m) => m.startsWith("labels[8].marking.watermark.text:") && m.includes("255"))).toBe(
+      true,
+    );
   });
 
   it("parseTenantPolicy throws a PolicyValidationError carrying every issue", () => {
@@ -184,7 +222,14 @@ describe("tenant policy validation", () => {
   });
 
   it("never throws on garbage", () => {
-    for (const garbage of [null, 42, "x", [], { labels: "x" }, { siteId: DEVELOPMENT_SITE_ID, name: "t", labels: [{}], policies: [{}] }]) {
+    for (const garbage of [
+      null,
+      42,
+      "x",
+      [],
+      { labels: "x" },
+      { siteId: DEVELOPMENT_SITE_ID, name: "t", labels: [{}], policies: [{}] },
+    ]) {
       const result = validateTenantPolicy(garbage);
       expect(result.ok).toBe(false);
     }
