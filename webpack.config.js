@@ -4,7 +4,9 @@
  *   host is picked at runtime from Office.onReady's info.host);
  * - the Outlook event bundle: no React, ES2016, one self-contained file `events/launchevent.js`
  *   (classic Outlook's JavaScript-only runtime loads it directly) and `commands.html`, the page that
- *   loads it in Outlook on the web, new Outlook and Mac.
+ *   loads it in Outlook on the web, new Outlook and Mac;
+ * - the Word/Excel event bundle (OnDocumentOpened, manifest.office.xml), built the same way:
+ *   `document-events.js` (Windows loads it alone) and `document-events.html` (Word/Excel on the web).
  *
  * `npm run build:addin` = `webpack --mode production`. LABELBRIDGE_API_BASE (default
  * https://localhost:3000) and LABELBRIDGE_AUTH (`dev` | `sso`) are fixed at build time.
@@ -108,6 +110,7 @@ function taskpaneConfig(options = {}) {
               patterns: [
                 { from: path.join(ROOT, "assets", "*.png"), to: "assets/[name][ext]" },
                 { from: path.join(ROOT, "manifest.xml"), to: "manifest.xml" },
+                { from: path.join(ROOT, "manifest.office.xml"), to: "manifest.office.xml" },
               ],
             }),
           ]),
@@ -117,20 +120,25 @@ function taskpaneConfig(options = {}) {
   };
 }
 
-/** The Outlook event handlers: one ES2016 file with no chunk loading and no DOM assumptions. */
-function eventsConfig(options = {}) {
+/**
+ * An event-handler bundle: one ES2016 file with no chunk loading and no DOM assumptions, and the
+ * HTML page that loads it after office.js.
+ * @param {{ configName: string, name: string, entry: string, filename: string, template: string, page: string }} bundle
+ * @param {{ mode?: string, outputPath?: string }} [options]
+ */
+function eventBundleConfig(bundle, options = {}) {
   const mode = options.mode || "production";
   const outputPath = options.outputPath || DIST;
   return {
-    name: "events",
+    name: bundle.configName,
     mode,
     target: ["web", "es2016"],
-    // Source maps or eval wrappers would put webpack-injected code between Outlook and the handlers.
+    // Source maps or eval wrappers would put webpack-injected code between Office and the handlers.
     devtool: false,
-    entry: { launchevent: path.join(ROOT, "src/addin/events/outlookEvents.ts") },
+    entry: { [bundle.name]: bundle.entry },
     output: {
       path: outputPath,
-      filename: "events/[name].js",
+      filename: bundle.filename,
       // No automatic public path: it reads document.currentScript, which the JS-only runtime lacks.
       publicPath: "",
       iife: true,
@@ -170,10 +178,10 @@ function eventsConfig(options = {}) {
       defines(),
       new webpack.optimize.LimitChunkCountPlugin({ maxChunks: 1 }),
       new HtmlWebpackPlugin({
-        filename: "commands.html",
-        template: path.join(ROOT, "src/addin/events/commands.html"),
+        filename: bundle.page,
+        template: bundle.template,
         templateParameters: { officeJs: OFFICE_JS },
-        chunks: ["launchevent"],
+        chunks: [bundle.name],
         scriptLoading: "blocking",
         inject: "body",
         minify: false,
@@ -184,10 +192,41 @@ function eventsConfig(options = {}) {
   };
 }
 
+/** The Outlook event handlers (manifest.xml). */
+function eventsConfig(options = {}) {
+  return eventBundleConfig(
+    {
+      configName: "events",
+      name: "launchevent",
+      entry: path.join(ROOT, "src/addin/events/outlookEvents.ts"),
+      filename: "events/[name].js",
+      template: path.join(ROOT, "src/addin/events/commands.html"),
+      page: "commands.html",
+    },
+    options,
+  );
+}
+
+/** The Word/Excel OnDocumentOpened handler (manifest.office.xml's DocumentEvents URLs). */
+function documentEventsConfig(options = {}) {
+  return eventBundleConfig(
+    {
+      configName: "document-events",
+      name: "document-events",
+      entry: path.join(ROOT, "src/addin/events/document.ts"),
+      filename: "[name].js",
+      template: path.join(ROOT, "src/addin/events/document-events.html"),
+      page: "document-events.html",
+    },
+    options,
+  );
+}
+
 module.exports = (_env, argv = {}) => {
   const mode = argv.mode || "production";
-  return [taskpaneConfig({ mode }), eventsConfig({ mode })];
+  return [taskpaneConfig({ mode }), eventsConfig({ mode }), documentEventsConfig({ mode })];
 };
 module.exports.taskpaneConfig = taskpaneConfig;
 module.exports.eventsConfig = eventsConfig;
+module.exports.documentEventsConfig = documentEventsConfig;
 module.exports.OFFICE_JS = OFFICE_JS;

@@ -12,6 +12,7 @@ import * as acorn from "acorn";
 import { decodeMsipLabelsHeader } from "../../../src/core/metadata";
 import { HANDLER_NAMES } from "../../../src/addin/events/outlookHandlers";
 import { composeFake, L, policyWith, SITE } from "./setup";
+import { ES2016_RUNTIME } from "../jsOnlyRuntime";
 
 const BUNDLE = join(__dirname, "..", "..", "..", "dist", "events", "launchevent.js");
 const TOKEN = "a.b.c";
@@ -21,26 +22,6 @@ function bundle(): string {
     throw new Error("dist/events/launchevent.js is not built: run `npm run build:addin` first.");
   return readFileSync(BUNDLE, "utf8");
 }
-
-/** What an older classic Outlook runtime does not have. */
-const ES2016_RUNTIME = `
-  delete globalThis.globalThis;
-  delete Object.hasOwn; delete Object.entries; delete Object.values; delete Object.fromEntries;
-  delete String.prototype.padStart; delete String.prototype.padEnd; delete String.prototype.replaceAll;
-  delete String.prototype.trimStart; delete String.prototype.trimEnd;
-  delete Array.prototype.flat; delete Array.prototype.flatMap; delete Array.prototype.at;
-  delete Promise.prototype.finally;
-  (function (global) {
-    var Native = RegExp;
-    function NoLookbehind(source, flags) {
-      if (/\\(\\?<[=!]/.test(String(source)) || /\\(\\?<[A-Za-z]/.test(String(source)))
-        throw new SyntaxError("Invalid regular expression: /" + source + "/: Invalid group");
-      return new Native(source, flags);
-    }
-    NoLookbehind.prototype = Native.prototype;
-    global.RegExp = NoLookbehind;
-  })(this);
-`;
 
 function runtime(fake: ReturnType<typeof composeFake>, storage: Map<string, string>, fetchLog: string[]) {
   const policy = policyWith({

@@ -1,0 +1,24 @@
+/**
+ * What an older JavaScript-only Office runtime does not have (classic Outlook on Windows before
+ * build 2403; Word and Excel on Windows run OnDocumentOpened the same way): no globalThis, none of
+ * the ES2017+ built-ins, a regex engine without lookbehind. Run this in a `vm` context before an
+ * event bundle to load the bundle the way such a runtime would.
+ */
+export const ES2016_RUNTIME = `
+  delete globalThis.globalThis;
+  delete Object.hasOwn; delete Object.entries; delete Object.values; delete Object.fromEntries;
+  delete String.prototype.padStart; delete String.prototype.padEnd; delete String.prototype.replaceAll;
+  delete String.prototype.trimStart; delete String.prototype.trimEnd;
+  delete Array.prototype.flat; delete Array.prototype.flatMap; delete Array.prototype.at;
+  delete Promise.prototype.finally;
+  (function (global) {
+    var Native = RegExp;
+    function NoLookbehind(source, flags) {
+      if (/\\(\\?<[=!]/.test(String(source)) || /\\(\\?<[A-Za-z]/.test(String(source)))
+        throw new SyntaxError("Invalid regular expression: /" + source + "/: Invalid group");
+      return new Native(source, flags);
+    }
+    NoLookbehind.prototype = Native.prototype;
+    global.RegExp = NoLookbehind;
+  })(this);
+`;
