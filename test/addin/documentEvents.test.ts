@@ -10,13 +10,12 @@ import {
   DOCUMENT_HANDLER_NAMES,
   createDocumentHandlers,
   documentHostFor,
-  userFromToken,
   type DocumentHandlerDeps,
 } from "../../src/addin/events/document";
 import { createFakeWord, propertyMap, type FakeWord } from "./fakes/word";
 import { createFakeExcel } from "./fakes/excel";
 import { createFakeOffice, type FakeOffice } from "./fakes/document/office";
-import { L, OUR_TENANT, internalPolicy, ourLabelProperties, removeGlobals } from "./documentSetup";
+import { L, internalPolicy, ourLabelProperties, removeGlobals } from "./documentSetup";
 import { effectiveWith } from "../support/policyFixtures";
 
 const PRIYA: DocumentUser = { name: "Priya Shah", principalName: "priya@contoso.com" };
@@ -200,22 +199,5 @@ describe("the bundle entry", () => {
       jest.requireActual("../../src/addin/events/document");
     });
     expect([...office.actions.keys()]).toEqual([DOCUMENT_HANDLER_NAMES.onDocumentOpened]);
-  });
-});
-
-describe("userFromToken", () => {
-  const token = (claims: object) => `x.${Buffer.from(JSON.stringify(claims)).toString("base64url")}.sig`;
-  it("reads name and UPN (non-ASCII names too)", () => {
-    expect(
-      userFromToken(token({ name: "Zoë Müller", preferred_username: "zoe@contoso.com", tid: OUR_TENANT })),
-    ).toEqual({
-      name: "Zoë Müller",
-      principalName: "zoe@contoso.com",
-    });
-  });
-  it("refuses what is not a token", () => {
-    expect(userFromToken(null)).toBeNull();
-    expect(userFromToken("not a token")).toBeNull();
-    expect(userFromToken(token({ name: "No id" }))).toBeNull();
   });
 });

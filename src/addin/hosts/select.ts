@@ -23,8 +23,16 @@ export interface ConnectedHost {
 }
 
 export interface ConnectOptions {
-  /** Who is signed in, for documents (Word and Excel do not say; the token does). */
+  /**
+   * Who is signed in, for documents: Word and Excel have no user profile (Outlook's
+   * `mailbox.userProfile` serves mail), so the backend token's claims say it.
+   */
   documentUser: () => { name: string; principalName: string };
+  /**
+   * Runs once Office is ready and before a Word or Excel adapter is built, so `documentUser` can
+   * be learnt first — under SSO the token comes from Office, which must be ready to give it.
+   */
+  beforeDocumentHost?: () => Promise<void>;
   timeoutMs?: number;
 }
 
@@ -87,6 +95,7 @@ export async function connectToOffice(options: ConnectOptions): Promise<Connecte
     };
   }
   if (info.host === office.HostType.Word || info.host === office.HostType.Excel) {
+    await options.beforeDocumentHost?.().catch(() => undefined);
     const host =
       info.host === office.HostType.Word
         ? new (await import(/* webpackChunkName: "host-word" */ "./word.js")).WordHost({

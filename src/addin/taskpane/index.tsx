@@ -15,11 +15,11 @@ import { defaultConfig } from "../services/config";
 import { fetchHttpClient } from "../services/http";
 import { newGuid } from "../services/ids";
 import { PolicyClient } from "../services/policyClient";
-import { DEV_TOKEN_KEY, devTokenProvider, firstToken, ssoTokenProvider } from "../services/tokens";
+import { signedInUser, type TokenUser } from "../services/tokenUser";
+import { devTokenProvider, firstToken, ssoTokenProvider } from "../services/tokens";
 import { App } from "./components/App";
 import { PaneController } from "./controller";
 import { pickTheme } from "./model/theme";
-import { userFromToken } from "./model/token";
 import { loadTheme } from "./themes";
 
 function Pane({ controller, theme }: { controller: PaneController; theme: Theme }) {
@@ -67,10 +67,15 @@ async function start(): Promise<void> {
     ...(config.auth === "sso" ? [ssoTokenProvider(officeSsoGetAccessToken())] : []),
     devTokenProvider(store),
   ]);
-  const signedIn = async () => userFromToken(await store.get(DEV_TOKEN_KEY).catch(() => null));
-  let tokenUser = await signedIn();
+  // The token the backend gets (Office SSO, or the development token) names the person for
+  // documents; never interactive here: the policy load asks for sign-in when it must.
+  const signedIn = () => signedInUser(tokens);
+  let tokenUser: TokenUser | null = null;
   const connected = await connectToOffice({
     documentUser: () => tokenUser ?? { name: "", principalName: "" },
+    beforeDocumentHost: async () => {
+      tokenUser = await signedIn();
+    },
   });
   if (!connected) {
     root.render(<OutsideOffice />);

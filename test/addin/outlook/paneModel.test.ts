@@ -1,7 +1,6 @@
 import { describeLabel, labelTree } from "../../../src/addin/taskpane/model/labelTree";
 import { parseOpenContext } from "../../../src/addin/taskpane/model/openContext";
 import { luminance, pickTheme } from "../../../src/addin/taskpane/model/theme";
-import { userFromToken } from "../../../src/addin/taskpane/model/token";
 import { stringsFor, primaryLanguage } from "../../../src/addin/i18n";
 import { en } from "../../../src/addin/i18n/en";
 import { fr } from "../../../src/addin/i18n/fr";
@@ -58,17 +57,6 @@ describe("pane view model", () => {
     expect(parseOpenContext('{"fix":"format-disk"}')).toBeNull();
     expect(parseOpenContext("not json")).toBeNull();
     expect(parseOpenContext(null)).toBeNull();
-  });
-
-  it("shows who is signed in from the token's claims", () => {
-    const payload = Buffer.from(
-      JSON.stringify({ name: "Zoë Dupré", preferred_username: "zoe@contoso.com" }),
-    ).toString("base64url");
-    expect(userFromToken(`eyJhbGciOiJIUzI1NiJ9.${payload}.sig`)).toEqual({
-      name: "Zoë Dupré",
-      principalName: "zoe@contoso.com",
-    });
-    expect(userFromToken("garbage")).toBeNull();
   });
 
   it("picks French for any French Office, English otherwise, with every string translated", () => {
