@@ -13,6 +13,8 @@ export const en: Strings = {
   learnMore: "Learn more",
   reportIssue: "Report an issue",
   mandatoryBanner: "Your organisation requires a sensitivity label on this mail. Choose one before sending.",
+  mandatoryBannerDocument:
+    "Your organisation requires a sensitivity label on this document. Office has no event before a save, so nothing stops this document from being saved without one: choose the label here. This pane opens with the document until it is labeled, and the scanner enforces labels on saved files.",
   recommendationTitle: "Recommended label",
   acceptRecommendation: (label) => `Apply ${label}`,
   dismiss: "Dismiss",
@@ -28,6 +30,7 @@ export const en: Strings = {
   readModeNone: "This mail carries no label from your organisation.",
   otherMarkings: "Other markings",
   otherTenantLabel: "Label from another organisation",
+  otherTenantKept: "Kept as it is: only your organisation's label is changed here.",
   offlineNotice: (when) => `The labeling service cannot be reached. Using the policy saved ${when}.`,
   noPolicy: "The labeling policy could not be loaded.",
   retry: "Try again",

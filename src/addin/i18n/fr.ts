@@ -17,6 +17,8 @@ export const fr: Strings = {
   reportIssue: "Signaler un problème",
   mandatoryBanner:
     "Votre organisation exige une étiquette de confidentialité sur ce message. Choisissez-en une avant l'envoi.",
+  mandatoryBannerDocument:
+    "Votre organisation exige une étiquette de confidentialité sur ce document. Office ne signale pas l'enregistrement à l'avance : rien n'empêche donc d'enregistrer ce document sans étiquette. Choisissez-la ici. Ce volet s'ouvre avec le document tant qu'il n'est pas étiqueté, et le scanner impose les étiquettes aux fichiers enregistrés.",
   recommendationTitle: "Étiquette recommandée",
   acceptRecommendation: (label) => `Appliquer ${label}`,
   dismiss: "Ignorer",
@@ -32,6 +34,7 @@ export const fr: Strings = {
   readModeNone: "Ce message ne porte aucune étiquette de votre organisation.",
   otherMarkings: "Autres marquages",
   otherTenantLabel: "Étiquette d'une autre organisation",
+  otherTenantKept: "Conservée telle quelle : seule l'étiquette de votre organisation est modifiée ici.",
   offlineNotice: (when) =>
     `Le service d'étiquetage est injoignable. Stratégie enregistrée le ${when} utilisée.`,
   noPolicy: "La stratégie d'étiquetage n'a pas pu être chargée.",

@@ -29,6 +29,8 @@ export interface Strings {
   learnMore: string;
   reportIssue: string;
   mandatoryBanner: string;
+  /** Word and Excel: no before-save event, so the pane (not a save check) is where labeling happens. */
+  mandatoryBannerDocument: string;
   recommendationTitle: string;
   acceptRecommendation: (label: string) => string;
   dismiss: string;
@@ -43,6 +45,8 @@ export interface Strings {
   readModeNone: string;
   otherMarkings: string;
   otherTenantLabel: string;
+  /** Under another organisation's labels in a document: we keep them, never change them. */
+  otherTenantKept: string;
   offlineNotice: (when: string) => string;
   noPolicy: string;
   retry: string;

@@ -6,6 +6,7 @@ import { LabelBadge } from "../LabelBadge";
 import { LabelList } from "../LabelList";
 import { MandatoryBanner } from "../MandatoryBanner";
 import { Notices } from "../Notices";
+import { OtherTenantLabels } from "../OtherTenantLabels";
 import { PaneLinks } from "../PaneLinks";
 import { ReadModeLabel } from "../ReadModeLabel";
 import { RecommendationTip } from "../RecommendationTip";
@@ -49,6 +50,10 @@ export function App({ state, actions, theme }: AppProps) {
   const current = state.current ? describeLabel(policy, state.current.labelId) : null;
   const mandatory =
     !!policy && (kind === "email" ? policy.settings.mandatoryMail : policy.settings.mandatoryDocuments);
+  // Other organisations' labels are read-only for us: shown, and kept when ours changes.
+  const otherTenantLabels = (state.label?.records ?? [])
+    .filter((r) => policy && r.siteId !== policy.siteId && r.enabled)
+    .map((r) => r.name ?? r.labelId);
   const j = state.justification;
   // The last request stays rendered (closed) so the dialog can close properly and reopen fast.
   const lastJ = useRef(j);
@@ -87,15 +92,15 @@ export function App({ state, actions, theme }: AppProps) {
             otherMarkingsHeading={t.otherMarkings}
             otherMarkings={state.label?.otherMarkings ?? []}
             otherTenantHeading={t.otherTenantLabel}
-            otherTenantLabels={(state.label?.records ?? [])
-              .filter((r) => policy && r.siteId !== policy.siteId && r.enabled)
-              .map((r) => r.name ?? r.labelId)}
+            otherTenantLabels={otherTenantLabels}
           />
         )}
 
         {state.phase === "ready" && !readMode && policy && (
           <>
-            {mandatory && state.current === null && <MandatoryBanner text={t.mandatoryBanner} />}
+            {mandatory && state.current === null && (
+              <MandatoryBanner text={kind === "email" ? t.mandatoryBanner : t.mandatoryBannerDocument} />
+            )}
             {state.recommendation && (
               <RecommendationTip
                 title={t.recommendationTitle}
@@ -105,6 +110,13 @@ export function App({ state, actions, theme }: AppProps) {
                 disabled={state.busy}
                 onAccept={actions.acceptRecommendation}
                 onDismiss={actions.dismissRecommendation}
+              />
+            )}
+            {state.info?.mode === "document" && (
+              <OtherTenantLabels
+                heading={t.otherTenantLabel}
+                labels={otherTenantLabels}
+                note={t.otherTenantKept}
               />
             )}
             {writable ? (

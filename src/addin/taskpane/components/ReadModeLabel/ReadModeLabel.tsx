@@ -1,5 +1,6 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
 import { LabelBadge } from "../LabelBadge";
+import { OtherTenantLabels } from "../OtherTenantLabels";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -57,16 +58,7 @@ export function ReadModeLabel(props: ReadModeLabelProps) {
           </ul>
         </>
       )}
-      {props.otherTenantLabels.length > 0 && (
-        <>
-          <h3 className={styles.heading}>{props.otherTenantHeading}</h3>
-          <ul className={styles.list}>
-            {props.otherTenantLabels.map((t) => (
-              <li key={t}>{t}</li>
-            ))}
-          </ul>
-        </>
-      )}
+      <OtherTenantLabels heading={props.otherTenantHeading} labels={props.otherTenantLabels} />
     </section>
   );
 }
