@@ -73,7 +73,8 @@ describe("Excel: default label on an unlabeled workbook (scenario 4)", () => {
     const result = await host.applyPlan(decision.plan, p);
 
     expect(excel.runtime.stats.roundTrips).toBe(1);
-    expect(result).toEqual({ nativeLabelSet: false, contentBits: 1, warnings: [] });
+    expect(result).toMatchObject({ nativeLabelSet: false, contentBits: 1, warnings: [] });
+    expect(result.state?.current).toEqual({ labelId: L.general, method: "Standard" });
     const [summary, detail, notes] = excel.model.worksheets;
     expect(summary.headersFooters.defaultForAllPages).toEqual({
       leftHeader: "",

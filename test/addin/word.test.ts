@@ -139,7 +139,10 @@ describe("Word: applying a label", () => {
 
     expect(word.runtime.stats.roundTrips).toBe(1);
     expect(word.runtime.stats.syncCalls).toBe(1);
-    expect(result).toEqual({ nativeLabelSet: false, contentBits: 2, warnings: [] });
+    expect(result).toMatchObject({ nativeLabelSet: false, contentBits: 2, warnings: [] });
+    // The state after the write comes back from that same round trip: nobody needs to read again.
+    expect(result.state?.current).toEqual({ labelId: CONFIDENTIAL, method: "Privileged" });
+    expect(result.state?.records.map((r) => r.labelId).sort()).toEqual([CONFIDENTIAL, PARTNER_LABEL].sort());
     const props = propertyMap(word.model);
     expect(props).toEqual({
       Owner: "Priya",

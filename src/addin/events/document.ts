@@ -6,103 +6,34 @@
  * task pane is set to open with it and "unlabeled-document" is audited. `event.completed()` is
  * called exactly once on every path, also when the policy, the host or the network fails.
  *
- * `openDocument` is the same flow for the task pane, which runs it when it opens on a document the
- * event did not reach (Mac, sideloaded add-ins, older builds: OnDocumentOpened is not everywhere).
+ * `openDocument` (services/documentOpen.ts) is the flow; the task pane runs the same function when
+ * it opens on a document, as the event does not reach every client.
  *
  * No DOM and no React here: on Windows the handler may run without a browser around it.
  */
 import "./polyfills";
-import { decideDefaultLabel } from "../../core/decide/defaultLabel";
-import { eventAuditEvent } from "../../core/decide/plan";
-import type { DecisionContext, LabelPlan } from "../../core/decide/types";
 import type { AuditEvent } from "../../core/audit/event";
 import type { EffectivePolicy } from "../../core/policy/effective";
 import type { DocumentLabelingHost, DocumentUser } from "../hosts/documentHost";
 import { ExcelHost } from "../hosts/excel";
 import { WordHost } from "../hosts/word";
-import type { HostItemInfo, LabelState } from "../hosts/types";
 import { officeSsoGetAccessToken, runtimeStore } from "../hosts/runtime";
 import { AuditQueue } from "../services/auditQueue";
 import { defaultConfig } from "../services/config";
+import { documentDecisionContext } from "../services/documentContext";
+import { openDocument } from "../services/documentOpen";
 import { fetchHttpClient } from "../services/http";
 import { newGuid } from "../services/ids";
-import { localDateTime } from "../services/mailState";
 import { PolicyClient } from "../services/policyClient";
+import { signedInUser } from "../services/tokenUser";
 import { devTokenProvider, firstToken, ssoTokenProvider } from "../services/tokens";
 import { runHandler, type CompletableEvent } from "./completion";
 
+export { documentDecisionContext } from "../services/documentContext";
+export { openDocument, type DocumentOpenOutcome } from "../services/documentOpen";
+
 /** The function name of `<LaunchEvent Type="OnDocumentOpened" FunctionName="…">`. */
 export const DOCUMENT_HANDLER_NAMES = { onDocumentOpened: "onDocumentOpened" } as const;
-
-export interface DocumentOpenOutcome {
-  /** The label as read when the document opened. */
-  before: LabelState;
-  /** The default label's plan, when one was applied. */
-  applied: LabelPlan | null;
-  /** Labeling is mandatory and the document has no label of ours: the pane shows its banner. */
-  mandatoryMissing: boolean;
-  /** To queue: label-applied (default) or unlabeled-document. */
-  audit: AuditEvent[];
-  warnings: string[];
-}
-
-export function documentDecisionContext(
-  app: "Word" | "Excel",
-  info: HostItemInfo,
-  now: Date,
-  newId: () => string,
-): DecisionContext {
-  return {
-    app,
-    now,
-    newId,
-    user: info.user,
-    item: { name: info.name, location: info.location },
-    localDateTime: localDateTime(now),
-  };
-}
-
-/**
- * What opening a document means, for the OnDocumentOpened handler and the task pane alike.
- * Office has no before-save event, so mandatory labeling is: the pane opens with the document
- * (AutoShowTaskpaneWithDocument, saved in it) until it is labeled, and the pane keeps a banner up.
- */
-export async function openDocument(
-  host: DocumentLabelingHost,
-  policy: EffectivePolicy,
-  ctx: DecisionContext,
-): Promise<DocumentOpenOutcome> {
-  const before = await host.readLabel(policy.siteId);
-  const outcome: DocumentOpenOutcome = {
-    before,
-    applied: null,
-    mandatoryMissing: false,
-    audit: [],
-    warnings: [],
-  };
-  if (!policy.features.manualLabeling) return outcome;
-  const decision = decideDefaultLabel(policy, { kind: "file", current: before.current }, ctx);
-  if (decision.outcome === "apply") {
-    const result = await host.applyPlan(decision.plan, policy);
-    outcome.applied = decision.plan;
-    outcome.audit.push(decision.plan.audit);
-    outcome.warnings.push(...result.warnings);
-  }
-  const labeled = before.current !== null || outcome.applied !== null;
-  outcome.mandatoryMissing = policy.settings.mandatoryDocuments && !labeled;
-  if (outcome.mandatoryMissing) {
-    outcome.audit.push(eventAuditEvent(ctx, "unlabeled-document", { reason: "mandatory-label-missing" }));
-  }
-  try {
-    // Changes the document only when the setting must flip.
-    await host.ensureOpensWithDocument(outcome.mandatoryMissing);
-  } catch (error) {
-    outcome.warnings.push(
-      `The task pane could not be set to open with this document: ${error instanceof Error ? error.message : String(error)}`,
-    );
-  }
-  return outcome;
-}
 
 export interface DocumentHandlerDeps {
   /** The signed-in person, from the backend token (Word and Excel do not expose it). */
@@ -160,49 +91,6 @@ export function createDocumentHandlers(deps: DocumentHandlerDeps): DocumentHandl
   };
 }
 
-const BASE64URL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-
-/** base64url → UTF-8 text; no atob/TextDecoder, which the JavaScript-only runtime may lack. */
-function decodeBase64Url(input: string): string | null {
-  const bytes: number[] = [];
-  let buffer = 0;
-  let bits = 0;
-  for (const ch of input.replace(/=+$/, "")) {
-    const v = BASE64URL.indexOf(ch === "+" ? "-" : ch === "/" ? "_" : ch);
-    if (v < 0) return null;
-    buffer = (buffer << 6) | v;
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      bytes.push((buffer >> bits) & 0xff);
-    }
-  }
-  try {
-    // UTF-8 bytes → percent-escapes → text; throws on invalid UTF-8.
-    return decodeURIComponent(bytes.map((b) => `%${(b < 16 ? "0" : "") + b.toString(16)}`).join(""));
-  } catch {
-    return null;
-  }
-}
-
-/** Name and UPN from the backend token's claims (not verified here: the backend verifies it). */
-export function userFromToken(token: string | null): DocumentUser | null {
-  if (!token) return null;
-  const payload = token.split(".")[1];
-  const json = payload ? decodeBase64Url(payload) : null;
-  if (json === null) return null;
-  try {
-    const claims = JSON.parse(json) as Record<string, unknown>;
-    const text = (v: unknown): string => (typeof v === "string" ? v : "");
-    const principalName =
-      text(claims.preferred_username) || text(claims.upn) || text(claims.email) || text(claims.unique_name);
-    if (!principalName && !text(claims.oid)) return null;
-    return { name: text(claims.name), principalName: principalName || text(claims.oid) };
-  } catch {
-    return null;
-  }
-}
-
 /** Which adapter serves the document Office opened. */
 export function documentHostFor(office: typeof Office, user: DocumentUser): DocumentLabelingHost | null {
   const host = String(office.context.host);
@@ -233,7 +121,7 @@ function productionDeps(): DocumentHandlerDeps {
     return s;
   };
   return {
-    user: async () => userFromToken(await tokens.token({ interactive: false }).catch(() => null)),
+    user: () => signedInUser(tokens),
     host: (user) => documentHostFor(Office, user),
     policy: async (user) =>
       (await services(user).policy.load({ timeoutMs: 4000, interactive: false })).policy,

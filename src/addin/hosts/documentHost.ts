@@ -5,8 +5,9 @@
  *
  * The protocol: `readLabel` takes a snapshot of everything a label change needs (properties and the
  * marking state) in ONE read sync; `applyPlan` then writes in ONE sync from that snapshot and loads
- * the state after the write in the same batch, which becomes the next snapshot. So a label change
- * costs 1 write sync after the read the pane does anyway to decide. If the snapshot is missing or
+ * the state after the write in the same batch, which becomes the next snapshot and is returned as
+ * `ApplyResult.state`. So a label change costs 1 write sync after the read the pane does anyway to
+ * decide, and nothing after it. If the snapshot is missing or
  * too old to be trusted, `applyPlan` reads first (1 read + 1 write). If the write finds the document
  * changed under it (a section or sheet added, a co-author's label), one more write repairs it.
  *
@@ -31,11 +32,6 @@ export interface DocumentLabelingHost extends LabelingHost {
   ensureOpensWithDocument(on: boolean): Promise<void>;
   /** Releases event registrations (Excel's worksheet-added handler). */
   dispose(): Promise<void>;
-}
-
-export function isDocumentHost(host: LabelingHost): host is DocumentLabelingHost {
-  const h = host as Partial<DocumentLabelingHost>;
-  return (host.kind === "Word" || host.kind === "Excel") && typeof h.ensureOpensWithDocument === "function";
 }
 
 /** The document setting that makes Office open our task pane with the document (office-js.md §6). */
@@ -163,6 +159,7 @@ export abstract class DocumentHost<S extends DocumentSnapshot> {
       outcome = repaired;
     }
     this.snapshot = outcome.after;
+    outcome.result.state = labelStateFromProperties(outcome.after.properties, policy.siteId);
     if (policy.labelStorage === "labelInfo") {
       outcome.result.warnings.push(
         "This organisation keeps labels in LabelInfo (co-authoring of labeled files); an add-in can only write the custom properties, so Office may show the previous label until the file is labeled by the scanner.",

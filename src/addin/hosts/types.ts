@@ -6,6 +6,7 @@
 import type { AttachmentInfo, CurrentLabel, LabelPlan, ItemKind } from "../../core/decide";
 import type { EffectivePolicy } from "../../core/policy";
 import type { LabelRecord } from "../../core/metadata";
+import type { DocumentLabelingHost } from "./documentHost";
 
 export type HostKind = "Outlook" | "Word" | "Excel" | "PowerPoint";
 
@@ -67,6 +68,11 @@ export interface ApplyResult {
   nativeLabelSet: boolean;
   contentBits: number;
   warnings: string[];
+  /**
+   * The label as the item carries it after the write, where the host loaded it in the write's own
+   * round trip (Word, Excel); absent where the caller must read it again.
+   */
+  state?: LabelState;
 }
 
 export class HostError extends Error {
@@ -100,4 +106,13 @@ export interface LabelingHost {
   displayLanguage(): string;
   /** Office theme colours, or null where the host has none. */
   theme(): { bodyBackgroundColor: string; bodyForegroundColor: string; isDarkTheme?: boolean } | null;
+}
+
+/**
+ * A Word or Excel adapter (documentHost.ts). Defined here, with a type-only import, so the task pane
+ * can ask without loading the document adapters' code into its first chunk.
+ */
+export function isDocumentHost(host: LabelingHost): host is DocumentLabelingHost {
+  const h = host as Partial<DocumentLabelingHost>;
+  return (host.kind === "Word" || host.kind === "Excel") && typeof h.ensureOpensWithDocument === "function";
 }

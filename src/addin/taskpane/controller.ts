@@ -15,8 +15,10 @@ import type {
 import type { AuditEvent } from "../../core/audit/event";
 import type { ActionSource } from "../../core/audit/event";
 import type { EffectivePolicy } from "../../core/policy/effective";
+import type { DocumentLabelingHost } from "../hosts/documentHost";
 import {
   HostError,
+  isDocumentHost,
   type ApplyResult,
   type HostCapabilities,
   type HostItemInfo,
@@ -26,6 +28,7 @@ import {
 import { decisionText } from "../i18n/text";
 import type { Strings } from "../i18n/types";
 import type { AuditQueue } from "../services/auditQueue";
+import { documentDecisionContext } from "../services/documentContext";
 import { decisionContext, reconcileLabel } from "../services/mailState";
 import type { PolicyClient, PolicySource } from "../services/policyClient";
 import { SESSION } from "../services/session";
@@ -166,8 +169,12 @@ export class PaneController {
     return this.state.strings;
   }
 
+  /** The app is the host's: `${If.App…}` blocks, the watermark and audit `app` depend on it. */
   private context(): DecisionContext {
-    return decisionContext(this.state.info!, this.now(), this.deps.newId);
+    const kind = this.deps.host.kind;
+    return kind === "Word" || kind === "Excel"
+      ? documentDecisionContext(kind, this.state.info!, this.now(), this.deps.newId)
+      : decisionContext(this.state.info!, this.now(), this.deps.newId);
   }
 
   private labelName(id: string | null | undefined): string | undefined {
@@ -201,7 +208,11 @@ export class PaneController {
         this.set({
           notice: { kind: "warning", text: this.strings.offlineNotice(this.when(loaded.fetchedAt)) },
         });
-      await this.readLabel();
+      const host = this.deps.host;
+      // A document gets what OnDocumentOpened would have done (the event does not run everywhere).
+      const opening = isDocumentHost(host) && this.writable();
+      if (opening) await this.openDocument(host);
+      else await this.readLabel();
       this.dismissed = (await this.deps.extras?.sessionGet?.(SESSION.dismissed).catch(() => null)) ?? null;
       const open = parseOpenContext(
         (await this.deps.extras?.initializationContext?.().catch(() => null)) ?? null,
@@ -211,9 +222,9 @@ export class PaneController {
       // The list shows as soon as the label is known; what the policy asks on open follows.
       this.set({ phase: "ready" });
       if (this.writable()) {
-        await this.applyOnOpen();
+        if (!opening) await this.applyOnOpen();
         await this.checkRecommendation();
-        await this.keepPaneWithUnlabeledDocument();
+        if (!opening) await this.keepPaneWithUnlabeledDocument();
         if (open?.reason === "recipient-rule-justify" && !this.state.justification) this.askRecipientReason();
       }
       await this.listen();
@@ -256,9 +267,36 @@ export class PaneController {
   }
 
   private async readLabel(): Promise<void> {
-    const label = await this.deps.host.readLabel(this.state.policy!.siteId);
+    this.showLabel(await this.deps.host.readLabel(this.state.policy!.siteId));
+  }
+
+  private showLabel(label: LabelState): void {
     const r = reconcileLabel(label, this.state.policy!);
     this.set({ label, current: r.current, recorded: r.recorded, outside: r.outside });
+  }
+
+  /**
+   * Default label (Standard) on a new or unlabeled document; when labeling is mandatory and it stays
+   * unlabeled, "unlabeled-document" is audited and the pane set to open with the document.
+   */
+  private async openDocument(host: DocumentLabelingHost): Promise<void> {
+    const policy = this.state.policy!;
+    this.set({ busy: true });
+    try {
+      const e = await this.engine;
+      const outcome = await e.openDocument(host, policy, this.context());
+      this.showLabel(outcome.after);
+      const d = outcome.decision;
+      if (outcome.applied && d)
+        this.set({ notice: { kind: "info", text: this.text(d.reason, d.message, outcome.applied.labelId) } });
+      await this.record(outcome.audit);
+    } catch (error) {
+      // The document stays as it was (the adapter's promise); the person can still label it here.
+      this.set({ notice: { kind: "error", text: this.strings.applyFailed(this.failure(error)) } });
+      await this.readLabel();
+    } finally {
+      this.set({ busy: false });
+    }
   }
 
   /** Default label on an unlabeled item; a label set with Outlook's control is checked like ours. */
@@ -323,6 +361,17 @@ export class PaneController {
   ): Promise<void> {
     const policy = this.state.policy;
     if (!policy || this.state.busy) return;
+    // Decide from what the item carries now (a co-author, another window, Outlook's own control),
+    // and let the adapter write from this same read: 1 read + 1 write in Word and Excel.
+    this.set({ busy: true });
+    try {
+      await this.readLabel();
+    } catch (error) {
+      this.set({ notice: { kind: "error", text: this.strings.applyFailed(this.failure(error)) } });
+      return;
+    } finally {
+      this.set({ busy: false });
+    }
     const base = this.state.outside ? this.state.recorded : this.state.current;
     const e = await this.engine;
     const d = e.decideLabelChange(
@@ -534,7 +583,9 @@ export class PaneController {
     try {
       const result = await this.deps.host.applyPlan(plan, this.state.policy!, { native });
       await this.record(audit);
-      await this.readLabel();
+      // Word and Excel load the result in the write's own round trip; Outlook is read again.
+      if (result.state) this.showLabel(result.state);
+      else await this.readLabel();
       void this.keepPaneWithUnlabeledDocument();
       return result;
     } catch (error) {

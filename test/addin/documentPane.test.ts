@@ -1,0 +1,319 @@
+/**
+ * The task pane (controller.ts) on a Word document and an Excel workbook, against the fake hosts:
+ * what opening the pane does (default label, mandatory state), what a person's label change writes
+ * and audits — with the app the document lives in — and how many round trips it costs.
+ */
+import type { AuditEvent } from "../../src/core/audit";
+import type { EffectivePolicy } from "../../src/core/policy";
+import { AUTO_SHOW_TASKPANE_SETTING } from "../../src/addin/hosts/documentHost";
+import { ExcelHost } from "../../src/addin/hosts/excel";
+import { WordHost } from "../../src/addin/hosts/word";
+import { WORD_MARK_TAGS } from "../../src/addin/hosts/wordMarking";
+import { en } from "../../src/addin/i18n/en";
+import { fr } from "../../src/addin/i18n/fr";
+import { AuditQueue } from "../../src/addin/services/auditQueue";
+import { defaultConfig } from "../../src/addin/services/config";
+import type { HttpClient } from "../../src/addin/services/http";
+import { PolicyClient } from "../../src/addin/services/policyClient";
+import { memoryStore } from "../../src/addin/services/storage";
+import * as engine from "../../src/addin/taskpane/engine";
+import { PaneController } from "../../src/addin/taskpane/controller";
+import { effectiveWith } from "../support/policyFixtures";
+import { createFakeExcel, propertyMap as workbookProperties } from "./fakes/excel";
+import { createFakeOffice } from "./fakes/document/office";
+import { allContentControls, createFakeWord, propertyMap } from "./fakes/word";
+import {
+  L,
+  OUR_TENANT,
+  PARTNER_LABEL,
+  PARTNER_PROPERTIES,
+  internalPolicy,
+  ourLabelProperties,
+} from "./documentSetup";
+
+const config = defaultConfig({ apiBase: "https://labels.example.com" });
+const PRIYA = { name: "Priya Shah", principalName: "priya@contoso.com" };
+const key = (labelId: string, suffix: string) => `MSIP_Label_${labelId}_${suffix}`;
+
+/** Mandatory labeling, no default: the person has to choose. */
+const mandatoryNoDefault = () =>
+  effectiveWith({ mandatoryDocuments: true, defaultDocumentLabel: null, justificationRequired: true });
+
+/** The policy's label header written differently per app, to see which app the pane decides for. */
+function perAppPolicy(): EffectivePolicy {
+  const p = effectiveWith({ justificationRequired: true, defaultDocumentLabel: null });
+  const labels = p.labels.map((l) =>
+    l.id === L.general
+      ? {
+          ...l,
+          marking: {
+            header: {
+              enabled: true,
+              text: "${If.App.W}Word copy${If.End}${If.App.X}Workbook copy${If.End}${If.App.O}Mail copy${If.End}",
+              fontSize: 10,
+              fontColor: "#000000",
+              alignment: "Center" as const,
+            },
+          },
+        }
+      : l,
+  );
+  return { ...p, labels };
+}
+
+interface Pane {
+  controller: PaneController;
+  audit: AuditEvent[];
+  settle: () => Promise<void>;
+}
+
+async function pane(
+  host: WordHost | ExcelHost,
+  policy: EffectivePolicy,
+  strings = en,
+  now = () => new Date("2026-11-29T10:15:30Z"),
+): Promise<Pane> {
+  const store = memoryStore({ "labelbridge.devToken": "a.b.c" });
+  const audit: AuditEvent[] = [];
+  const http: HttpClient = async (req) => {
+    if (req.method === "POST") {
+      audit.push(...(JSON.parse(req.body!).events as AuditEvent[]));
+      return { status: 202, header: () => null, text: async () => "{}" };
+    }
+    return { status: 200, header: () => null, text: async () => JSON.stringify(policy) };
+  };
+  const tokens = { kind: "dev", token: async () => "a.b.c" };
+  let n = 0;
+  const controller = new PaneController({
+    host,
+    strings,
+    engine: async () => engine,
+    extras: { ensureOpensWithDocument: (on) => host.ensureOpensWithDocument(on) },
+    policy: new PolicyClient({ config, store, tokens, http, user: PRIYA.principalName }),
+    audit: new AuditQueue({ config, store, tokens, http }),
+    store,
+    now,
+    newId: () => `00000000-0000-4000-8000-${String(++n).padStart(12, "0")}`,
+  });
+  await controller.init();
+  const settle = () => new Promise<void>((r) => setTimeout(r, 20));
+  await settle();
+  return { controller, audit, settle };
+}
+
+function wordDocument(properties: Record<string, string> = {}, settings: Record<string, unknown> = {}) {
+  const word = createFakeWord({
+    sections: [{ body: ["Plan 2027"], headers: { Primary: ["Acme Ltd"] } }, { body: ["Appendix"] }],
+    properties,
+  });
+  const office = createFakeOffice({
+    host: "Word",
+    url: "https://contoso.sharepoint.com/sites/fin/Plan%202027.docx",
+    settings,
+  });
+  const host = new WordHost({
+    office: office.Office as unknown as typeof Office,
+    word: word.Word as unknown as typeof Word,
+    user: () => PRIYA,
+  });
+  return { word, office, host };
+}
+
+function workbook(properties: Record<string, string> = {}, clock = { ms: 0 }) {
+  const excel = createFakeExcel({ sheets: [{ name: "Budget" }, { name: "Notes" }], properties });
+  const office = createFakeOffice({ host: "Excel", url: "C:\\Users\\priya\\Budget.xlsx" });
+  const host = new ExcelHost({
+    office: office.Office as unknown as typeof Office,
+    excel: excel.Excel as unknown as typeof Excel,
+    user: () => PRIYA,
+    now: () => clock.ms,
+  });
+  return { excel, office, host };
+}
+
+function ourLabelIn(props: Record<string, string>): string | null {
+  const found = Object.keys(props).find(
+    (k) =>
+      k.endsWith("_SiteId") && props[k] === OUR_TENANT && props[k.replace(/_SiteId$/, "_Enabled")] === "true",
+  );
+  return found ? found.slice("MSIP_Label_".length, -"_SiteId".length) : null;
+}
+
+const disposers: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  for (const d of disposers.splice(0)) await d();
+});
+function track(host: WordHost | ExcelHost, p: Pane): Pane {
+  disposers.push(async () => {
+    p.controller.dispose();
+    await host.dispose();
+  });
+  return p;
+}
+
+describe("the pane opening on a document", () => {
+  it("Word: puts the default label on a new document (Standard, header with the person's name), says so, audits it as Word", async () => {
+    const { word, office, host } = wordDocument();
+    const { controller, audit } = track(host, await pane(host, internalPolicy()));
+    const s = controller.getState();
+    expect(s.phase).toBe("ready");
+    expect(s.current).toEqual({ labelId: L.general, method: "Standard" });
+    expect(s.notice).toEqual({ kind: "info", text: 'Labeled "Internal" by default.' });
+    expect(propertyMap(word.model)[key(L.general, "Method")]).toBe("Standard");
+    expect(
+      allContentControls(word.model)
+        .filter((c) => c.tag === WORD_MARK_TAGS.header)
+        .map((c) => c.children[0].text),
+    ).toEqual(Array(6).fill("Internal — Priya Shah"));
+    expect(audit.map((e) => [e.type, e.app, e.labelId, e.actionSource, e.itemName])).toEqual([
+      ["label-applied", "Word", L.general, "default", "Plan 2027.docx"],
+    ]);
+    expect(AUTO_SHOW_TASKPANE_SETTING in office.savedSettings).toBe(false);
+  });
+
+  it("mandatory without a default: audits unlabeled-document, keeps the pane with the document, and says why in the banner text", async () => {
+    const { word, office, host } = wordDocument();
+    const { controller, audit } = track(host, await pane(host, mandatoryNoDefault()));
+    expect(controller.getState().current).toBeNull();
+    expect(Object.keys(propertyMap(word.model))).toEqual([]);
+    expect(audit.map((e) => [e.type, e.app, e.reason])).toEqual([
+      ["unlabeled-document", "Word", "mandatory-label-missing"],
+    ]);
+    expect(office.savedSettings[AUTO_SHOW_TASKPANE_SETTING]).toBe(true);
+    // What the banner says: no before-save event, label it here, pane comes back, scanner at rest.
+    expect(en.mandatoryBannerDocument).toMatch(/no event before a save/);
+    expect(en.mandatoryBannerDocument).toMatch(/opens with the document until it is labeled/);
+    expect(en.mandatoryBannerDocument).toMatch(/scanner enforces labels on saved files/);
+    expect(fr.mandatoryBannerDocument).toMatch(/scanner impose les étiquettes aux fichiers enregistrés/);
+
+    await controller.chooseLabel(L.general);
+    expect(controller.getState().current).toEqual({ labelId: L.general, method: "Privileged" });
+    expect(AUTO_SHOW_TASKPANE_SETTING in office.savedSettings).toBe(false);
+  });
+
+  it("leaves a labeled document alone and audits nothing", async () => {
+    const props = ourLabelProperties(L.confidentialAllEmployees, "Confidential_AllEmployees");
+    const { word, host } = wordDocument(props);
+    const before = propertyMap(word.model);
+    const { controller, audit } = track(host, await pane(host, internalPolicy()));
+    expect(controller.getState().current?.labelId).toBe(L.confidentialAllEmployees);
+    expect(propertyMap(word.model)).toEqual(before);
+    expect(audit).toEqual([]);
+  });
+
+  it("shows another organisation's label and keeps it through our default label", async () => {
+    const { word, host } = wordDocument(PARTNER_PROPERTIES);
+    const { controller } = track(host, await pane(host, internalPolicy()));
+    const records = controller.getState().label!.records;
+    expect(records.map((r) => [r.siteId === OUR_TENANT ? "ours" : "partner", r.labelId]).sort()).toEqual(
+      [
+        ["ours", L.general],
+        ["partner", PARTNER_LABEL],
+      ].sort(),
+    );
+    expect(propertyMap(word.model)).toMatchObject(PARTNER_PROPERTIES);
+  });
+});
+
+describe("a label change from the pane in a document", () => {
+  it("Word: 1 read + 1 write, nothing after; decides for Word (its ${If.App} text, audit app)", async () => {
+    const { word, host } = wordDocument(PARTNER_PROPERTIES);
+    const { controller, audit, settle } = track(host, await pane(host, perAppPolicy()));
+    word.runtime.resetStats();
+
+    await controller.chooseLabel(L.general);
+
+    expect(word.runtime.stats).toMatchObject({ roundTrips: 2, syncCalls: 2 });
+    expect(controller.getState().current).toEqual({ labelId: L.general, method: "Privileged" });
+    expect(
+      allContentControls(word.model)
+        .filter((c) => c.tag === WORD_MARK_TAGS.header)
+        .map((c) => c.children[0].text),
+    ).toEqual(Array(6).fill("Word copy"));
+    expect(propertyMap(word.model)).toMatchObject(PARTNER_PROPERTIES);
+    await settle();
+    expect(audit.map((e) => [e.type, e.app, e.method])).toEqual([
+      ["unlabeled-document", "Word", null],
+      ["label-applied", "Word", "Privileged"],
+    ]);
+  });
+
+  it("Word: Highly Confidential from the pane writes the watermark (Word has one, mail does not): ContentBits 7", async () => {
+    const { word, host } = wordDocument();
+    const { controller } = track(host, await pane(host, effectiveWith()));
+    await controller.chooseLabel(L.highlyConfidentialAllEmployees);
+    expect(allContentControls(word.model).some((c) => c.tag === WORD_MARK_TAGS.watermark)).toBe(true);
+    expect(propertyMap(word.model)[key(L.highlyConfidentialAllEmployees, "ContentBits")]).toBe("7");
+  });
+
+  it("Excel: 1 read + 1 write even when the pane's first read is minutes old; decides for Excel", async () => {
+    const clock = { ms: 0 };
+    const { excel, host } = workbook({}, clock);
+    const { controller, audit, settle } = track(host, await pane(host, perAppPolicy()));
+    clock.ms += 5 * 60_000; // the person reads the document for five minutes, then picks a label
+    excel.runtime.resetStats();
+
+    await controller.chooseLabel(L.general);
+
+    expect(excel.runtime.stats).toMatchObject({ roundTrips: 2, syncCalls: 2 });
+    expect(excel.model.worksheets.map((w) => w.headersFooters.defaultForAllPages.centerHeader)).toEqual([
+      '&1#&"Calibri,Regular"&10&K000000Workbook copy',
+      '&1#&"Calibri,Regular"&10&K000000Workbook copy',
+    ]);
+    expect(ourLabelIn(workbookProperties(excel.model))).toBe(L.general);
+    await settle();
+    expect(audit.map((e) => [e.type, e.app, e.itemName])).toEqual([
+      ["unlabeled-document", "Excel", "Budget.xlsx"],
+      ["label-applied", "Excel", "Budget.xlsx"],
+    ]);
+  });
+
+  it("decides from what the document carries now, not from what the pane read when it opened", async () => {
+    const { excel, host } = workbook();
+    const { controller } = track(
+      host,
+      await pane(host, effectiveWith({ justificationRequired: true, defaultDocumentLabel: null })),
+    );
+    expect(controller.getState().current).toBeNull();
+    // A co-author labels the workbook Highly Confidential while the pane is open.
+    Object.assign(
+      excel.model.properties,
+      workbook(ourLabelProperties(L.highlyConfidentialAllEmployees, "Highly Confidential")).excel.model
+        .properties,
+    );
+
+    await controller.chooseLabel(L.public);
+
+    // Lowering it needs a reason: the decision saw the co-author's label.
+    expect(controller.getState().justification).toMatchObject({
+      target: L.public,
+      from: L.highlyConfidentialAllEmployees,
+    });
+    expect(ourLabelIn(workbookProperties(excel.model))).toBe(L.highlyConfidentialAllEmployees);
+  });
+
+  it("Excel downgrade: asks why, refuses an empty 'Other', then 1 read + 1 write with the reason audited", async () => {
+    const { excel, host } = workbook(ourLabelProperties(L.confidentialAllEmployees, "Confidential"));
+    const { controller, audit, settle } = track(
+      host,
+      await pane(host, effectiveWith({ justificationRequired: true })),
+    );
+    await controller.chooseLabel(L.public);
+    const j = controller.getState().justification!;
+    expect(j.target).toBe(L.public);
+
+    await controller.submitJustification(j.otherReason, "  ");
+    expect(controller.getState().justification?.error).toBe(en.justificationOtherRequired);
+    expect(ourLabelIn(workbookProperties(excel.model))).toBe(L.confidentialAllEmployees);
+
+    excel.runtime.resetStats();
+    await controller.submitJustification(j.reasons[0], "");
+    expect(excel.runtime.stats.roundTrips).toBe(2);
+    expect(ourLabelIn(workbookProperties(excel.model))).toBe(L.public);
+    expect(controller.getState().justification).toBeNull();
+    await settle();
+    expect(audit.map((e) => [e.type, e.app, e.downgrade, e.justification?.reason])).toEqual([
+      ["label-changed", "Excel", true, j.reasons[0]],
+    ]);
+  });
+});
