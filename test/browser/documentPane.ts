@@ -1,0 +1,119 @@
+/**
+ * What the Word and Excel browser suites share: the fake document host bundled in place of
+ * office.js, a backend that serves one policy and keeps the audit events it receives, and the
+ * person's development token (whose name claim ends up in `${User.Name}` markings).
+ */
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import type { AuditEvent } from "../../src/core/audit";
+import type { EffectivePolicy } from "../../src/core/policy";
+import type { DocumentView, FakeDocumentOptions } from "../addin/fakes/document/browserEntry";
+import {
+  assertBuilt,
+  bundleScript,
+  launchChromium,
+  openPage,
+  ROOT,
+  type ApiHandler,
+  type OpenedPage,
+} from "./harness";
+
+/** Sam Lee, sam@contoso.com. */
+export const TOKEN =
+  "eyJhbGciOiJIUzI1NiJ9.eyJuYW1lIjoiU2FtIExlZSIsInByZWZlcnJlZF91c2VybmFtZSI6InNhbUBjb250b3NvLmNvbSJ9.c2ln";
+export const SCREENSHOTS = join(ROOT, "docs", "screenshots");
+
+export interface Backend {
+  handler: ApiHandler;
+  audit: AuditEvent[];
+}
+
+export function backend(policy: EffectivePolicy): Backend {
+  const audit: AuditEvent[] = [];
+  return {
+    audit,
+    handler: (req) => {
+      if (req.headers.authorization !== `Bearer ${TOKEN}`)
+        return { status: 401, body: '{"error":"invalid_token"}' };
+      if (req.method === "GET" && req.path === "/api/v1/policy")
+        return {
+          status: 200,
+          body: JSON.stringify(policy),
+          headers: { ETag: '"p1"', "Cache-Control": "private, max-age=300" },
+        };
+      if (req.method === "POST" && req.path === "/api/v1/audit") {
+        const events = JSON.parse(req.body ?? "{}").events as AuditEvent[];
+        audit.push(...events);
+        return { status: 202, body: JSON.stringify({ accepted: events.length, duplicates: 0 }) };
+      }
+      return { status: 404 };
+    },
+  };
+}
+
+/** One browser and the bundled fake per suite; every page checked hermetic and error-free after each test. */
+export function documentSuite() {
+  const state: { browser: Browser | null; script: string | null; opened: OpenedPage[] } = {
+    browser: null,
+    script: null,
+    opened: [],
+  };
+  beforeAll(async () => {
+    assertBuilt(["taskpane.html"]);
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    [state.browser, state.script] = await Promise.all([
+      launchChromium(),
+      bundleScript(join(ROOT, "test/addin/fakes/document/browserEntry.ts")),
+    ]);
+  });
+  afterEach(async () => {
+    for (const p of state.opened.splice(0)) {
+      expect(p.blocked).toEqual([]);
+      expect(p.errors).toEqual([]);
+      await p.close();
+    }
+  });
+  afterAll(async () => {
+    await state.browser?.close();
+  });
+
+  return {
+    async open(
+      fake: FakeDocumentOptions,
+      api: Backend,
+      extra: { colorScheme?: "light" | "dark" } = {},
+    ): Promise<Page> {
+      const p = await openPage(state.browser!, {
+        page: "taskpane.html",
+        officeScript: state.script!,
+        globals: { __FAKE_DOCUMENT__: fake },
+        localStorage: { "labelbridge.devToken": TOKEN },
+        api: api.handler,
+        colorScheme: extra.colorScheme,
+      });
+      state.opened.push(p);
+      return p.page;
+    },
+  };
+}
+
+export function documentView(page: Page): Promise<DocumentView> {
+  return page.evaluate(() => window.__document!());
+}
+
+export const badge = (page: Page) => page.getByTestId("label-badge");
+export const labelButton = (page: Page, fullName: string) =>
+  page.getByRole("button", { name: `Apply the label ${fullName}` });
+
+/** Waits until Fluent's dialog has finished its entrance motion, so a screenshot shows it whole. */
+export async function dialogSettled(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const el = document.querySelector('[data-testid="justification-dialog"]');
+    return (
+      !!el &&
+      getComputedStyle(el).opacity === "1" &&
+      el.getAnimations().every((a) => a.playState === "finished")
+    );
+  });
+}

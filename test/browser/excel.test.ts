@@ -1,0 +1,174 @@
+/**
+ * The built task pane (dist/) in headless Chromium on a fake Excel workbook loaded in place of
+ * office.js: what a person does in the pane, and what the workbook carries afterwards — label
+ * properties, every sheet's header/footer in Excel's format codes, the "open with the document"
+ * setting. Screenshots for the README: docs/screenshots/excel-*.png.
+ */
+import { join } from "node:path";
+import type { Page } from "playwright-core";
+import { effectiveWith } from "../support/policyFixtures";
+import {
+  L,
+  OUR_TENANT,
+  PARTNER_PROPERTIES,
+  internalPolicy,
+  ourLabelProperties,
+} from "../addin/documentSetup";
+import type { FakeDocumentOptions } from "../addin/fakes/document/browserEntry";
+import { eventually } from "./harness";
+import {
+  SCREENSHOTS,
+  backend,
+  badge,
+  dialogSettled,
+  documentSuite,
+  documentView,
+  labelButton,
+} from "./documentPane";
+
+jest.setTimeout(120_000);
+
+const suite = documentSuite();
+const AUTO_SHOW = "Office.AutoShowTaskpaneWithDocument";
+const key = (labelId: string, suffix: string) => `MSIP_Label_${labelId}_${suffix}`;
+const mark = (text: string) => `&1#&"Calibri,Regular"&10&K000000${text}`;
+const mandatory = effectiveWith({
+  mandatoryDocuments: true,
+  defaultDocumentLabel: null,
+  justificationRequired: true,
+  moreInfoUrl: "https://intranet.contoso.com/labels",
+});
+
+function workbook(properties: Record<string, string> = {}): FakeDocumentOptions {
+  return {
+    host: "Excel",
+    url: "https://contoso.sharepoint.com/sites/fin/Shared%20Documents/Budget%202027.xlsx",
+    excel: {
+      sheets: [
+        { name: "Summary", headerFooter: { leftHeader: "&BBudget 2027" }, values: [["Total", 1200]] },
+        { name: "Detail" },
+      ],
+      properties,
+    },
+  };
+}
+
+async function ourLabel(page: Page): Promise<string | null> {
+  const props = (await documentView(page)).properties;
+  const siteKey = Object.keys(props).find((k) => k.endsWith("_SiteId") && props[k] === OUR_TENANT);
+  return siteKey ? siteKey.slice("MSIP_Label_".length, -"_SiteId".length) : null;
+}
+
+describe("Excel task pane in Chromium", () => {
+  it("mandatory: the banner stays until a label is set; the label goes into the properties and every sheet's footer", async () => {
+    const api = backend(mandatory);
+    const page = await suite.open(workbook(), api);
+    await page.getByTestId("label-list").waitFor();
+    await expect(badge(page).textContent()).resolves.toBe("No label");
+    const banner = page.getByTestId("mandatory-banner");
+    await banner.getByText("Office has no event before a save", { exact: false }).waitFor();
+    expect((await documentView(page)).settings[AUTO_SHOW]).toBe(true);
+    await eventually(
+      () => api.audit.map((e) => [e.type, e.app, e.itemName]),
+      [["unlabeled-document", "Excel", "Budget 2027.xlsx"]],
+    );
+    await page.screenshot({ path: join(SCREENSHOTS, "excel-mandatory-light.png"), fullPage: true });
+
+    await labelButton(page, "Confidential \\ All Employees").click();
+    await badge(page).getByText("Confidential \\ All Employees").waitFor();
+    await banner.waitFor({ state: "detached" });
+
+    const book = await documentView(page);
+    expect(book.properties).toEqual({
+      [key(L.confidentialAllEmployees, "Enabled")]: "true",
+      [key(L.confidentialAllEmployees, "SetDate")]: expect.stringMatching(
+        /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/,
+      ),
+      [key(L.confidentialAllEmployees, "Method")]: "Privileged",
+      [key(L.confidentialAllEmployees, "Name")]: "Confidential_AllEmployees",
+      [key(L.confidentialAllEmployees, "SiteId")]: OUR_TENANT,
+      [key(L.confidentialAllEmployees, "ActionId")]: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      [key(L.confidentialAllEmployees, "ContentBits")]: "2",
+    });
+    expect(book.sheets).toEqual([
+      {
+        name: "Summary",
+        leftHeader: "&BBudget 2027",
+        centerHeader: "",
+        centerFooter: mark("Classified as Confidential"),
+      },
+      { name: "Detail", leftHeader: "", centerHeader: "", centerFooter: mark("Classified as Confidential") },
+    ]);
+    expect(AUTO_SHOW in book.settings).toBe(false);
+    await eventually(
+      () => api.audit.map((e) => [e.type, e.app, e.method]).slice(1),
+      [["label-applied", "Excel", "Privileged"]],
+    );
+    await page.screenshot({ path: join(SCREENSHOTS, "excel-labeled-light.png"), fullPage: true });
+  });
+
+  it("opens an unlabeled workbook with the default label, every sheet marked with the signed-in person's name", async () => {
+    const page = await suite.open(workbook(), backend(internalPolicy()));
+    await badge(page).getByText("Internal").waitFor();
+    const book = await documentView(page);
+    expect(book.properties[key(L.general, "Method")]).toBe("Standard");
+    expect(book.sheets.map((s) => s.centerHeader)).toEqual([
+      mark("Internal — Sam Lee"),
+      mark("Internal — Sam Lee"),
+    ]);
+  });
+
+  it("lowering asks why: 'Other' without text is refused, 'Other' with text applies it and is audited", async () => {
+    const api = backend(mandatory);
+    const page = await suite.open(
+      workbook(ourLabelProperties(L.highlyConfidentialAllEmployees, "Highly Confidential")),
+      api,
+    );
+    await badge(page).getByText("Highly Confidential \\ All Employees").waitFor();
+
+    await labelButton(page, "General").click();
+    const dialog = page.getByTestId("justification-dialog");
+    await dialog.waitFor();
+    await dialog.getByText("Other (explain) - Do not enter sensitive information").click();
+    await dialog.getByRole("button", { name: "Change label" }).click();
+    await dialog.getByText('Explain why in the text box when you choose "Other".').waitFor();
+    expect(await ourLabel(page)).toBe(L.highlyConfidentialAllEmployees);
+
+    await dialog.getByLabel("Explain why").fill("Figures were published in the annual report");
+    await dialogSettled(page);
+    await page.screenshot({ path: join(SCREENSHOTS, "excel-justification-light.png") });
+    await dialog.getByRole("button", { name: "Change label" }).click();
+    await dialog.waitFor({ state: "detached" });
+    await badge(page).getByText("General").waitFor();
+    expect(await ourLabel(page)).toBe(L.general);
+    expect((await documentView(page)).sheets[0].leftHeader).toBe("&BBudget 2027");
+    await eventually(
+      () => api.audit.map((e) => [e.type, e.app, e.downgrade, e.justification]),
+      [
+        [
+          "label-changed",
+          "Excel",
+          true,
+          {
+            reason: "Other (explain) - Do not enter sensitive information",
+            text: "Figures were published in the annual report",
+          },
+        ],
+      ],
+    );
+  });
+
+  it("shows another organisation's label as kept, and keeps it when ours is set", async () => {
+    const page = await suite.open(workbook(PARTNER_PROPERTIES), backend(mandatory));
+    const others = page.getByTestId("other-tenant-labels");
+    await others.getByText("Not Protected_2").waitFor();
+    await others.getByText("Kept as it is", { exact: false }).waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, "excel-other-tenant-light.png"), fullPage: true });
+
+    await labelButton(page, "Public").click();
+    await badge(page).getByText("Public").waitFor();
+    expect((await documentView(page)).properties).toMatchObject(PARTNER_PROPERTIES);
+    expect(await ourLabel(page)).toBe(L.public);
+    await others.getByText("Not Protected_2").waitFor();
+  });
+});
