@@ -202,7 +202,7 @@ function joinContinuations(raw: Array<{ name: string; value: string }>): Record<
     result.set(name, joined.join(""));
   }
   // Own data properties, as Object.fromEntries (ES2019, newer than classic Outlook's runtime) makes
-  // them: assigning would turn a `__proto__` parameter into the object's prototype.
+  // them: assignment would hand a `__proto__` parameter to the prototype setter, which drops it.
   const params: Record<string, string> = {};
   for (const [name, value] of result) {
     Object.defineProperty(params, name, { value, enumerable: true, writable: true, configurable: true });
