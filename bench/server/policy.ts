@@ -282,13 +282,16 @@ async function policyBench(dataDir: string, auth: Record<string, string>): Promi
   for (const status of [200, 304] as const) {
     console.log(summary(`${status} bare`, figures[`bare${status}`]));
     console.log(summary(`${status} ours`, figures[`ours${status}`]));
+    // The least-disturbed run of each: other load only ever adds CPU time (cache misses, a shared core).
+    const best = (runs: Figures[]) => Math.min(...runs.map((r) => r.cpuPerRequest ?? Infinity));
+    const bestRatio = best(figures[`bare${status}`]) / best(figures[`ours${status}`]);
     console.log(
-      `  ${status} ratio ${spread(cpuRatio[status], 2)} by server CPU per request, ${spread(rpsRatio[status], 2)} by req/s ` +
-        `(goal ≥ ${status === 200 ? "0.80" : "0.90"})`,
+      `  ${status} ratio ${spread(cpuRatio[status], 2)} by server CPU per request (${bestRatio.toFixed(2)} best run against best run), ` +
+        `${spread(rpsRatio[status], 2)} by req/s (goal ≥ ${status === 200 ? "0.80" : "0.90"})`,
     );
   }
   console.log(
-    "  The CPU ratio is the figure to read on a shared machine: req/s moves with whatever else the cores run.",
+    "  Read the CPU ratio on a shared machine: req/s moves with whatever else the cores run, CPU per request much less.",
   );
 }
 

@@ -29,6 +29,7 @@ import { createDevVerifier, loadOrCreateDevKey } from "./auth/dev";
 import type { Principal, TokenVerifier } from "./auth/principal";
 import cors from "./cors";
 import { RateLimiter } from "./rateLimit";
+import { deferredChildLogger } from "./requestLogger";
 import type { Store } from "./storage/store";
 import { withWriteListener } from "./storage/writeListener";
 import { EffectivePolicyCache } from "./effectivePolicy";
@@ -117,6 +118,7 @@ export async function buildApp(
 
   const app = Fastify({
     logger: options.logger ?? { level: config.logLevel },
+    childLoggerFactory: deferredChildLogger,
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
     ...(options.https ? { https: options.https } : {}),
