@@ -44,8 +44,7 @@ export class RateLimiter {
   }
 
   /** Counts one request for `key`; throws 429 with Retry-After when the window's allowance is spent. */
-  take(key: string): void {
-    const now = this.now();
+  take(key: string, now = this.now()): void {
     const window = this.windows.get(key);
     if (window === undefined) {
       if (this.windows.size >= this.maxKeys) this.makeRoom(now);
