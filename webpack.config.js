@@ -58,7 +58,7 @@ function typescriptRule(target) {
 }
 
 /**
- * Our own modules have no import-time side effects (except the polyfills and the entries), so
+ * Our own modules have no import-time side effects (except the globalThis shim and the entries), so
  * webpack may drop whatever a bundle does not use — e.g. the XML codecs' parser from the handlers.
  */
 const pureModules = {
@@ -160,19 +160,9 @@ function eventBundleConfig(bundle, options = {}) {
       },
     },
     resolve,
-    module: {
-      rules: [
-        typescriptRule("ES2016"),
-        pureModules,
-        {
-          // Runs after ts-loader: ES2018 regexes in the core must not stop the bundle from loading.
-          test: /\.ts$/,
-          include: path.join(ROOT, "src", "core"),
-          enforce: "post",
-          use: path.join(ROOT, "src/addin/events/outlookRegexLoader.cjs"),
-        },
-      ],
-    },
+    // TypeScript down-levels the syntax; the code itself stays inside ES2016's regexes and
+    // built-ins (test/core/runtime-es2016.test.ts, test/addin/eventRuntime.test.ts).
+    module: { rules: [typescriptRule("ES2016"), pureModules] },
     optimization: { splitChunks: false, runtimeChunk: false },
     plugins: [
       defines(),

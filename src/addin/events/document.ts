@@ -11,7 +11,7 @@
  *
  * No DOM and no React here: on Windows the handler may run without a browser around it.
  */
-import "./polyfills";
+import "./globalThisShim";
 import type { AuditEvent } from "../../core/audit/event";
 import type { EffectivePolicy } from "../../core/policy/effective";
 import type { DocumentLabelingHost, DocumentUser } from "../hosts/documentHost";

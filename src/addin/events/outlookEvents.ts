@@ -4,7 +4,7 @@
  * handler is associated at the top level, synchronously, when the file loads — without that, a
  * SoftBlock send handler means nobody can send (office-js.md §2).
  */
-import "./polyfills";
+import "./globalThisShim";
 import { OutlookHost } from "../hosts/outlook";
 import { officeSsoGetAccessToken, roamingDevTokenProvider, runtimeStore } from "../hosts/runtime";
 import { AuditQueue } from "../services/auditQueue";

@@ -121,8 +121,8 @@ export function propertiesMatch(
 ): boolean {
   const byKey = new Map(after.map((p) => [p.key.toLowerCase(), p.value]));
   const written = new Set<string>();
-  for (const [key, value] of Object.entries(update.set)) {
-    if (byKey.get(key.toLowerCase()) !== value) return false;
+  for (const key of Object.keys(update.set)) {
+    if (byKey.get(key.toLowerCase()) !== update.set[key]) return false;
     const group = labelGroup(key);
     if (group !== null) written.add(group);
   }

@@ -184,7 +184,7 @@ export class ExcelHost extends DocumentHost<ExcelSnapshot> implements DocumentLa
       const custom = context.workbook.properties.custom;
       // Remove before set: keys compare ignoring case, so a set could otherwise be deleted again.
       for (const key of update.remove) custom.getItem(key).delete();
-      for (const [key, value] of Object.entries(update.set)) custom.add(key, value);
+      for (const key of Object.keys(update.set)) custom.add(key, update.set[key]);
       const after = this.queueSnapshot(context);
       await context.sync();
       const state = after();

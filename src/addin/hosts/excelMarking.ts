@@ -183,7 +183,9 @@ export function marksOf(texts: HeaderFooterTexts): {
     center: mark(texts.centerFooter),
     right: mark(texts.rightFooter),
   };
-  const count = [...Object.values(header), ...Object.values(footer)].filter((m) => m !== undefined).length;
+  const count = [header.left, header.center, header.right, footer.left, footer.center, footer.right].filter(
+    (m) => m !== undefined,
+  ).length;
   return { header, footer, count };
 }
 

@@ -35,7 +35,12 @@ export function queueMarkRefs(context: Word.RequestContext): () => WordMarkRef[]
     kind,
     controls: context.document.contentControls.getByTag(WORD_MARK_TAGS[kind]).load("items/id"),
   }));
-  return () => collections.flatMap(({ kind, controls }) => controls.items.map((c) => ({ id: c.id, kind })));
+  return () => {
+    const refs: WordMarkRef[] = [];
+    for (const { kind, controls } of collections)
+      for (const c of controls.items) refs.push({ id: c.id, kind });
+    return refs;
+  };
 }
 
 /** Queues deletion of our content controls found by the last read. */
