@@ -14,7 +14,6 @@ import { decodeMsipLabelsHeader, MSIP_LABELS_HEADER, type LabelRecord } from "..
 import { flattenCatalog, isAppliableNative, type NativeLabel } from "./nativeCatalog";
 import { officeCall, type AsyncResultLike } from "./officeAsync";
 import { markingFor, replaceBodyMarking, type BodyKind } from "./outlookBody";
-import { readReceivedLabel } from "./outlookRead";
 import { SESSION } from "../services/session";
 import {
   HostError,
@@ -50,6 +49,18 @@ export interface AttachmentLabel {
   labelId: string | null;
 }
 
+/**
+ * Reads a received mail's label from its internet headers (hosts/outlookRead.ts, `readReceivedLabel`).
+ * Passed in, so the event handlers, which only ever run on mail being written, do not carry the
+ * header parsers that only read mode needs.
+ */
+export type ReceivedLabelReader = (rawHeaders: string, subject: string, siteId: string) => LabelState;
+
+export interface OutlookHostOptions {
+  /** Needed to read the label of a received mail; without it read mode fails with a HostError. */
+  receivedLabel?: ReceivedLabelReader;
+}
+
 interface BodyMarkingRecord {
   header: string | null;
   footer: string | null;
@@ -70,7 +81,10 @@ export class OutlookHost implements LabelingHost {
   private enabled: Promise<boolean> | null = null;
   private catalog: Promise<NativeLabel[]> | null = null;
 
-  constructor(private readonly office: typeof Office) {}
+  constructor(
+    private readonly office: typeof Office,
+    private readonly options: OutlookHostOptions = {},
+  ) {}
 
   private call<T>(
     operation: string,
@@ -221,11 +235,15 @@ export class OutlookHost implements LabelingHost {
     const site = siteId.toLowerCase();
     if (this.mode === "read") {
       const item = this.item as Office.MessageRead;
+      const read = this.options.receivedLabel;
+      if (!read) throw new HostError("readLabel", "This runtime cannot read a received mail's label.");
       if (!this.supports("1.8")) return { current: null, records: [], source: "none", otherMarkings: [] };
       const raw = await this.call<string>("getAllInternetHeadersAsync", (cb) =>
         item.getAllInternetHeadersAsync(cb),
       );
-      const { problems: _problems, ...state } = readReceivedLabel(raw ?? "", item.subject ?? "", site);
+      const { problems: _problems, ...state } = read(raw ?? "", item.subject ?? "", site) as LabelState & {
+        problems?: string[];
+      };
       return state;
     }
     const [headers, native] = await Promise.all([this.ourHeaders(), this.nativeLabel()]);

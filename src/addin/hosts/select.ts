@@ -37,12 +37,17 @@ export interface ConnectOptions {
 }
 
 /** The adapter chunks, started early when the page URL already says which host this is. */
-const chunks: Partial<Record<"Outlook" | "Word" | "Excel", Promise<unknown>>> = {};
+const chunks: Partial<Record<"Outlook" | "OutlookRead" | "Word" | "Excel", Promise<unknown>>> = {};
 
 function loadOutlook() {
   return (chunks.Outlook ??= import(/* webpackChunkName: "host-outlook" */ "./outlook.js")) as Promise<
     typeof import("./outlook.js")
   >;
+}
+function loadOutlookRead() {
+  return (chunks.OutlookRead ??= import(
+    /* webpackChunkName: "host-outlook" */ "./outlookRead.js"
+  )) as Promise<typeof import("./outlookRead.js")>;
 }
 function loadWord() {
   return (chunks.Word ??= import(/* webpackChunkName: "host-word" */ "./word.js")) as Promise<
@@ -63,8 +68,10 @@ function loadExcel() {
 export function preloadHostFromUrl(search: string): void {
   const info = new URLSearchParams(search).get("_host_Info") ?? "";
   const host = info.split(/[$|]/)[0]?.toLowerCase();
-  if (host === "outlook") void loadOutlook().catch(() => undefined);
-  else if (host === "word") void loadWord().catch(() => undefined);
+  if (host === "outlook") {
+    void loadOutlook().catch(() => undefined);
+    void loadOutlookRead().catch(() => undefined);
+  } else if (host === "word") void loadWord().catch(() => undefined);
   else if (host === "excel") void loadExcel().catch(() => undefined);
 }
 
@@ -77,11 +84,12 @@ export async function connectToOffice(options: ConnectOptions): Promise<Connecte
   ]);
   if (!info || !info.host) return null;
   if (info.host === office.HostType.Outlook) {
-    const [{ OutlookHost }, { saveRoamingDevToken }] = await Promise.all([
+    const [{ OutlookHost }, { readReceivedLabel }, { saveRoamingDevToken }] = await Promise.all([
       loadOutlook(),
+      loadOutlookRead(),
       import("./runtime.js"),
     ]);
-    const host = new OutlookHost(office);
+    const host = new OutlookHost(office, { receivedLabel: readReceivedLabel });
     return {
       host,
       extras: {

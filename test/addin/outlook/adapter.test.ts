@@ -1,7 +1,7 @@
 import { zipSync, strToU8 } from "fflate";
 import { decodeMsipLabelsHeader, encodeMsipLabelsHeader } from "../../../src/core/metadata";
 import { HostError } from "../../../src/addin/hosts/types";
-import { SESSION } from "../../../src/addin/hosts/outlook";
+import { OutlookHost, SESSION } from "../../../src/addin/hosts/outlook";
 import { officeAttachmentReader } from "../../../src/addin/hosts/attachmentLabels";
 import { MARK } from "../../../src/addin/hosts/outlookBody";
 import { LABELS_NOT_ENABLED } from "../fakes/outlook/fakeOutlook";
@@ -332,6 +332,18 @@ describe("Outlook adapter: a received mail", () => {
       { kind: "subject", text: "[SEC=OFFICIAL]" },
       { kind: "X-Microsoft-Classification", text: "Internal — Internal use only" },
     ]);
+  });
+
+  it("without a received-label reader (the event handlers, which run only on mail being written) says it cannot read one", async () => {
+    const fake = createFakeOutlook({
+      mode: "read",
+      rawHeaders: "X-Microsoft-Classified: true\r\n",
+      subject: "x",
+    });
+    const host = new OutlookHost(fake.Office);
+    await expect(host.readLabel(SITE)).rejects.toEqual(
+      new HostError("readLabel", "This runtime cannot read a received mail's label."),
+    );
   });
 });
 

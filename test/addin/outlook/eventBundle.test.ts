@@ -62,6 +62,11 @@ describe("the event bundle in a classic-Outlook-like runtime", () => {
     expect(source).not.toMatch(/document\.currentScript|\bimport\(/);
   });
 
+  it("leaves out what only the task pane uses: read mode's header parsers", () => {
+    // Every handler runs on mail being written; received mail's classification headers are the pane's.
+    expect(bundle()).not.toMatch(/x-titus-metadata|X-Microsoft-Classification/i);
+  });
+
   it("stays inside its 40 KB gzip budget (Outlook's ~5 s send budget includes loading it)", () => {
     expect(gzipSync(Buffer.from(bundle()), { level: 9 }).length).toBeLessThanOrEqual(40 * 1024);
   });

@@ -14,6 +14,7 @@ import {
   type LabelProtectiveMarking,
 } from "../../../src/core/policy";
 import { OutlookHost } from "../../../src/addin/hosts/outlook";
+import { readReceivedLabel } from "../../../src/addin/hosts/outlookRead";
 import { decisionContext } from "../../../src/addin/services/mailState";
 import { L, tenantWith, testContext } from "../../support/policyFixtures";
 import {
@@ -87,7 +88,7 @@ export function composeFake(policy: EffectivePolicy, options: Partial<FakeOutloo
 }
 
 export function hostOf(fake: FakeOutlook): OutlookHost {
-  return new OutlookHost(fake.Office);
+  return new OutlookHost(fake.Office, { receivedLabel: readReceivedLabel });
 }
 
 export async function planFor(
