@@ -4,7 +4,7 @@
  * /admin/ with `#code=…&state=…` (response_mode=fragment keeps the code out of server logs), redeem
  * the code at /token with the verifier (Entra answers SPA redirect URIs with CORS).
  *
- * Setup (docs/deploy-addin.md): in the add-in's app registration add the platform "Single-page
+ * Setup (docs/deploy.md): in the add-in's app registration add the platform "Single-page
  * application" with redirect URI https://<server>/admin/, and give admins the app role the server
  * checks (Labelbridge.Admin).
  */
