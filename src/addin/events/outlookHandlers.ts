@@ -23,7 +23,7 @@ import type { EffectivePolicy } from "../../core/policy/effective";
 import { LabelIndex } from "../../core/policy/labels";
 import { officeAttachmentReader } from "../hosts/attachmentLabels";
 import { SESSION, TASKPANE_COMMAND_ID, type OutlookHost } from "../hosts/outlook";
-import { decisionText, stringsFor, type Strings } from "../i18n";
+import { decisionText, stringsFor, type DecisionStrings } from "../i18n";
 import type { AuditQueue } from "../services/auditQueue";
 import type { AddinConfig } from "../services/config";
 import { decisionContext, reconcileLabel } from "../services/mailState";
@@ -109,7 +109,7 @@ export function createOutlookHandlers(deps: OutlookHandlerDeps): OutlookHandlers
   function context(host: OutlookHost): Promise<{
     info: Awaited<ReturnType<OutlookHost["itemInfo"]>>;
     services: OutlookServices;
-    strings: Strings;
+    strings: DecisionStrings;
   }> {
     return host.itemInfo().then((info) => ({
       info,
@@ -171,7 +171,7 @@ export function createOutlookHandlers(deps: OutlookHandlerDeps): OutlookHandlers
     let fallback: "allow" | "block" = "allow";
     let audit: AuditQueue | null = null;
     let host: OutlookHost | null = null;
-    let strings: Strings = stringsFor("en");
+    let strings: DecisionStrings = stringsFor("en");
     const fallbackOptions = (): Office.SmartAlertsEventCompletedOptions =>
       fallback === "block" && host
         ? blockOptions(host, strings, decideSendWithoutPolicy("block", fallbackContext(), null), null)
@@ -323,7 +323,7 @@ export function createOutlookHandlers(deps: OutlookHandlerDeps): OutlookHandlers
 
   function blockOptions(
     host: OutlookHost,
-    strings: Strings,
+    strings: DecisionStrings,
     decision: SendDecision,
     policy: EffectivePolicy | null,
   ): Office.SmartAlertsEventCompletedOptions {
@@ -449,7 +449,7 @@ export function createOutlookHandlers(deps: OutlookHandlerDeps): OutlookHandlers
     host: OutlookHost,
     policy: EffectivePolicy,
     info: Awaited<ReturnType<OutlookHost["itemInfo"]>>,
-    strings: Strings,
+    strings: DecisionStrings,
     recipients: string[],
     key: string,
     reasonPrefix: string,

@@ -1,7 +1,8 @@
+import { enDecisions } from "./enDecisions";
 import type { Strings } from "./types";
 
 export const en: Strings = {
-  locale: "en",
+  ...enDecisions,
   title: "Sensitivity",
   loading: "Loading labels…",
   currentLabel: "Current label",
@@ -51,8 +52,4 @@ export const en: Strings = {
   recipientJustificationIntro:
     "This mail goes to people outside your organisation and its label asks for a reason. Why are you sending it?",
   recipientJustified: "Reason saved. You can send the mail now.",
-  chooseLabelButton: "Choose label",
-  sendHelpMarkdown: "Open **Labelbridge** to choose a label.",
-  // English uses the decision engine's own messages.
-  reasons: {},
 };

@@ -1,13 +1,14 @@
 /**
- * Picks the strings for Office's display language (`Office.context.displayLanguage`, e.g. "fr-FR",
- * "fr-CA"); English for anything else. The event bundle takes every language at once; the task
- * pane loads only the one it needs (load.ts).
+ * Picks the event handlers' strings (decision messages, the send dialog's help and button) for
+ * Office's display language (`Office.context.displayLanguage`, e.g. "fr-FR", "fr-CA"); English for
+ * anything else. The event bundle takes every language at once, but none of the task pane's text;
+ * the task pane loads only the language it needs (load.ts).
  */
-import { en } from "./en";
-import { fr } from "./fr";
-import type { Strings } from "./types";
+import { enDecisions } from "./enDecisions";
+import { frDecisions } from "./frDecisions";
+import type { DecisionStrings } from "./types";
 
-export type { MessageParams, Strings } from "./types";
+export type { DecisionStrings, MessageParams, Strings } from "./types";
 export { decisionText } from "./text";
 
 export const LANGUAGES = ["en", "fr"] as const;
@@ -17,6 +18,6 @@ export function primaryLanguage(displayLanguage: string | null | undefined): str
   return (LANGUAGES as readonly string[]).includes(primary) ? primary : "en";
 }
 
-export function stringsFor(displayLanguage: string | null | undefined): Strings {
-  return primaryLanguage(displayLanguage) === "fr" ? fr : en;
+export function stringsFor(displayLanguage: string | null | undefined): DecisionStrings {
+  return primaryLanguage(displayLanguage) === "fr" ? frDecisions : enDecisions;
 }

@@ -1,9 +1,9 @@
 import type { ReasonCode } from "../../core/decide/types";
-import type { MessageParams, Strings } from "./types";
+import type { DecisionStrings, MessageParams } from "./types";
 
 /** A decision's message in the person's language; the engine's English message where none is translated. */
 export function decisionText(
-  strings: Strings,
+  strings: DecisionStrings,
   reason: ReasonCode,
   engineMessage: string,
   params: MessageParams = {},

@@ -16,8 +16,20 @@ export interface MessageParams {
   text?: string;
 }
 
-export interface Strings {
+/**
+ * What the event handlers say (Smart Alerts, notifications): decision messages and the send
+ * dialog's help and button. Its own modules (enDecisions.ts, frDecisions.ts), so the event bundle
+ * carries these and not the task pane's text.
+ */
+export interface DecisionStrings {
   locale: string;
+  /** Smart Alerts button that opens the pane (≤ 20 characters). */
+  chooseLabelButton: string;
+  sendHelpMarkdown: string;
+  reasons: Partial<Record<ReasonCode, (p: MessageParams) => string>>;
+}
+
+export interface Strings extends DecisionStrings {
   title: string;
   loading: string;
   currentLabel: string;
@@ -66,8 +78,4 @@ export interface Strings {
   labelChangedOutside: (label: string) => string;
   recipientJustificationIntro: string;
   recipientJustified: string;
-  /** Smart Alerts button that opens the pane (≤ 20 characters). */
-  chooseLabelButton: string;
-  sendHelpMarkdown: string;
-  reasons: Partial<Record<ReasonCode, (p: MessageParams) => string>>;
 }

@@ -62,9 +62,15 @@ describe("the event bundle in a classic-Outlook-like runtime", () => {
     expect(source).not.toMatch(/document\.currentScript|\bimport\(/);
   });
 
-  it("leaves out what only the task pane uses: read mode's header parsers", () => {
+  it("leaves out what only the task pane uses: read mode's header parsers and the pane's text", () => {
+    const source = bundle();
     // Every handler runs on mail being written; received mail's classification headers are the pane's.
-    expect(bundle()).not.toMatch(/x-titus-metadata|X-Microsoft-Classification/i);
+    expect(source).not.toMatch(/x-titus-metadata|X-Microsoft-Classification/i);
+    // The handlers speak English and French (decision messages, the send dialog), not the pane's words.
+    expect(source).toContain("Open **Labelbridge** to choose a label.");
+    expect(source).toContain("Ouvrez **Labelbridge** pour choisir une");
+    expect(source).not.toContain("Paste the token printed by");
+    expect(source).not.toContain("Collez le jeton");
   });
 
   it("stays inside its 40 KB gzip budget (Outlook's ~5 s send budget includes loading it)", () => {

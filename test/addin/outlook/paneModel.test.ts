@@ -4,6 +4,8 @@ import { luminance, pickTheme } from "../../../src/addin/taskpane/model/theme";
 import { stringsFor, primaryLanguage } from "../../../src/addin/i18n";
 import { en } from "../../../src/addin/i18n/en";
 import { fr } from "../../../src/addin/i18n/fr";
+import { enDecisions } from "../../../src/addin/i18n/enDecisions";
+import { frDecisions } from "../../../src/addin/i18n/frDecisions";
 import { L, policyWith } from "./setup";
 
 describe("pane view model", () => {
@@ -61,8 +63,11 @@ describe("pane view model", () => {
 
   it("picks French for any French Office, English otherwise, with every string translated", () => {
     expect(primaryLanguage("fr-CA")).toBe("fr");
-    expect(stringsFor("fr-FR")).toBe(fr);
-    expect(stringsFor("de-DE")).toBe(en);
+    expect(stringsFor("fr-FR")).toBe(frDecisions);
+    expect(stringsFor("de-DE")).toBe(enDecisions);
+    // The pane's strings carry the handlers' (one translation of each decision message).
+    expect(fr).toMatchObject(frDecisions);
+    expect(en).toMatchObject(enDecisions);
     expect(Object.keys(fr).sort()).toEqual(Object.keys(en).sort());
     expect(fr.chooseLabelButton.length).toBeLessThanOrEqual(20);
     expect(en.chooseLabelButton.length).toBeLessThanOrEqual(20);
