@@ -13,10 +13,7 @@ import Fastify, {
   type FastifyError,
   type FastifyInstance,
   type FastifyPluginAsync,
-  type FastifyReply,
-  type FastifyRequest,
   type FastifyServerOptions,
-  type HookHandlerDoneFunction,
 } from "fastify";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
@@ -26,8 +23,9 @@ import { errorBody, HttpError } from "./errors";
 import authPlugin from "./auth/plugin";
 import { createEntraVerifier } from "./auth/entra";
 import { createDevVerifier, loadOrCreateDevKey } from "./auth/dev";
-import type { Principal, TokenVerifier } from "./auth/principal";
+import type { TokenVerifier } from "./auth/principal";
 import cors from "./cors";
+import { guards } from "./guard";
 import { RateLimiter } from "./rateLimit";
 import { deferredChildLogger } from "./requestLogger";
 import type { Store } from "./storage/store";
@@ -190,48 +188,11 @@ export async function buildApp(
     addinScripts: config.addinScripts,
   });
 
-  const limiter = new RateLimiter({ max: config.rateLimit.max, windowMs: config.rateLimit.windowMs });
-  // One key string per verified token: V8 keeps a string's hash, so the limiter's lookup is not a
-  // fresh hash of a fresh string on every request.
-  const limitKeys = new WeakMap<Principal, string>();
-  const limitKey = (principal: Principal): string => {
-    let key = limitKeys.get(principal);
-    if (key === undefined) {
-      key = `${principal.tenantId}:${principal.userId}`;
-      limitKeys.set(principal, key);
-    }
-    return key;
-  };
-  const adminRole = config.auth.adminRole;
-  /**
-   * onRequest hook of the user and admin routes: authenticate (401), check the role (403), count
-   * the request against the user's limit (429). A callback hook, so a caller whose token was
-   * verified recently passes without a promise; preflights were answered by CORS before this.
-   */
-  const guard = (needsAdmin: boolean) => {
-    const admit = (principal: Principal, now: number, done: HookHandlerDoneFunction) => {
-      if (needsAdmin && !principal.isAdmin)
-        return done(new HttpError(403, "not-admin", `this needs the '${adminRole}' app role in the token`));
-      try {
-        limiter.take(limitKey(principal), now);
-      } catch (err) {
-        return done(err as HttpError);
-      }
-      done();
-    };
-    return (request: FastifyRequest, _reply: FastifyReply, done: HookHandlerDoneFunction) => {
-      // One clock read for the token's expiry and the rate-limit window.
-      const now = Date.now();
-      let principal: Principal | Promise<Principal>;
-      try {
-        principal = app.authenticate(request, now);
-      } catch (err) {
-        return done(err as HttpError);
-      }
-      if (principal instanceof Promise) principal.then((p) => admit(p, now, done), done);
-      else admit(principal, now, done);
-    };
-  };
+  const guard = guards(
+    app,
+    new RateLimiter({ max: config.rateLimit.max, windowMs: config.rateLimit.windowMs }),
+    config.auth.adminRole,
+  );
 
   await app.register(
     async (api) => {
@@ -244,13 +205,13 @@ export async function buildApp(
       });
 
       await api.register(async (user) => {
-        user.addHook("onRequest", guard(false));
+        user.addHook("onRequest", guard.user);
         await user.register(policyRoutes, { policies, maxAgeSeconds: config.policyMaxAgeSeconds });
         await user.register(auditRoutes, { store });
       });
 
       await api.register(async (admin) => {
-        admin.addHook("onRequest", guard(true));
+        admin.addHook("onRequest", guard.admin);
         await admin.register(adminRoutes, { store, prefix: "/admin" });
         await admin.register(graphRoutes, { store, prefix: "/admin" });
         await admin.register(reportRoutes, { store });
