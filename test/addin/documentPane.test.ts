@@ -11,6 +11,7 @@ import { WordHost } from "../../src/addin/hosts/word";
 import { WORD_MARK_TAGS } from "../../src/addin/hosts/wordMarking";
 import { en } from "../../src/addin/i18n/en";
 import { fr } from "../../src/addin/i18n/fr";
+import { warningText } from "../../src/addin/i18n/warnings";
 import { AuditQueue } from "../../src/addin/services/auditQueue";
 import { defaultConfig } from "../../src/addin/services/config";
 import type { HttpClient } from "../../src/addin/services/http";
@@ -315,5 +316,92 @@ describe("a label change from the pane in a document", () => {
     expect(audit.map((e) => [e.type, e.app, e.downgrade, e.justification?.reason])).toEqual([
       ["label-changed", "Excel", true, j.reasons[0]],
     ]);
+  });
+});
+
+describe("what the pane says after a write in a document", () => {
+  it("Excel: a marking shortened to fit 255 characters and the watermark Excel has none of, as warnings in the person's language", async () => {
+    const long = "&BQuarterly consolidated statement of the finance department " + "x".repeat(90);
+    const excel = createFakeExcel({
+      sheets: [{ name: "Budget", headerFooter: { centerHeader: long } }, { name: "Notes" }],
+    });
+    const office = createFakeOffice({ host: "Excel", url: "C:\\Users\\priya\\Budget.xlsx" });
+    const host = new ExcelHost({
+      office: office.Office as unknown as typeof Office,
+      excel: excel.Excel as unknown as typeof Excel,
+      user: () => PRIYA,
+    });
+    const { controller } = track(host, await pane(host, effectiveWith({ defaultDocumentLabel: null })));
+    expect(controller.getState().warnings).toEqual([]);
+
+    await controller.chooseLabel(L.highlyConfidentialAllEmployees);
+
+    const { warnings, notice } = controller.getState();
+    expect(notice).toEqual({
+      kind: "success",
+      text: 'The label "Highly Confidential \\ All Employees" was applied.',
+    });
+    expect(warnings).toEqual([
+      { code: "excel-marking-shortened", sheets: ["Budget"] },
+      { code: "watermark-not-supported", app: "Excel" },
+    ]);
+    expect(warnings.map((w) => warningText(en.locale, w))).toEqual([
+      "Excel allows 255 characters for a sheet's header and footer together. With the text already there, the label's marking did not fit in full on: Budget.",
+      "Excel has no watermarks: the label's watermark was not written.",
+    ]);
+    expect(warnings.map((w) => warningText(fr.locale, w))).toEqual([
+      "Excel limite l'en-tête et le pied de page d'une feuille à 255 caractères au total. Avec le texte déjà présent, le marquage de l'étiquette n'a pas pu être écrit en entier sur : Budget.",
+      "Excel n'a pas de filigrane : le filigrane de l'étiquette n'a pas été écrit.",
+    ]);
+    // What the first warning says is what the sheet carries: the author's header, our footer only.
+    expect(excel.model.worksheets[0].headersFooters.defaultForAllPages.centerHeader).toBe(long);
+
+    controller.dismissWarning(0);
+    expect(controller.getState().warnings).toEqual([{ code: "watermark-not-supported", app: "Excel" }]);
+  });
+
+  it("a tenant that keeps labels in LabelInfo: the default label on open comes with the warning", async () => {
+    const { host } = wordDocument();
+    const { controller } = track(host, await pane(host, { ...internalPolicy(), labelStorage: "labelInfo" }));
+    expect(controller.getState().current).toEqual({ labelId: L.general, method: "Standard" });
+    expect(controller.getState().warnings).toEqual([{ code: "label-info-not-written" }]);
+    expect(warningText(en.locale, controller.getState().warnings[0])).toMatch(
+      /keeps labels in LabelInfo .* an add-in cannot write/,
+    );
+  });
+
+  it("a failed write says what Office leaves behind — markings first, properties after, nothing undone — not 'the mail'", async () => {
+    const { word, host } = wordDocument();
+    const { controller } = track(host, await pane(host, effectiveWith({ defaultDocumentLabel: null })));
+    for (let i = 0; i < 2; i++)
+      word.runtime.failNext({
+        match: (c) => c === "Word.CustomPropertyCollection.add",
+        code: "GeneralException",
+        message: "busy",
+      });
+
+    await controller.chooseLabel(L.confidentialAllEmployees);
+
+    const detail = "busy (Word.CustomPropertyCollection.add)";
+    expect(controller.getState().notice).toEqual({ kind: "error", text: en.applyFailedDocument(detail) });
+    expect(en.applyFailedDocument(detail)).toBe(
+      "The label could not be applied (busy (Word.CustomPropertyCollection.add)). Office makes the change as one batch — the markings, then the label properties — and stops at a failing step without undoing the steps before it, so some markings may already have changed. Choose the label again to finish.",
+    );
+    // As it says: the markings went on, the label properties did not.
+    expect(allContentControls(word.model).some((c) => c.tag === WORD_MARK_TAGS.footer)).toBe(true);
+    expect(ourLabelIn(propertyMap(word.model))).toBeNull();
+    expect(controller.getState().current).toBeNull();
+  });
+
+  it("a label that cannot be read before a change says nothing was changed", async () => {
+    const { word, host } = wordDocument();
+    const { controller } = track(host, await pane(host, effectiveWith({ defaultDocumentLabel: null })));
+    word.runtime.failNext({ match: () => true, code: "GeneralException", message: "busy" });
+    await controller.chooseLabel(L.confidentialAllEmployees);
+    expect(controller.getState().notice).toEqual({
+      kind: "error",
+      text: "The label could not be read (busy); nothing was changed.",
+    });
+    expect(propertyMap(word.model)).toEqual({});
   });
 });

@@ -145,9 +145,7 @@ describe("Excel: changing the label", () => {
     const state = await host.readLabel(OUR_TENANT);
     const result = await host.applyPlan(planChange(state, HIGHLY, "Excel"), policy());
     expect(result.contentBits).toBe(3);
-    expect(result.warnings).toEqual([
-      "Excel has no watermarks; the label's watermark applies in Word and PowerPoint only.",
-    ]);
+    expect(result.warnings).toEqual([{ code: "watermark-not-supported", app: "Excel" }]);
     expect(excel.model.worksheets[2].headersFooters.defaultForAllPages).toMatchObject({
       centerHeader: '&1#&"Calibri,Regular"&12&KA4262CHighly Confidential',
       centerFooter:
@@ -168,9 +166,7 @@ describe("Excel: changing the label", () => {
     expect(storedLength(summary.headersFooters.defaultForAllPages)).toBeLessThanOrEqual(255);
     expect(notes.headersFooters.defaultForAllPages.centerHeader).toContain("Highly Confidential");
     expect(result.contentBits).toBe(2);
-    expect(result.warnings[0]).toBe(
-      "Excel allows 255 characters for a sheet's header and footer together; with the text already there the label's marking did not fit on: Summary.",
-    );
+    expect(result.warnings[0]).toEqual({ code: "excel-marking-shortened", sheets: ["Summary"] });
     expect(propertyMap(excel.model)[key(HIGHLY, "ContentBits")]).toBe("2");
   });
 

@@ -262,9 +262,7 @@ describe("Word: applying a label", () => {
     const state = await host.readLabel(OUR_TENANT);
     const result = await host.applyPlan(planChange(state, HIGHLY, "Word"), policy());
     expect(result.contentBits).toBe(3);
-    expect(result.warnings).toEqual([
-      "This Word cannot insert a watermark; the label's watermark was not written.",
-    ]);
+    expect(result.warnings).toEqual([{ code: "watermark-not-supported", app: "Word" }]);
     expect(propertyMap(word.model)[key(HIGHLY, "ContentBits")]).toBe("3");
     expect(allContentControls(word.model).some((c) => c.tag === WORD_MARK_TAGS.watermark)).toBe(false);
   });

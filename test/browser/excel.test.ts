@@ -107,6 +107,47 @@ describe("Excel task pane in Chromium", () => {
     await page.screenshot({ path: join(SCREENSHOTS, "excel-labeled-light.png"), fullPage: true });
   });
 
+  it("says what a write did short of the label — a marking shortened to fit, no watermark — in Fluent warning bars", async () => {
+    const long = "&BQuarterly consolidated statement of the finance department " + "x".repeat(90);
+    const book: FakeDocumentOptions = {
+      ...workbook(),
+      excel: { sheets: [{ name: "Summary", headerFooter: { centerHeader: long } }, { name: "Detail" }] },
+    };
+    const page = await suite.open(book, backend(mandatory));
+    await page.getByTestId("label-list").waitFor();
+    await labelButton(page, "Highly Confidential \\ All Employees").click();
+    await badge(page).getByText("Highly Confidential \\ All Employees").waitFor();
+
+    const bars = page.getByTestId("host-warning");
+    await eventually(() => bars.count(), 2);
+    const texts = await bars.allTextContents();
+    expect(texts[0]).toContain(
+      "Excel allows 255 characters for a sheet's header and footer together. With the text already there, the label's marking did not fit in full on: Summary.",
+    );
+    expect(texts[1]).toContain("Excel has no watermarks: the label's watermark was not written.");
+    // Fluent's MessageBar with intent "warning": painted with the status-warning colours.
+    const look = await bars.first().evaluate((el) => {
+      const probe = document.createElement("div");
+      probe.style.backgroundColor = "var(--colorStatusWarningBackground1)";
+      el.parentElement!.appendChild(probe);
+      const warning = getComputedStyle(probe).backgroundColor;
+      probe.remove();
+      return {
+        fluent: el.classList.contains("fui-MessageBar"),
+        role: el.getAttribute("role"),
+        matches: getComputedStyle(el).backgroundColor === warning,
+      };
+    });
+    expect(look).toEqual({ fluent: true, role: "group", matches: true });
+    // As the first bar says: the author's header stays, our footer went on.
+    const [summary] = (await documentView(page)).sheets;
+    expect(summary.centerHeader).toBe(long);
+    expect(summary.centerFooter).toContain("Classified as Highly Confidential");
+
+    await bars.first().getByRole("button", { name: "Dismiss" }).click();
+    await eventually(() => bars.count(), 1);
+  });
+
   it("opens an unlabeled workbook with the default label, every sheet marked with the signed-in person's name", async () => {
     const page = await suite.open(workbook(), backend(internalPolicy()));
     await badge(page).getByText("Internal").waitFor();

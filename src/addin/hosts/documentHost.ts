@@ -12,8 +12,10 @@
  * changed under it (a section or sheet added, a co-author's label), one more write repairs it.
  *
  * Office batches are not transactions: a failed sync leaves the commands before the failure applied.
- * Every write here is idempotent from a fresh snapshot, so a failed write is retried once from a
- * fresh read; if that fails too the HostError reaches the pane and the next apply repairs the rest.
+ * The adapters queue the markings first and the label properties after them in the one batch, so a
+ * batch that stops early leaves the properties naming the previous label. Every write here is
+ * idempotent from a fresh snapshot, so a failed write is retried once from a fresh read; if that
+ * fails too the HostError reaches the pane and the next apply repairs the rest.
  */
 import type { LabelPlan } from "../../core/decide/types";
 import type { EffectivePolicy } from "../../core/policy/effective";
@@ -151,20 +153,12 @@ export abstract class DocumentHost<S extends DocumentSnapshot> {
       const repaired = await this.writePlan(outcome.after, plan, policy).catch((error: unknown) => {
         throw toHostError("applyPlan (repair)", error);
       });
-      if (repaired.needsRepair) {
-        repaired.result.warnings.push(
-          "The document kept changing while the label was applied; check its markings.",
-        );
-      }
+      if (repaired.needsRepair) repaired.result.warnings.push({ code: "document-kept-changing" });
       outcome = repaired;
     }
     this.snapshot = outcome.after;
     outcome.result.state = labelStateFromProperties(outcome.after.properties, policy.siteId);
-    if (policy.labelStorage === "labelInfo") {
-      outcome.result.warnings.push(
-        "This organisation keeps labels in LabelInfo (co-authoring of labeled files); an add-in can only write the custom properties, so Office may show the previous label until the file is labeled by the scanner.",
-      );
-    }
+    if (policy.labelStorage === "labelInfo") outcome.result.warnings.push({ code: "label-info-not-written" });
     return outcome.result;
   }
 

@@ -14,6 +14,7 @@ import {
   mergeExcelMarking,
   renderExcelHeaderFooter,
 } from "../../core/marking";
+import type { HostWarning } from "./types";
 
 export const HEADER_FOOTER_FIELDS = [
   "leftHeader",
@@ -49,7 +50,7 @@ export interface ExcelMarkingPlan {
   writes: HeaderFooterWrite[];
   /** ContentBits of marks present on every sheet once the writes are done. */
   contentBits: number;
-  warnings: string[];
+  warnings: HostWarning[];
 }
 
 /** The page types a sheet prints with: the default always, first and odd/even when switched on. */
@@ -147,14 +148,9 @@ export function planExcelMarking(
       }
     }
   }
-  const warnings: string[] = [];
-  if (shortSheets.length > 0) {
-    warnings.push(
-      `Excel allows 255 characters for a sheet's header and footer together; with the text already there the label's marking did not fit on: ${shortSheets.join(", ")}.`,
-    );
-  }
-  if (marking.watermark)
-    warnings.push("Excel has no watermarks; the label's watermark applies in Word and PowerPoint only.");
+  const warnings: HostWarning[] = [];
+  if (shortSheets.length > 0) warnings.push({ code: "excel-marking-shortened", sheets: shortSheets });
+  if (marking.watermark) warnings.push({ code: "watermark-not-supported", app: "Excel" });
   const contentBits =
     (headerEverywhere ? CONTENT_BITS.header : 0) | (footerEverywhere ? CONTENT_BITS.footer : 0);
   return { writes, contentBits, warnings };

@@ -21,6 +21,7 @@ import {
   type ApplyResult,
   type HostCapabilities,
   type HostItemInfo,
+  type HostWarning,
   type LabelingHost,
   type LabelState,
 } from "./types";
@@ -293,7 +294,7 @@ export class OutlookHost implements LabelingHost {
     options: ApplyOptions = {},
   ): Promise<ApplyResult> {
     const item = this.compose("applyPlan");
-    const warnings: string[] = [];
+    const warnings: HostWarning[] = [];
     const headerPlan = plan.mailHeaders ?? { set: {}, remove: [] };
     const headerNames = [...Object.keys(headerPlan.set), ...headerPlan.remove];
     const useHeaders = headerNames.length > 0 && this.supports("1.8");
@@ -326,7 +327,7 @@ export class OutlookHost implements LabelingHost {
     // 2. The reversible writes.
     const steps: Step[] = [];
     if (useHeaders) steps.push(...this.headerSteps(item, headerPlan, headersBefore));
-    else if (headerNames.length > 0) warnings.push("internet-headers-unsupported");
+    else if (headerNames.length > 0) warnings.push({ code: "mail-headers-not-supported" });
     if (plan.subjectMarking !== undefined && subjectBefore !== null) {
       const after = applySubjectMarking(subjectBefore, plan.subjectMarking);
       if (after !== subjectBefore)
@@ -355,10 +356,11 @@ export class OutlookHost implements LabelingHost {
       const failure = results.find((r) => r !== null);
       if (failure) throw asHostError(failure.step.name, failure.error);
     };
-    const rollback = async (): Promise<void> => {
+    /** Undoes what was written; returns the calls whose writes stayed. */
+    const rollback = async (): Promise<string[]> => {
       const failedUndo: string[] = [];
       await Promise.all(done.map((s) => s.undo().catch(() => failedUndo.push(s.name))));
-      if (failedUndo.length > 0) warnings.push(`rollback-failed:${failedUndo.join(",")}`);
+      return failedUndo;
     };
 
     try {
@@ -370,11 +372,12 @@ export class OutlookHost implements LabelingHost {
         });
       }
     } catch (error) {
-      await rollback();
-      throw error;
+      const notUndone = await rollback();
+      const e = asHostError("applyPlan", error);
+      throw notUndone.length === 0 ? e : new HostError(e.operation, e.message, e.code, notUndone);
     }
     if (plan.labelId !== null && !wantNative && !nativeMarks && catalog.length > 0)
-      warnings.push("label-not-in-outlook-catalog");
+      warnings.push({ code: "not-in-outlook-catalog" });
     return { nativeLabelSet: wantNative, contentBits: plan.marking.contentBits, warnings };
   }
 

@@ -63,11 +63,33 @@ export interface ApplyOptions {
   native?: "auto" | "skip";
 }
 
+/**
+ * Something a write did short of what the label asks, as a code and its parameters: the pane says
+ * it in the person's language (Strings.warnings), the event handlers log it.
+ */
+export type HostWarning =
+  /** Excel: with the author's text, a sheet's header + footer would pass 255 characters; the mark that fits went on. */
+  | { code: "excel-marking-shortened"; sheets: string[] }
+  /** The label has a watermark this host does not write (Excel has none; Word where the adapter's watermark is off). */
+  | { code: "watermark-not-supported"; app: "Word" | "Excel" }
+  /** The tenant keeps labels in LabelInfo (co-authoring of labeled files), which an add-in cannot write. */
+  | { code: "label-info-not-written" }
+  /** Sections or sheets kept appearing while the label was written; the markings may be incomplete. */
+  | { code: "document-kept-changing" }
+  /** Word counts another number of our marking controls than it was given (linked headers). */
+  | { code: "word-mark-count"; found: number; expected: number }
+  /** The setting that opens the pane with the document could not be saved. */
+  | { code: "open-with-document-not-saved"; detail: string }
+  /** Outlook before Mailbox 1.8 cannot write internet headers: our msip_labels header is missing. */
+  | { code: "mail-headers-not-supported" }
+  /** Outlook's own label list lacks this label, so only our header carries it. */
+  | { code: "not-in-outlook-catalog" };
+
 export interface ApplyResult {
   /** What was really written, e.g. native label set or not, markings written, ContentBits. */
   nativeLabelSet: boolean;
   contentBits: number;
-  warnings: string[];
+  warnings: HostWarning[];
   /**
    * The label as the item carries it after the write, where the host loaded it in the write's own
    * round trip (Word, Excel); absent where the caller must read it again.
@@ -80,6 +102,8 @@ export class HostError extends Error {
     readonly operation: string,
     message: string,
     readonly code?: string | number,
+    /** Calls whose earlier writes could not be undone after the failure (Outlook), so the item is not as it was. */
+    readonly notUndone: readonly string[] = [],
   ) {
     super(message);
     this.name = "HostError";
@@ -92,8 +116,10 @@ export interface LabelingHost {
   itemInfo(): Promise<HostItemInfo>;
   readLabel(siteId: string): Promise<LabelState>;
   /**
-   * Executes a plan from the decision engine. All or nothing: on failure the item is left as it was
-   * and a HostError says which call failed.
+   * Executes a plan from the decision engine; a HostError says which call failed. What a failure
+   * leaves behind depends on the host: Outlook undoes the writes already made (and names those it
+   * could not undo in `notUndone`); Word and Excel write in one batch, which Office stops at the
+   * failing command without undoing the ones before it (documentHost.ts).
    */
   applyPlan(plan: LabelPlan, policy: EffectivePolicy, options?: ApplyOptions): Promise<ApplyResult>;
   /** Text to run the detectors on, bounded so the pane stays responsive on large items. */

@@ -127,9 +127,11 @@ export class WordHost extends DocumentHost<WordSnapshot> implements DocumentLabe
         state.sectionCount !== snapshot.sectionCount ||
         !propertiesMatch(state.properties, policy.siteId, update);
       if (!marksOk && !needsRepair) {
-        warnings.push(
-          `Word reports ${state.marks.length} marking controls where ${expectedMarkCount(marking, state.sectionCount)} were written; headers linked to a previous section may show a mark twice.`,
-        );
+        warnings.push({
+          code: "word-mark-count",
+          found: state.marks.length,
+          expected: expectedMarkCount(marking, state.sectionCount),
+        });
       }
       return {
         result: { nativeLabelSet: false, contentBits: marking.contentBits, warnings },

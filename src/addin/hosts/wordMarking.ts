@@ -8,6 +8,7 @@
  */
 import type { ResolvedMarking, ResolvedTextMarking } from "../../core/marking";
 import { CONTENT_BITS } from "../../core/marking";
+import type { HostWarning } from "./types";
 import { wordWatermarkOoxml } from "./wordWatermark";
 
 export const WORD_MARK_TAGS = {
@@ -97,9 +98,9 @@ export interface WordMarkingPlan {
 export function wordMarkingPlan(
   marking: ResolvedMarking,
   watermark: boolean,
-): { plan: WordMarkingPlan; warnings: string[] } {
+): { plan: WordMarkingPlan; warnings: HostWarning[] } {
   const plan: WordMarkingPlan = { contentBits: 0 };
-  const warnings: string[] = [];
+  const warnings: HostWarning[] = [];
   if (marking.header) {
     plan.header = marking.header;
     plan.contentBits |= CONTENT_BITS.header;
@@ -113,7 +114,7 @@ export function wordMarkingPlan(
       plan.watermarkOoxml = wordWatermarkOoxml(marking.watermark, "PowerPlusWaterMarkObject");
       plan.contentBits |= CONTENT_BITS.watermark;
     } else {
-      warnings.push("This Word cannot insert a watermark; the label's watermark was not written.");
+      warnings.push({ code: "watermark-not-supported", app: "Word" });
     }
   }
   return { plan, warnings };

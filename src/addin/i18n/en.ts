@@ -36,6 +36,13 @@ export const en: Strings = {
   noPolicy: "The labeling policy could not be loaded.",
   retry: "Try again",
   applyFailed: (detail) => `The label could not be applied (${detail}). The mail was left as it was.`,
+  applyFailedNotUndone: (detail, calls) =>
+    `The label could not be applied (${detail}), and not everything already written could be undone (${calls}): check the mail's subject, body and label before sending.`,
+  applyFailedDocument: (detail) =>
+    `The label could not be applied (${detail}). Office makes the change as one batch — the markings, then the label properties — and stops at a failing step without undoing the steps before it, so some markings may already have changed. Choose the label again to finish.`,
+  readFailed: (detail) => `The label could not be read (${detail}); nothing was changed.`,
+  labelApplied: (label) => `The label "${label}" was applied.`,
+  labelRemoved: "The label was removed.",
   outsideOffice: "Open Labelbridge from Outlook, Word or Excel.",
   settings: "Settings",
   devTokenLabel: "Development token",

@@ -39,6 +39,13 @@ export const fr: Strings = {
   retry: "Réessayer",
   applyFailed: (detail) =>
     `L'étiquette n'a pas pu être appliquée (${detail}). Le message est resté inchangé.`,
+  applyFailedNotUndone: (detail, calls) =>
+    `L'étiquette n'a pas pu être appliquée (${detail}), et ce qui était déjà écrit n'a pas pu être entièrement annulé (${calls}) : vérifiez l'objet, le corps et l'étiquette du message avant de l'envoyer.`,
+  applyFailedDocument: (detail) =>
+    `L'étiquette n'a pas pu être appliquée (${detail}). Office effectue la modification en un seul lot — les marquages, puis les propriétés de l'étiquette — et s'arrête à l'étape en échec sans annuler les étapes précédentes : certains marquages ont donc pu changer. Choisissez à nouveau l'étiquette pour terminer.`,
+  readFailed: (detail) => `L'étiquette n'a pas pu être lue (${detail}) ; rien n'a été modifié.`,
+  labelApplied: (label) => `L'étiquette « ${label} » a été appliquée.`,
+  labelRemoved: "L'étiquette a été supprimée.",
   outsideOffice: "Ouvrez Labelbridge depuis Outlook, Word ou Excel.",
   settings: "Paramètres",
   devTokenLabel: "Jeton de développement",

@@ -4,6 +4,7 @@
  * engine's own (English) message.
  */
 import type { ReasonCode } from "../../core/decide/types";
+import type { HostWarning } from "../hosts/types";
 
 export interface MessageParams {
   /** Full display name of the label the message is about ("Confidential \ All Employees"). */
@@ -28,6 +29,11 @@ export interface DecisionStrings {
   sendHelpMarkdown: string;
   reasons: Partial<Record<ReasonCode, (p: MessageParams) => string>>;
 }
+
+/** One sentence per adapter warning code, given that warning's parameters (warnings.ts). */
+export type WarningStrings = {
+  [C in HostWarning["code"]]: (w: Extract<HostWarning, { code: C }>) => string;
+};
 
 export interface Strings extends DecisionStrings {
   title: string;
@@ -62,7 +68,17 @@ export interface Strings extends DecisionStrings {
   offlineNotice: (when: string) => string;
   noPolicy: string;
   retry: string;
+  /** Mail: the Outlook adapter undid what it had written. */
   applyFailed: (detail: string) => string;
+  /** Mail: some writes could not be undone (`calls`, joined). */
+  applyFailedNotUndone: (detail: string, calls: string) => string;
+  /** Word and Excel: one Office batch, stopped at the failing step, nothing undone (documentHost.ts). */
+  applyFailedDocument: (detail: string) => string;
+  /** The label could not be read before a change: nothing was written. */
+  readFailed: (detail: string) => string;
+  /** After a label change was written. */
+  labelApplied: (label: string) => string;
+  labelRemoved: string;
   outsideOffice: string;
   settings: string;
   devTokenLabel: string;

@@ -11,7 +11,7 @@ import type { DecisionContext, DefaultLabelDecision, LabelPlan } from "../../cor
 import type { AuditEvent } from "../../core/audit/event";
 import type { EffectivePolicy } from "../../core/policy/effective";
 import type { DocumentLabelingHost } from "../hosts/documentHost";
-import type { LabelState } from "../hosts/types";
+import type { HostWarning, LabelState } from "../hosts/types";
 
 export interface DocumentOpenOutcome {
   /** The label as read when the document opened. */
@@ -26,7 +26,7 @@ export interface DocumentOpenOutcome {
   mandatoryMissing: boolean;
   /** To queue: label-applied (default) or unlabeled-document. */
   audit: AuditEvent[];
-  warnings: string[];
+  warnings: HostWarning[];
 }
 
 /**
@@ -67,9 +67,10 @@ export async function openDocument(
     // Changes the document only when the setting must flip.
     await host.ensureOpensWithDocument(outcome.mandatoryMissing);
   } catch (error) {
-    outcome.warnings.push(
-      `The task pane could not be set to open with this document: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    outcome.warnings.push({
+      code: "open-with-document-not-saved",
+      detail: error instanceof Error ? error.message : String(error),
+    });
   }
   return outcome;
 }

@@ -22,6 +22,7 @@ import {
   type ApplyResult,
   type HostCapabilities,
   type HostItemInfo,
+  type HostWarning,
   type LabelingHost,
   type LabelState,
 } from "../hosts/types";
@@ -106,6 +107,8 @@ export interface PaneState {
   justification: JustificationRequest | null;
   busy: boolean;
   notice: Notice | null;
+  /** What the last write did short of what the label asks (shown until the next write or dismissed). */
+  warnings: HostWarning[];
   focus: PaneFocus | null;
   auditPending: number;
   /** Where the pane keeps its data (localStorage, …), for the settings view. */
@@ -147,6 +150,7 @@ export class PaneController {
       justification: null,
       busy: false,
       notice: null,
+      warnings: [],
       focus: null,
       auditPending: 0,
       storage: deps.store.kind,
@@ -190,7 +194,7 @@ export class PaneController {
 
   /** Loads everything and applies what the policy asks on open (default label, outside changes). */
   async init(): Promise<void> {
-    this.set({ phase: "loading", notice: null });
+    this.set({ phase: "loading", notice: null, warnings: [] });
     try {
       const [info, capabilities] = await Promise.all([
         this.deps.host.itemInfo(),
@@ -286,13 +290,14 @@ export class PaneController {
       const e = await this.engine;
       const outcome = await e.openDocument(host, policy, this.context());
       this.showLabel(outcome.after);
+      this.set({ warnings: outcome.warnings });
       const d = outcome.decision;
       if (outcome.applied && d)
         this.set({ notice: { kind: "info", text: this.text(d.reason, d.message, outcome.applied.labelId) } });
       await this.record(outcome.audit);
     } catch (error) {
-      // The document stays as it was (the adapter's promise); the person can still label it here.
-      this.set({ notice: { kind: "error", text: this.strings.applyFailed(this.failure(error)) } });
+      // Say what a failed batch may have left; the label shown is read again, and can be set here.
+      this.set({ notice: { kind: "error", text: this.applyFailure(error) } });
       await this.readLabel();
     } finally {
       this.set({ busy: false });
@@ -312,10 +317,8 @@ export class PaneController {
       { kind: this.state.info!.kind, current: this.state.current },
       this.context(),
     );
-    if (d.outcome === "apply") {
-      await this.apply(d.plan, "auto", [d.plan.audit]);
+    if (d.outcome === "apply" && (await this.apply(d.plan, "auto", [d.plan.audit])))
       this.set({ notice: { kind: "info", text: this.text(d.reason, d.message, d.plan.labelId) } });
-    }
   }
 
   private async onOutsideChange(): Promise<void> {
@@ -367,7 +370,7 @@ export class PaneController {
     try {
       await this.readLabel();
     } catch (error) {
-      this.set({ notice: { kind: "error", text: this.strings.applyFailed(this.failure(error)) } });
+      this.set({ notice: { kind: "error", text: this.strings.readFailed(this.failure(error)) } });
       return;
     } finally {
       this.set({ busy: false });
@@ -438,7 +441,9 @@ export class PaneController {
     ]);
     if (result) {
       const text =
-        labelId === null ? this.text("allowed", d.message) : this.text(d.reason, d.message, labelId);
+        labelId === null
+          ? this.strings.labelRemoved
+          : this.strings.labelApplied(this.labelName(labelId) ?? labelId);
       this.set({
         justification: null,
         focus: null,
@@ -573,15 +578,16 @@ export class PaneController {
     await ensure(policy.settings.mandatoryDocuments && this.state.current === null).catch(() => undefined);
   }
 
-  /** Applies a plan; on failure the adapter has left the item as it was and we say what failed. */
+  /** Applies a plan; on failure we say what failed and what the adapter says that leaves behind. */
   private async apply(
     plan: LabelPlan,
     native: "auto" | "skip",
     audit: AuditEvent[],
   ): Promise<ApplyResult | null> {
-    this.set({ busy: true });
+    this.set({ busy: true, warnings: [] });
     try {
       const result = await this.deps.host.applyPlan(plan, this.state.policy!, { native });
+      this.set({ warnings: result.warnings });
       await this.record(audit);
       // Word and Excel load the result in the write's own round trip; Outlook is read again.
       if (result.state) this.showLabel(result.state);
@@ -589,12 +595,24 @@ export class PaneController {
       void this.keepPaneWithUnlabeledDocument();
       return result;
     } catch (error) {
-      this.set({ notice: { kind: "error", text: this.strings.applyFailed(this.failure(error)) } });
+      this.set({ notice: { kind: "error", text: this.applyFailure(error) } });
       await this.readLabel().catch(() => undefined);
       return null;
     } finally {
       this.set({ busy: false });
     }
+  }
+
+  /**
+   * What a failed write left behind, as the adapter can vouch for it: Outlook undoes its writes
+   * (and names those it could not); Word and Excel stop their one batch at the failing step.
+   */
+  private applyFailure(error: unknown): string {
+    const detail = this.failure(error);
+    if (isDocumentHost(this.deps.host)) return this.strings.applyFailedDocument(detail);
+    if (error instanceof HostError && error.notUndone.length > 0)
+      return this.strings.applyFailedNotUndone(detail, error.notUndone.join(", "));
+    return this.strings.applyFailed(detail);
   }
 
   private failure(error: unknown): string {
@@ -629,5 +647,9 @@ export class PaneController {
 
   clearNotice(): void {
     this.set({ notice: null });
+  }
+
+  dismissWarning(index: number): void {
+    this.set({ warnings: this.state.warnings.filter((_, i) => i !== index) });
   }
 }

@@ -41,6 +41,7 @@ function Pane({ controller, theme }: { controller: PaneController; theme: Theme 
         acceptRecommendation: () => void controller.acceptRecommendation(),
         dismissRecommendation: () => void controller.dismissRecommendation(),
         dismissNotice: () => controller.clearNotice(),
+        dismissWarning: (index) => controller.dismissWarning(index),
         saveToken: (token) => void controller.saveToken(token),
         flushAudit: () => void controller.flushAudit(true),
       }}

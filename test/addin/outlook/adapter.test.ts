@@ -151,7 +151,7 @@ describe("Outlook adapter: applying a label", () => {
     const host = hostOf(fake);
     const result = await host.applyPlan(await planFor(host, policy, L.general, null), policy);
     expect(result.nativeLabelSet).toBe(false);
-    expect(result.warnings).toContain("label-not-in-outlook-catalog");
+    expect(result.warnings).toContainEqual({ code: "not-in-outlook-catalog" });
     expect(fake.calls).not.toContain("sensitivityLabel.setAsync");
   });
 

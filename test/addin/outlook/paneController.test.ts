@@ -17,7 +17,7 @@ import type { HttpClient } from "../../../src/addin/services/http";
 import { PolicyClient } from "../../../src/addin/services/policyClient";
 import { memoryStore } from "../../../src/addin/services/storage";
 import { createFakeOutlook, type FakeOutlook } from "../fakes/outlook/fakeOutlook";
-import { composeFake, hostOf, L, policyWith, SITE } from "./setup";
+import { composeFake, epmsPolicy, hostOf, L, policyWith, SITE } from "./setup";
 
 const config = defaultConfig({ apiBase: "https://labels.example.com" });
 const TOKEN = "eyJhbGciOiJIUzI1NiJ9.eyJuYW1lIjoiU2FtIExlZSJ9.c2ln";
@@ -110,7 +110,7 @@ describe("task pane", () => {
     expect(ourLabel(fake)).toBe(L.confidentialAllEmployees);
     expect(fake.state.nativeLabel).toBe(L.confidentialAllEmployees);
     expect(controller.getState().notice?.text).toBe(
-      'The label "Confidential \\ All Employees" will be applied. Outlook\'s own sensitivity label was set too.',
+      'The label "Confidential \\ All Employees" was applied. Outlook\'s own sensitivity label was set too.',
     );
     expect(received.at(-1)).toMatchObject({
       type: "label-changed",
@@ -337,6 +337,11 @@ describe("task pane", () => {
     const fake = composeFake(noDefault, { labelsEnabled: false, displayLanguage: "fr-FR" });
     const { controller } = await pane(fake, noDefault, fr);
     await controller.chooseLabel(L.general);
+    // Said once the label is on, not as a promise.
+    expect(controller.getState().notice).toEqual({
+      kind: "success",
+      text: "L'étiquette « General » a été appliquée.",
+    });
     await controller.chooseLabel(null);
     expect(controller.getState().notice?.text).toBe(
       "Votre organisation exige une étiquette ici : vous pouvez la changer, mais pas la supprimer.",
@@ -358,5 +363,24 @@ describe("task pane", () => {
     expect(ourLabel(fake)).toBe(L.general);
     expect(fake.state.nativeLabel).toBe(L.general);
     expect(controller.getState().current?.labelId).toBe(L.general);
+  });
+
+  it("does not claim the mail was left as it was when Outlook refused to undo a write (here: the default label on open)", async () => {
+    const epms = epmsPolicy();
+    const fake = composeFake(epms, {
+      labelsEnabled: false,
+      subject: "Hello",
+      failures: {
+        "subject.setAsync": { code: 1000, message: "DataExceedsMaximumSize" },
+        "internetHeaders.removeAsync": { code: 9000, message: "Outlook is busy" },
+      },
+    });
+    const { controller } = await pane(fake, epms);
+    expect(controller.getState().notice).toEqual({
+      kind: "error",
+      text: "The label could not be applied (DataExceedsMaximumSize), and not everything already written could be undone (internetHeaders.setAsync): check the mail's subject, body and label before sending.",
+    });
+    // What the notice warns about: our header stayed on the mail.
+    expect(ourLabel(fake)).toBe(L.general);
   });
 });

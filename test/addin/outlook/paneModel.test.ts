@@ -1,7 +1,9 @@
 import { describeLabel, labelTree } from "../../../src/addin/taskpane/model/labelTree";
 import { parseOpenContext } from "../../../src/addin/taskpane/model/openContext";
 import { luminance, pickTheme } from "../../../src/addin/taskpane/model/theme";
+import type { HostWarning } from "../../../src/addin/hosts/types";
 import { stringsFor, primaryLanguage } from "../../../src/addin/i18n";
+import { enWarnings, frWarnings, warningText } from "../../../src/addin/i18n/warnings";
 import { en } from "../../../src/addin/i18n/en";
 import { fr } from "../../../src/addin/i18n/fr";
 import { enDecisions } from "../../../src/addin/i18n/enDecisions";
@@ -71,5 +73,25 @@ describe("pane view model", () => {
     expect(Object.keys(fr).sort()).toEqual(Object.keys(en).sort());
     expect(fr.chooseLabelButton.length).toBeLessThanOrEqual(20);
     expect(en.chooseLabelButton.length).toBeLessThanOrEqual(20);
+  });
+
+  it("says every adapter warning in English and French, with its parameters", () => {
+    const samples: HostWarning[] = [
+      { code: "excel-marking-shortened", sheets: ["Budget", "Notes"] },
+      { code: "watermark-not-supported", app: "Word" },
+      { code: "watermark-not-supported", app: "Excel" },
+      { code: "label-info-not-written" },
+      { code: "document-kept-changing" },
+      { code: "word-mark-count", found: 5, expected: 6 },
+      { code: "open-with-document-not-saved", detail: "Internal Error" },
+      { code: "mail-headers-not-supported" },
+      { code: "not-in-outlook-catalog" },
+    ];
+    expect(new Set(samples.map((w) => w.code))).toEqual(new Set(Object.keys(enWarnings)));
+    expect(Object.keys(frWarnings).sort()).toEqual(Object.keys(enWarnings).sort());
+    for (const w of samples) expect(warningText("fr", w)).not.toBe(warningText("en", w));
+    expect(warningText("en", samples[0])).toContain("Budget, Notes");
+    expect(warningText("fr", samples[5])).toContain("5 contrôles de marquage là où 6");
+    expect(warningText("de", samples[6])).toBe(warningText("en", samples[6]));
   });
 });

@@ -22,6 +22,14 @@ const JustificationDialog = lazy(() =>
   ),
 );
 
+// Fluent's MessageBar brings its motion code, and the warnings their text: loaded when a write has
+// something to warn about.
+const HostWarnings = lazy(() =>
+  import(/* webpackChunkName: "warnings" */ "../HostWarnings/HostWarnings.js").then((m) => ({
+    default: m.HostWarnings,
+  })),
+);
+
 export interface PaneActions {
   choose(labelId: string | null): void;
   submitJustification(reason: string, text: string): void;
@@ -29,6 +37,7 @@ export interface PaneActions {
   acceptRecommendation(): void;
   dismissRecommendation(): void;
   dismissNotice(): void;
+  dismissWarning(index: number): void;
   saveToken(token: string): void;
   flushAudit(): void;
 }
@@ -76,6 +85,16 @@ export function App({ state, actions, theme }: AppProps) {
         </header>
 
         <Notices notice={state.notice} dismissText={t.dismiss} onDismiss={actions.dismissNotice} />
+        {state.warnings.length > 0 && (
+          <Suspense fallback={null}>
+            <HostWarnings
+              warnings={state.warnings}
+              locale={t.locale}
+              dismissText={t.dismiss}
+              onDismiss={actions.dismissWarning}
+            />
+          </Suspense>
+        )}
 
         {state.phase === "loading" && (
           <p className={styles.loading} role="status">
