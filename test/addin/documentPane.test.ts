@@ -5,7 +5,8 @@
  */
 import type { AuditEvent } from "../../src/core/audit";
 import type { EffectivePolicy } from "../../src/core/policy";
-import { AUTO_SHOW_TASKPANE_SETTING } from "../../src/addin/hosts/documentHost";
+import { createDocumentHandlers } from "../../src/addin/events/document";
+import { AUTO_SHOW_TASKPANE_SETTING, UNLABELED_OPEN_SETTING } from "../../src/addin/hosts/documentHost";
 import { ExcelHost } from "../../src/addin/hosts/excel";
 import { WordHost } from "../../src/addin/hosts/word";
 import { WORD_MARK_TAGS } from "../../src/addin/hosts/wordMarking";
@@ -403,5 +404,104 @@ describe("what the pane says after a write in a document", () => {
       text: "The label could not be read (busy); nothing was changed.",
     });
     expect(propertyMap(word.model)).toEqual({});
+  });
+});
+
+describe("unlabeled-document, once per document open", () => {
+  const T0 = new Date("2026-11-29T10:15:30Z").getTime();
+  const at = (ms: number) => () => new Date(T0 + ms);
+
+  /** One open Word document, and the runtimes of the add-in that may run on it. */
+  function openDocument() {
+    const word = createFakeWord({ sections: [{ body: ["Plan 2027"] }] });
+    const document = { settings: {} as Record<string, unknown> };
+    const runtime = () => {
+      const office = createFakeOffice({
+        host: "Word",
+        url: "https://contoso.sharepoint.com/sites/fin/Plan%202027.docx",
+        document,
+      });
+      return new WordHost({
+        office: office.Office as unknown as typeof Office,
+        word: word.Word as unknown as typeof Word,
+        user: () => PRIYA,
+      });
+    };
+    return { word, document, runtime };
+  }
+
+  async function onDocumentOpened(host: WordHost, now: () => Date): Promise<AuditEvent[]> {
+    const audit: AuditEvent[] = [];
+    const completed: unknown[] = [];
+    await createDocumentHandlers({
+      user: async () => PRIYA,
+      host: () => host,
+      policy: async () => mandatoryNoDefault(),
+      record: async (_user, events) => void audit.push(...events),
+      now,
+      newId: () => "00000000-0000-4000-8000-00000000e001",
+      deadlineMs: 2000,
+    }).onDocumentOpened({ completed: () => void completed.push(1) });
+    expect(completed).toEqual([1]);
+    return audit;
+  }
+
+  const unlabeled = (events: AuditEvent[]) => events.filter((e) => e.type === "unlabeled-document");
+
+  it("OnDocumentOpened and the pane on one open, then a token saved in the pane: recorded once, by the event", async () => {
+    const doc = openDocument();
+    const fromEvent = await onDocumentOpened(doc.runtime(), at(0));
+    expect(unlabeled(fromEvent).map((e) => [e.app, e.reason])).toEqual([["Word", "mandatory-label-missing"]]);
+    expect(doc.document.settings[UNLABELED_OPEN_SETTING]).toBe(T0);
+
+    const paneHost = doc.runtime();
+    const p = track(paneHost, await pane(paneHost, mandatoryNoDefault(), en, at(4_000)));
+    expect(await p.controller.saveToken("x.y.z")).toBe(true);
+    await p.settle();
+
+    expect(unlabeled(p.audit)).toEqual([]);
+    expect(p.controller.getState().current).toBeNull();
+    expect(doc.document.settings[AUTO_SHOW_TASKPANE_SETTING]).toBe(true);
+  });
+
+  it("the pane alone: once per open — not again when initialised again or reopened, again at a later open", async () => {
+    const doc = openDocument();
+    const first = doc.runtime();
+    const p = track(first, await pane(first, mandatoryNoDefault(), en, at(0)));
+    await p.controller.saveToken("x.y.z");
+    await p.settle();
+    expect(unlabeled(p.audit)).toHaveLength(1);
+
+    // The pane closed and opened again a few minutes later, same open.
+    const again = doc.runtime();
+    const q = track(again, await pane(again, mandatoryNoDefault(), en, at(5 * 60_000)));
+    expect(unlabeled(q.audit)).toEqual([]);
+
+    // The document saved unlabeled, closed, and opened again the next morning (no OnDocumentOpened here).
+    const later = doc.runtime();
+    const r = track(later, await pane(later, mandatoryNoDefault(), en, at(20 * 3_600_000)));
+    expect(unlabeled(r.audit)).toHaveLength(1);
+    expect(doc.document.settings[UNLABELED_OPEN_SETTING]).toBe(T0 + 20 * 3_600_000);
+  });
+
+  it("OnDocumentOpened at a new open records even with an earlier open's record in the file, but not after a pane that got to this open first", async () => {
+    const doc = openDocument();
+    doc.document.settings[UNLABELED_OPEN_SETTING] = T0 - 30 * 60_000;
+    expect(unlabeled(await onDocumentOpened(doc.runtime(), at(0)))).toHaveLength(1);
+
+    const raced = openDocument();
+    const paneHost = raced.runtime();
+    const p = track(paneHost, await pane(paneHost, mandatoryNoDefault(), en, at(0)));
+    expect(unlabeled(p.audit)).toHaveLength(1);
+    expect(unlabeled(await onDocumentOpened(raced.runtime(), at(20_000)))).toEqual([]);
+  });
+
+  it("labeling the document forgets the record along with the open-with-document setting", async () => {
+    const doc = openDocument();
+    const host = doc.runtime();
+    const { controller } = track(host, await pane(host, mandatoryNoDefault(), en, at(0)));
+    expect(doc.document.settings[UNLABELED_OPEN_SETTING]).toBe(T0);
+    await controller.chooseLabel(L.general);
+    expect(doc.document.settings).toEqual({});
   });
 });

@@ -75,7 +75,7 @@ export function createDocumentHandlers(deps: DocumentHandlerDeps): DocumentHandl
           if (!policy) return;
           const info = await host.itemInfo();
           const ctx = documentDecisionContext(host.kind, info, deps.now(), deps.newId);
-          const outcome = await openDocument(host, policy, ctx);
+          const outcome = await openDocument(host, policy, ctx, "event");
           for (const warning of outcome.warnings) report("onDocumentOpened", warning);
           if (outcome.audit.length > 0 && policy.settings.auditEnabled !== false) {
             await deps.record(user, outcome.audit).catch((e: unknown) => report("audit", e));

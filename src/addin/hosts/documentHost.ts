@@ -31,13 +31,26 @@ import { HostError, type ApplyResult, type HostItemInfo, type LabelingHost, type
 export interface DocumentLabelingHost extends LabelingHost {
   readonly kind: "Word" | "Excel";
   opensWithDocument(): Promise<boolean>;
-  ensureOpensWithDocument(on: boolean): Promise<void>;
+  /**
+   * Turns "open the pane with this document" on or off, and with `unlabeledOpenAt` remembers that
+   * this open was recorded as unlabeled (UNLABELED_OPEN_SETTING); one save for both. Turning it
+   * off forgets that record too.
+   */
+  ensureOpensWithDocument(on: boolean, unlabeledOpenAt?: number): Promise<void>;
+  /** When an open of this document was last recorded as unlabeled, by any runtime of the add-in; null if never. */
+  unlabeledOpenRecordedAt(): Promise<number | null>;
   /** Releases event registrations (Excel's worksheet-added handler). */
   dispose(): Promise<void>;
 }
 
 /** The document setting that makes Office open our task pane with the document (office-js.md §6). */
 export const AUTO_SHOW_TASKPANE_SETTING = "Office.AutoShowTaskpaneWithDocument";
+
+/**
+ * The document setting where the runtimes that see an open (OnDocumentOpened, the task pane) leave
+ * the time they recorded it as unlabeled, epoch milliseconds (services/documentOpen.ts says why).
+ */
+export const UNLABELED_OPEN_SETTING = "labelbridge.unlabeledOpenRecordedAt";
 
 export interface DocumentUser {
   /** Display name, for `${User.Name}`. Word and Excel do not expose it; the pane knows it from sign-in. */
@@ -104,6 +117,8 @@ export function documentName(url: string): string {
 export abstract class DocumentHost<S extends DocumentSnapshot> {
   protected snapshot: S | null = null;
   protected readonly now: () => number;
+  /** This runtime's own record of an unlabeled open, kept in case saving it to the document failed. */
+  private unlabeledOpenAt: number | null = null;
 
   constructor(protected readonly options: DocumentHostOptions = {}) {
     this.now = options.now ?? (() => Date.now());
@@ -195,6 +210,21 @@ export abstract class DocumentHost<S extends DocumentSnapshot> {
   /** Nothing registered by default; Excel overrides this for its worksheet-added handler. */
   async dispose(): Promise<void> {}
 
+  /**
+   * Reads the document's settings again first (refreshAsync): OnDocumentOpened or an earlier pane
+   * may have saved the record since this runtime loaded them. What this runtime recorded itself
+   * counts even if saving it failed.
+   */
+  async unlabeledOpenRecordedAt(): Promise<number | null> {
+    const settings = this.office.context.document.settings;
+    if (typeof settings.refreshAsync === "function")
+      await new Promise<void>((resolve) => settings.refreshAsync(() => resolve()));
+    const saved: unknown = settings.get(UNLABELED_OPEN_SETTING);
+    const at = typeof saved === "number" && Number.isFinite(saved) ? saved : null;
+    if (at === null || this.unlabeledOpenAt === null) return at ?? this.unlabeledOpenAt;
+    return Math.max(at, this.unlabeledOpenAt);
+  }
+
   /** Whether Office opens our task pane with this document. */
   async opensWithDocument(): Promise<boolean> {
     return this.office.context.document.settings.get(AUTO_SHOW_TASKPANE_SETTING) === true;
@@ -202,13 +232,29 @@ export abstract class DocumentHost<S extends DocumentSnapshot> {
 
   /**
    * Office has no before-save event, so mandatory labeling works by opening the pane with the
-   * document until it is labeled. The setting lives in the document and is saved with it.
+   * document until it is labeled. The settings live in the document and are saved with it.
    */
-  async ensureOpensWithDocument(on: boolean): Promise<void> {
+  async ensureOpensWithDocument(on: boolean, unlabeledOpenAt?: number): Promise<void> {
     const settings = this.office.context.document.settings;
-    if ((settings.get(AUTO_SHOW_TASKPANE_SETTING) === true) === on) return;
-    if (on) settings.set(AUTO_SHOW_TASKPANE_SETTING, true);
-    else settings.remove(AUTO_SHOW_TASKPANE_SETTING);
+    let changed = false;
+    if ((settings.get(AUTO_SHOW_TASKPANE_SETTING) === true) !== on) {
+      if (on) settings.set(AUTO_SHOW_TASKPANE_SETTING, true);
+      else settings.remove(AUTO_SHOW_TASKPANE_SETTING);
+      changed = true;
+    }
+    if (unlabeledOpenAt !== undefined) {
+      this.unlabeledOpenAt = unlabeledOpenAt;
+      settings.set(UNLABELED_OPEN_SETTING, unlabeledOpenAt);
+      changed = true;
+    } else if (!on) {
+      this.unlabeledOpenAt = null;
+      const saved: unknown = settings.get(UNLABELED_OPEN_SETTING);
+      if (saved !== null && saved !== undefined) {
+        settings.remove(UNLABELED_OPEN_SETTING);
+        changed = true;
+      }
+    }
+    if (!changed) return;
     const succeeded = this.office.AsyncResultStatus?.Succeeded ?? "succeeded";
     await new Promise<void>((resolve, reject) => {
       settings.saveAsync((result: Office.AsyncResult<void>) => {

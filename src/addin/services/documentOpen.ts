@@ -13,6 +13,32 @@ import type { EffectivePolicy } from "../../core/policy/effective";
 import type { DocumentLabelingHost } from "../hosts/documentHost";
 import type { HostWarning, LabelState } from "../hosts/types";
 
+/**
+ * One `unlabeled-document` per document open. Two runtimes may see the same open: OnDocumentOpened
+ * (a JavaScript-only runtime on Windows, a browser runtime on the web) and the task pane, which
+ * opens with an unlabeled document and initialises again when a token is saved. On Windows they
+ * share no storage: the JavaScript-only runtime has no localStorage or sessionStorage, and
+ * OfficeRuntime.storage is shared only under a SharedRuntime, which this add-in does not use. What
+ * every runtime of the add-in has is the document's own settings: saveAsync puts them into the open
+ * document and refreshAsync reads what another runtime put there. So whoever records the event
+ * leaves the time in UNLABELED_OPEN_SETTING (saved with the "open with the document" setting), and
+ * the other looks there first.
+ *
+ * Office tells an add-in nothing about when a document was opened, so "the same open" is a time:
+ * - OnDocumentOpened fires once per open, so it records, unless a pane recorded within
+ *   EVENT_AFTER_PANE_MS — that pane got to this same open first;
+ * - the pane records unless the open was recorded within SAME_OPEN_MS: by the event just before it,
+ *   or by the pane itself before it was initialised again, or closed and opened again.
+ * The setting reaches the file only if the person saves the still unlabeled document. A later open
+ * of it counts at once where OnDocumentOpened runs, and after SAME_OPEN_MS where only the pane does
+ * (Mac, sideloaded add-ins). Two runtimes deciding in the same instant can still both record.
+ */
+export const SAME_OPEN_MS = 8 * 60 * 60 * 1000;
+export const EVENT_AFTER_PANE_MS = 2 * 60 * 1000;
+
+/** Which runtime sees the open: the event handler, or the task pane. */
+export type OpenSeenBy = "event" | "pane";
+
 export interface DocumentOpenOutcome {
   /** The label as read when the document opened. */
   before: LabelState;
@@ -24,7 +50,7 @@ export interface DocumentOpenOutcome {
   decision: DefaultLabelDecision | null;
   /** Labeling is mandatory and the document has no label of ours: the pane shows its banner. */
   mandatoryMissing: boolean;
-  /** To queue: label-applied (default) or unlabeled-document. */
+  /** To queue: label-applied (default), and unlabeled-document once per open (see SAME_OPEN_MS). */
   audit: AuditEvent[];
   warnings: HostWarning[];
 }
@@ -38,6 +64,7 @@ export async function openDocument(
   host: DocumentLabelingHost,
   policy: EffectivePolicy,
   ctx: DecisionContext,
+  seenBy: OpenSeenBy,
 ): Promise<DocumentOpenOutcome> {
   const before = await host.readLabel(policy.siteId);
   const outcome: DocumentOpenOutcome = {
@@ -60,12 +87,19 @@ export async function openDocument(
     outcome.warnings.push(...result.warnings);
   }
   outcome.mandatoryMissing = policy.settings.mandatoryDocuments && outcome.after.current === null;
-  if (outcome.mandatoryMissing) {
-    outcome.audit.push(eventAuditEvent(ctx, "unlabeled-document", { reason: "mandatory-label-missing" }));
+  let recordedAt: number | undefined;
+  if (outcome.mandatoryMissing && policy.settings.auditEnabled !== false) {
+    const now = ctx.now.getTime();
+    const last = await host.unlabeledOpenRecordedAt().catch(() => null);
+    const sameOpen = seenBy === "event" ? EVENT_AFTER_PANE_MS : SAME_OPEN_MS;
+    if (last === null || Math.abs(now - last) >= sameOpen) {
+      outcome.audit.push(eventAuditEvent(ctx, "unlabeled-document", { reason: "mandatory-label-missing" }));
+      recordedAt = now;
+    }
   }
   try {
-    // Changes the document only when the setting must flip.
-    await host.ensureOpensWithDocument(outcome.mandatoryMissing);
+    // Changes the document only when a setting must change.
+    await host.ensureOpensWithDocument(outcome.mandatoryMissing, recordedAt);
   } catch (error) {
     outcome.warnings.push({
       code: "open-with-document-not-saved",

@@ -288,7 +288,7 @@ export class PaneController {
     this.set({ busy: true });
     try {
       const e = await this.engine;
-      const outcome = await e.openDocument(host, policy, this.context());
+      const outcome = await e.openDocument(host, policy, this.context(), "pane");
       this.showLabel(outcome.after);
       this.set({ warnings: outcome.warnings });
       const d = outcome.decision;

@@ -3,6 +3,11 @@
  * requirement sets, display language, theme, the document's settings property bag (where
  * `Office.AutoShowTaskpaneWithDocument` lives — persisted only by `saveAsync`), and
  * `Office.actions.associate` for event handlers.
+ *
+ * Settings as Office keeps them: each runtime of the add-in (the task pane, OnDocumentOpened) has
+ * its own in-memory copy, loaded when it starts; `saveAsync` puts that copy into the document and
+ * `refreshAsync` loads the document's again. Two fakes given the same `document` are two runtimes
+ * on one open document.
  */
 
 export type DocumentHost = "Word" | "Excel" | "PowerPoint";
@@ -17,6 +22,8 @@ export interface FakeOfficeOptions {
   requirementSets?: Record<string, string>;
   /** Settings already saved in the document. */
   settings?: Record<string, unknown>;
+  /** The document's saved settings, shared with another fake (another runtime on the same open document). */
+  document?: { settings: Record<string, unknown> };
   theme?: { bodyBackgroundColor: string; bodyForegroundColor: string; isDarkTheme?: boolean } | null;
   platform?: "PC" | "OfficeOnline" | "Mac";
 }
@@ -44,7 +51,9 @@ function compareVersions(a: string, b: string): number {
 }
 
 export function createFakeOffice(options: FakeOfficeOptions): FakeOffice {
-  const savedSettings: Record<string, unknown> = { ...(options.settings ?? {}) };
+  const savedSettings: Record<string, unknown> = options.document?.settings ?? {
+    ...(options.settings ?? {}),
+  };
   const live = new Map<string, unknown>(Object.entries(savedSettings));
   const actions = new Map<string, (event: unknown) => unknown>();
   let saveFailure: string | null = null;
@@ -62,6 +71,13 @@ export function createFakeOffice(options: FakeOfficeOptions): FakeOffice {
     },
     remove: (name: string): void => {
       live.delete(name);
+    },
+    refreshAsync: (callback?: (r: unknown) => void): void => {
+      Promise.resolve().then(() => {
+        live.clear();
+        for (const [k, v] of Object.entries(savedSettings)) live.set(k, v);
+        callback?.({ status: "succeeded", value: settings, error: null });
+      });
     },
     saveAsync: (...args: unknown[]): void => {
       const callback = args.find((a) => typeof a === "function") as ((r: unknown) => void) | undefined;
