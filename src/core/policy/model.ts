@@ -8,6 +8,7 @@
  */
 import { z } from "zod";
 import { GUID_PATTERN } from "./ids";
+import { EPMS_ACCESS, EPMS_CLASSIFICATIONS } from "../marking/epms";
 
 const guid = z
   .string()
@@ -67,24 +68,15 @@ export const labelConditionSchema = z
   })
   .strict();
 
-export const EPMS_CLASSIFICATIONS = [
-  "UNOFFICIAL",
-  "OFFICIAL",
-  "OFFICIAL:Sensitive",
-  "PROTECTED",
-  "SECRET",
-  "TOP-SECRET",
-] as const;
+/** The EPMS classifications and access markers are the marking module's; the model only refers to them. */
+export { EPMS_CLASSIFICATIONS, EPMS_ACCESS };
 
 /** What the `au-epms` marking profile writes for this label (protective-markings.md §1). */
 export const labelProtectiveMarkingSchema = z
   .object({
     sec: z.enum(EPMS_CLASSIFICATIONS),
     caveats: z.array(z.string().min(1).max(140)).max(10).optional(),
-    access: z
-      .array(z.enum(["Personal-Privacy", "Legal-Privilege", "Legislative-Secrecy"]))
-      .max(3)
-      .optional(),
+    access: z.array(z.enum(EPMS_ACCESS)).max(3).optional(),
   })
   .strict();
 
