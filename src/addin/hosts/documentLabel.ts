@@ -4,6 +4,7 @@
  * add-in and the scanner can never write different key sets.
  */
 import type { LabelPlan } from "../../core/decide/types";
+import { labelWriteOf } from "../../core/decide/plan";
 import {
   type LabelRecord,
   type LabelWrite,
@@ -83,17 +84,7 @@ export function labelStateFromProperties(props: readonly PropertyEntry[], siteId
 
 /** What a plan writes for our tenant, with the ContentBits of the marks really written. */
 export function labelWrite(plan: LabelPlan, contentBits: number): LabelWrite | null {
-  const m = plan.metadata;
-  if (!m) return null;
-  return {
-    labelId: m.labelId,
-    siteId: m.siteId,
-    method: m.method,
-    name: m.name,
-    contentBits,
-    setDate: m.setDate,
-    actionId: m.actionId,
-  };
+  return labelWriteOf(plan, contentBits);
 }
 
 /** The property changes for a plan: remove first (keys compare ignoring case), then set. */

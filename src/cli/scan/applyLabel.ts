@@ -5,14 +5,14 @@
  * the policy's own justification setting.
  */
 import type { AuditEvent } from "../../core/audit";
-import { type Justification, decideLabelChange } from "../../core/decide";
+import { type Justification, decideLabelChange, labelWriteOf } from "../../core/decide";
 import { type EffectivePolicy, LabelIndex } from "../../core/policy";
 import { canCarryLabel, fileTypeOf } from "../formats/fileType";
 import type { AtomicFs } from "../ooxml/atomic";
 import { describeError } from "../ooxml/errors";
 import { openOfficeFile, officeLabels, writeOfficeLabel } from "../ooxml/officeFile";
 import { tenantLabel } from "../ooxml/labels";
-import { type ScannerIdentity, currentForDecision, decisionContext, labelWriteOf } from "./policyUse";
+import { type ScannerIdentity, currentForDecision, decisionContext } from "./policyUse";
 
 export type LabelOutcome =
   | {

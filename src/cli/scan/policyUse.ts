@@ -6,9 +6,8 @@
 import { randomUUID } from "node:crypto";
 import { basename } from "node:path";
 import type { DecisionContext, Justification } from "../../core/decide";
-import type { LabelRecord, LabelWrite } from "../../core/metadata";
+import type { LabelRecord } from "../../core/metadata";
 import { type EffectivePolicy, LabelIndex } from "../../core/policy";
-import type { LabelPlan } from "../../core/decide";
 
 export interface ScannerIdentity {
   name: string;
@@ -80,20 +79,6 @@ export function justificationFrom(policy: EffectivePolicy, text: string | undefi
   const t = text.trim();
   const reason = policy.settings.justificationReasons.find((r) => r.toLowerCase() === t.toLowerCase());
   return reason ? { reason } : { reason: policy.settings.otherReasonText, text: t };
-}
-
-export function labelWriteOf(plan: LabelPlan): LabelWrite | null {
-  const m = plan.metadata;
-  if (!m) return null;
-  return {
-    labelId: m.labelId,
-    siteId: m.siteId,
-    method: m.method,
-    name: m.name,
-    contentBits: m.contentBits,
-    setDate: m.setDate,
-    actionId: m.actionId,
-  };
 }
 
 /**

@@ -6,7 +6,7 @@
  */
 import { dirname } from "node:path";
 import type { AuditEvent } from "../../core/audit";
-import { type Justification, eventAuditEvent } from "../../core/decide";
+import { type Justification, eventAuditEvent, labelWriteOf } from "../../core/decide";
 import type { LabelRecord } from "../../core/metadata";
 import type { EffectivePolicy } from "../../core/policy";
 import { canCarryLabel, type FileType } from "../formats/fileType";
@@ -22,13 +22,7 @@ import {
   readFileContent,
 } from "./content";
 import { type ScanMode, decideScan } from "./decision";
-import {
-  type ScannerIdentity,
-  currentForDecision,
-  decisionContext,
-  fullLabelName,
-  labelWriteOf,
-} from "./policyUse";
+import { type ScannerIdentity, currentForDecision, decisionContext, fullLabelName } from "./policyUse";
 import { type RowLabel, type ScanRow, emptyRow } from "./row";
 
 export interface ScanSettings {

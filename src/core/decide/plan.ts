@@ -11,7 +11,7 @@ import {
   type MarkingContext,
   type ResolvedMarking,
 } from "../marking";
-import { encodeMsipLabelsHeader, formatSetDate } from "../metadata";
+import { encodeMsipLabelsHeader, formatSetDate, type LabelWrite } from "../metadata";
 import type { AuditEvent } from "../audit";
 import type { ActionOptions, AssignmentMethod, DecisionContext, ItemState, LabelPlan } from "./types";
 
@@ -113,6 +113,25 @@ export function planLabel(
     plan.mailHeaders = { set, remove };
   }
   return plan;
+}
+
+/**
+ * What a plan writes for our tenant (null removes our label). A host that wrote fewer markings than
+ * planned passes the ContentBits of those really written, so the metadata never claims a mark that
+ * is not there.
+ */
+export function labelWriteOf(plan: LabelPlan, contentBits?: number): LabelWrite | null {
+  const m = plan.metadata;
+  if (!m) return null;
+  return {
+    labelId: m.labelId,
+    siteId: m.siteId,
+    method: m.method,
+    name: m.name,
+    contentBits: contentBits ?? m.contentBits,
+    setDate: m.setDate,
+    actionId: m.actionId,
+  };
 }
 
 export function labelAuditEvent(
