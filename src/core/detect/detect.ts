@@ -53,8 +53,9 @@ export function detectSensitiveInfo(text: string, options: DetectOptions = {}): 
   // Every type here is a number: text without a single digit (most prose) holds none of them.
   if (wanted.length === 0 || !hasDigit(text, scanEnd)) return result;
 
+  const shared = new Map<object, unknown>();
   for (const type of wanted) {
-    const context = createContext(text, scanEnd);
+    const context = createContext(text, scanEnd, shared);
     const instances: DetectionInstance[] = [];
     let capped = false;
     ruleFor(type.id)?.scan(context, (start, end, confidence) => {
@@ -116,11 +117,16 @@ function hasDigit(text: string, scanEnd: number): boolean {
   return false;
 }
 
-function createContext(text: string, scanEnd: number): ScanContext {
+function createContext(text: string, scanEnd: number, shared: Map<object, unknown>): ScanContext {
+  // Evidence is per rule (each asks for windows front to back); shared work is per call.
   const cache = new Map<EvidenceMatcher, Evidence>();
   return {
     text,
     scanEnd,
+    shared<T>(key: object, compute: () => T): T {
+      if (!shared.has(key)) shared.set(key, compute());
+      return shared.get(key) as T;
+    },
     evidence(matcher) {
       let evidence = cache.get(matcher);
       if (evidence === undefined) {

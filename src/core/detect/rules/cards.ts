@@ -16,20 +16,44 @@ export const CARD_CANDIDATE = withLeftBoundary(
   LETTER_OR_DIGIT,
 );
 
-/** Visits each card candidate that stands alone and passes Luhn (validator's isLuhnNumber). */
+/** Card candidates that stand alone and pass Luhn, in text order. */
+interface LuhnCards {
+  starts: number[];
+  ends: number[];
+  digits: string[];
+}
+
+function findLuhnCards(text: string, scanEnd: number): LuhnCards {
+  const found: LuhnCards = { starts: [], ends: [], digits: [] };
+  forEachMatch(text, CARD_CANDIDATE, 0, scanEnd, (m, start) => {
+    const end = start + m[0].length;
+    if (!standsAlone(text, start, end, m[1] ?? m[2] ?? m[3])) return true;
+    const digits = digitsOf(m[0]);
+    if (!isLuhnNumber(digits)) return true;
+    found.starts.push(start);
+    found.ends.push(end);
+    found.digits.push(digits);
+    return true;
+  });
+  return found;
+}
+
+/**
+ * Visits each card candidate that stands alone, passes Luhn (validator's isLuhnNumber) and is
+ * accepted by `accept` (the type's brands). The candidate regex, boundary rules and Luhn run once
+ * per detection call however many card types are asked for: both types see the same candidates.
+ */
 export function forEachLuhnCard(
   context: ScanContext,
   accept: (digits: string) => boolean,
   visit: (start: number, end: number) => boolean,
 ): void {
-  const { text, scanEnd } = context;
-  forEachMatch(text, CARD_CANDIDATE, 0, scanEnd, (m, start) => {
-    const end = start + m[0].length;
-    if (!standsAlone(text, start, end, m[1] ?? m[2] ?? m[3])) return true;
-    const digits = digitsOf(m[0]);
-    if (!accept(digits) || !isLuhnNumber(digits)) return true;
-    return visit(start, end);
-  });
+  const { starts, ends, digits } = context.shared(CARD_CANDIDATE, () =>
+    findLuhnCards(context.text, context.scanEnd),
+  );
+  for (let i = 0; i < starts.length; i++) {
+    if (accept(digits[i]) && !visit(starts[i], ends[i])) return;
+  }
 }
 
 function prefix(digits: string, length: number): number {

@@ -11,6 +11,12 @@ export interface ScanContext {
    * lets each part of the text be searched for keywords at most once.
    */
   evidence(matcher: EvidenceMatcher): Evidence;
+  /**
+   * Work more than one rule needs over the same text (the card candidates of the credit card and
+   * EU debit card types), done by the first rule that asks and reused by the others in the same
+   * detection call. `key` names the work; `compute` must depend on the text alone.
+   */
+  shared<T>(key: object, compute: () => T): T;
 }
 
 /** Records an instance; returns false once the type has reached its instance cap (stop scanning). */
