@@ -8,22 +8,15 @@ import type { Detection } from "../../core/detect";
 import type { LabelDisagreement, LabelRecord } from "../../core/metadata";
 import type { EpmsHeader } from "../../core/marking";
 import { FileFormatError, describeError } from "../ooxml/errors";
-import {
-  type OpenOfficeFile,
-  officeLabels,
-  officeText,
-  openOfficeFile,
-  openOfficePackage,
-  packageText,
-} from "../ooxml/officeFile";
+import type { OpenOfficeFile } from "../ooxml/officeFile";
 import type { PackageLabels } from "../ooxml/labels";
 import { bufferSource } from "../ooxml/source";
 import { DEFAULT_ZIP_LIMITS, type ZipLimits } from "../ooxml/zipRead";
-import { readMail } from "../formats/eml";
 import { type FileType, familyOf, fileTypeOf } from "../formats/fileType";
 import { extractPdfText } from "../formats/pdf";
 import { decodeTextBytes, streamTextFile } from "../formats/plainText";
 import { StreamingDetector, mergeDetections } from "./detectText";
+import { mailModule, officeFileModule } from "./onDemand";
 
 export interface ContentLimits {
   zip: ZipLimits;
@@ -108,7 +101,7 @@ async function scanMailBytes(
   warnings: string[],
   prefix: string,
 ) {
-  const mail = readMail(bytes);
+  const mail = mailModule().readMail(bytes);
   const detector = new StreamingDetector();
   for (const text of mail.texts) detector.push(text + "\n");
   const own = detector.finish();
@@ -160,6 +153,7 @@ async function scanBytes(
   if (family === "mail") return (await scanMailBytes(bytes, depth, limits, warnings, prefix)).scanned;
   const detector = new StreamingDetector();
   if (family === "office") {
+    const { openOfficePackage, packageText } = officeFileModule();
     const pkg = openOfficePackage(bufferSource(bytes), limits.zip);
     detector.push(packageText(pkg).text);
   } else if (family === "pdf") {
@@ -182,6 +176,7 @@ export async function readFileContent(
   const base = { type, labels: null, labelError: null, warnings, office: null };
 
   if (family === "office") {
+    const { officeLabels, officeText, openOfficeFile } = officeFileModule();
     const office = openOfficeFile(path, limits.zip);
     try {
       let labels: FoundLabels | null = null;

@@ -6,13 +6,12 @@
  */
 import { dirname } from "node:path";
 import type { AuditEvent } from "../../core/audit";
-import { type Justification, eventAuditEvent, labelWriteOf } from "../../core/decide";
+import type { Justification } from "../../core/decide";
 import type { LabelRecord } from "../../core/metadata";
 import type { EffectivePolicy } from "../../core/policy";
 import { canCarryLabel, type FileType } from "../formats/fileType";
 import type { AtomicFs } from "../ooxml/atomic";
 import { describeError } from "../ooxml/errors";
-import { writeOfficeLabel } from "../ooxml/officeFile";
 import {
   type ContentLimits,
   DEFAULT_CONTENT_LIMITS,
@@ -21,8 +20,9 @@ import {
   locationOf,
   readFileContent,
 } from "./content";
-import { type ScanMode, decideScan } from "./decision";
-import { type ScannerIdentity, currentForDecision, decisionContext, fullLabelName } from "./policyUse";
+import type { ScanMode } from "./decision";
+import { decideModule, decisionModule, officeFileModule, policyUseModule } from "./onDemand";
+import type { ScannerIdentity } from "./policyUse";
 import { type RowLabel, type ScanRow, emptyRow } from "./row";
 
 export interface ScanSettings {
@@ -59,7 +59,7 @@ function rowLabel(record: LabelRecord, labels: FoundLabels, policy: EffectivePol
     labelId: record.labelId,
     siteId: record.siteId,
     name: record.name,
-    displayName: ours ? fullLabelName(policy, record.labelId) : null,
+    displayName: ours ? policyUseModule().fullLabelName(policy, record.labelId) : null,
     method: record.method,
     location: locationOf(record, labels),
     ours,
@@ -94,6 +94,8 @@ function scanResultEvent(row: ScanRow, settings: ScanSettings): AuditEvent | nul
   const worthReporting =
     row.infoTypes.length > 0 || row.labels.length > 0 || row.error !== null || row.proposed !== null;
   if (!worthReporting) return null;
+  const { decisionContext } = policyUseModule();
+  const { eventAuditEvent } = decideModule();
   const ctx = decisionContext(row.path, settings.identity);
   const ours = row.currentLabel?.ours ? row.currentLabel : null;
   return eventAuditEvent(ctx, "scan-result", {
@@ -139,6 +141,8 @@ export async function scanFile(job: ScanJob, settings: ScanSettings, fsys?: Atom
       row.reason = "the label metadata cannot be read, so no label is proposed or written";
     } else if (settings.policy) {
       const policy = settings.policy;
+      const { currentForDecision, decisionContext } = policyUseModule();
+      const { decideScan } = decisionModule();
       const ctx = decisionContext(job.path, settings.identity);
       const decision = decideScan(
         policy,
@@ -157,7 +161,8 @@ export async function scanFile(job: ScanJob, settings: ScanSettings, fsys?: Atom
       row.reason = decision.reason;
       row.action = decision.action;
       if (decision.plan && content.office && content.labels?.office) {
-        const outcome = writeOfficeLabel(
+        const { labelWriteOf } = decideModule();
+        const outcome = officeFileModule().writeOfficeLabel(
           content.office,
           content.labels.office,
           policy.siteId,
