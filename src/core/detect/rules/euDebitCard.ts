@@ -16,7 +16,7 @@ export const euDebitCardRule: SitRule = {
     const expiry = context.evidence(EXPIRATION_DATE);
     let supported: boolean | undefined;
     forEachLuhnCard(context, isEuDebitBrandCard, (start, end) => {
-      supported ??= keywords.anywhere() || expiry.anywhere();
+      supported ??= expiry.anywhere() || keywords.anywhere();
       return emit(start, end, supported ? 85 : 65);
     });
   },
