@@ -9,7 +9,8 @@
  *   `document-events.js` (Windows loads it alone) and `document-events.html` (Word/Excel on the web).
  *
  * `npm run build:addin` = `webpack --mode production`. LABELBRIDGE_API_BASE (default
- * https://localhost:3000) and LABELBRIDGE_AUTH (`dev` | `sso`) are fixed at build time.
+ * https://localhost:3000), LABELBRIDGE_AUTH (`dev` | `sso` | `naa`), LABELBRIDGE_CLIENT_ID and
+ * LABELBRIDGE_API_RESOURCE (default api://<API host>/<client id>) are fixed at build time.
  * bench/addin uses `taskpaneConfig` to build a minimal Fluent app with exactly these settings.
  */
 "use strict";
@@ -26,10 +27,22 @@ function apiBase() {
   return (process.env.LABELBRIDGE_API_BASE || "https://localhost:3000").replace(/\/+$/, "");
 }
 
+function authMode() {
+  const auth = ["sso", "naa"].includes(process.env.LABELBRIDGE_AUTH) ? process.env.LABELBRIDGE_AUTH : "dev";
+  // MSAL cannot ask for a token without the app registration's id: fail the build, not the sign-in.
+  if (auth === "naa" && !(process.env.LABELBRIDGE_CLIENT_ID || "").trim())
+    throw new Error(
+      "LABELBRIDGE_AUTH=naa needs LABELBRIDGE_CLIENT_ID (the add-in's application id in Entra ID)",
+    );
+  return auth;
+}
+
 function defines() {
   return new webpack.DefinePlugin({
     __LABELBRIDGE_API_BASE__: JSON.stringify(apiBase()),
-    __LABELBRIDGE_AUTH__: JSON.stringify(process.env.LABELBRIDGE_AUTH === "sso" ? "sso" : "dev"),
+    __LABELBRIDGE_AUTH__: JSON.stringify(authMode()),
+    __LABELBRIDGE_CLIENT_ID__: JSON.stringify((process.env.LABELBRIDGE_CLIENT_ID || "").trim()),
+    __LABELBRIDGE_API_RESOURCE__: JSON.stringify((process.env.LABELBRIDGE_API_RESOURCE || "").trim()),
   });
 }
 

@@ -26,7 +26,7 @@ import { fetchHttpClient } from "../services/http";
 import { newGuid } from "../services/ids";
 import { PolicyClient } from "../services/policyClient";
 import { signedInUser } from "../services/tokenUser";
-import { devTokenProvider, firstToken, ssoTokenProvider } from "../services/tokens";
+import { devTokenProvider, ssoTokenProvider, tokenChain } from "../services/tokens";
 import { runHandler, type CompletableEvent } from "./completion";
 
 export { documentDecisionContext } from "../services/documentContext";
@@ -104,10 +104,13 @@ function productionDeps(): DocumentHandlerDeps {
   const config = defaultConfig();
   const store = runtimeStore();
   const http = fetchHttpClient();
-  const tokens = firstToken([
-    ...(config.auth === "sso" ? [ssoTokenProvider(officeSsoGetAccessToken())] : []),
-    devTokenProvider(store),
-  ]);
+  // No NAA here, even in `naa` builds: MSAL alone is larger than this bundle's 40 KB gzip budget, and
+  // this one ES2016 file cannot load chunks; OfficeRuntime.auth.getAccessToken is the sign-in call
+  // handlers may make (office-js.md §7).
+  const tokens = tokenChain(config.auth, {
+    sso: ssoTokenProvider(officeSsoGetAccessToken()),
+    dev: [devTokenProvider(store)],
+  });
   const byUser = new Map<string, { policy: PolicyClient; audit: AuditQueue }>();
   const services = (user: DocumentUser) => {
     let s = byUser.get(user.principalName);

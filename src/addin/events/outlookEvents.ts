@@ -12,17 +12,19 @@ import { defaultConfig } from "../services/config";
 import { fetchHttpClient } from "../services/http";
 import { newGuid } from "../services/ids";
 import { PolicyClient } from "../services/policyClient";
-import { devTokenProvider, firstToken, ssoTokenProvider, type TokenProvider } from "../services/tokens";
+import { devTokenProvider, ssoTokenProvider, tokenChain, type TokenProvider } from "../services/tokens";
 import { createOutlookHandlers, HANDLER_NAMES, type OutlookServices } from "./outlookHandlers";
 
 const config = defaultConfig();
 const store = runtimeStore();
 const http = fetchHttpClient();
-const tokens: TokenProvider = firstToken([
-  ...(config.auth === "sso" ? [ssoTokenProvider(officeSsoGetAccessToken())] : []),
-  devTokenProvider(store),
-  roamingDevTokenProvider(typeof Office === "undefined" ? undefined : Office),
-]);
+// No NAA here, even in `naa` builds: MSAL alone is larger than this bundle's 40 KB gzip budget, and
+// this one ES2016 file cannot load chunks; OfficeRuntime.auth.getAccessToken is the sign-in call
+// handlers may make (office-js.md §7).
+const tokens: TokenProvider = tokenChain(config.auth, {
+  sso: ssoTokenProvider(officeSsoGetAccessToken()),
+  dev: [devTokenProvider(store), roamingDevTokenProvider(typeof Office === "undefined" ? undefined : Office)],
+});
 const byUser = new Map<string, OutlookServices>();
 
 const handlers = createOutlookHandlers({

@@ -1,8 +1,10 @@
 /**
- * Bearer tokens for the backend. Production: Office SSO (`OfficeRuntime.auth.getAccessToken`,
- * adapted in src/addin/hosts/runtime.ts). Development: a token from `labelbridge token` that the
- * person pastes in the pane's settings (kept in the store) or that the build configured.
+ * Bearer tokens for the backend. Production: nested app authentication in the task pane
+ * (src/addin/hosts/naa.ts) and Office SSO (`OfficeRuntime.auth.getAccessToken`, adapted in
+ * src/addin/hosts/runtime.ts). Development: a token from `labelbridge token` that the person pastes
+ * in the pane's settings (kept in the store) or that the build configured.
  */
+import type { AuthMode } from "./config";
 import type { KeyValueStore } from "./storage";
 import { STORE_PREFIX } from "./storage";
 
@@ -78,4 +80,20 @@ export function firstToken(providers: TokenProvider[]): TokenProvider {
       return null;
     },
   };
+}
+
+/**
+ * The providers the build's auth mode asks, in order: NAA (`naa`, task pane only) → Office SSO
+ * (`naa`, `sso`) → the development token(s), which stay last in every mode so a development token
+ * pasted in the settings works in any build.
+ */
+export function tokenChain(
+  auth: AuthMode,
+  providers: { naa?: TokenProvider; sso: TokenProvider; dev: TokenProvider[] },
+): TokenProvider {
+  return firstToken([
+    ...(auth === "naa" && providers.naa ? [providers.naa] : []),
+    ...(auth !== "dev" ? [providers.sso] : []),
+    ...providers.dev,
+  ]);
 }

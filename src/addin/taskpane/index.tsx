@@ -7,20 +7,23 @@ import type { Theme } from "@fluentui/react-components";
 import { StrictMode, useEffect, useSyncExternalStore } from "react";
 import { createRoot } from "react-dom/client";
 import { connectToOffice, preloadHostFromUrl } from "../hosts/select";
+import { naaTokenProvider } from "../hosts/naa";
 import { officeSsoGetAccessToken, runtimeStore } from "../hosts/runtime";
 import { en } from "../i18n/en";
 import { loadStrings } from "../i18n/load";
 import { AuditQueue } from "../services/auditQueue";
-import { defaultConfig } from "../services/config";
+import { apiScope, defaultConfig } from "../services/config";
 import { fetchHttpClient } from "../services/http";
 import { newGuid } from "../services/ids";
 import { PolicyClient } from "../services/policyClient";
 import { signedInUser, type TokenUser } from "../services/tokenUser";
-import { devTokenProvider, firstToken, ssoTokenProvider } from "../services/tokens";
+import { devTokenProvider, ssoTokenProvider, tokenChain } from "../services/tokens";
 import { App } from "./components/App";
 import { PaneController } from "./controller";
 import { pickTheme } from "./model/theme";
 import { loadTheme } from "./themes";
+
+declare const __LABELBRIDGE_AUTH__: string | undefined;
 
 function Pane({ controller, theme }: { controller: PaneController; theme: Theme }) {
   const state = useSyncExternalStore(controller.subscribe, controller.getState);
@@ -64,11 +67,17 @@ async function start(): Promise<void> {
   const config = defaultConfig();
   const store = runtimeStore();
   const http = fetchHttpClient();
-  const tokens = firstToken([
-    ...(config.auth === "sso" ? [ssoTokenProvider(officeSsoGetAccessToken())] : []),
-    devTokenProvider(store),
-  ]);
-  // The token the backend gets (Office SSO, or the development token) names the person for
+  const tokens = tokenChain(config.auth, {
+    // The build setting itself, not config.auth: webpack folds it, so the other builds carry neither
+    // the NAA adapter nor MSAL's chunk.
+    naa:
+      __LABELBRIDGE_AUTH__ === "naa"
+        ? naaTokenProvider({ clientId: config.clientId, scopes: [apiScope(config)] })
+        : undefined,
+    sso: ssoTokenProvider(officeSsoGetAccessToken()),
+    dev: [devTokenProvider(store)],
+  });
+  // The token the backend gets (NAA, Office SSO, or the development token) names the person for
   // documents; never interactive here: the policy load asks for sign-in when it must.
   const signedIn = () => signedInUser(tokens);
   let tokenUser: TokenUser | null = null;
