@@ -72,6 +72,8 @@ function bundle(): Promise<string> {
 }
 
 interface Run extends NaaOutcome {
+  /** Windows the page opened (MSAL's standard client would open a sign-in popup). */
+  popups: number;
   /** Scripts the page fetched, by path; `msalBefore`: whether MSAL's chunk came with the page. */
   scripts: string[];
   msalBefore: boolean;
@@ -106,7 +108,10 @@ async function run(scenario: Partial<NaaScenario> & Pick<NaaScenario, "bridge" |
         contentType: extname(file) === ".js" ? "text/javascript" : "application/octet-stream",
       });
     });
+    let popups = 0;
+    context.on("page", () => popups++);
     const page = await context.newPage();
+    popups = 0;
     page.on("pageerror", (e) => errors.push(e.message));
     await page.goto(`${ORIGIN}/naa.html`, { waitUntil: "load" });
     const msalBefore = scripts.some((s) => s.includes("msal"));
@@ -123,7 +128,7 @@ async function run(scenario: Partial<NaaScenario> & Pick<NaaScenario, "bridge" |
         (window as unknown as { __naaTest: { run(s: NaaScenario): Promise<NaaOutcome> } }).__naaTest.run(s),
       full,
     );
-    return { ...outcome, scripts: [...scripts], msalBefore, blocked, errors };
+    return { ...outcome, popups, scripts: [...scripts], msalBefore, blocked, errors };
   } finally {
     await context.close();
   }
@@ -235,4 +240,16 @@ test("a host without NestedAppAuth 1.1: NAA is never touched (no MSAL, no bridge
   });
   expect(dev.results).toEqual([{ token: DEV_TOKEN }]);
   expect(dev.bridge).toEqual([]);
+});
+
+test("a host that claims NestedAppAuth but has no bridge: MSAL's standard client has no account, so no popup; SSO", async () => {
+  const r = await run({ bridge: null, requests: [true, false] });
+  expect(r.results).toEqual([{ token: SSO_TOKEN }, { token: SSO_TOKEN }]);
+  expect(r.scripts).toEqual(["/naa.js", "/chunks/msal.js"]);
+  expect(r.popups).toBe(0);
+  expect(r.blocked).toEqual([]);
+  expect(r.ssoCalls).toEqual([
+    { allowSignInPrompt: true, allowConsentPrompt: true },
+    { allowSignInPrompt: false, allowConsentPrompt: false },
+  ]);
 });

@@ -78,7 +78,9 @@ export function naaTokenProvider(options: NaaOptions): TokenProvider {
       try {
         return (await pca.acquireTokenSilent(tokenRequest)).accessToken;
       } catch (error) {
-        // A request that may not prompt (a background load) leaves it to the next provider.
+        // A request that may not prompt (a background load) leaves it to the next provider. So does
+        // every other error — e.g. no_account_error from the standard client MSAL falls back to
+        // when the host has no bridge: its popup would need a redirect page we do not have.
         if (!request.interactive || !(error instanceof msal.InteractionRequiredAuthError)) throw error;
       }
       return (await pca.acquireTokenPopup(tokenRequest)).accessToken;

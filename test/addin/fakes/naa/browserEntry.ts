@@ -20,7 +20,8 @@ export interface NaaScenario {
   apiBase: string;
   /** What `isSetSupported("NestedAppAuth", "1.1")` answers. */
   nestedAppAuth: boolean;
-  bridge: NaaBridgeOptions;
+  /** null: no `window.nestedAppAuthBridge` (a host that claims the set but has no bridge). */
+  bridge: NaaBridgeOptions | null;
   /** Office SSO's token, or null for a host whose SSO fails (e.g. 13003). */
   ssoToken: string | null;
   devToken: string | null;
@@ -37,7 +38,9 @@ export interface NaaOutcome {
 }
 
 async function run(scenario: NaaScenario): Promise<NaaOutcome> {
-  const bridge = installNaaBridge(window as unknown as { nestedAppAuthBridge?: unknown }, scenario.bridge);
+  const bridge = scenario.bridge
+    ? installNaaBridge(window as unknown as { nestedAppAuthBridge?: unknown }, scenario.bridge)
+    : { requests: [] };
   const isSetSupportedCalls: NaaOutcome["isSetSupportedCalls"] = [];
   const office = {
     context: {
