@@ -306,4 +306,90 @@ describe("labelbridge manifest", () => {
         '<b DefaultValue="https://localhost:30001/b"/></OfficeApp>',
     );
   });
+
+  test("--client-id: <WebApplicationInfo> for Office SSO in both manifests, where each schema wants it", async () => {
+    const out = join(dir, "out");
+    const clientId = "6f1c3c1e-3c0f-4f5e-9b0a-1f2e3d4c5b6a";
+    expect(await run("--base-url", "https://labels.example.com", "--out", out, "--client-id", clientId)).toBe(
+      0,
+    );
+    const outlook = read("manifest.xml");
+    const office = read("manifest.office.xml");
+    expect(outlook).toContain(
+      [
+        "      </Resources>",
+        "      <WebApplicationInfo>",
+        `        <Id>${clientId}</Id>`,
+        `        <Resource>api://labels.example.com/${clientId}</Resource>`,
+        "        <Scopes>",
+        "          <Scope>openid</Scope>",
+        "          <Scope>profile</Scope>",
+        "        </Scopes>",
+        "      </WebApplicationInfo>",
+        "      <ExtendedPermissions>",
+      ].join("\n"),
+    );
+    // Outlook reads it from the 1.1 overrides only; exactly once in each file.
+    const v11 = outlook.indexOf('xsi:type="VersionOverridesV1_1"');
+    expect(outlook.indexOf("<WebApplicationInfo>")).toBeGreaterThan(v11);
+    expect(office).toContain(
+      [
+        "    </Resources>",
+        "    <WebApplicationInfo>",
+        `      <Id>${clientId}</Id>`,
+        `      <Resource>api://labels.example.com/${clientId}</Resource>`,
+        "      <Scopes>",
+        "        <Scope>openid</Scope>",
+        "        <Scope>profile</Scope>",
+        "      </Scopes>",
+        "    </WebApplicationInfo>",
+        "  </VersionOverrides>",
+      ].join("\n"),
+    );
+    for (const xml of [outlook, office]) {
+      expect(xml.split("<WebApplicationInfo>").length).toBe(2);
+      // The add-in's own id is still the first <Id>.
+      expect(idOf(xml)).not.toBe(clientId);
+    }
+    expect(xmllint(join(out, "manifest.xml"), join(out, "manifest.office.xml")).status).toBe(0);
+
+    // A port stays in the resource; a named resource on the add-in's domain is kept; a second run
+    // replaces the block rather than adding another.
+    const withPort = join(dir, "port");
+    const resource = `api://apps.example.org:8443/labelbridge/${clientId}`;
+    const args = ["--base-url", "https://apps.example.org:8443/", "--client-id", clientId];
+    expect(await run(...args, "--api-resource", resource, "--out", withPort)).toBe(0);
+    const again = readFileSync(join(withPort, "manifest.xml"), "utf8");
+    expect(again).toContain(`<Resource>${resource}</Resource>`);
+    const twice = rewriteManifest(again, {
+      name: "manifest.xml",
+      ...parseBaseUrl("https://apps.example.org:8443"),
+      webApplication: { clientId, resource: `api://apps.example.org:8443/${clientId}` },
+    });
+    expect(twice.split("<WebApplicationInfo>").length).toBe(2);
+    expect(twice).toContain(`<Resource>api://apps.example.org:8443/${clientId}</Resource>`);
+  });
+
+  test("--client-id that is not a GUID, or a resource Office would refuse: exit 2, the reason, nothing written", async () => {
+    const out = join(dir, "out");
+    const clientId = "6f1c3c1e-3c0f-4f5e-9b0a-1f2e3d4c5b6a";
+    const cases: [string[], string][] = [
+      [["--client-id", "labelbridge"], "--client-id: 'labelbridge' is not an application (client) id"],
+      [
+        ["--client-id", clientId, "--api-resource", `api://other.example.com/${clientId}`],
+        `--api-resource: 'api://other.example.com/${clientId}' must be api://labels.example.com/…/${clientId}`,
+      ],
+      [
+        ["--client-id", clientId, "--api-resource", "api://labels.example.com/app"],
+        "must be api://labels.example.com/…",
+      ],
+      [["--api-resource", `api://labels.example.com/${clientId}`], "--api-resource needs --client-id"],
+    ];
+    for (const [extra, message] of cases) {
+      stderr = "";
+      expect(await run("--base-url", "https://labels.example.com", "--out", out, ...extra)).toBe(2);
+      expect(stderr).toContain(message);
+      expect(existsSync(out)).toBe(false);
+    }
+  });
 });
