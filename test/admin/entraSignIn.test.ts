@@ -34,6 +34,8 @@ beforeAll(async () => {
     LABELBRIDGE_TENANTS: TENANT,
     LABELBRIDGE_JWKS_URL: authority.jwksTemplate,
     LABELBRIDGE_ADMIN_AUTHORITY: authority.authority,
+    // The scope's Application ID URI is Office SSO's api://<host>/<client id>, from the public URL.
+    LABELBRIDGE_PUBLIC_URL: "https://labels.example.com",
   });
   browser = await launchChromium();
 });
@@ -55,7 +57,7 @@ test("settings and CSP name the authority", async () => {
     apiBase: "/api/v1",
     clientId: CLIENT_ID,
     authority: authority.authority,
-    scope: `api://${CLIENT_ID}/access_as_user`,
+    scope: `api://labels.example.com/${CLIENT_ID}/access_as_user`,
   });
 });
 
@@ -73,7 +75,7 @@ test("sign in with Microsoft: authorization code with PKCE, then the console ope
     response_type: "code",
     redirect_uri: `${backend.url}/admin/`,
     response_mode: "fragment",
-    scope: `api://${CLIENT_ID}/access_as_user openid profile`,
+    scope: `api://labels.example.com/${CLIENT_ID}/access_as_user openid profile`,
     code_challenge: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
     code_challenge_method: "S256",
     state: expect.stringMatching(/^[A-Za-z0-9_-]{22}$/),

@@ -37,14 +37,20 @@ export interface AdminConsoleOptions {
   dir?: string;
   /**
    * LABELBRIDGE_ADMIN_AUTHORITY (default https://login.microsoftonline.com/<the only tenant, or
-   * organizations>) and LABELBRIDGE_ADMIN_SCOPE (default api://<client id>/access_as_user).
+   * organizations>) and LABELBRIDGE_ADMIN_SCOPE (default api://<public host>/<client id>/access_as_user).
    */
   env?: Record<string, string | undefined>;
 }
 
+/**
+ * The console asks for the same scope as the add-in: Office SSO requires the Application ID URI
+ * `api://<the add-in's host>/<client id>`, and one app registration serves both, so the default is
+ * built from the public URL the add-in is served at.
+ */
 export function consoleSignIn(
   auth: { mode: "dev" | "entra"; clientId: string; tenants: string[] },
   env: Record<string, string | undefined>,
+  publicUrl: string,
 ): ConsoleSignIn {
   const tenantId = auth.tenants.length === 1 ? auth.tenants[0] : null;
   if (auth.mode === "dev")
@@ -67,7 +73,9 @@ export function consoleSignIn(
     apiBase: "/api/v1",
     clientId: auth.clientId,
     authority,
-    scope: env.LABELBRIDGE_ADMIN_SCOPE?.trim() || `api://${auth.clientId}/access_as_user`,
+    scope:
+      env.LABELBRIDGE_ADMIN_SCOPE?.trim() ||
+      `api://${new URL(publicUrl).host}/${auth.clientId}/access_as_user`,
   };
 }
 
@@ -96,7 +104,7 @@ const NOT_BUILT = `<!doctype html><html lang="en"><meta charset="utf-8"><title>L
 
 export default async function adminConsole(app: FastifyInstance, options: AdminConsoleOptions = {}) {
   const dir = options.dir ?? join(app.config.staticDir, "admin");
-  const signIn = consoleSignIn(app.config.auth, options.env ?? process.env);
+  const signIn = consoleSignIn(app.config.auth, options.env ?? process.env, app.config.publicUrl);
   const connect = signIn.authority ? [new URL(signIn.authority).origin] : [];
   let cached: { mtimeMs: number; html: string } | null = null;
 
