@@ -9,7 +9,7 @@
  *   `document-events.js` (Windows loads it alone) and `document-events.html` (Word/Excel on the web).
  *
  * `npm run build:addin` = `webpack --mode production`. LABELBRIDGE_API_BASE (default
- * https://localhost:3000), LABELBRIDGE_AUTH (`dev` | `sso` | `naa`), LABELBRIDGE_CLIENT_ID and
+ * https://localhost:3000), LABELBRIDGE_ADDIN_AUTH (`dev` | `sso` | `naa`), LABELBRIDGE_CLIENT_ID and
  * LABELBRIDGE_API_RESOURCE (default api://<API host>/<client id>) are fixed at build time.
  * bench/addin uses `taskpaneConfig` to build a minimal Fluent app with exactly these settings.
  */
@@ -27,12 +27,24 @@ function apiBase() {
   return (process.env.LABELBRIDGE_API_BASE || "https://localhost:3000").replace(/\/+$/, "");
 }
 
+/**
+ * How the add-in signs in: LABELBRIDGE_ADDIN_AUTH = dev | sso | naa. The server's LABELBRIDGE_AUTH
+ * (dev | entra) is a different setting; when LABELBRIDGE_ADDIN_AUTH is unset the add-in follows it,
+ * so `npm start` with Entra ID settings builds an add-in whose tokens that server accepts (Office
+ * SSO), and a development server gets development tokens.
+ */
 function authMode() {
-  const auth = ["sso", "naa"].includes(process.env.LABELBRIDGE_AUTH) ? process.env.LABELBRIDGE_AUTH : "dev";
+  const asked = (process.env.LABELBRIDGE_ADDIN_AUTH || "").trim().toLowerCase();
+  if (asked !== "" && !["dev", "sso", "naa"].includes(asked))
+    throw new Error(`LABELBRIDGE_ADDIN_AUTH=${asked}: must be dev, sso or naa`);
+  const server = (process.env.LABELBRIDGE_AUTH || "").trim().toLowerCase();
+  const clientId = (process.env.LABELBRIDGE_CLIENT_ID || "").trim();
+  const entra = server === "entra" || (server === "" && clientId !== "");
+  const auth = asked || (entra ? "sso" : "dev");
   // MSAL cannot ask for a token without the app registration's id: fail the build, not the sign-in.
-  if (auth === "naa" && !(process.env.LABELBRIDGE_CLIENT_ID || "").trim())
+  if (auth === "naa" && clientId === "")
     throw new Error(
-      "LABELBRIDGE_AUTH=naa needs LABELBRIDGE_CLIENT_ID (the add-in's application id in Entra ID)",
+      "LABELBRIDGE_ADDIN_AUTH=naa needs LABELBRIDGE_CLIENT_ID (the add-in's application id in Entra ID)",
     );
   return auth;
 }

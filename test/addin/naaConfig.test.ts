@@ -18,6 +18,7 @@ const BUILD_KEYS = [
   "__LABELBRIDGE_API_BASE__",
 ] as const;
 const ENV_KEYS = [
+  "LABELBRIDGE_ADDIN_AUTH",
   "LABELBRIDGE_AUTH",
   "LABELBRIDGE_CLIENT_ID",
   "LABELBRIDGE_API_RESOURCE",
@@ -139,14 +140,31 @@ describe("webpack.config.js", () => {
       >
     ).definitions;
 
-  test("LABELBRIDGE_AUTH=naa without LABELBRIDGE_CLIENT_ID stops the build", () => {
-    process.env.LABELBRIDGE_AUTH = "naa";
+  test("LABELBRIDGE_ADDIN_AUTH=naa without LABELBRIDGE_CLIENT_ID stops the build; an unknown mode too", () => {
+    process.env.LABELBRIDGE_ADDIN_AUTH = "naa";
     delete process.env.LABELBRIDGE_CLIENT_ID;
-    expect(load).toThrow("LABELBRIDGE_AUTH=naa needs LABELBRIDGE_CLIENT_ID");
+    expect(load).toThrow("LABELBRIDGE_ADDIN_AUTH=naa needs LABELBRIDGE_CLIENT_ID");
+    process.env.LABELBRIDGE_ADDIN_AUTH = "entra";
+    expect(load).toThrow("LABELBRIDGE_ADDIN_AUTH=entra: must be dev, sso or naa");
+  });
+
+  test("unset, the add-in follows the server's auth: Entra ID settings build Office SSO, dev builds dev", () => {
+    const built = () => defines(load()[0]).__LABELBRIDGE_AUTH__;
+    for (const k of ENV_KEYS) delete process.env[k];
+    process.env.LABELBRIDGE_AUTH = "entra";
+    expect(built()).toBe('"sso"');
+    process.env.LABELBRIDGE_AUTH = "dev";
+    process.env.LABELBRIDGE_CLIENT_ID = CLIENT_ID;
+    expect(built()).toBe('"dev"');
+    delete process.env.LABELBRIDGE_AUTH; // a client id alone makes the server use Entra ID
+    expect(built()).toBe('"sso"');
+    process.env.LABELBRIDGE_ADDIN_AUTH = "dev"; // an explicit add-in setting wins
+    expect(built()).toBe('"dev"');
   });
 
   test("an naa build bakes the mode, client id and resource into the pane and both event bundles", () => {
-    process.env.LABELBRIDGE_AUTH = "naa";
+    process.env.LABELBRIDGE_ADDIN_AUTH = "naa";
+    process.env.LABELBRIDGE_AUTH = "entra";
     process.env.LABELBRIDGE_CLIENT_ID = ` ${CLIENT_ID} `;
     process.env.LABELBRIDGE_API_RESOURCE = "api://labels.example.com/x";
     const configs = load();
@@ -169,7 +187,7 @@ describe("webpack.config.js", () => {
   });
 
   test("an naa build's event bundles carry no MSAL (Office SSO only) and stay within 40 KB gzip", async () => {
-    process.env.LABELBRIDGE_AUTH = "naa";
+    process.env.LABELBRIDGE_ADDIN_AUTH = "naa";
     process.env.LABELBRIDGE_CLIENT_ID = CLIENT_ID;
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const config = require("../../webpack.config.js") as Record<

@@ -1,5 +1,5 @@
 /**
- * The task pane built with `LABELBRIDGE_AUTH=naa` (webpack.config.js, into a temporary folder) in
+ * The task pane built with `LABELBRIDGE_ADDIN_AUTH=naa` (webpack.config.js, into a temporary folder) in
  * headless Chromium, in the fake Outlook with a fake nested app authentication host
  * (test/addin/fakes/naa/outlookEntry.ts) and the real @azure/msal-browser: the backend gets the
  * token the host's bridge gave; a host without NestedAppAuth 1.1 never loads MSAL and the pane uses
@@ -42,16 +42,16 @@ function buildNaaPane(): Promise<string> {
   const config = require("../../webpack.config.js") as {
     taskpaneConfig(o: { mode: string; outputPath: string; copy: boolean }): import("webpack").Configuration;
   };
-  const saved = { auth: process.env.LABELBRIDGE_AUTH, id: process.env.LABELBRIDGE_CLIENT_ID };
+  const saved = { auth: process.env.LABELBRIDGE_ADDIN_AUTH, id: process.env.LABELBRIDGE_CLIENT_ID };
   const dir = mkdtempSync(join(tmpdir(), "lb-naa-pane-"));
-  process.env.LABELBRIDGE_AUTH = "naa";
+  process.env.LABELBRIDGE_ADDIN_AUTH = "naa";
   process.env.LABELBRIDGE_CLIENT_ID = CLIENT_ID;
   let cfg: import("webpack").Configuration;
   try {
     cfg = config.taskpaneConfig({ mode: "production", outputPath: dir, copy: false });
   } finally {
-    if (saved.auth === undefined) delete process.env.LABELBRIDGE_AUTH;
-    else process.env.LABELBRIDGE_AUTH = saved.auth;
+    if (saved.auth === undefined) delete process.env.LABELBRIDGE_ADDIN_AUTH;
+    else process.env.LABELBRIDGE_ADDIN_AUTH = saved.auth;
     if (saved.id === undefined) delete process.env.LABELBRIDGE_CLIENT_ID;
     else process.env.LABELBRIDGE_CLIENT_ID = saved.id;
   }

@@ -2,7 +2,8 @@
  * Where the backend is and how the add-in authenticates. The origin is fixed at build time
  * (`LABELBRIDGE_API_BASE`, default https://localhost:3000 — the URL the manifest points at); the
  * classic Outlook runtime cannot resolve relative URLs, so every URL we build is absolute.
- * `LABELBRIDGE_AUTH`, `LABELBRIDGE_CLIENT_ID` and `LABELBRIDGE_API_RESOURCE` are build settings too.
+ * `LABELBRIDGE_ADDIN_AUTH` (webpack.config.js), `LABELBRIDGE_CLIENT_ID` and `LABELBRIDGE_API_RESOURCE`
+ * are build settings too.
  */
 
 declare const __LABELBRIDGE_API_BASE__: string | undefined;
