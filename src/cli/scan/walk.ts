@@ -124,7 +124,8 @@ export async function walk(
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       const path = join(dir, entry.name);
-      const rel = relative(root, path).split(sep).join("/");
+      // Only globs read the relative path; without any, working it out for every entry is waste.
+      const rel = include || exclude ? relative(root, path).split(sep).join("/") : "";
       let stats: Stats;
       try {
         stats = entry.isSymbolicLink() ? await fs.stat(path) : await fs.lstat(path);
