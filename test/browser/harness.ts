@@ -91,6 +91,35 @@ const bundles = new Map<string, Promise<string>>();
  * Bundles a browser script (a fake host) from a TypeScript entry with webpack, once per entry per
  * run; returns its source.
  */
+/** How test code (fake hosts, test entries) is bundled for Chromium: ts-loader, ES2019, no checks. */
+export function testBundleModules(): Pick<import("webpack").Configuration, "resolve" | "module"> {
+  return {
+    resolve: { extensions: [".ts", ".js"], extensionAlias: { ".js": [".ts", ".js"] } },
+    module: {
+      rules: [
+        {
+          test: /\.ts$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            options: {
+              configFile: join(ROOT, "tsconfig.json"),
+              transpileOnly: true,
+              compilerOptions: {
+                target: "ES2019",
+                module: "ESNext",
+                moduleResolution: "bundler",
+                noEmit: false,
+                sourceMap: false,
+              },
+            },
+          },
+        },
+      ],
+    },
+  };
+}
+
 export function bundleScript(entry: string): Promise<string> {
   const key = resolve(entry);
   let pending = bundles.get(key);
@@ -106,29 +135,7 @@ export function bundleScript(entry: string): Promise<string> {
           target: ["web", "es2019"],
           entry: key,
           output: { path: out, filename: "fake.js", iife: true },
-          resolve: { extensions: [".ts", ".js"], extensionAlias: { ".js": [".ts", ".js"] } },
-          module: {
-            rules: [
-              {
-                test: /\.ts$/,
-                exclude: /node_modules/,
-                use: {
-                  loader: "ts-loader",
-                  options: {
-                    configFile: join(ROOT, "tsconfig.json"),
-                    transpileOnly: true,
-                    compilerOptions: {
-                      target: "ES2019",
-                      module: "ESNext",
-                      moduleResolution: "bundler",
-                      noEmit: false,
-                      sourceMap: false,
-                    },
-                  },
-                },
-              },
-            ],
-          },
+          ...testBundleModules(),
           stats: "errors-only",
         },
         (error, stats) => {

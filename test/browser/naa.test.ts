@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { extname, join, resolve, sep } from "node:path";
 import type { Browser } from "playwright-core";
 import type { NaaOutcome, NaaScenario } from "../addin/fakes/naa/browserEntry";
-import { ORIGIN, ROOT, launchChromium } from "./harness";
+import { ORIGIN, ROOT, launchChromium, testBundleModules } from "./harness";
 
 jest.setTimeout(180_000);
 
@@ -37,29 +37,7 @@ function bundle(): Promise<string> {
         target: ["web", "es2019"],
         entry: { naa: join(ROOT, "test/addin/fakes/naa/browserEntry.ts") },
         output: { path: dir, filename: "[name].js", chunkFilename: "chunks/[name].js", publicPath: "/" },
-        resolve: { extensions: [".ts", ".js"], extensionAlias: { ".js": [".ts", ".js"] } },
-        module: {
-          rules: [
-            {
-              test: /\.ts$/,
-              exclude: /node_modules/,
-              use: {
-                loader: "ts-loader",
-                options: {
-                  configFile: join(ROOT, "tsconfig.json"),
-                  transpileOnly: true,
-                  compilerOptions: {
-                    target: "ES2019",
-                    module: "ESNext",
-                    moduleResolution: "bundler",
-                    noEmit: false,
-                    sourceMap: false,
-                  },
-                },
-              },
-            },
-          ],
-        },
+        ...testBundleModules(),
         stats: "errors-only",
       },
       (error, stats) => {
