@@ -8,6 +8,7 @@ import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import type { AuditEvent } from "../../src/core/audit";
 import type { EffectivePolicy } from "../../src/core/policy";
+import { OUR_TENANT } from "../addin/documentSetup";
 import type { DocumentView, FakeDocumentOptions } from "../addin/fakes/document/browserEntry";
 import {
   assertBuilt,
@@ -100,6 +101,13 @@ export function documentSuite() {
 
 export function documentView(page: Page): Promise<DocumentView> {
   return page.evaluate(() => window.__document!());
+}
+
+/** The id of the label our tenant's properties carry, or null. */
+export async function ourLabel(page: Page): Promise<string | null> {
+  const props = (await documentView(page)).properties;
+  const siteKey = Object.keys(props).find((k) => k.endsWith("_SiteId") && props[k] === OUR_TENANT);
+  return siteKey ? siteKey.slice("MSIP_Label_".length, -"_SiteId".length) : null;
 }
 
 export const badge = (page: Page) => page.getByTestId("label-badge");

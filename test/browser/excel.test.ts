@@ -5,7 +5,6 @@
  * setting. Screenshots for the README: docs/screenshots/excel-*.png.
  */
 import { join } from "node:path";
-import type { Page } from "playwright-core";
 import { effectiveWith } from "../support/policyFixtures";
 import {
   L,
@@ -24,6 +23,7 @@ import {
   documentSuite,
   documentView,
   labelButton,
+  ourLabel,
 } from "./documentPane";
 
 jest.setTimeout(120_000);
@@ -51,12 +51,6 @@ function workbook(properties: Record<string, string> = {}): FakeDocumentOptions 
       properties,
     },
   };
-}
-
-async function ourLabel(page: Page): Promise<string | null> {
-  const props = (await documentView(page)).properties;
-  const siteKey = Object.keys(props).find((k) => k.endsWith("_SiteId") && props[k] === OUR_TENANT);
-  return siteKey ? siteKey.slice("MSIP_Label_".length, -"_SiteId".length) : null;
 }
 
 describe("Excel task pane in Chromium", () => {
