@@ -7,7 +7,8 @@
  * compile refuses ES2017+ built-ins. (src/core's regexes are checked in test/core/runtime-es2016.)
  */
 import * as path from "node:path";
-import ts from "typescript";
+import type ts from "typescript";
+import { describeDiagnostics, es2016Program, plantedLinesRefused } from "../support/es2016Program";
 
 const root = path.resolve(__dirname, "..", "..");
 const ENTRIES = ["src/addin/events/outlookEvents.ts", "src/addin/events/document.ts"].map((f) =>
@@ -26,42 +27,17 @@ let program: ts.Program;
 let diagnostics: readonly ts.Diagnostic[] = [];
 
 beforeAll(() => {
-  const config = ts.getParsedCommandLineOfConfigFile(
-    path.join(root, "tsconfig.json"),
-    {},
-    {
-      ...ts.sys,
-      onUnRecoverableConfigFileDiagnostic: (d) => {
-        throw new Error(ts.flattenDiagnosticMessageText(d.messageText, "\n"));
-      },
-    },
-  );
-  if (!config) throw new Error("tsconfig.json did not parse");
-  const options: ts.CompilerOptions = {
-    ...config.options,
+  ({ program, diagnostics } = es2016Program({
+    tsconfig: path.join(root, "tsconfig.json"),
+    entries: ENTRIES,
+    planted,
+    plantedCode,
     // The DOM library only for its types (fetch, console, timers); the runtime offers what the
     // services check for at run time.
-    lib: ["lib.es2016.d.ts", "lib.dom.d.ts"],
+    extraLibs: ["lib.dom.d.ts"],
     types: ["office-js"],
-    target: ts.ScriptTarget.ES2016,
-    noEmit: true,
-  };
-  const host = ts.createCompilerHost(options);
-  const readFile = host.readFile.bind(host);
-  host.readFile = (f) => (path.resolve(f) === planted ? plantedCode : readFile(f));
-  const fileExists = host.fileExists.bind(host);
-  host.fileExists = (f) => path.resolve(f) === planted || fileExists(f);
-  program = ts.createProgram([...ENTRIES, planted], options, host);
-  diagnostics = ts.getPreEmitDiagnostics(program);
+  }));
 }, 120_000);
-
-const describeAll = (ds: readonly ts.Diagnostic[]) =>
-  ds.map((d) => {
-    const where = d.file
-      ? `${path.relative(root, d.file.fileName)}:${d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1}`
-      : "";
-    return `${where}: ${ts.flattenDiagnosticMessageText(d.messageText, " ")}`;
-  });
 
 it("takes in the handlers, the Word/Excel/Outlook adapters, the services and src/core", () => {
   const loaded = program
@@ -83,12 +59,14 @@ it("takes in the handlers, the Word/Excel/Outlook adapters, the services and src
 });
 
 it("compiles against the ES2016 library alone", () => {
-  expect(describeAll(diagnostics.filter((d) => d.file?.fileName !== planted))).toEqual([]);
+  expect(
+    describeDiagnostics(
+      root,
+      diagnostics.filter((d) => d.file?.fileName !== planted),
+    ),
+  ).toEqual([]);
 });
 
 it("refuses each planted ES2017+ built-in", () => {
-  const lines = diagnostics
-    .filter((d) => d.file?.fileName === planted)
-    .map((d) => d.file!.getLineAndCharacterOfPosition(d.start ?? 0).line + 1);
-  expect([...new Set(lines)].sort()).toEqual([1, 2, 3, 4, 5]);
+  expect(plantedLinesRefused(diagnostics, planted)).toEqual([1, 2, 3, 4, 5]);
 });

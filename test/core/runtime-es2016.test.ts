@@ -12,6 +12,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import * as path from "node:path";
 import * as acorn from "acorn";
 import ts from "typescript";
+import { describeDiagnostics, es2016Program, plantedLinesRefused } from "../support/es2016Program";
 import { SENSITIVE_INFO_TYPES } from "../../src/core/detect";
 import { ruleFor } from "../../src/core/detect/detect";
 import type { EvidenceMatcher } from "../../src/core/detect/evidence";
@@ -195,49 +196,24 @@ describe("src/core compiled against the ES2016 library", () => {
   let diagnostics: readonly ts.Diagnostic[] = [];
 
   beforeAll(() => {
-    const config = ts.getParsedCommandLineOfConfigFile(
-      path.join(root, "tsconfig.core.json"),
-      {},
-      {
-        ...ts.sys,
-        onUnRecoverableConfigFileDiagnostic: (d) => {
-          throw new Error(ts.flattenDiagnosticMessageText(d.messageText, "\n"));
-        },
-      },
-    );
-    if (!config) throw new Error("tsconfig.core.json did not parse");
-    const options: ts.CompilerOptions = {
-      ...config.options,
-      lib: ["lib.es2016.d.ts"],
-      target: ts.ScriptTarget.ES2016,
-      noEmit: true,
-    };
-    const host = ts.createCompilerHost(options);
-    const readFile = host.readFile.bind(host);
-    host.readFile = (f) => (path.resolve(f) === planted ? plantedCode : readFile(f));
-    const fileExists = host.fileExists.bind(host);
-    host.fileExists = (f) => path.resolve(f) === planted || fileExists(f);
-    const program = ts.createProgram([...config.fileNames, planted], options, host);
-    diagnostics = ts.getPreEmitDiagnostics(program);
+    ({ diagnostics } = es2016Program({
+      tsconfig: path.join(root, "tsconfig.core.json"),
+      planted,
+      plantedCode,
+    }));
   }, 120_000);
 
-  const describeAll = (ds: readonly ts.Diagnostic[]) =>
-    ds.map((d) => {
-      const where = d.file
-        ? `${path.relative(root, d.file.fileName)}:${d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1}`
-        : "";
-      return `${where}: ${ts.flattenDiagnosticMessageText(d.messageText, " ")}`;
-    });
-
   it("compiles clean", () => {
-    expect(describeAll(diagnostics.filter((d) => d.file?.fileName !== planted))).toEqual([]);
+    expect(
+      describeDiagnostics(
+        root,
+        diagnostics.filter((d) => d.file?.fileName !== planted),
+      ),
+    ).toEqual([]);
   });
 
   it("refuses each planted ES2017+ built-in", () => {
-    const lines = diagnostics
-      .filter((d) => d.file?.fileName === planted)
-      .map((d) => d.file!.getLineAndCharacterOfPosition(d.start ?? 0).line + 1);
-    expect([...new Set(lines)].sort()).toEqual([1, 2, 3, 4, 5]);
+    expect(plantedLinesRefused(diagnostics, planted)).toEqual([1, 2, 3, 4, 5]);
   });
 });
 
