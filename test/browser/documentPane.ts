@@ -1,13 +1,12 @@
 /**
  * What the Word and Excel browser suites share: the fake document host bundled in place of
- * office.js, a backend that serves one policy and keeps the audit events it receives, and the
- * person's development token (whose name claim ends up in `${User.Name}` markings).
+ * office.js, opened with the person's development token (whose name claim ends up in
+ * `${User.Name}` markings), and what a test reads back from the document. The fake backend and the
+ * token are harness.ts's, shared with the Outlook suite.
  */
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
-import type { AuditEvent } from "../../src/core/audit";
-import type { EffectivePolicy } from "../../src/core/policy";
 import { OUR_TENANT } from "../addin/documentSetup";
 import type { DocumentView, FakeDocumentOptions } from "../addin/fakes/document/browserEntry";
 import {
@@ -16,44 +15,12 @@ import {
   launchChromium,
   openPage,
   ROOT,
-  type ApiHandler,
+  SCREENSHOTS,
+  TOKEN,
+  type Backend,
   type OpenedPage,
 } from "./harness";
 
-/** Sam Lee, sam@contoso.com. */
-export const TOKEN =
-  "eyJhbGciOiJIUzI1NiJ9.eyJuYW1lIjoiU2FtIExlZSIsInByZWZlcnJlZF91c2VybmFtZSI6InNhbUBjb250b3NvLmNvbSJ9.c2ln";
-export const SCREENSHOTS = join(ROOT, "docs", "screenshots");
-
-export interface Backend {
-  handler: ApiHandler;
-  audit: AuditEvent[];
-}
-
-export function backend(policy: EffectivePolicy): Backend {
-  const audit: AuditEvent[] = [];
-  return {
-    audit,
-    handler: (req) => {
-      if (req.headers.authorization !== `Bearer ${TOKEN}`)
-        return { status: 401, body: '{"error":"invalid_token"}' };
-      if (req.method === "GET" && req.path === "/api/v1/policy")
-        return {
-          status: 200,
-          body: JSON.stringify(policy),
-          headers: { ETag: '"p1"', "Cache-Control": "private, max-age=300" },
-        };
-      if (req.method === "POST" && req.path === "/api/v1/audit") {
-        const events = JSON.parse(req.body ?? "{}").events as AuditEvent[];
-        audit.push(...events);
-        return { status: 202, body: JSON.stringify({ accepted: events.length, duplicates: 0 }) };
-      }
-      return { status: 404 };
-    },
-  };
-}
-
-/** One browser and the bundled fake per suite; every page checked hermetic and error-free after each test. */
 export function documentSuite() {
   const state: { browser: Browser | null; script: string | null; opened: OpenedPage[] } = {
     browser: null,

@@ -14,17 +14,8 @@ import {
   ourLabelProperties,
 } from "../addin/documentSetup";
 import type { FakeDocumentOptions } from "../addin/fakes/document/browserEntry";
-import { eventually } from "./harness";
-import {
-  SCREENSHOTS,
-  backend,
-  badge,
-  dialogSettled,
-  documentSuite,
-  documentView,
-  labelButton,
-  ourLabel,
-} from "./documentPane";
+import { SCREENSHOTS, backend, eventually } from "./harness";
+import { badge, dialogSettled, documentSuite, documentView, labelButton, ourLabel } from "./documentPane";
 
 jest.setTimeout(120_000);
 

@@ -14,6 +14,8 @@
 import { existsSync, mkdtempSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { extname, join, resolve, sep } from "node:path";
+import type { AuditEvent } from "../../src/core/audit";
+import type { EffectivePolicy } from "../../src/core/policy";
 import {
   chromium,
   type Browser,
@@ -167,6 +169,42 @@ export interface ApiResponse {
 /** Answers `/api/...`; return null to fail the request like a backend that is down. */
 export type ApiHandler = (request: ApiRequest) => ApiResponse | null | Promise<ApiResponse | null>;
 
+/** Sam Lee, sam@contoso.com. */
+export const TOKEN =
+  "eyJhbGciOiJIUzI1NiJ9.eyJuYW1lIjoiU2FtIExlZSIsInByZWZlcnJlZF91c2VybmFtZSI6InNhbUBjb250b3NvLmNvbSJ9.c2ln";
+export const SCREENSHOTS = join(ROOT, "docs", "screenshots");
+
+export interface Backend {
+  handler: ApiHandler;
+  audit: AuditEvent[];
+}
+
+/** A fake backend for the pane: the policy with an ETag, audit batches kept; null never answers. */
+export function backend(policy: EffectivePolicy | null): Backend {
+  const audit: AuditEvent[] = [];
+  return {
+    audit,
+    handler: (req) => {
+      if (policy === null) return null;
+      if (req.headers.authorization !== `Bearer ${TOKEN}`)
+        return { status: 401, body: '{"error":"invalid_token"}' };
+      if (req.method === "GET" && req.path === "/api/v1/policy")
+        return {
+          status: 200,
+          body: JSON.stringify(policy),
+          headers: { ETag: '"p1"', "Cache-Control": "private, max-age=300" },
+        };
+      if (req.method === "POST" && req.path === "/api/v1/audit") {
+        const events = JSON.parse(req.body ?? "{}").events as AuditEvent[];
+        audit.push(...events);
+        return { status: 202, body: JSON.stringify({ accepted: events.length, duplicates: 0 }) };
+      }
+      return { status: 404 };
+    },
+  };
+}
+
+/** One browser and the bundled fake per suite; every page checked hermetic and error-free after each test. */
 export interface OpenOptions {
   /** Page under dist/, e.g. "taskpane.html". */
   page: string;

@@ -7,7 +7,6 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { decodeMsipLabelsHeader, encodeMsipLabelsHeader } from "../../src/core/metadata";
-import type { AuditEvent } from "../../src/core/audit";
 import type { EffectivePolicy } from "../../src/core/policy";
 import type { FakeOutlookOptions } from "../addin/fakes/outlook/fakeOutlook";
 import { nativeCatalog, policyWith, L, SITE } from "../addin/outlook/setup";
@@ -18,15 +17,14 @@ import {
   launchChromium,
   openPage,
   ROOT,
-  type ApiHandler,
+  SCREENSHOTS,
+  TOKEN,
+  backend,
+  type Backend,
   type OpenedPage,
 } from "./harness";
 
 jest.setTimeout(120_000);
-
-const TOKEN =
-  "eyJhbGciOiJIUzI1NiJ9.eyJuYW1lIjoiU2FtIExlZSIsInByZWZlcnJlZF91c2VybmFtZSI6InNhbUBjb250b3NvLmNvbSJ9.c2ln";
-const SCREENSHOTS = join(ROOT, "docs", "screenshots");
 
 const mandatory = policyWith({
   mandatoryMail: true,
@@ -60,35 +58,6 @@ afterEach(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-interface Backend {
-  handler: ApiHandler;
-  audit: AuditEvent[];
-}
-
-function backend(policy: EffectivePolicy | null): Backend {
-  const audit: AuditEvent[] = [];
-  return {
-    audit,
-    handler: (req) => {
-      if (policy === null) return null;
-      if (req.headers.authorization !== `Bearer ${TOKEN}`)
-        return { status: 401, body: '{"error":"invalid_token"}' };
-      if (req.method === "GET" && req.path === "/api/v1/policy")
-        return {
-          status: 200,
-          body: JSON.stringify(policy),
-          headers: { ETag: '"p1"', "Cache-Control": "private, max-age=300" },
-        };
-      if (req.method === "POST" && req.path === "/api/v1/audit") {
-        const events = JSON.parse(req.body ?? "{}").events as AuditEvent[];
-        audit.push(...events);
-        return { status: 202, body: JSON.stringify({ accepted: events.length, duplicates: 0 }) };
-      }
-      return { status: 404 };
-    },
-  };
-}
 
 function compose(policy: EffectivePolicy, options: Partial<FakeOutlookOptions> = {}): FakeOutlookOptions {
   return {
