@@ -12,7 +12,7 @@ import { DOCUMENT_HANDLER_NAMES } from "../../src/addin/events/document";
 import { createFakeOffice } from "./fakes/document/office";
 import { createFakeWord, propertyMap } from "./fakes/word";
 import { L, internalPolicy } from "./documentSetup";
-import { ES2016_RUNTIME } from "./jsOnlyRuntime";
+import { ES2016_RUNTIME, runtimeGlobals } from "./jsOnlyRuntime";
 
 const DIST = join(__dirname, "..", "..", "dist");
 
@@ -56,16 +56,7 @@ it("labels a new Word document on open, in a JavaScript-only runtime without ES2
   const context = vm.createContext({
     Office: office.Office,
     Word: word.Word,
-    OfficeRuntime: {
-      storage: {
-        getItem: async (k: string) => storage.get(k) ?? null,
-        setItem: async (k: string, v: string) => void storage.set(k, v),
-        removeItem: async (k: string) => void storage.delete(k),
-      },
-    },
-    setTimeout,
-    clearTimeout,
-    console: { warn: () => undefined, log: () => undefined, error: () => undefined },
+    ...runtimeGlobals(storage),
     fetch: async (url: string, init: { method: string; headers: Record<string, string>; body?: string }) => {
       requests.push(`${init.method} ${url} ${init.headers.Authorization ?? init.headers.authorization}`);
       if (init.method === "POST") audit.push(...JSON.parse(init.body!).events);

@@ -22,3 +22,22 @@ export const ES2016_RUNTIME = `
     global.RegExp = NoLookbehind;
   })(this);
 `;
+
+/**
+ * The globals such a runtime gives an event bundle besides Office itself: OfficeRuntime.storage
+ * (here over `storage`), timers, and a console whose output the test does not need.
+ */
+export function runtimeGlobals(storage: Map<string, string>) {
+  return {
+    OfficeRuntime: {
+      storage: {
+        getItem: async (k: string) => storage.get(k) ?? null,
+        setItem: async (k: string, v: string) => void storage.set(k, v),
+        removeItem: async (k: string) => void storage.delete(k),
+      },
+    },
+    setTimeout,
+    clearTimeout,
+    console: { warn: () => undefined, log: () => undefined, error: () => undefined },
+  };
+}

@@ -12,7 +12,7 @@ import * as acorn from "acorn";
 import { decodeMsipLabelsHeader } from "../../../src/core/metadata";
 import { HANDLER_NAMES } from "../../../src/addin/events/outlookHandlers";
 import { composeFake, L, policyWith, SITE } from "./setup";
-import { ES2016_RUNTIME } from "../jsOnlyRuntime";
+import { ES2016_RUNTIME, runtimeGlobals } from "../jsOnlyRuntime";
 
 const BUNDLE = join(__dirname, "..", "..", "..", "dist", "events", "launchevent.js");
 const TOKEN = "a.b.c";
@@ -31,16 +31,7 @@ function runtime(fake: ReturnType<typeof composeFake>, storage: Map<string, stri
   });
   const context = vm.createContext({
     Office: fake.Office,
-    OfficeRuntime: {
-      storage: {
-        getItem: async (k: string) => storage.get(k) ?? null,
-        setItem: async (k: string, v: string) => void storage.set(k, v),
-        removeItem: async (k: string) => void storage.delete(k),
-      },
-    },
-    setTimeout,
-    clearTimeout,
-    console: { warn: () => undefined, log: () => undefined, error: () => undefined },
+    ...runtimeGlobals(storage),
     fetch: async (url: string, init: { method: string; headers: Record<string, string>; body?: string }) => {
       fetchLog.push(`${init.method} ${url}`);
       const body = init.method === "GET" ? JSON.stringify(policy) : "{}";
