@@ -216,7 +216,7 @@ function main(): void {
 
   // Enforce over a copy, then again.
   cpSync(corpusDir, enforceDir, { recursive: true });
-  const enforce = scanOnce([
+  const enforceArgs = [
     "--root",
     enforceDir,
     "--mode",
@@ -226,19 +226,10 @@ function main(): void {
     "--jobs",
     String(jobs),
     "--treat-recommended-as-automatic",
-  ]);
+  ];
+  const enforce = scanOnce(enforceArgs);
   const afterFirst = snapshot(enforceDir);
-  const again = scanOnce([
-    "--root",
-    enforceDir,
-    "--mode",
-    "enforce",
-    "--policy",
-    policy,
-    "--jobs",
-    String(jobs),
-    "--treat-recommended-as-automatic",
-  ]);
+  const again = scanOnce(enforceArgs);
   const afterSecond = snapshot(enforceDir);
   const changedBySecond = [...afterFirst].filter(([p, h]) => afterSecond.get(p) !== h).length;
 
