@@ -40,6 +40,10 @@ export interface FakeGraph {
   expireTokens(): void;
   /** Drop every connection until set back. */
   down: boolean;
+  /** Answers a Graph path with this instead (after the token check), when it returns something. */
+  override:
+    | ((path: string) => { status: number; body: unknown; headers?: Record<string, string> } | undefined)
+    | null;
   /** Certificate credential: the public key assertions must be signed with. */
   trustCertificate(pem: string): void;
   close(): Promise<void>;
@@ -78,6 +82,7 @@ export async function startFakeGraph(): Promise<FakeGraph> {
     },
     expireTokens: () => tokens.clear(),
     down: false,
+    override: null,
     trustCertificate: (pem) => {
       const cert = new X509Certificate(pem);
       certificate = {
@@ -162,6 +167,8 @@ export async function startFakeGraph(): Promise<FakeGraph> {
         "retry-after": retryAfter,
       });
     }
+    const forced = fake.override?.(`${url.pathname}${url.search}`);
+    if (forced) return send(res, forced.status, forced.body, forced.headers);
     const tenant = fake.tenants.get(tenantId);
     if (!tenant) return send(res, 404, graphError("ResourceNotFound", `no tenant ${tenantId}`));
     const p = url.pathname;
