@@ -67,43 +67,52 @@ const labelRef = (l: Label): LabelRef => ({ id: l.id, name: l.name, displayName:
 const policyRef = (p: LabelPolicy): PolicyRef => ({ id: p.id, name: p.name });
 const record = (v: object) => v as Record<string, unknown>;
 
+/** Items of two lists matched by id: only after, in both (before, after), only before. */
+function pairById<T extends { id: string }>(before: T[], after: T[]) {
+  const old = new Map(before.map((item) => [item.id, item]));
+  const added: T[] = [];
+  const both: Array<[T, T]> = [];
+  for (const item of after) {
+    const was = old.get(item.id);
+    old.delete(item.id);
+    if (was) both.push([was, item]);
+    else added.push(item);
+  }
+  return { added, both, removed: [...old.values()] };
+}
+
 function diffLabels(before: Label[], after: Label[]): PolicyDiff["labels"] {
-  const old = new Map(before.map((l) => [l.id, l]));
-  const out: PolicyDiff["labels"] = { added: [], changed: [], retired: [], removed: [] };
-  for (const label of after) {
-    const was = old.get(label.id);
-    old.delete(label.id);
-    if (!was) {
-      out.added.push(labelRef(label));
-      continue;
-    }
+  const { added, both, removed } = pairById(before, after);
+  const out: PolicyDiff["labels"] = {
+    added: added.map(labelRef),
+    changed: [],
+    retired: [],
+    removed: removed.map(labelRef),
+  };
+  for (const [was, label] of both) {
     const changes = fieldChanges(record(was), record(label), []);
     if (changes.length === 0) continue;
     const retiredNow = was.isActive && !label.isActive && label.purview?.retiredAt !== undefined;
     if (retiredNow) out.retired.push({ ...labelRef(label), retiredAt: label.purview?.retiredAt ?? null });
     else out.changed.push({ ...labelRef(label), changes });
   }
-  for (const gone of old.values()) out.removed.push(labelRef(gone));
   return out;
 }
 
 function diffPolicies(before: LabelPolicy[], after: LabelPolicy[]): PolicyDiff["policies"] {
-  const old = new Map(before.map((p) => [p.id, p]));
-  const out: PolicyDiff["policies"] = { added: [], changed: [], removed: [] };
-  for (const policy of after) {
-    const was = old.get(policy.id);
-    old.delete(policy.id);
-    if (!was) {
-      out.added.push(policyRef(policy));
-      continue;
-    }
+  const { added, both, removed } = pairById(before, after);
+  const out: PolicyDiff["policies"] = {
+    added: added.map(policyRef),
+    changed: [],
+    removed: removed.map(policyRef),
+  };
+  for (const [was, policy] of both) {
     const changes = [
       ...fieldChanges(record(was), record(policy), ["settings"]),
       ...fieldChanges(record(was.settings), record(policy.settings), [], "settings."),
     ];
     if (changes.length > 0) out.changed.push({ ...policyRef(policy), changes });
   }
-  for (const gone of old.values()) out.removed.push(policyRef(gone));
   return out;
 }
 
