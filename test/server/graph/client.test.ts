@@ -57,7 +57,11 @@ describe("Graph client", () => {
     let n = 0;
     graph.override = (path) =>
       path === PATH && n++ < 2
-        ? { status: n === 1 ? 429 : 503, body: {}, headers: n === 1 ? { "retry-after": "7" } : {} }
+        ? {
+            status: n === 1 ? 429 : 503,
+            body: {},
+            headers: n === 1 ? { "retry-after": "7" } : ({} as Record<string, string>),
+          }
         : undefined;
     const c = client();
     expect(await c.list(TENANT, c.url(PATH))).toHaveLength(3);
