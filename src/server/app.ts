@@ -41,6 +41,11 @@ import graphRoutes from "./routes/graph";
 import reportRoutes from "./routes/reports";
 import reportsConsoleRoutes from "./routes/reportsConsole";
 import adminConsole from "./admin/plugin";
+import graphSyncRoutes from "./routes/graphSync";
+import { resolvingGroups } from "./auth/groups";
+import type { GraphClientOptions } from "./graph/client";
+import { SyncSchedule } from "./graph/schedule";
+import { createGraphServices } from "./graph/services";
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -66,6 +71,8 @@ export interface AppOptions {
   /** Seconds a verified token is reused without re-verifying (default 60; 0 = verify every request). */
   tokenCacheSeconds?: number;
   plugins?: ExtraPlugin[];
+  /** Microsoft Graph client tuning (tests: retry waits). */
+  graph?: GraphClientOptions;
 }
 
 const FASTIFY_CODES: Record<string, string> = {
@@ -170,11 +177,25 @@ export async function buildApp(
   });
   await app.register(swaggerUi, { routePrefix: "/docs", staticCSP: true });
 
-  const verifier =
+  const graph = config.graph ? createGraphServices(config.graph, store, options.graph) : null;
+  const verifier = resolvingGroups(
     options.verifier ??
-    (config.auth.mode === "dev"
-      ? createDevVerifier(config.auth, await loadOrCreateDevKey(config.dataDir))
-      : createEntraVerifier(config.auth, { jwksFor: options.jwksFor }));
+      (config.auth.mode === "dev"
+        ? createDevVerifier(config.auth, await loadOrCreateDevKey(config.dataDir))
+        : createEntraVerifier(config.auth, { jwksFor: options.jwksFor })),
+    graph && ((tenantId, userId) => graph.groups.groups(tenantId, userId)),
+    app.log,
+  );
+  if (graph && graph.config.syncIntervalMinutes > 0) {
+    const schedule = new SyncSchedule(
+      graph.sync,
+      config.auth.tenants,
+      graph.config.syncIntervalMinutes * 60_000,
+      app.log,
+    );
+    app.addHook("onReady", async () => schedule.start());
+    app.addHook("onClose", async () => schedule.stop());
+  }
   await app.register(authPlugin, {
     verifier,
     adminRole: config.auth.adminRole,
@@ -200,7 +221,7 @@ export async function buildApp(
         origins,
         methods: ["GET", "POST", "PUT"],
         allowedHeaders: ["Authorization", "Content-Type", "If-Match", "If-None-Match"],
-        exposedHeaders: ["ETag", "Retry-After"],
+        exposedHeaders: ["ETag", "Retry-After", "Labelbridge-Groups"],
         maxAgeSeconds: 600,
       });
 
@@ -214,6 +235,7 @@ export async function buildApp(
         admin.addHook("onRequest", guard.admin);
         await admin.register(adminRoutes, { store, prefix: "/admin" });
         await admin.register(graphRoutes, { store, prefix: "/admin" });
+        await admin.register(graphSyncRoutes, { graph, prefix: "/admin" });
         await admin.register(reportRoutes, { store });
         await admin.register(reportsConsoleRoutes, { store });
       });

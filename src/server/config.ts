@@ -6,6 +6,7 @@
 import { isIP } from "node:net";
 import { resolve } from "node:path";
 import { DEVELOPMENT_SITE_ID, isGuid, normalizeGuid } from "../core/policy";
+import { loadGraphConfig, type GraphConfig } from "./graph/config";
 
 export type AuthMode = "entra" | "dev";
 
@@ -51,6 +52,8 @@ export interface ServerConfig {
   /** Seeds the default taxonomy for allowed tenants without a configuration. */
   seedDefaultPolicy: boolean;
   auth: AuthConfig;
+  /** Microsoft Graph (label sync, group overage); null when no app registration is configured. */
+  graph: GraphConfig | null;
   logLevel: string;
 }
 
@@ -72,7 +75,7 @@ export function isLoopbackHost(host: string): boolean {
 
 type Env = Record<string, string | undefined>;
 
-function int(env: Env, name: string, fallback: number, min: number, max: number): number {
+export function int(env: Env, name: string, fallback: number, min: number, max: number): number {
   const raw = env[name];
   if (raw === undefined || raw === "") return fallback;
   const value = Number(raw);
@@ -190,6 +193,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       jwksUrlTemplate: env.LABELBRIDGE_JWKS_URL?.trim() || ENTRA_JWKS_TEMPLATE,
       clockToleranceSeconds: int(env, "LABELBRIDGE_CLOCK_TOLERANCE", 60, 0, 600),
     },
+    graph: loadGraphConfig(env, cwd),
     logLevel: env.LOG_LEVEL?.trim() || "info",
   };
 }

@@ -5,6 +5,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunction } from "fastify";
 import type { Principal } from "./auth/principal";
+import { GROUPS_HEADER } from "./auth/groups";
 import { HttpError } from "./errors";
 import type { RateLimiter } from "./rateLimit";
 
@@ -28,7 +29,8 @@ export function guards(
   };
 
   const guard = (needsAdmin: boolean): Guard => {
-    const admit = (principal: Principal, now: number, done: HookHandlerDoneFunction) => {
+    const admit = (principal: Principal, now: number, reply: FastifyReply, done: HookHandlerDoneFunction) => {
+      if (principal.groupsUnresolved) reply.header(GROUPS_HEADER, "unresolved");
       if (needsAdmin && !principal.isAdmin)
         return done(new HttpError(403, "not-admin", `this needs the '${adminRole}' app role in the token`));
       try {
@@ -38,7 +40,7 @@ export function guards(
       }
       done();
     };
-    return (request, _reply, done) => {
+    return (request, reply, done) => {
       // One clock read for the token's expiry and the rate-limit window.
       const now = Date.now();
       let principal: Principal | Promise<Principal>;
@@ -47,8 +49,8 @@ export function guards(
       } catch (err) {
         return done(err as HttpError);
       }
-      if (principal instanceof Promise) principal.then((p) => admit(p, now, done), done);
-      else admit(principal, now, done);
+      if (principal instanceof Promise) principal.then((p) => admit(p, now, reply, done), done);
+      else admit(principal, now, reply, done);
     };
   };
   return { user: guard(false), admin: guard(true) };

@@ -158,7 +158,7 @@ describe("API guards over HTTP", () => {
       const res = await call(server.url, "/api/v1/policy", { token: user, headers: { origin } });
       expect(res.status).toBe(200);
       expect(res.headers.get("access-control-allow-origin")).toBe(origin);
-      expect(res.headers.get("access-control-expose-headers")).toBe("ETag, Retry-After");
+      expect(res.headers.get("access-control-expose-headers")).toBe("ETag, Retry-After, Labelbridge-Groups");
     }
     for (const origin of ["https://evil.example.net", `${PAGE}.evil.net`, "null", PAGE.toUpperCase()]) {
       const res = await call(server.url, "/api/v1/policy", { token: user, headers: { origin } });

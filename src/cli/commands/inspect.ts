@@ -7,6 +7,7 @@ import type { EffectivePolicy } from "../../core/policy";
 import { EXIT } from "../main";
 import { type Io, type PolicyCliOptions, addPolicyOptions, processIo } from "../scan/cliOptions";
 import { type InspectedLabel, type Inspection, inspectFile } from "../scan/inspect";
+import type { MappedLabelReport } from "../scan/mapped";
 import { loadPolicy } from "../scan/policySource";
 
 function describeLabel(l: InspectedLabel): string {
@@ -21,6 +22,15 @@ function describeLabel(l: InspectedLabel): string {
   ].filter(Boolean);
   const name = l.displayName ?? l.name;
   return `${name ? `"${name}" ` : ""}${l.labelId} — ${facts.join(", ")} [${l.location}]`;
+}
+
+function mappingText(m: MappedLabelReport): string {
+  const original = `Original label: ${m.originalText || "none"}`;
+  if (!m.mapped)
+    return `${original}; mapped label: none${m.original ? " (no label mapping matches it)" : ""}`;
+  if (m.mapped.via === "own") return `${original}; mapped label: the same (our tenant's label)`;
+  const rule = m.mapped.mappingName ? ` "${m.mapped.mappingName}"` : "";
+  return `${original}; mapped label: "${m.mapped.displayName ?? m.mapped.labelId}" ${m.mapped.labelId} (label mapping${rule})`;
 }
 
 export function renderInspection(r: Inspection, indent = ""): string {
@@ -64,6 +74,7 @@ export function renderInspection(r: Inspection, indent = ""): string {
     add(
       `disagreement for tenant ${d.siteId}: LabelInfo says ${describeLabel(d.labelInfo)}; custom properties say ${describeLabel(d.customProperties)} (LabelInfo wins)`,
     );
+  if (r.mapping) add(mappingText(r.mapping));
   for (const n of r.notes) add(`note: ${n}`);
   for (const a of r.attachments) lines.push(renderInspection(a, `${indent}  attachment `));
   return lines.join("\n");

@@ -16,6 +16,7 @@ import { type PackageLabels, readPackageLabels } from "../ooxml/labels";
 import { openOfficePackage } from "../ooxml/officeFile";
 import { type ByteSource, bufferSource, fileSource } from "../ooxml/source";
 import { fullLabelName } from "./policyUse";
+import { type MappedLabelReport, mappedLabelOf } from "./mapped";
 
 export interface InspectedLabel {
   labelId: string;
@@ -45,6 +46,8 @@ export interface Inspection {
   headers: InspectedLabel[] | null;
   protectiveMarking: EpmsHeader | null;
   disagreements: Array<{ siteId: string; labelInfo: InspectedLabel; customProperties: InspectedLabel }>;
+  /** With a policy: what the file carries as found and our label it means (the tenant's label mappings). */
+  mapping: MappedLabelReport | null;
   notes: string[];
   attachments: Inspection[];
   error: { code: string; message: string } | null;
@@ -78,6 +81,7 @@ function empty(path: string, type: FileType | null, size: number): Inspection {
     headers: null,
     protectiveMarking: null,
     disagreements: [],
+    mapping: null,
     notes: [],
     attachments: [],
     error: null,
@@ -110,6 +114,7 @@ function fromPackage(result: Inspection, labels: PackageLabels, policy: Effectiv
     customProperties: inspected(d.custom, customPart, policy),
   }));
   result.notes.push(...labels.notes);
+  result.mapping = mappedLabelOf(labels.effective, labels.custom?.extra.properties ?? [], policy);
 }
 
 function inspectOffice(result: Inspection, source: ByteSource, policy: EffectivePolicy | null): void {
@@ -131,6 +136,11 @@ function inspectMail(
   const mail = readMail(bytes);
   result.headers = mail.headerLabels.map((r) => inspected(r, "msip_labels header", policy));
   result.labels = result.headers.filter((l) => l.enabled);
+  result.mapping = mappedLabelOf(
+    mail.headerLabels.filter((l) => l.enabled),
+    [],
+    policy,
+  );
   result.protectiveMarking = mail.protectiveMarking;
   if (mail.labelError) result.error = { code: "label-metadata", message: mail.labelError };
   if (mail.protectiveMarkingError) result.notes.push(`X-Protective-Marking: ${mail.protectiveMarkingError}`);

@@ -12,6 +12,7 @@ import {
   type TenantPolicy,
   formatIssue,
   phaseRank,
+  labelMappingsSchema,
   labelSchema,
   policySettingsSchema,
   resolveEffectivePolicy,
@@ -56,6 +57,7 @@ const effectivePolicySchema = z.object({
       color: z.string().optional(),
     }),
   ),
+  labelMappings: labelMappingsSchema.optional(),
 });
 
 function issuesText(issues: z.ZodIssue[]): string {

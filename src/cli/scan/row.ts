@@ -1,5 +1,6 @@
 /** One report row per file: what it is, what it carries, what it holds, what was done, what failed. */
 import type { AuditEvent } from "../../core/audit";
+import type { MappedLabelReport } from "./mapped";
 
 export type ScanAction =
   /** Discover mode: reported only. */
@@ -60,6 +61,8 @@ export interface ScanRow {
   labels: RowLabel[];
   /** Our tenant's label (with a policy), otherwise the first label in effect. */
   currentLabel: RowLabel | null;
+  /** With a policy: the label as found (original) and ours it means, through the tenant's mappings. */
+  mapping: MappedLabelReport | null;
   /** Disagreements between locations and other facts about the labels. */
   labelNotes: string[];
   infoTypes: RowInfoType[];
@@ -82,6 +85,7 @@ export function emptyRow(path: string, size: number, type: string): ScanRow {
     type,
     labels: [],
     currentLabel: null,
+    mapping: null,
     labelNotes: [],
     infoTypes: [],
     scannedChars: 0,

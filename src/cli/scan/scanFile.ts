@@ -21,7 +21,7 @@ import {
   readFileContent,
 } from "./content";
 import type { ScanMode } from "./decision";
-import { decideModule, decisionModule, officeFileModule, policyUseModule } from "./onDemand";
+import { decideModule, decisionModule, mappedModule, officeFileModule, policyUseModule } from "./onDemand";
 import type { ScannerIdentity } from "./policyUse";
 import { type RowLabel, type ScanRow, emptyRow } from "./row";
 
@@ -85,6 +85,15 @@ function describeLabels(
     row.labelNotes.push(`X-Protective-Marking: SEC=${labels.protectiveMarking.sec}`);
   const ours = policy ? (labels.effective.find((r) => r.siteId === policy.siteId) ?? null) : null;
   row.currentLabel = policy ? (row.labels.find((l) => l.ours) ?? null) : (row.labels[0] ?? null);
+  if (policy) {
+    const properties = labels.office?.custom?.extra.properties ?? [];
+    row.mapping = mappedModule().mappedLabelOf(labels.effective, properties, policy);
+    const mapped = row.mapping?.mapped;
+    if (mapped && mapped.via !== "own")
+      row.labelNotes.push(
+        `${row.mapping!.originalText} is mapped to "${mapped.displayName ?? mapped.labelId}"${mapped.mappingName ? ` by label mapping "${mapped.mappingName}"` : ""}`,
+      );
+  }
   return ours;
 }
 
@@ -144,9 +153,10 @@ export async function scanFile(job: ScanJob, settings: ScanSettings, fsys?: Atom
       const { currentForDecision, decisionContext } = policyUseModule();
       const { decideScan } = decisionModule();
       const ctx = decisionContext(job.path, settings.identity);
+      // A mapped classification counts as the file's label: never replaced by a default or a lower label.
       const decision = decideScan(
         policy,
-        currentForDecision(ours),
+        currentForDecision(ours) ?? mappedModule().mappedForDecision(row.mapping),
         content.detections,
         ctx,
         {

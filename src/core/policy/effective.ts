@@ -14,6 +14,7 @@ import {
   type LabelStorage,
 } from "./model";
 import { phaseFeatures, phaseRank, type PhaseFeatures } from "./phases";
+import type { LabelMapping } from "./mapping";
 
 export interface PolicyUser {
   /** Entra object id (`oid`). */
@@ -52,6 +53,8 @@ export interface EffectivePolicy {
   settings: EffectiveSettings;
   /** Every label of the tenant, for naming and ordering labels found on content. */
   catalog: LabelSummary[];
+  /** What other tools' classifications and partner labels mean here (mapping.ts); absent when none. */
+  labelMappings?: LabelMapping[];
 }
 
 export function policyScopesUser(policy: LabelPolicy, user: PolicyUser): boolean {
@@ -128,6 +131,7 @@ export function resolveEffectivePolicy(tenant: TenantPolicy, user: PolicyUser): 
         color,
       }))
       .sort((a, b) => a.sensitivity - b.sensitivity),
+    ...(tenant.labelMappings?.length ? { labelMappings: tenant.labelMappings } : {}),
   };
 }
 

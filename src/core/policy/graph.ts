@@ -364,6 +364,22 @@ function pickPolicy(policies: LabelPolicy[], policyId: string | undefined): Labe
 
 const TRUE = (v: string) => v.trim().toLowerCase() === "true";
 
+/**
+ * One Graph `informationProtectionPolicySetting` onto one of our policies (the Purview sync's use):
+ * only the settings Graph carries change; a default label is published if `labelIds` has it.
+ */
+export function applyGraphPolicySetting(
+  policy: LabelPolicy,
+  raw: unknown,
+  labelIds: Set<string>,
+  warnings: string[],
+  at: string,
+): PolicyIssue[] {
+  const parsed = policySettingSchema.safeParse(raw);
+  if (!parsed.success) return zodIssues(parsed.error, at);
+  return applySetting(policy, parsed.data, labelIds, warnings);
+}
+
 function applySetting(
   policy: LabelPolicy,
   setting: PolicySettingInput,

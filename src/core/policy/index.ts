@@ -6,3 +6,5 @@ export * from "./phases";
 export * from "./effective";
 export * from "./labels";
 export * from "./taxonomy";
+export * from "./mapping";
+export * from "./purview";

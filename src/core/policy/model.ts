@@ -7,13 +7,10 @@
  * add-in validates a cached policy with them, and the admin console shows their messages at the field.
  */
 import { z } from "zod";
-import { GUID_PATTERN } from "./ids";
 import { EPMS_ACCESS, EPMS_CLASSIFICATIONS } from "../marking/epms";
-
-const guid = z
-  .string()
-  .transform((s) => s.trim().replace(/^\{/, "").replace(/\}$/, "").toLowerCase())
-  .pipe(z.string().regex(GUID_PATTERN, "must be a GUID like 0d814d60-469d-470c-8cb0-58434e2bf457"));
+import { guidSchema as guid } from "./guidSchema";
+import { labelMappingsSchema } from "./mapping";
+import { purviewLabelSchema, purviewSyncSchema } from "./purview";
 
 const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, "must be a colour like #A4262C");
 const httpsOrMailto = z
@@ -104,6 +101,8 @@ export const labelSchema = z
     marking: contentMarkingSchema.default({}),
     conditions: z.array(labelConditionSchema).max(20).default([]),
     protectiveMarking: labelProtectiveMarkingSchema.optional(),
+    /** Set when the label came from Microsoft Purview (policy/purview.ts). */
+    purview: purviewLabelSchema.optional(),
   })
   .strict();
 
@@ -212,6 +211,9 @@ export const tenantPolicySchema = z
     labelStorage: z.enum(LABEL_STORAGE).default("auto"),
     labels: z.array(labelSchema).max(500),
     policies: z.array(labelPolicySchema).max(200),
+    /** Other tools' classifications and partner tenants' labels → ours (policy/mapping.ts). */
+    labelMappings: labelMappingsSchema.optional(),
+    purviewSync: purviewSyncSchema.optional(),
   })
   .strict();
 

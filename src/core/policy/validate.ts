@@ -8,6 +8,8 @@ import { shortId } from "./ids";
 import { tenantPolicySchema, type Label, type TenantPolicy } from "./model";
 import { formatPath } from "./path";
 import { validateLabelMarking } from "./markingRules";
+import { checkLabelMappings } from "./mapping";
+import { checkPurviewSync } from "./purview";
 
 export interface PolicyIssue {
   /** JSON path, e.g. `policies[2].settings.defaultMailLabel`. */
@@ -220,5 +222,12 @@ function checkReferences(tenant: TenantPolicy): PolicyIssue[] {
     }
   });
 
+  issues.push(...checkPurviewSync(tenant.purviewSync, policyIds));
+  issues.push(
+    ...checkLabelMappings(tenant.labelMappings ?? [], tenant.siteId, (id) => {
+      const label = byId.get(id);
+      return label && { isActive: label.isActive, isParent: parentsWithChildren.has(id) };
+    }),
+  );
   return issues;
 }

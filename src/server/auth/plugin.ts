@@ -110,7 +110,8 @@ async function authPlugin(app: FastifyInstance, options: AuthPluginOptions): Pro
       request.log.info({ reason: e.reason }, "token refused");
       throw unauthorized(e.reason, e.message);
     }
-    cache.set(header, principal, now);
+    // Unresolved group overage is not remembered: the next request asks Graph (through its own cache) again.
+    if (!principal.groupsUnresolved) cache.set(header, principal, now);
     request.principal = principal;
     return principal;
   }

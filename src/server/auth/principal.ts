@@ -8,8 +8,12 @@ export interface Principal {
   userId: string;
   upn?: string;
   name?: string;
-  /** Group object ids from the `groups` claim. */
+  /** Group object ids from the `groups` claim, or resolved from Graph on group overage (groups.ts). */
   groups: string[];
+  /** The token says the groups did not fit (`_claim_names.groups` or `hasgroups`). */
+  groupsOverage?: boolean;
+  /** Overage that Graph could not resolve: only the policies for everyone (and the user) apply. */
+  groupsUnresolved?: boolean;
   roles: string[];
   isAdmin: boolean;
   /** Token expiry, seconds since the epoch. */
@@ -36,6 +40,16 @@ export const REQUIRED_SCOPE = "access_as_user";
 const stringArray = (value: unknown): string[] =>
   Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
 
+/**
+ * Entra's group overage: past 200 groups an access token carries `_claim_names: {"groups": "src1"}`
+ * (with `_claim_sources`) instead of `groups`; tokens from the implicit flow say `hasgroups: true`.
+ */
+export function hasGroupOverage(payload: JWTPayload): boolean {
+  const names = payload._claim_names;
+  const named = typeof names === "object" && names !== null && "groups" in names;
+  return named || payload.hasgroups === true || payload.hasgroups === "true";
+}
+
 /** The claim checks shared by Entra and development tokens, after the signature has been verified. */
 export function principalFromClaims(payload: JWTPayload, tenantId: string, adminRole: string): Principal {
   if (payload.tid !== tenantId) throw new TokenError("tenant", "the token's tid does not match its issuer");
@@ -53,6 +67,7 @@ export function principalFromClaims(payload: JWTPayload, tenantId: string, admin
     upn,
     name: typeof payload.name === "string" ? payload.name : undefined,
     groups: stringArray(payload.groups),
+    groupsOverage: hasGroupOverage(payload),
     roles,
     isAdmin: roles.includes(adminRole),
     expiresAt: typeof payload.exp === "number" ? payload.exp : 0,

@@ -62,4 +62,22 @@ export const MIGRATIONS: readonly Migration[] = [
       `ALTER TABLE audit_events ADD COLUMN user_groups TEXT`,
     ],
   },
+  {
+    id: 3,
+    name: "Microsoft Graph sync state per tenant",
+    statements: [
+      // The applied syncs themselves are policy versions (kind 'sync'); this row says how the last
+      // attempts went, so an admin sees when Purview was last read and why it failed since.
+      `CREATE TABLE graph_sync_state (
+        tenant_id TEXT PRIMARY KEY,
+        last_attempt_at TEXT,
+        last_success_at TEXT,
+        last_applied_version INTEGER,
+        last_error_at TEXT,
+        last_error_code TEXT,
+        last_error TEXT,
+        last_outcome TEXT
+      )`,
+    ],
+  },
 ];

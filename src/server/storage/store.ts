@@ -7,7 +7,7 @@ import type { TenantPolicy } from "../../core/policy";
 import type { AuditEvent } from "../../core/audit";
 
 /** Why a version exists. */
-export type ChangeKind = "seed" | "replace" | "labels" | "policies" | "rollback" | "import";
+export type ChangeKind = "seed" | "replace" | "labels" | "policies" | "rollback" | "import" | "sync";
 
 export interface Actor {
   id: string;

@@ -60,7 +60,10 @@ export interface EntraClaims {
   preferred_username?: string;
   scp?: string;
   roles?: string[];
-  groups?: string[];
+  /** null leaves the claim out, as Entra does on group overage. */
+  groups?: string[] | null;
+  /** More claims, e.g. the overage markers `_claim_names` / `_claim_sources` or `hasgroups`. */
+  extra?: Record<string, unknown>;
   iss?: string;
   aud?: string;
   /** Seconds from now. */
@@ -78,8 +81,9 @@ export async function entraToken(key: SigningKey, claims: EntraClaims): Promise<
     name: claims.name ?? "Test User",
     preferred_username: claims.preferred_username ?? `${claims.oid.slice(0, 8)}@example.com`,
     roles: claims.roles ?? [],
-    groups: claims.groups ?? [],
+    ...(claims.groups === null ? {} : { groups: claims.groups ?? [] }),
     ver: "2.0",
+    ...claims.extra,
   };
   const jwt = new SignJWT(payload)
     .setProtectedHeader({ alg: "RS256", kid: key.kid, typ: "JWT" })
