@@ -66,7 +66,7 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
   },
   {
-    files: ["src/addin/**/*.tsx", "src/admin/**/*.tsx", "src/ui/**/*.tsx"],
+    files: ["src/addin/**/*.tsx", "src/admin/**/*.{ts,tsx}", "src/ui/**/*.tsx"],
     plugins: { react, "react-hooks": reactHooks },
     settings: { react: { version: "18.3" } },
     rules: {

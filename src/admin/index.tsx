@@ -11,7 +11,7 @@ import {
   RendererProvider,
   webLightTheme,
 } from "@fluentui/react-components";
-import { App } from "./App";
+import { App } from "./shell/App";
 
 const nonce = document.querySelector<HTMLMetaElement>('meta[name="csp-nonce"]')?.content ?? "";
 const renderer = createDOMRenderer(document, { styleElementAttributes: nonce ? { nonce } : {} });

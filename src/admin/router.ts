@@ -1,39 +1,39 @@
 /**
  * Hash routes (`#/labels/<id>`): the console is one page at /admin, so no server route per view, and
- * a reload or a link keeps the view. /admin/reports opens the reports view.
+ * a reload or a link keeps the view. A page path naming a view (/admin/reports) opens that view.
+ * Which views exist is the route table's business (routes.tsx).
  */
 import { useEffect, useState } from "react";
-
-export type View = "labels" | "policies" | "rollout" | "history" | "import" | "reports";
-export const VIEWS: readonly View[] = ["labels", "policies", "rollout", "history", "import", "reports"];
+import type { ViewId } from "./routes";
 
 export interface Route {
-  view: View;
+  view: ViewId;
   /** Label or policy id, or version number. */
   id: string | null;
 }
 
-export function parseRoute(hash: string, pathname: string): Route {
+export function parseRoute(hash: string, pathname: string, views: readonly ViewId[]): Route {
   const parts = hash.replace(/^#\/?/, "").split("/").filter(Boolean).map(decodeURIComponent);
-  const view = VIEWS.find((v) => v === parts[0]);
+  const view = views.find((v) => v === parts[0]);
   if (view) return { view, id: parts[1] ?? null };
-  return { view: /\/reports\/?$/.test(pathname) ? "reports" : "labels", id: null };
+  const page = views.find((v) => pathname.replace(/\/$/, "").endsWith(`/${v}`));
+  return { view: page ?? views[0], id: null };
 }
 
-export function href(view: View, id?: string | number | null): string {
+export function href(view: ViewId, id?: string | number | null): string {
   return id === undefined || id === null ? `#/${view}` : `#/${view}/${encodeURIComponent(String(id))}`;
 }
 
-export function navigate(view: View, id?: string | number | null): void {
+export function navigate(view: ViewId, id?: string | number | null): void {
   location.hash = href(view, id);
 }
 
-export function useRoute(): Route {
-  const [route, setRoute] = useState(() => parseRoute(location.hash, location.pathname));
+export function useRoute(views: readonly ViewId[]): Route {
+  const [route, setRoute] = useState(() => parseRoute(location.hash, location.pathname, views));
   useEffect(() => {
-    const onChange = () => setRoute(parseRoute(location.hash, location.pathname));
+    const onChange = () => setRoute(parseRoute(location.hash, location.pathname, views));
     window.addEventListener("hashchange", onChange);
     return () => window.removeEventListener("hashchange", onChange);
-  }, []);
+  }, [views]);
   return route;
 }

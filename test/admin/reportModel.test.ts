@@ -1,11 +1,7 @@
 /** CSV bytes, report series and tables, scanner aggregation and the rollout checklist. */
 import { csvCell, toCsv } from "../../src/admin/model/csv";
 import { daysOf, seriesByDay, toWeeks, weekOf } from "../../src/admin/model/reportSeries";
-import {
-  activityTable,
-  recentDowngradeTable,
-  scannerFolderTable,
-} from "../../src/admin/model/reportTables";
+import { activityTable, recentDowngradeTable, scannerFolderTable } from "../../src/admin/model/reportTables";
 import { aggregateScanResults, folderOf } from "../../src/server/admin/scannerReport";
 import { nextPhase, rolloutView } from "../../src/admin/model/rollout";
 import { describePath, messageAt, ownerOf } from "../../src/admin/model/issues";
