@@ -6,8 +6,6 @@ import * as React from "react";
 import { LabelsView } from "./views/labels";
 import { PoliciesView } from "./views/policies";
 import { RolloutView } from "./views/rollout";
-import { HistoryView } from "./views/history";
-import { ImportExportView } from "./views/import";
 
 /** What every view receives: the id after its name in the route (`#/labels/<id>`), if any. */
 export interface ViewProps {
@@ -28,20 +26,36 @@ export interface ConsoleRoute {
   loading?: string;
 }
 
-// ".js": node16 resolution wants the emitted name; webpack maps it back to the .tsx (extensionAlias).
-// Reports (and Chart.js, which they load) are a chunk of their own: most visits never open them.
-const ReportsView = React.lazy(() =>
-  import(/* webpackChunkName: "reports" */ "./views/reports/index.js").then((m) => ({
-    default: m.ReportsView,
-  })),
+/** A view loaded on demand: its folder's index.ts exports it as `name`. */
+function lazyView<K extends string>(load: () => Promise<Record<K, React.ComponentType<ViewProps>>>, name: K) {
+  return React.lazy(() => load().then((m) => ({ default: m[name] })));
+}
+
+/*
+ * Views an admin opens now and then load on demand, each a chunk of its own (reports also bring
+ * Chart.js), so the page labels and policies are edited in stays small. The webpackChunkName comment
+ * names the chunk; ".js": node16 resolution wants the emitted name, and webpack maps it back to the
+ * .tsx (extensionAlias).
+ */
+const HistoryView = lazyView(
+  () => import(/* webpackChunkName: "history" */ "./views/history/index.js"),
+  "HistoryView",
+);
+const ImportExportView = lazyView(
+  () => import(/* webpackChunkName: "import" */ "./views/import/index.js"),
+  "ImportExportView",
+);
+const ReportsView = lazyView(
+  () => import(/* webpackChunkName: "reports" */ "./views/reports/index.js"),
+  "ReportsView",
 );
 
 export const ROUTES = [
   { id: "labels", title: "Labels", view: LabelsView, editsDraft: true, problems: "labels" },
   { id: "policies", title: "Policies", view: PoliciesView, editsDraft: true, problems: "policies" },
   { id: "rollout", title: "Rollout", view: RolloutView, editsDraft: true },
-  { id: "history", title: "History", view: HistoryView, editsDraft: true },
-  { id: "import", title: "Import & export", view: ImportExportView, editsDraft: true },
+  { id: "history", title: "History", view: HistoryView, editsDraft: true, loading: "Loading history…" },
+  { id: "import", title: "Import & export", view: ImportExportView, editsDraft: true, loading: "Loading…" },
   { id: "reports", title: "Reports", view: ReportsView, editsDraft: false, loading: "Loading reports…" },
 ] as const satisfies readonly ConsoleRoute[];
 
