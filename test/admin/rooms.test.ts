@@ -2,8 +2,9 @@
  * The console's rooms (docs/architecture-console.md): the admin console (src/admin) builds on the shared
  * UI (src/ui), the API contract (src/contracts) and the pure core only; the shared UI belongs to no
  * app; the contract is types only; the task pane never reaches into the console, nor the server into
- * either app's source. Every import of every file is read (static, dynamic, `export … from`), and
- * the checker must catch planted violations of each rule.
+ * either app's source. Inside the console, the pure model imports no React, DOM or UI; shared
+ * components never reach into a view; a view never into another. Every import of every file is read
+ * (static, dynamic, `export … from`), and the checker must catch planted violations of each rule.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { builtinModules } from "node:module";
@@ -50,11 +51,36 @@ function specifiersOf(text: string): string[] {
   return ts.preProcessFile(text, true, true).importedFiles.map((f) => f.fileName);
 }
 
+/** `src/admin/<part>[/<view>]` of a file in the console, e.g. ["views", "labels"] or ["model"]. */
+function consolePart(file: string): string[] {
+  return relative(join(SRC, "admin"), file).split(sep).slice(0, -1);
+}
+
+/** The console's own layers (docs/architecture-console.md, "Inside the console"). */
+function insideConsole(file: string, specifier: string): string | null {
+  const [part, view] = consolePart(file);
+  if (part === "model" && !specifier.startsWith("."))
+    return "src/admin/model is pure: no packages (React, Fluent)";
+  if (!specifier.startsWith(".")) return null;
+  const target = resolve(dirname(file), specifier);
+  if (roomOf(target) !== "admin") return null;
+  // The target as written (a folder or a file without extension): its first parts are enough.
+  const [toPart, toView] = relative(join(SRC, "admin"), target).split(sep);
+  if (part === "model" && toPart !== "model")
+    return "src/admin/model imports only the model (and src/core, src/contracts)";
+  if (part === "components" && (toPart === "views" || toPart === "shell"))
+    return "src/admin/components never import a view or the shell";
+  if (part === "views" && toPart === "views" && toView !== view) return "a view never imports another view";
+  return null;
+}
+
 function violationsIn(file: string, text: string): Violation[] {
   const from = roomOf(file);
   if (!from) return [];
   const out: Violation[] = [];
   for (const specifier of specifiersOf(text)) {
+    const inner = from === "admin" ? insideConsole(file, specifier) : null;
+    if (inner) out.push({ file, specifier, rule: inner });
     if (!specifier.startsWith(".")) {
       if (BROWSER_ROOMS.includes(from) && NODE_MODULES.has(specifier.split("/")[0]))
         out.push({ file, specifier, rule: `src/${from} runs in the browser: no Node modules` });
@@ -156,6 +182,27 @@ describe("the console's rooms", () => {
     ["the console importing Node", at("admin", "api.ts"), 'import { readFileSync } from "node:fs";'],
     ["the shared UI requiring Node", at("ui", "X", "x.ts"), 'const fs = require("fs");'],
     ["the contract holding code", at("contracts", "adminApi.ts"), "export const LIMIT = 100;"],
+    ["the console's model importing React", at("admin", "model", "x.ts"), 'import * as React from "react";'],
+    [
+      "the console's model importing state",
+      at("admin", "model", "x.ts"),
+      'import { useEditor } from "../state";',
+    ],
+    [
+      "a shared component importing a view",
+      at("admin", "components", "X", "X.tsx"),
+      'import { LabelsView } from "../../views/labels";',
+    ],
+    [
+      "a shared component importing the shell",
+      at("admin", "components", "X", "X.tsx"),
+      'import { Shell } from "../../shell/Shell";',
+    ],
+    [
+      "a view importing another view",
+      at("admin", "views", "history", "X", "X.tsx"),
+      'import { DiffList } from "../../labels/LabelEditor";',
+    ],
   ])("a planted violation is caught: %s", (_what, file, code) => {
     expect(violationsIn(file, code)).toHaveLength(1);
   });
@@ -163,6 +210,14 @@ describe("the console's rooms", () => {
   test("what the rooms allow passes", () => {
     const ok: [string, string][] = [
       [at("admin", "views", "x", "X.tsx"), 'import { LabelBadge } from "../../../ui/LabelBadge";'],
+      [
+        at("admin", "views", "labels", "X", "X.tsx"),
+        'import { ListDetail } from "../../../components/ListDetail";\nimport { Y } from "../Y";',
+      ],
+      [
+        at("admin", "model", "x.ts"),
+        'import { orderedLabels } from "./labelTree";\nimport type { Label } from "../../core/policy";',
+      ],
       [at("admin", "api.ts"), 'import type { ConsoleReport } from "../contracts/adminApi";'],
       [
         at("admin", "App.tsx"),
