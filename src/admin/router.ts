@@ -28,6 +28,15 @@ export function navigate(view: ViewId, id?: string | number | null): void {
   location.hash = href(view, id);
 }
 
+/** A list view with nothing selected opens its first item (when it has one). */
+export function useOpenFirst(view: ViewId, selected: string | null, first: string | undefined): void {
+  useEffect(() => {
+    if (!selected && first !== undefined) navigate(view, first);
+    // Only a change of selection asks again: the list changing under an open item does not.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [selected]);
+}
+
 export function useRoute(views: readonly ViewId[]): Route {
   const [route, setRoute] = useState(() => parseRoute(location.hash, location.pathname, views));
   useEffect(() => {

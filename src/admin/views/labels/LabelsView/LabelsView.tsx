@@ -12,7 +12,7 @@ import { ListDetail } from "../../../components/ListDetail";
 import { issuesAt } from "../../../model/issues";
 import { addLabel, moveLabelIn } from "../../../model/labelEdits";
 import { labelTree, newLabel } from "../../../model/labelTree";
-import { navigate } from "../../../router";
+import { navigate, useOpenFirst } from "../../../router";
 import type { ViewProps } from "../../../routes";
 import { useEditor } from "../../../state";
 import { LabelEditor } from "../LabelEditor";
@@ -24,10 +24,7 @@ export function LabelsView(props: ViewProps) {
   const tree = labelTree(draft.labels);
   const selected = draft.labels.find((l) => l.id === props.selected) ?? null;
 
-  React.useEffect(() => {
-    if (!props.selected && tree.length > 0) navigate("labels", tree[0].label.id);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [props.selected]);
+  useOpenFirst("labels", props.selected, tree[0]?.label.id);
 
   const add = (parentId: string | null) => {
     const label = newLabel(draft.labels, parentId, crypto.randomUUID());

@@ -9,7 +9,7 @@ import { ItemList } from "../../../components/ItemList";
 import { ListDetail } from "../../../components/ListDetail";
 import { issuesAt } from "../../../model/issues";
 import { byPriority, movePolicy, newPolicy } from "../../../model/policyList";
-import { navigate } from "../../../router";
+import { navigate, useOpenFirst } from "../../../router";
 import type { ViewProps } from "../../../routes";
 import { useEditor } from "../../../state";
 import { PolicyEditor } from "../PolicyEditor";
@@ -22,10 +22,7 @@ export function PoliciesView(props: ViewProps) {
   const list = byPriority(draft.policies);
   const selected = draft.policies.find((p) => p.id === props.selected) ?? null;
 
-  React.useEffect(() => {
-    if (!props.selected && list.length > 0) navigate("policies", list[0].id);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [props.selected]);
+  useOpenFirst("policies", props.selected, list[0]?.id);
 
   const add = () => {
     const policy = newPolicy(draft, crypto.randomUUID());
