@@ -62,11 +62,11 @@ export default tseslint.config(
     rules: { "no-restricted-globals": ["error", ...impureGlobals] },
   },
   {
-    files: ["src/addin/**/*.{ts,tsx}", "src/server/admin/ui/**/*.{ts,tsx}"],
+    files: ["src/addin/**/*.{ts,tsx}", "src/admin/**/*.{ts,tsx}", "src/ui/**/*.{ts,tsx}"],
     languageOptions: { globals: { ...globals.browser } },
   },
   {
-    files: ["src/addin/**/*.tsx", "src/server/admin/ui/**/*.tsx"],
+    files: ["src/addin/**/*.tsx", "src/admin/**/*.{ts,tsx}", "src/ui/**/*.tsx"],
     plugins: { react, "react-hooks": reactHooks },
     settings: { react: { version: "18.3" } },
     rules: {

@@ -1,5 +1,5 @@
 /**
- * Builds the admin console (src/server/admin/ui, React + Fluent UI v9 + Chart.js) into dist/admin/,
+ * Builds the admin console (src/admin, React + Fluent UI v9 + Chart.js) into dist/admin/,
  * which the backend serves at /admin with its own strict Content-Security-Policy
  * (src/server/admin/plugin.ts). `npm run build:admin`.
  *
@@ -21,7 +21,7 @@ module.exports = (_env, argv = {}) => {
     mode,
     target: ["web", "es2020"],
     devtool: mode === "production" ? false : "source-map",
-    entry: { console: path.join(ROOT, "src/server/admin/ui/index.tsx") },
+    entry: { console: path.join(ROOT, "src/admin/index.tsx") },
     output: {
       path: path.join(ROOT, "dist", "admin"),
       publicPath: process.env.LABELBRIDGE_ADMIN_PUBLIC_PATH || "/admin/",
@@ -59,7 +59,7 @@ module.exports = (_env, argv = {}) => {
     plugins: [
       new HtmlWebpackPlugin({
         filename: "console.html",
-        template: path.join(ROOT, "src/server/admin/ui/index.html"),
+        template: path.join(ROOT, "src/admin/index.html"),
         chunks: ["console"],
         scriptLoading: "defer",
         minify: false,

@@ -5,9 +5,9 @@ import {
   defaultTenantPolicy,
   type TenantPolicy,
 } from "../../src/core/policy";
-import { changeCount, diffTenantPolicy } from "../../src/server/admin/ui/model/diff";
-import { mergeDrafts, takeMine } from "../../src/server/admin/ui/model/merge";
-import { moveLabel } from "../../src/server/admin/ui/model/labelTree";
+import { changeCount, diffTenantPolicy } from "../../src/admin/model/diff";
+import { mergeDrafts, takeMine } from "../../src/admin/model/merge";
+import { moveLabel } from "../../src/admin/model/labelTree";
 
 const base = () => defaultTenantPolicy();
 function edit(doc: TenantPolicy, change: (d: TenantPolicy) => void): TenantPolicy {

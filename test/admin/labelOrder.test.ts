@@ -15,7 +15,7 @@ import {
   orderedLabels,
   removeLabel,
   setParent,
-} from "../../src/server/admin/ui/model/labelTree";
+} from "../../src/admin/model/labelTree";
 
 const labels = () => defaultTenantPolicy().labels;
 const order = (list: Label[]) => orderedLabels(list).map((l) => `${l.name}:${l.sensitivity}`);

@@ -1,17 +1,13 @@
 /** CSV bytes, report series and tables, scanner aggregation and the rollout checklist. */
-import { csvCell, toCsv } from "../../src/server/admin/ui/model/csv";
-import { daysOf, seriesByDay, toWeeks, weekOf } from "../../src/server/admin/ui/model/reportSeries";
-import {
-  activityTable,
-  recentDowngradeTable,
-  scannerFolderTable,
-} from "../../src/server/admin/ui/model/reportTables";
+import { csvCell, toCsv } from "../../src/admin/model/csv";
+import { daysOf, seriesByDay, toWeeks, weekOf } from "../../src/admin/model/reportSeries";
+import { activityTable, recentDowngradeTable, scannerFolderTable } from "../../src/admin/model/reportTables";
 import { aggregateScanResults, folderOf } from "../../src/server/admin/scannerReport";
-import { nextPhase, rolloutView } from "../../src/server/admin/ui/model/rollout";
-import { describePath, messageAt, ownerOf } from "../../src/server/admin/ui/model/issues";
-import { getAt, parsePath, setAt } from "../../src/server/admin/ui/model/paths";
+import { nextPhase, rolloutView } from "../../src/admin/model/rollout";
+import { describePath, messageAt, ownerOf } from "../../src/admin/model/issues";
+import { getAt, parsePath, setAt } from "../../src/admin/model/paths";
 import { defaultTenantPolicy } from "../../src/core/policy";
-import type { ConsoleReport } from "../../src/server/admin/reportTypes";
+import type { ConsoleReport } from "../../src/contracts/adminApi";
 
 describe("CSV", () => {
   test("exact bytes: BOM, CRLF, RFC 4180 quoting", () => {

@@ -7,7 +7,7 @@ import { randomUUID } from "node:crypto";
 import { DEFAULT_LABEL_IDS as L } from "../../src/core/policy";
 import type { AuditEventInput } from "../../src/core/audit";
 import type { Store } from "../../src/server/storage/store";
-import type { ConsoleReport } from "../../src/server/admin/reportTypes";
+import type { ConsoleReport } from "../../src/contracts/adminApi";
 import { ENGINES, type Engine } from "../server/support/engines";
 import { startBackend, type Backend } from "./support/backend";
 

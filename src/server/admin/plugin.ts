@@ -1,6 +1,7 @@
 /**
  * The admin console at `/admin` (and `/admin/reports`): the built single-page app from
- * `dist/admin/` (webpack.admin.config.js), its sign-in settings at `/admin/config.json`, and a strict
+ * `dist/admin/` (src/admin, built by webpack.admin.config.js), its sign-in settings at
+ * `/admin/config.json` (ConsoleSignIn in src/contracts/adminApi.ts), and a strict
  * Content-Security-Policy of its own.
  *
  * The console holds an admin token, so its page is locked down harder than the add-in's: scripts
@@ -13,24 +14,13 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { FastifyInstance, FastifyReply } from "fastify";
 import fastifyStatic from "@fastify/static";
+import type { ConsoleSignIn } from "../../contracts/adminApi";
 
 export const NONCE_PLACEHOLDER = "__LABELBRIDGE_NONCE__";
 /** The page the build writes; served only through the routes below, never as a file. */
 export const CONSOLE_PAGE = "console.html";
 /** Paths that open the console (the client picks its view from the path and the hash). */
 export const CONSOLE_PATHS = ["/admin", "/admin/", "/admin/reports", "/admin/reports/"] as const;
-
-export interface ConsoleSignIn {
-  auth: "dev" | "entra";
-  tenantId: string | null;
-  apiBase: string;
-  /** Entra: the console signs in with the authorization-code flow and PKCE (an SPA redirect URI). */
-  clientId?: string;
-  authority?: string;
-  scope?: string;
-  /** Dev: how an admin gets a token to paste. */
-  devTokenCommand?: string;
-}
 
 export interface AdminConsoleOptions {
   /** The built console; default `<staticDir>/admin`. */

@@ -3,7 +3,7 @@
  * each file once — by its newest result — so a second scan of the same share does not double the
  * figures.
  */
-import type { ScannerFolderRow, ScannerInfoTypeRow, ScannerReport } from "./reportTypes";
+import type { ScannerFolderRow, ScannerInfoTypeRow, ScannerReport } from "../../contracts/adminApi";
 
 interface FindingBody {
   details?: {

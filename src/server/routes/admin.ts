@@ -3,6 +3,7 @@
  * `labels` and `policies` parts), its history with before/after, and rollback to any version.
  */
 import type { FastifyInstance } from "fastify";
+import type { RollbackResponse, VersionDetail, VersionList } from "../../contracts/adminApi";
 import { HttpError } from "../errors";
 import type { Store } from "../storage/store";
 import { currentOrNotFound, precondition, sendVersioned, storeDocument, versionTag } from "./policyWrites";
@@ -90,7 +91,7 @@ export default async function adminRoutes(app: FastifyInstance, options: { store
         additionalProperties: false,
       },
     }),
-    async (request) => {
+    async (request): Promise<VersionList> => {
       const q = request.query as { limit: number; before?: number };
       const versions = await store.listPolicyVersions(request.principal!.tenantId, {
         limit: q.limit,
@@ -103,7 +104,7 @@ export default async function adminRoutes(app: FastifyInstance, options: { store
   app.get(
     "/policy/versions/:version",
     admin("One version with the document before and after it", { params: versionParam }),
-    async (request) => {
+    async (request): Promise<VersionDetail> => {
       const tenantId = request.principal!.tenantId;
       const { version } = request.params as { version: number };
       const after = await store.getPolicyVersion(tenantId, version);
@@ -136,11 +137,12 @@ export default async function adminRoutes(app: FastifyInstance, options: { store
         );
       // Re-validated like any write: the rules may have grown stricter since that version was saved.
       const saved = await storeDocument(store, request.principal!, target.document, pre, "rollback");
-      return sendVersioned(reply, saved, {
+      const body: RollbackResponse = {
         version: saved.version,
         restored: version,
         etag: versionTag(saved.version),
-      });
+      };
+      return sendVersioned(reply, saved, body);
     },
   );
 }

@@ -1,6 +1,7 @@
 /** Microsoft Graph import and export of labels and label-policy settings (conversion in core/policy/graph). */
 import { randomUUID } from "node:crypto";
 import type { FastifyInstance } from "fastify";
+import type { GraphExport, GraphImportResponse } from "../../contracts/adminApi";
 import { exportToGraph, importFromGraph } from "../../core/policy/graph";
 import { HttpError } from "../errors";
 import type { Store } from "../storage/store";
@@ -44,11 +45,12 @@ export default async function graphRoutes(app: FastifyInstance, options: { store
       );
       if (!converted.ok) throw invalidPolicy(converted.issues);
       const saved = await storeDocument(store, principal, converted.document, pre, "import");
-      return sendVersioned(reply, saved, {
+      const answer: GraphImportResponse = {
         version: saved.version,
         warnings: converted.warnings,
         policy: saved.document,
-      });
+      };
+      return sendVersioned(reply, saved, answer);
     },
   );
 
@@ -71,7 +73,8 @@ export default async function graphRoutes(app: FastifyInstance, options: { store
       const { policyId } = request.query as { policyId?: string };
       const exported = exportToGraph(current.document, policyId);
       if ("error" in exported) throw new HttpError(404, "no-such-policy", `policyId: ${exported.error}`);
-      return sendVersioned(reply, current, exported);
+      const answer: GraphExport = exported;
+      return sendVersioned(reply, current, answer);
     },
   );
 }

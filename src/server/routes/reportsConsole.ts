@@ -5,7 +5,7 @@
  */
 import type { FastifyInstance } from "fastify";
 import { isGuid, LabelIndex, normalizeGuid, type LabelSummary } from "../../core/policy";
-import type { ConsoleReport, ReportTotals } from "../admin/reportTypes";
+import type { ConsoleReport, ReportTotals } from "../../contracts/adminApi";
 import { aggregateScanResults } from "../admin/scannerReport";
 import { HttpError } from "../errors";
 import { ConsoleReportQueries, SCAN_RESULT_LIMIT, TOP_FOLDERS } from "../storage/consoleReports";

@@ -2,7 +2,7 @@ import { Button, FluentProvider, type Theme } from "@fluentui/react-components";
 import { lazy, Suspense, useRef } from "react";
 import type { PaneState } from "../../controller";
 import { describeLabel, labelTree } from "../../model/labelTree";
-import { LabelBadge } from "../LabelBadge";
+import { LabelBadge } from "../../../../ui/LabelBadge";
 import { LabelList } from "../LabelList";
 import { MandatoryBanner } from "../MandatoryBanner";
 import { Notices } from "../Notices";

@@ -1,5 +1,5 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
-import { LabelBadge } from "../LabelBadge";
+import { LabelBadge } from "../../../../ui/LabelBadge";
 import { OtherTenantLabels } from "../OtherTenantLabels";
 
 const useStyles = makeStyles({

@@ -1,0 +1,59 @@
+/** What the last save did; when refused, the problems, each a link to the label or policy it is in. */
+import * as React from "react";
+import {
+  Button,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+} from "@fluentui/react-components";
+import type { TenantPolicy } from "../../../core/policy";
+import { describePath, ownerOf } from "../../model/issues";
+import { navigate } from "../../router";
+import { useEditor } from "../../state";
+import { useSaveBarStyles } from "./SaveBar.styles";
+
+function goTo(path: string, draft: TenantPolicy | null): void {
+  if (!draft) return;
+  const owner = ownerOf(path);
+  if (owner.kind === "label" && draft.labels[owner.index]) navigate("labels", draft.labels[owner.index].id);
+  if (owner.kind === "policy" && draft.policies[owner.index])
+    navigate("policies", draft.policies[owner.index].id);
+}
+
+export function SaveNotice() {
+  const styles = useSaveBarStyles();
+  const editor = useEditor();
+  const { draft } = editor;
+  const notice = editor.notice!;
+  return (
+    <MessageBar intent={notice.intent} data-testid="notice">
+      <MessageBarBody>
+        <MessageBarTitle>{notice.title}</MessageBarTitle>
+        {notice.text}
+        {notice.intent === "error" && editor.issues.length > 0 && (
+          <ul className={styles.list} data-testid="issue-list">
+            {editor.issues.slice(0, 12).map((i) => (
+              <li key={`${i.path}:${i.rule}`}>
+                <span
+                  className={styles.linkish}
+                  role="link"
+                  tabIndex={0}
+                  onClick={() => goTo(i.path, draft)}
+                  onKeyDown={(e) => e.key === "Enter" && goTo(i.path, draft)}
+                  title={i.path}
+                >
+                  {draft ? describePath(i.path, draft) : i.path}
+                </span>
+                : {i.message}
+              </li>
+            ))}
+          </ul>
+        )}
+      </MessageBarBody>
+      <MessageBarActions>
+        <Button onClick={() => editor.setNotice(null)}>Close</Button>
+      </MessageBarActions>
+    </MessageBar>
+  );
+}

@@ -1,0 +1,6 @@
+export * from "./BoundField";
+export * from "./ChoiceField";
+export * from "./FieldProblem";
+export * from "./LinesField";
+export * from "./TextFields";
+export * from "./ToggleFields";

@@ -1,0 +1,3 @@
+export * from "./editorContext";
+export { EditorProvider } from "./EditorProvider";
+export { useLabelDraft, usePolicyDraft } from "./useEntityDraft";

@@ -1,0 +1,50 @@
+/** What a version changed: each label, policy or tenant setting, field by field, before → after. */
+import * as React from "react";
+import { Badge, Text } from "@fluentui/react-components";
+import type { TenantPolicy } from "../../../../core/policy";
+import type { EntityChange } from "../../../model/diff";
+import { formatValue } from "../../../model/format";
+import { useHistoryStyles } from "./HistoryView.styles";
+
+const ENTITY_TEXT: Record<EntityChange["entity"], string> = {
+  tenant: "Tenant",
+  label: "Label",
+  policy: "Policy",
+};
+const KIND_COLOR = { removed: "danger", added: "success", changed: "brand" } as const;
+
+export function DiffList(props: {
+  changes: EntityChange[];
+  before: TenantPolicy | null;
+  after: TenantPolicy;
+}) {
+  const styles = useHistoryStyles();
+  const names = new Map<string, string>();
+  for (const l of [...(props.before?.labels ?? []), ...props.after.labels]) names.set(l.id, l.displayName);
+  const labelName = (id: string) => names.get(id);
+  if (props.changes.length === 0) return <Text>No differences.</Text>;
+  return (
+    <div className={styles.changes} data-testid="diff">
+      {props.changes.map((c) => (
+        <div key={`${c.entity}:${c.id}`} className={styles.change}>
+          <Text weight="semibold">
+            {ENTITY_TEXT[c.entity]} “{c.name}”{" "}
+            <Badge appearance="tint" color={KIND_COLOR[c.kind]}>
+              {c.kind}
+            </Badge>
+          </Text>
+          {c.fields.length > 0 && (
+            <ul className={styles.list}>
+              {c.fields.map((f) => (
+                <li key={f.path} className={styles.field}>
+                  {f.path}: <span className={styles.before}>{formatValue(f.before, labelName)}</span> →{" "}
+                  <span className={styles.after}>{formatValue(f.after, labelName)}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      ))}
+    </div>
+  );
+}

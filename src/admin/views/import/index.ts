@@ -1,0 +1,1 @@
+export { ImportExportView } from "./ImportExportView";

@@ -1,0 +1,1 @@
+export { RolloutView } from "./RolloutView";

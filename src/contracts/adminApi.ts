@@ -1,0 +1,228 @@
+/**
+ * The admin console's contract with the backend: what each request the console makes sends and what
+ * it gets back. The server's routes and the console both import these types, so a change on one side
+ * that the other does not follow is a compile error, not a blank page. Types only: nothing here runs.
+ *
+ * Routes (all under the API base `/api/v1`, bearer token with the admin role, except the first):
+ * - GET  /admin/config.json (not under the API base, no token) → ConsoleSignIn
+ * - GET  /admin/policy → TenantPolicy, ETag = its version; PUT /admin/policy (If-Match, or
+ *   If-None-Match: * for the first one) with a TenantPolicy → the stored TenantPolicy
+ * - GET  /admin/policy/versions?limit&before → VersionList; GET /admin/policy/versions/:v → VersionDetail
+ * - POST /admin/policy/rollback (If-Match) with RollbackRequest → RollbackResponse
+ * - POST /admin/graph/import (If-Match) with GraphImportRequest → GraphImportResponse
+ * - GET  /admin/graph/export?policyId → GraphExport
+ * - GET  /reports/console?ReportQuery → ConsoleReport
+ * Every 4xx/5xx answers an ApiErrorBody.
+ */
+import type { PolicyIssue, TenantPolicy } from "../core/policy";
+import type { GraphExport } from "../core/policy/graph";
+
+export type { GraphExport, PolicyIssue, TenantPolicy };
+
+// ---- Sign-in settings -------------------------------------------------------------------------
+
+/** GET /admin/config.json: how the console signs an admin in. */
+export interface ConsoleSignIn {
+  auth: "dev" | "entra";
+  tenantId: string | null;
+  apiBase: string;
+  /** Entra: the console signs in with the authorization-code flow and PKCE (an SPA redirect URI). */
+  clientId?: string;
+  authority?: string;
+  scope?: string;
+  /** Dev: how an admin gets a token to paste. */
+  devTokenCommand?: string;
+}
+
+// ---- Errors -----------------------------------------------------------------------------------
+
+/** Every error answer; `message` names the field, the version, who saved it. */
+export interface ApiErrorBody {
+  statusCode: number;
+  error: string;
+  code: string;
+  message: string;
+  /** 400 invalid-policy: every problem, at its JSON path. */
+  issues?: PolicyIssue[];
+  /** 412 version-conflict: the version that is current now (null: none yet). */
+  currentVersion?: number | null;
+  [detail: string]: unknown;
+}
+
+// ---- History ----------------------------------------------------------------------------------
+
+/** Why a version exists. */
+export type ChangeKind = "seed" | "replace" | "labels" | "policies" | "rollback" | "import";
+
+export interface VersionSummary {
+  version: number;
+  /** The version this one replaced; null for the first. */
+  basedOn: number | null;
+  kind: ChangeKind;
+  /** Who made it: the admin's `oid` and name, or `system`. */
+  actor: { id: string; name: string | null };
+  createdAt: string;
+}
+
+/** GET /admin/policy/versions: newest first. */
+export interface VersionList {
+  versions: VersionSummary[];
+}
+
+/** GET /admin/policy/versions/:version: the document it made, and the one it replaced. */
+export interface VersionDetail extends VersionSummary {
+  before: TenantPolicy | null;
+  after: TenantPolicy;
+}
+
+export interface RollbackRequest {
+  version: number;
+}
+
+/** The new version that restores `restored`; `etag` is its version tag, as in the ETag header. */
+export interface RollbackResponse {
+  version: number;
+  restored: number;
+  etag: string;
+}
+
+// ---- Microsoft Graph import and export --------------------------------------------------------
+
+export interface GraphImportRequest {
+  /** A Graph sensitivityLabel list, `{"value": [...]}`. */
+  labels: unknown;
+  /** A Graph informationProtectionPolicySetting, optional. */
+  labelPolicySettings?: unknown;
+  /** Which of our policies receives the settings. */
+  policyId?: string;
+}
+
+export interface GraphImportResponse {
+  version: number;
+  warnings: string[];
+  policy: TenantPolicy;
+}
+
+// ---- Reports ----------------------------------------------------------------------------------
+
+/** GET /reports/console's query: days are YYYY-MM-DD (UTC); a label includes its sublabels. */
+export interface ReportQuery {
+  from: string;
+  to: string;
+  labelId?: string;
+  group?: string;
+}
+
+/*
+ * What GET /reports/console answers: every figure the reports page draws, for one period and one
+ * set of filters, in one response.
+ */
+
+export interface ReportFilters {
+  /** The label asked for; `labelIds` adds its sublabels. Null = every label. */
+  labelId: string | null;
+  labelIds: string[];
+  /** A group id as it appears in users' tokens. Null = everyone. */
+  group: string | null;
+}
+
+export interface ReportTotals {
+  applied: number;
+  changed: number;
+  removed: number;
+  downgrades: number;
+  blockedSends: number;
+  recommendationsAccepted: number;
+  recommendationsDismissed: number;
+  unlabeled: number;
+  /** Distinct files in scan results (latest result per path). */
+  scannedFiles: number;
+}
+
+export interface ReportDayCount {
+  /** YYYY-MM-DD, UTC. */
+  day: string;
+  type: string;
+  count: number;
+}
+
+export interface ReportLabelRow {
+  labelId: string | null;
+  labelName: string | null;
+  applied: number;
+  changed: number;
+  removed: number;
+}
+
+export interface ReportReasonCount {
+  reason: string | null;
+  count: number;
+}
+
+export interface ReportDowngrade {
+  eventId: string;
+  time: string;
+  userName: string | null;
+  app: string;
+  oldLabelId: string | null;
+  oldLabelName: string | null;
+  labelId: string | null;
+  labelName: string | null;
+  reason: string | null;
+  text: string | null;
+  itemName: string | null;
+}
+
+export interface ReportRecommendationRow {
+  labelId: string | null;
+  labelName: string | null;
+  accepted: number;
+  dismissed: number;
+}
+
+export interface ReportAppCount {
+  app: string;
+  count: number;
+}
+
+export interface ScannerInfoTypeRow {
+  sitId: string;
+  name: string;
+  /** Files in which the type was found. */
+  files: number;
+  instances: number;
+}
+
+export interface ScannerFolderRow {
+  folder: string;
+  /** Files with at least one finding. */
+  files: number;
+  instances: number;
+  /** Files per information type id. */
+  byInfoType: Record<string, number>;
+}
+
+export interface ScannerReport {
+  files: number;
+  filesWithFindings: number;
+  byInfoType: ScannerInfoTypeRow[];
+  /** Folders with findings, most files first (at most 25). */
+  byFolder: ScannerFolderRow[];
+  /** More scan results than one report reads; the figures cover the newest ones. */
+  truncated: boolean;
+}
+
+export interface ConsoleReport {
+  period: { from: string; to: string };
+  filters: ReportFilters;
+  totals: ReportTotals;
+  daily: ReportDayCount[];
+  labelMix: ReportLabelRow[];
+  downgrades: { byReason: ReportReasonCount[]; recent: ReportDowngrade[] };
+  blockedSends: { byReason: ReportReasonCount[] };
+  recommendations: ReportRecommendationRow[];
+  unlabeled: { byApp: ReportAppCount[] };
+  scanner: ScannerReport;
+  /** Groups seen on events in the period (for the group filter). */
+  groups: string[];
+}
