@@ -52,7 +52,7 @@ export interface ApiErrorBody {
 // ---- History ----------------------------------------------------------------------------------
 
 /** Why a version exists. */
-export type ChangeKind = "seed" | "replace" | "labels" | "policies" | "rollback" | "import";
+export type ChangeKind = "seed" | "replace" | "labels" | "policies" | "rollback" | "import" | "sync";
 
 export interface VersionSummary {
   version: number;

@@ -5,9 +5,10 @@
  */
 import type { TenantPolicy } from "../../core/policy";
 import type { AuditEvent } from "../../core/audit";
+import type { ChangeKind } from "../../contracts/adminApi";
 
-/** Why a version exists. */
-export type ChangeKind = "seed" | "replace" | "labels" | "policies" | "rollback" | "import" | "sync";
+/** Why a version exists: one definition, shared with the console through its contract. */
+export type { ChangeKind };
 
 export interface Actor {
   id: string;

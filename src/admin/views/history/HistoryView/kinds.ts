@@ -7,6 +7,7 @@ const KIND_TEXT: Record<ChangeKind, string> = {
   policies: "policies edited",
   rollback: "rolled back",
   import: "imported from Graph",
+  sync: "synced from Purview",
 };
 
 /** Why a version exists, in the admin's words. */
