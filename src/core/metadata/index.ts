@@ -66,6 +66,7 @@ export {
   type PdfLabelsInEffect,
   decodePdfInfoLabels,
   decodeXmpLabels,
+  labelGuidOfKey,
   pdfLabelsInEffect,
   pdfLabelsPerTenant,
   readXmpPdfxProperties,

@@ -5,7 +5,7 @@
  * label records, decides which label is in effect, and edits the XMP packet; the CLI reads and
  * writes the PDF objects themselves.
  */
-import { parseMethod } from "./labelAttributes";
+import { parseLabelKey, parseMethod } from "./labelAttributes";
 import type { PropertyUpdate } from "./propertySet";
 import { labelRecordsFromProperties } from "./propertySet";
 import { type LabelRecord, MetadataFormatError, parseSetDate, quoteForError } from "./types";
@@ -47,6 +47,15 @@ function withExtendedMethod(records: LabelRecord[]): LabelRecord[] {
 /** The labels among the information dictionary's entries (names without the leading slash). */
 export function decodePdfInfoLabels(entries: Iterable<readonly [string, string]>): LabelRecord[] {
   return withExtendedMethod(labelRecordsFromProperties(entries, "PDF Info", INFO_WHERE));
+}
+
+/** The label GUID a key names (`MSIP_Label_<guid>_<Attribute>`), or null for any other key. */
+export function labelGuidOfKey(key: string): string | null {
+  try {
+    return parseLabelKey(key, "key")?.labelId ?? null;
+  } catch {
+    return null;
+  }
 }
 
 function findRdf(doc: XmlDocument): XmlElement {
