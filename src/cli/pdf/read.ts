@@ -114,7 +114,7 @@ function readParts(doc: PDFDocument, protection: PdfProtection | null): Parts {
       else fail(err);
     }
   }
-  const inEffect = pdfLabelsInEffect(info, xmpLabels ?? []);
+  const inEffect = pdfLabelsInEffect(info, xmpLabels);
   notes.push(...inEffect.notes);
   if (protection) notes.push(`${protection.summary}: its label is reported, never rewritten`);
   return {

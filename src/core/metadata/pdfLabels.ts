@@ -139,18 +139,19 @@ function describe(r: LabelRecord | undefined): string {
 
 /**
  * The label in effect per tenant. Both places should say the same; when they do not, the
- * information dictionary wins, because it is what PDF tools update and mirror into XMP.
+ * information dictionary wins, because it is what PDF tools update and mirror into XMP. `xmp` is
+ * null when the PDF has no XMP packet (nothing to disagree with).
  */
 export function pdfLabelsInEffect(
   info: readonly LabelRecord[],
-  xmp: readonly LabelRecord[],
+  xmp: readonly LabelRecord[] | null,
 ): PdfLabelsInEffect {
   const fromInfo = pdfLabelsPerTenant(info);
-  const fromXmp = pdfLabelsPerTenant(xmp);
+  const fromXmp = pdfLabelsPerTenant(xmp ?? []);
   const effective = [...fromInfo.values()];
   const notes: string[] = [];
   for (const [siteId, r] of fromXmp) if (!fromInfo.has(siteId)) effective.push(r);
-  const tenants = new Set([...fromInfo.keys(), ...fromXmp.keys()]);
+  const tenants = xmp === null ? [] : new Set([...fromInfo.keys(), ...fromXmp.keys()]);
   for (const siteId of tenants) {
     const a = fromInfo.get(siteId);
     const b = fromXmp.get(siteId);

@@ -47,7 +47,7 @@ describe("XMP labels of real PDFs labeled by Microsoft's tools", () => {
   it("the sublabel, not its parent, is in effect even though both carry a full key set", () => {
     const e = expected.find((x) => x.effective) as ExpectedPdf;
     const parent = e.labels.find((l) => !l.Parent) as Record<string, string>;
-    const { effective } = pdfLabelsInEffect(decodeXmpLabels(packetOf(e.file)), []);
+    const { effective } = pdfLabelsInEffect(decodeXmpLabels(packetOf(e.file)), null);
     expect(effective.map((r) => r.labelId)).toEqual([e.effective]);
     expect(effective[0].name).toBe("Confidential \\ Any User (No Protection)");
     expect(effective[0].method).toBe("Standard"); // from Extended_MSFT_Method
@@ -82,7 +82,7 @@ describe("information dictionary labels", () => {
 
   it("Removed=True takes a label out of effect", () => {
     const records = decodePdfInfoLabels([...entries, [`MSIP_Label_${LABEL}_Removed`, "True"]]);
-    expect(pdfLabelsInEffect(records, []).effective).toEqual([]);
+    expect(pdfLabelsInEffect(records, null).effective).toEqual([]);
   });
 
   it("the dictionary wins over a disagreeing XMP packet, and the disagreement is said", () => {
@@ -106,6 +106,8 @@ describe("information dictionary labels", () => {
     ]);
     const result = pdfLabelsInEffect(decodePdfInfoLabels(entries), xmp);
     expect(result.effective.map((r) => r.siteId)).toEqual([SITE, OTHER_SITE]);
+    expect(result.notes).toHaveLength(2); // each place lacks the other's tenant
+    expect(pdfLabelsInEffect(decodePdfInfoLabels(entries), null).notes).toEqual([]);
   });
 });
 
