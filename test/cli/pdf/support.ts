@@ -159,10 +159,9 @@ print(json.dumps({"info": info, "pdfx": pdfx}))
 /** qpdf --check: exit status (0 clean, 2 errors, 3 warnings) and its warnings without the path. */
 export function qpdfCheck(path: string): { status: number; problems: string[] } {
   const r = spawnSync(QPDF, ["--check", path], { encoding: "utf8" });
-  const problems = `${r.stdout}\n${r.stderr}`
+  const problems = r.stderr
     .split("\n")
-    .filter((l) => /WARNING|ERROR|error/i.test(l) && !/No syntax or stream encoding errors/.test(l))
-    .filter((l) => !/operation succeeded with warnings/.test(l))
+    .filter((l) => /^(WARNING|ERROR)/.test(l))
     .map((l) => l.split(path).join("<file>"));
   return { status: r.status ?? -1, problems };
 }
