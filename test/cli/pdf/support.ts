@@ -33,6 +33,8 @@ export function xmpPacket(labelId: string, siteId: string, extra: Record<string,
 }
 
 export interface PdfParts {
+  /** The page's text lines (Helvetica); one line of filler when undefined. */
+  text?: string[];
   /** The information dictionary's inside (`/Title (x) …`); none when undefined. */
   info?: string;
   /** The XMP stream: its bytes and, optionally, the filter they are encoded with. */
@@ -56,12 +58,19 @@ function streamObject(data: Uint8Array, dict: string): Buffer {
 
 /** A one-page PDF: 1 catalog, 2 pages, 3 page, 4 contents, 5 info, 6 metadata, 7… extra. */
 export function buildPdf(parts: PdfParts = {}): Buffer {
-  const content = "BT /F1 12 Tf 72 720 Td (Quarterly figures) Tj ET";
+  const lines = parts.text ?? ["Quarterly figures"];
+  const content =
+    "BT /F1 12 Tf 72 720 Td 14 TL\n" +
+    lines.map((l) => `(${l.replace(/[\\()]/g, (c) => `\\${c}`)}) Tj T*`).join("\n") +
+    "\nET";
   const metadata = parts.xmp ? " /Metadata 6 0 R" : "";
   const objects: Buffer[] = [
     latin1(`<< /Type /Catalog /Pages 2 0 R${metadata}${parts.catalogExtra ?? ""} >>`),
     latin1("<< /Type /Pages /Kids [3 0 R] /Count 1 >>"),
-    latin1("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>"),
+    latin1(
+      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R " +
+        "/Resources << /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >> >>",
+    ),
     streamObject(latin1(content), ""),
     latin1(`<< ${parts.info ?? ""} >>`),
     parts.xmp
