@@ -81,6 +81,10 @@ async function appendedRevision(
   return doc.saveIncremental(snapshot, { useObjectStreams: false });
 }
 
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(b);
+}
+
 function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
   const out = new Uint8Array(a.length + b.length);
   out.set(a);
@@ -104,8 +108,7 @@ async function verify(
       `the labeled PDF did not read back as written (${what}); the file was left unchanged`,
     );
   };
-  if (!bytes.subarray(0, file.bytes.length).every((b, i) => b === file.bytes[i]))
-    fail("original bytes changed");
+  if (!sameBytes(bytes.subarray(0, file.bytes.length), file.bytes)) fail("original bytes changed");
   const again = await readPdfBytes(bytes);
   if (again.labelError) fail(again.labelError.message);
   const prefix = write ? `MSIP_Label_${write.labelId}_` : "";
@@ -158,8 +161,7 @@ export async function writePdfLabel(
         for (let at = 0; at < bytes.length; at += CHUNK) sink.write(bytes.subarray(at, at + CHUNK));
       },
       verify: (temp) => {
-        const written = readFileSync(temp);
-        if (written.length !== bytes.length || !written.every((b, i) => b === bytes[i]))
+        if (!sameBytes(readFileSync(temp), bytes))
           throw new FileFormatError(
             "verify-failed",
             "the temporary file does not hold what was written; the file was left unchanged",
