@@ -158,17 +158,21 @@ export function changeFileLabel(
   }
 }
 
-/** A PDF's label, in its information dictionary and XMP packet (docs/pdf-labels.md). */
-export async function changePdfLabel(
+/**
+ * Any file's label: Office files as {@link changeFileLabel} does, PDFs in their information
+ * dictionary and XMP packet (docs/pdf-labels.md).
+ */
+export async function changeLabel(
   path: string,
   request: LabelRequest,
   policy: EffectivePolicy,
   who: ScannerIdentity,
   fsys?: AtomicFs,
 ): Promise<LabelOutcome> {
+  const type = fileTypeOf(path);
+  if (type === null || familyOf(type) !== "pdf") return changeFileLabel(path, request, policy, who, fsys);
   try {
-    const { openPdfFile } = pdfReadModule();
-    const file = await openPdfFile(path, DEFAULT_CONTENT_LIMITS.maxPdfBytes);
+    const file = await pdfReadModule().openPdfFile(path, DEFAULT_CONTENT_LIMITS.maxPdfBytes);
     if (file.labelError) return { status: "failed", path, ...file.labelError };
     const record = file.labels.effective.find((r) => r.siteId === policy.siteId) ?? null;
     const d = decideChange(path, record, request, policy, who);
@@ -181,17 +185,4 @@ export async function changePdfLabel(
   } catch (err) {
     return failed(path, err);
   }
-}
-
-/** Any file's label: Office files and PDFs. */
-export async function changeLabel(
-  path: string,
-  request: LabelRequest,
-  policy: EffectivePolicy,
-  who: ScannerIdentity,
-  fsys?: AtomicFs,
-): Promise<LabelOutcome> {
-  const type = fileTypeOf(path);
-  if (type !== null && familyOf(type) === "pdf") return changePdfLabel(path, request, policy, who, fsys);
-  return changeFileLabel(path, request, policy, who, fsys);
 }
