@@ -115,6 +115,22 @@ describe("labelbridge label on PDFs", () => {
     },
   );
 
+  it.each([
+    ["cross-reference streams and object streams (PDF 1.5)", ["--object-streams=generate"]],
+    ["a linearized PDF", ["--linearize"]],
+  ])("%s: labeled, read back by pypdf, no new qpdf problem", async (_what, qpdfArgs) => {
+    const path = join(dir, "rewritten.pdf");
+    const q = spawnSync(QPDF, [...qpdfArgs, join(FIXTURES, "semantic-kernel_employees.pdf"), path]);
+    expect(q.status).toBe(0);
+    const before = qpdfCheck(path);
+    expect((await run([path], CONFIDENTIAL)).code).toBe(0);
+    const { info, pdfx } = readWithPypdf(path);
+    expect(ourKeys(info)[`MSIP_Label_${L.confidentialAllEmployees}_SiteId`]).toBe(SITE);
+    expect(ourKeys(pdfx)).toEqual(ourKeys(info));
+    expect(info[`MSIP_Label_f42aa342-8706-4288-bd11-ebb85995028c_SiteId`]).toBe(SITE_B);
+    expect(qpdfCheck(path).problems).toEqual(before.problems);
+  });
+
   it("a PDF with neither Info dictionary nor XMP gets both; qpdf finds nothing wrong", async () => {
     const path = write(join(dir, "bare.pdf"), buildPdf());
     expect((await run([path], CONFIDENTIAL)).code).toBe(0);
