@@ -4,7 +4,7 @@
  * encrypted or a Microsoft Purview protected PDF (an encrypted payload inside an unencrypted wrapper,
  * ISO 32000-2 §7.6.7), which Labelbridge reports but never rewrites.
  */
-import { type PDFContext, PDFDict, PDFName, type PDFObject, PDFRawStream } from "@cantoo/pdf-lib";
+import { PDFArray, type PDFContext, PDFDict, PDFName, type PDFObject, PDFRawStream } from "@cantoo/pdf-lib";
 import { FileFormatError } from "../ooxml/errors";
 import { textOf } from "./objects";
 
@@ -84,19 +84,31 @@ function payloadFilter(context: PDFContext, dict: PDFDict): string | null | unde
   return undefined;
 }
 
+/** `obj` and the dictionaries directly inside it (file specifications are often direct objects). */
+function* dictionariesIn(obj: PDFObject, depth = 0): Generator<PDFDict> {
+  if (depth > 4) return;
+  if (obj instanceof PDFDict && !(obj instanceof PDFRawStream)) {
+    yield obj;
+    for (const [, value] of obj.entries()) yield* dictionariesIn(value, depth + 1);
+  } else if (obj instanceof PDFArray) {
+    for (const value of obj.asArray()) yield* dictionariesIn(value, depth + 1);
+  }
+}
+
 function wrapperOf(context: PDFContext): PdfProtection | null {
   for (const [, obj] of context.enumerateIndirectObjects()) {
-    const dict = obj instanceof PDFRawStream ? null : obj instanceof PDFDict ? obj : null;
-    const filter = dict ? payloadFilter(context, dict) : undefined;
-    if (filter === undefined) continue;
-    return {
-      kind: "protected",
-      handler: filter,
-      summary:
-        filter === MICROSOFT
-          ? `a Microsoft Purview protected PDF: the document is an encrypted payload (${MICROSOFT}) inside an unencrypted wrapper`
-          : `a protected PDF: the document is an encrypted payload (${filter ?? "unnamed filter"}) inside an unencrypted wrapper`,
-    };
+    for (const dict of dictionariesIn(obj)) {
+      const filter = payloadFilter(context, dict);
+      if (filter === undefined) continue;
+      return {
+        kind: "protected",
+        handler: filter,
+        summary:
+          filter === MICROSOFT
+            ? `a Microsoft Purview protected PDF: the document is an encrypted payload (${MICROSOFT}) inside an unencrypted wrapper`
+            : `a protected PDF: the document is an encrypted payload (${filter ?? "unnamed filter"}) inside an unencrypted wrapper`,
+      };
+    }
   }
   return null;
 }

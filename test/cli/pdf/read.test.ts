@@ -119,6 +119,18 @@ describe("encrypted and protected PDFs are reported as such, with their visible 
     );
   });
 
+  it("the payload's file specification may be a direct object in the catalog", async () => {
+    const path = write(
+      join(dir, "direct.pdf"),
+      buildPdf({
+        info: infoEntries(A, SITE_B),
+        catalogExtra:
+          " /AF [<< /Type /Filespec /F (p.pdf) /AFRelationship /EncryptedPayload /EP << /Type /EncryptedPayload /Subtype /MicrosoftIRMServices >> >>]",
+      }),
+    );
+    expect((await inspect(path)).pdf!.protection).toMatch(/^a Microsoft Purview protected PDF/);
+  });
+
   it("Microsoft's first protected-PDF format (the payload attachment's name)", async () => {
     const path = write(
       join(dir, "v1.pdf"),
