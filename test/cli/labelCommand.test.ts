@@ -161,7 +161,7 @@ describe("labelbridge label", () => {
     const r = await run([txt, good], "Public");
     expect(r.code).toBe(1);
     expect(r.out).toContain(
-      `failed  ${txt}  only Word, Excel and PowerPoint files (.docx .docm .xlsx .xlsm .pptx .pptm) carry a label`,
+      `failed  ${txt}  only Word, Excel and PowerPoint files and PDFs (.docx .docm .xlsx .xlsm .pptx .pptm .pdf) carry a label`,
     );
     expect(ours(good)?.labelId).toBe(L.public);
   });

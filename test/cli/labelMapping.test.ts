@@ -95,6 +95,24 @@ describe("inspect through label mappings", () => {
     );
   });
 
+  test("a PDF labeled by a partner tenant maps by its GUID like an Office file", async () => {
+    const pdf = join(REPO, "test/fixtures/real-labels/pdf/semantic-kernel_employees.pdf");
+    const mapping: LabelMapping = {
+      type: "partnerLabel",
+      siteId: "72f988bf-86f1-41af-91ab-2d7cd011db47",
+      partnerLabelId: "f42aa342-8706-4288-bd11-ebb85995028c",
+      labelId: L.confidentialAllEmployees,
+    };
+    const { code, result } = await inspect(pdf, policyFile([mapping]));
+    expect(code).toBe(0);
+    expect(result.mapping?.mapped).toEqual({
+      labelId: L.confidentialAllEmployees,
+      displayName: expect.stringContaining("All Employees"),
+      via: "partnerLabel",
+      mappingName: null,
+    });
+  });
+
   test("a policy with a bad mapping is refused with the path and the engine's reason", async () => {
     let err = "";
     const io = { out: () => {}, err: (t: string) => void (err += t), progress: { write: () => true } };

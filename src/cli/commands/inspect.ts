@@ -6,7 +6,7 @@ import { Command } from "commander";
 import type { EffectivePolicy } from "../../core/policy";
 import { EXIT } from "../main";
 import { type Io, type PolicyCliOptions, addPolicyOptions, processIo } from "../scan/cliOptions";
-import { type InspectedLabel, type Inspection, inspectFile } from "../scan/inspect";
+import { type InspectedLabel, type Inspection, inspect } from "../scan/inspect";
 import type { MappedLabelReport } from "../scan/mapped";
 import { loadPolicy } from "../scan/policySource";
 
@@ -60,6 +60,15 @@ export function renderInspection(r: Inspection, indent = ""): string {
     if (r.customProperties?.otherProperties.length)
       add(`  other properties: ${r.customProperties.otherProperties.join(", ")}`);
   }
+  if (r.pdf) {
+    add(`PDF information dictionary: ${r.pdf.info.length} label(s)`);
+    for (const l of r.pdf.info) add(`  ${describeLabel(l)}`);
+    add(
+      r.pdf.xmp ? `PDF XMP metadata (pdfx): ${r.pdf.xmp.length} label(s)` : "PDF XMP metadata: none readable",
+    );
+    for (const l of r.pdf.xmp ?? []) add(`  ${describeLabel(l)}`);
+    if (r.pdf.protection) add(`protection: ${r.pdf.protection}`);
+  }
   if (r.headers) {
     add(`msip_labels headers: ${r.headers.length} label(s)`);
     for (const l of r.headers) add(`  ${describeLabel(l)}`);
@@ -96,7 +105,7 @@ export async function runInspect(
     io.err(`labelbridge inspect: ${(err as Error).message}\n`);
     return EXIT.failure;
   }
-  const result = inspectFile(file, policy);
+  const result = await inspect(file, policy);
   io.out(opts.json ? JSON.stringify(result, null, 2) + "\n" : renderInspection(result) + "\n");
   if (result.error && !opts.json) io.err(`labelbridge inspect: ${file}: ${result.error.message}\n`);
   return hasError(result) ? EXIT.failure : EXIT.ok;
@@ -106,7 +115,7 @@ export function register(program: Command): void {
   const cmd = program
     .command("inspect")
     .description("Show the label metadata a file or .eml carries: every tenant, every location")
-    .argument("<file>", "an Office file (.docx .xlsx .pptx …) or a mail (.eml)")
+    .argument("<file>", "an Office file (.docx .xlsx .pptx …), a PDF or a mail (.eml)")
     .option("--json", "machine-readable output");
   addPolicyOptions(cmd);
   cmd.action(async (file: string, opts: PolicyCliOptions & { json?: boolean }) => {

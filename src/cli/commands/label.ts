@@ -6,7 +6,7 @@ import { Command } from "commander";
 import type { AuditEvent } from "../../core/audit";
 import type { EffectivePolicy } from "../../core/policy";
 import { EXIT } from "../main";
-import { type LabelOutcome, changeFileLabel } from "../scan/applyLabel";
+import { type LabelOutcome, changeLabel } from "../scan/applyLabel";
 import {
   type Io,
   type PolicyCliOptions,
@@ -80,7 +80,8 @@ export async function runLabelChange(
     dryRun: opts.dryRun === true,
   };
   const who = scannerIdentity();
-  const outcomes = files.map((f) => changeFileLabel(f, request, policy, who));
+  const outcomes: LabelOutcome[] = [];
+  for (const f of files) outcomes.push(await changeLabel(f, request, policy, who));
   io.out(
     opts.json
       ? JSON.stringify(outcomes, null, 2) + "\n"
@@ -112,8 +113,8 @@ export async function runLabelChange(
 export function register(program: Command): void {
   const cmd = program
     .command("label")
-    .description("Apply a sensitivity label to Office files (a person's choice: Privileged)")
-    .argument("<files...>", "Word, Excel or PowerPoint files")
+    .description("Apply a sensitivity label to Office files and PDFs (a person's choice: Privileged)")
+    .argument("<files...>", "Word, Excel or PowerPoint files, or PDFs")
     .requiredOption(
       "--label <id|name>",
       'the label: GUID, Name, display name or full name ("Confidential \\ All Employees")',

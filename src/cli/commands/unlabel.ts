@@ -10,8 +10,8 @@ import { type LabelCommandOptions, runLabelChange } from "./label";
 export function register(program: Command): void {
   const cmd = program
     .command("unlabel")
-    .description("Remove the tenant's sensitivity label from Office files")
-    .argument("<files...>", "Word, Excel or PowerPoint files")
+    .description("Remove the tenant's sensitivity label from Office files and PDFs")
+    .argument("<files...>", "Word, Excel or PowerPoint files, or PDFs")
     .option("--justification <text>", "why the label is removed (required when the file has one)")
     .option("--dry-run", "decide and report, write nothing")
     .option("--upload", "send audit events to --server")

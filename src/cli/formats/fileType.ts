@@ -30,7 +30,7 @@ export function familyOf(type: FileType): FileFamily {
   return FAMILY.get(type) as FileFamily;
 }
 
-/** Only Office files carry a label we can write (custom.xml or LabelInfo.xml). */
+/** Office files (custom.xml or LabelInfo.xml) and PDFs (Info dictionary and XMP) carry a label we can write. */
 export function canCarryLabel(type: FileType): boolean {
-  return familyOf(type) === "office";
+  return familyOf(type) === "office" || familyOf(type) === "pdf";
 }

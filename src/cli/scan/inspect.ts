@@ -1,8 +1,8 @@
 /**
  * Every label a file carries, from every location and for every tenant: LabelInfo.xml and custom
  * properties for Office files (with the one in effect and any disagreement), headers for mail
- * (`msip_labels`, the legacy per-attribute headers, `X-Protective-Marking`), and the labels of a
- * message's Office and mail attachments.
+ * (`msip_labels`, the legacy per-attribute headers, `X-Protective-Marking`), the labels of a
+ * message's Office and mail attachments, and a PDF's information dictionary and XMP packet.
  */
 import { readFileSync, statSync } from "node:fs";
 import { basename } from "node:path";
@@ -15,6 +15,8 @@ import { describeError } from "../ooxml/errors";
 import { type PackageLabels, readPackageLabels } from "../ooxml/labels";
 import { openOfficePackage } from "../ooxml/officeFile";
 import { type ByteSource, bufferSource, fileSource } from "../ooxml/source";
+import { DEFAULT_CONTENT_LIMITS } from "./content";
+import { pdfReadModule } from "./onDemand";
 import { fullLabelName } from "./policyUse";
 import { type MappedLabelReport, mappedLabelOf } from "./mapped";
 
@@ -44,6 +46,8 @@ export interface Inspection {
   labelInfo: { part: string; labels: InspectedLabel[] } | null;
   customProperties: { part: string; labels: InspectedLabel[]; otherProperties: string[] } | null;
   headers: InspectedLabel[] | null;
+  /** A PDF's two places (XMP null when it has no readable packet) and its protection, if any. */
+  pdf: { info: InspectedLabel[]; xmp: InspectedLabel[] | null; protection: string | null } | null;
   protectiveMarking: EpmsHeader | null;
   disagreements: Array<{ siteId: string; labelInfo: InspectedLabel; customProperties: InspectedLabel }>;
   /** With a policy: what the file carries as found and our label it means (the tenant's label mappings). */
@@ -79,6 +83,7 @@ function empty(path: string, type: FileType | null, size: number): Inspection {
     labelInfo: null,
     customProperties: null,
     headers: null,
+    pdf: null,
     protectiveMarking: null,
     disagreements: [],
     mapping: null,
@@ -184,7 +189,37 @@ export function inspectFile(path: string, policy: EffectivePolicy | null = null)
     const family = familyOf(type);
     if (family === "office") inspectOffice(result, fileSource(path), policy);
     else if (family === "mail") inspectMail(result, readFileSync(path), policy, 0);
+    else if (family === "pdf")
+      result.error = { code: "unsupported", message: "PDF labels are read asynchronously, by inspect()" };
     else result.notes.push(`.${type} files carry no label metadata that Labelbridge reads`);
+  } catch (err) {
+    result.error = describeError(err);
+  }
+  return result;
+}
+
+async function inspectPdf(result: Inspection, policy: EffectivePolicy | null): Promise<void> {
+  const file = await pdfReadModule().openPdfFile(result.path, DEFAULT_CONTENT_LIMITS.maxPdfBytes);
+  result.size = file.bytes.length;
+  const labels = file.labels;
+  result.labels = labels.effective.map((r) => inspected(r, r.source, policy));
+  result.pdf = {
+    info: labels.info.map((r) => inspected(r, r.source, policy)),
+    xmp: labels.xmp?.map((r) => inspected(r, r.source, policy)) ?? null,
+    protection: labels.protection?.summary ?? null,
+  };
+  result.notes.push(...labels.notes);
+  result.mapping = mappedLabelOf(labels.effective, [], policy);
+  if (file.labelError) result.error = file.labelError;
+}
+
+/** Every file type, PDFs included (their reader is asynchronous). Never throws. */
+export async function inspect(path: string, policy: EffectivePolicy | null = null): Promise<Inspection> {
+  const type = fileTypeOf(path);
+  if (type === null || familyOf(type) !== "pdf") return inspectFile(path, policy);
+  const result = empty(path, type, 0);
+  try {
+    await inspectPdf(result, policy);
   } catch (err) {
     result.error = describeError(err);
   }

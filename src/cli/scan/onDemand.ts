@@ -1,5 +1,6 @@
 /**
- * Modules a scan loads the first time it needs them: the zip/XML stack for Office files, the MIME
+ * Modules a scan loads the first time it needs them: the zip/XML stack for Office files, the PDF
+ * object parser for PDF labels, the MIME
  * parser for mail, the policy engine for a scan with a policy. Every worker thread would otherwise
  * compile all of them at start, about 55 ms of CPU per worker, which a scan of plain text (or any
  * discover scan without a policy) pays for nothing: a tenth of a plain-text scan's CPU on two cores.
@@ -11,6 +12,9 @@ type DecisionModule = typeof import("./decision");
 type PolicyUseModule = typeof import("./policyUse");
 type DecideModule = typeof import("../../core/decide");
 type MappedModule = typeof import("./mapped");
+type PdfReadModule = typeof import("../pdf/read");
+type PdfScanModule = typeof import("../pdf/scanLabels");
+type PdfWriteModule = typeof import("../pdf/write");
 
 function onDemand<T>(load: () => T): () => T {
   let loaded: T | undefined;
@@ -24,4 +28,7 @@ export const decisionModule = onDemand(() => require("./decision") as DecisionMo
 export const policyUseModule = onDemand(() => require("./policyUse") as PolicyUseModule);
 export const decideModule = onDemand(() => require("../../core/decide") as DecideModule);
 export const mappedModule = onDemand(() => require("./mapped") as MappedModule);
+export const pdfReadModule = onDemand(() => require("../pdf/read") as PdfReadModule);
+export const pdfScanModule = onDemand(() => require("../pdf/scanLabels") as PdfScanModule);
+export const pdfWriteModule = onDemand(() => require("../pdf/write") as PdfWriteModule);
 /* eslint-enable @typescript-eslint/no-require-imports */

@@ -13,7 +13,7 @@ export type ScanAction =
   | "kept"
   /** Enforce: the policy only recommends this label. */
   | "recommended"
-  /** The format cannot carry a label (text, mail, PDF). */
+  /** The file cannot carry a label we write (text, mail; an encrypted, protected or damaged PDF). */
   | "not-labelable"
   | "none"
   | "error";

@@ -1,15 +1,15 @@
 /**
  * One file, start to finish: read its content and labels, decide, and in enforce mode write the
- * label atomically. Never throws: whatever goes wrong becomes the row's error and the run goes on.
- * Runs inside a worker thread (see worker.ts) or in-process; its inputs are plain data so that
- * they cross the thread boundary unchanged.
+ * label atomically (Office files rewritten, PDFs updated incrementally). Never throws: whatever goes
+ * wrong becomes the row's error and the run goes on. Runs inside a worker thread (see worker.ts) or
+ * in-process; its inputs are plain data so that they cross the thread boundary unchanged.
  */
 import { dirname } from "node:path";
 import type { AuditEvent } from "../../core/audit";
-import type { Justification } from "../../core/decide";
+import type { Justification, LabelPlan } from "../../core/decide";
 import type { LabelRecord } from "../../core/metadata";
 import type { EffectivePolicy } from "../../core/policy";
-import { canCarryLabel, type FileType } from "../formats/fileType";
+import { canCarryLabel, familyOf, type FileType } from "../formats/fileType";
 import type { AtomicFs } from "../ooxml/atomic";
 import { describeError } from "../ooxml/errors";
 import {
@@ -21,7 +21,15 @@ import {
   readFileContent,
 } from "./content";
 import type { ScanMode } from "./decision";
-import { decideModule, decisionModule, mappedModule, officeFileModule, policyUseModule } from "./onDemand";
+import {
+  decideModule,
+  decisionModule,
+  mappedModule,
+  officeFileModule,
+  pdfScanModule,
+  pdfWriteModule,
+  policyUseModule,
+} from "./onDemand";
 import type { ScannerIdentity } from "./policyUse";
 import { type RowLabel, type ScanRow, emptyRow } from "./row";
 
@@ -67,11 +75,10 @@ function rowLabel(record: LabelRecord, labels: FoundLabels, policy: EffectivePol
 }
 
 function describeLabels(
-  content: FileContent,
+  labels: FoundLabels | null,
   row: ScanRow,
   policy: EffectivePolicy | null,
 ): LabelRecord | null {
-  const labels = content.labels;
   if (!labels) return null;
   row.labels = labels.effective.map((r) => rowLabel(r, labels, policy));
   for (const d of labels.disagreements) {
@@ -126,11 +133,39 @@ function scanResultEvent(row: ScanRow, settings: ScanSettings): AuditEvent | nul
   });
 }
 
+/** Whether a write happened, for the row: the action, and the audit event of a real write. */
+function recordWrite(
+  row: ScanRow,
+  outcome: { changed: boolean; target: string },
+  plan: LabelPlan,
+  job: ScanJob,
+  settings: ScanSettings,
+): void {
+  if (!outcome.changed) row.action = "none";
+  else if (settings.dryRun) row.action = "would-label";
+  else
+    row.audit.push({
+      ...plan.audit,
+      details: {
+        path: job.path,
+        folder: dirname(job.path),
+        location: outcome.target,
+        infoTypes: row.infoTypes,
+      },
+    });
+}
+
 export async function scanFile(job: ScanJob, settings: ScanSettings, fsys?: AtomicFs): Promise<ScanRow> {
   const row = emptyRow(job.path, job.size, job.type);
   let content: FileContent | null = null;
+  // A PDF's labels are read apart from its text: a PDF whose text is locked still shows its label.
+  const pdf =
+    familyOf(job.type) === "pdf"
+      ? await pdfScanModule().readPdfForScan(job.path, settings.limits.maxPdfBytes)
+      : null;
   try {
     content = await readFileContent(job.path, job.type, settings.limits);
+    if (pdf) Object.assign(content, { labels: pdf.labels, labelError: pdf.labelError });
     row.scannedChars = content.scannedChars;
     row.infoTypes = content.detections.map((d) => ({
       sitId: d.sitId,
@@ -141,7 +176,7 @@ export async function scanFile(job: ScanJob, settings: ScanSettings, fsys?: Atom
     row.warnings.push(...content.warnings);
     if (content.capped)
       row.warnings.push("an information type reached the instance cap; its count is a lower bound");
-    const ours = describeLabels(content, row, settings.policy);
+    const ours = describeLabels(content.labels, row, settings.policy);
 
     if (content.labelError !== null) {
       row.error = content.labelError.message;
@@ -165,36 +200,28 @@ export async function scanFile(job: ScanJob, settings: ScanSettings, fsys?: Atom
           justification: settings.justification,
           treatRecommendedAsAutomatic: settings.treatRecommendedAsAutomatic,
         },
-        canCarryLabel(job.type),
+        canCarryLabel(job.type) && !pdf?.readOnly,
       );
       row.proposed = decision.proposed;
       row.reason = decision.reason;
       row.action = decision.action;
       if (decision.plan && content.office && content.labels?.office) {
-        const { labelWriteOf } = decideModule();
         const outcome = officeFileModule().writeOfficeLabel(
           content.office,
           content.labels.office,
           policy.siteId,
-          labelWriteOf(decision.plan),
-          {
-            storage: policy.labelStorage,
-            dryRun: settings.dryRun,
-            fs: fsys,
-          },
+          decideModule().labelWriteOf(decision.plan),
+          { storage: policy.labelStorage, dryRun: settings.dryRun, fs: fsys },
         );
-        if (!outcome.changed) row.action = "none";
-        else if (settings.dryRun) row.action = "would-label";
-        else
-          row.audit.push({
-            ...decision.plan.audit,
-            details: {
-              path: job.path,
-              folder: dirname(job.path),
-              location: outcome.target,
-              infoTypes: row.infoTypes,
-            },
-          });
+        recordWrite(row, outcome, decision.plan, job, settings);
+      } else if (decision.plan && pdf?.file) {
+        const outcome = await pdfWriteModule().writePdfLabel(
+          pdf.file,
+          policy.siteId,
+          decideModule().labelWriteOf(decision.plan),
+          { dryRun: settings.dryRun, fs: fsys },
+        );
+        recordWrite(row, outcome, decision.plan, job, settings);
       }
     } else {
       row.action = "reported";
@@ -204,6 +231,7 @@ export async function scanFile(job: ScanJob, settings: ScanSettings, fsys?: Atom
     row.error = e.message;
     row.errorCode = e.code;
     row.action = "error";
+    if (row.labels.length === 0) describeLabels(pdf?.labels ?? null, row, settings.policy);
   } finally {
     content?.office?.close();
   }

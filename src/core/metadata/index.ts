@@ -1,4 +1,4 @@
-/** Label metadata codecs: msip_labels header, MSIP_Label_* properties, custom.xml, LabelInfo.xml. */
+/** Label metadata codecs: msip_labels header, MSIP_Label_* properties, custom.xml, LabelInfo.xml, PDF. */
 export {
   type AssignmentMethod,
   type LabelRecord,
@@ -61,3 +61,14 @@ export {
 } from "./labelInfo";
 export { MAX_XML_PART_LENGTH } from "./xml";
 export { type LabelDisagreement, disagreements, effectiveLabels } from "./effective";
+export {
+  PDFX_NAMESPACE,
+  type PdfLabelsInEffect,
+  decodePdfInfoLabels,
+  decodeXmpLabels,
+  labelGuidOfKey,
+  pdfLabelsInEffect,
+  pdfLabelsPerTenant,
+  readXmpPdfxProperties,
+  updateXmpLabels,
+} from "./pdfLabels";

@@ -7,7 +7,8 @@
 export type AssignmentMethod = "Standard" | "Privileged";
 
 /** Where a decoded label came from. */
-export type LabelSource = "msip_labels" | "custom.xml" | "LabelInfo.xml" | "properties";
+export type LabelSource =
+  "msip_labels" | "custom.xml" | "LabelInfo.xml" | "properties" | "PDF Info" | "PDF XMP";
 
 /** One label as found in one place, normalised for decisions but with every literal value kept. */
 export interface LabelRecord {

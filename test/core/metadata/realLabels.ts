@@ -31,6 +31,8 @@ const SOURCE_PATH: Record<LabelRecord["source"], string> = {
   "LabelInfo.xml": "docMetadata/LabelInfo.xml",
   msip_labels: "msip_labels",
   properties: "properties",
+  "PDF Info": "PDF Info",
+  "PDF XMP": "PDF XMP",
 };
 
 /** A record in the fixtures' vocabulary: literal strings, null when absent, `extra` for other keys. */
