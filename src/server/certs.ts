@@ -1,7 +1,7 @@
 /**
  * The HTTPS certificate: configured PEM files, or the office-addin-dev-certs localhost certificate
  * (the one Office add-in tooling uses). Its `install` also adds the CA to the system trust store
- * through sudo, which fails on machines without sudo (tooling.md) after the files are written; the
+ * through sudo, which fails on machines without sudo (docs/reference/tooling.md) after the files are written; the
  * files are all we need to serve, so we generate them ourselves and only try to trust the CA.
  */
 import { X509Certificate } from "node:crypto";

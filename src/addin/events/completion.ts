@@ -1,6 +1,6 @@
 /**
  * Every Outlook event handler path ends in exactly one `event.completed(...)`: a missing call
- * leaves Outlook waiting until its timeout (peers.md: Microsoft's own sample has two such paths), a
+ * leaves Outlook waiting until its timeout (docs/reference/peers.md: Microsoft's own sample has two such paths), a
  * second call is an error. The guard makes "exactly once" a property of the code, and the deadline
  * makes it hold when a host call never answers.
  */

@@ -106,7 +106,7 @@ function productionDeps(): DocumentHandlerDeps {
   const http = fetchHttpClient();
   // No NAA here, even in `naa` builds: MSAL alone is larger than this bundle's 40 KB gzip budget, and
   // this one ES2016 file cannot load chunks; OfficeRuntime.auth.getAccessToken is the sign-in call
-  // handlers may make (office-js.md §7).
+  // handlers may make (docs/reference/office-js.md §7).
   const tokens = tokenChain(config.auth, {
     sso: ssoTokenProvider(officeSsoGetAccessToken()),
     dev: [devTokenProvider(store)],

@@ -2,7 +2,7 @@
  * Entry of the event bundle (dist/events/launchevent.js): classic Outlook loads this one file in
  * its JavaScript-only runtime; the web, new Outlook and Mac load it from commands.html. Every
  * handler is associated at the top level, synchronously, when the file loads — without that, a
- * SoftBlock send handler means nobody can send (office-js.md §2).
+ * SoftBlock send handler means nobody can send (docs/reference/office-js.md §2).
  */
 import "./globalThisShim";
 import { OutlookHost } from "../hosts/outlook";
@@ -20,7 +20,7 @@ const store = runtimeStore();
 const http = fetchHttpClient();
 // No NAA here, even in `naa` builds: MSAL alone is larger than this bundle's 40 KB gzip budget, and
 // this one ES2016 file cannot load chunks; OfficeRuntime.auth.getAccessToken is the sign-in call
-// handlers may make (office-js.md §7).
+// handlers may make (docs/reference/office-js.md §7).
 const tokens: TokenProvider = tokenChain(config.auth, {
   sso: ssoTokenProvider(officeSsoGetAccessToken()),
   dev: [devTokenProvider(store), roamingDevTokenProvider(typeof Office === "undefined" ? undefined : Office)],

@@ -368,7 +368,7 @@ export function createOutlookHandlers(deps: OutlookHandlerDeps): OutlookHandlers
         const loaded = await services.policy.load({ timeoutMs: 4000, interactive: false });
         const policy = loaded.policy;
         if (!policy || !policy.features.manualLabeling) return;
-        // The args carry no label (office-js.md §1): read it.
+        // The args carry no label (docs/reference/office-js.md §1): read it.
         const state = await host.readLabel(policy.siteId);
         const label = reconcileLabel(state, policy);
         if (!label.outside) return;

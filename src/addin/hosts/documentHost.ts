@@ -43,7 +43,7 @@ export interface DocumentLabelingHost extends LabelingHost {
   dispose(): Promise<void>;
 }
 
-/** The document setting that makes Office open our task pane with the document (office-js.md §6). */
+/** The document setting that makes Office open our task pane with the document (docs/reference/office-js.md §6). */
 export const AUTO_SHOW_TASKPANE_SETTING = "Office.AutoShowTaskpaneWithDocument";
 
 /**

@@ -1,7 +1,7 @@
 /**
  * Nested app authentication (NAA) for the task pane: MSAL's nestable client asks the Office host
  * (through `window.nestedAppAuthBridge`) for a token for the backend's API, the way Microsoft
- * recommends for add-ins (office-js.md §7). MSAL is about as large as the whole pane, so it is
+ * recommends for add-ins (docs/reference/office-js.md §7). MSAL is about as large as the whole pane, so it is
  * loaded with `import()` on the first token request: its own chunk, never in the pane's initial
  * JavaScript, and never in the event bundles (they cannot load chunks and must stay small; they use
  * Office SSO).

@@ -1,6 +1,6 @@
 /**
  * Outlook's own label catalog (`sensitivityLabelsCatalog.getAsync`). Sublabels hang under
- * `children`, which Outlook sends as `null`, not `[]`, when a label has none (office-js.md §1) —
+ * `children`, which Outlook sends as `null`, not `[]`, when a label has none (docs/reference/office-js.md §1) —
  * Microsoft's own sample crashes on that; every walk here guards it.
  */
 

@@ -119,7 +119,7 @@ export class OutlookHost implements LabelingHost {
     return this.item as Office.MessageCompose;
   }
 
-  /** Mailbox requirement set check (office-js.md §1–§3 name the set each call needs). */
+  /** Mailbox requirement set check (docs/reference/office-js.md §1–§3 name the set each call needs). */
   supports(version: string): boolean {
     try {
       return this.office.context.requirements.isSetSupported("Mailbox", version);

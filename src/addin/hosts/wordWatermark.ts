@@ -1,7 +1,7 @@
 /**
  * A label watermark for Word as an OOXML package to `insertOoxml` into a header: the same VML
  * WordArt shape Word itself writes for Design > Watermark (shape type 136, text path, behind the
- * text, centred on the page margins). Word.js has no watermark API (office-js.md §4); this shape in
+ * text, centred on the page margins). Word.js has no watermark API (docs/reference/office-js.md §4); this shape in
  * the header is the documented-by-example workaround, so the adapter reports it as a capability the
  * host may refuse.
  */

@@ -59,7 +59,7 @@ export function defaultConfig(overrides: Partial<AddinConfig> = {}): AddinConfig
 
 /**
  * `api://<host>/<client id>` (host with its port, as in the manifest's `<Resources>` URLs): the
- * Application ID URI Office SSO requires (office-js.md §7), so one app registration serves both.
+ * Application ID URI Office SSO requires (docs/reference/office-js.md §7), so one app registration serves both.
  */
 export function defaultApiResource(apiBase: string, clientId: string): string {
   const host = apiBase.replace(/^[a-z][a-z0-9+.-]*:\/\//i, "").split(/[/?#]/)[0];

@@ -32,7 +32,7 @@ export function ssoTokenProvider(getAccessToken: SsoGetAccessToken | null): Toke
     kind: "sso",
     async token(request) {
       if (!getAccessToken) return null;
-      // Office caches SSO tokens itself; we must not (office-js.md §7).
+      // Office caches SSO tokens itself; we must not (docs/reference/office-js.md §7).
       return getAccessToken({
         allowSignInPrompt: request.interactive,
         allowConsentPrompt: request.interactive,

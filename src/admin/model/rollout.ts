@@ -1,5 +1,5 @@
 /**
- * The rollout view: the roadmap's five phases (design.md "Rollout phases"), which policies — and so
+ * The rollout view: the roadmap's five phases (docs/rollout.md), which policies — and so
  * which groups — are in each, what each phase switches on, and a checklist for each step. A check is
  * `true`/`false` when the configuration or the audit trail can tell, `null` when only the admin can
  * (uploading manifests happens in the Microsoft 365 admin center, not here).

@@ -114,7 +114,7 @@ const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a
 
 /**
  * The application Office SSO asks tokens for. Office requires the resource's domain to be the
- * add-in's and the resource to end with the client id (office-js.md §7), so a resource that does
+ * add-in's and the resource to end with the client id (docs/reference/office-js.md §7), so a resource that does
  * not is refused here rather than by a sign-in that fails in front of a user.
  */
 export function parseWebApplication(clientId: string, origin: string, resource?: string): WebApplication {

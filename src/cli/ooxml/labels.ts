@@ -1,7 +1,7 @@
 /**
  * Labels in an OOXML package. Reading follows MS-OFFCRYPTO 2.6.3: `LabelInfo.xml` (found through the
  * package relationship) first, custom properties for tenants LabelInfo does not mention; both are
- * reported when they disagree. Writing follows mip-metadata.md §3/§6: LabelInfo when the tenant
+ * reported when they disagree. Writing follows docs/reference/label-metadata.md §3/§6: LabelInfo when the tenant
  * uses it (policy `labelStorage`) or the file already carries it — then our tenant's custom-property
  * keys go — otherwise `docProps/custom.xml` through the shared encoder `planPropertyUpdate`.
  */

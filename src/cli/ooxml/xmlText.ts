@@ -1,7 +1,7 @@
 /**
  * Small, fast helpers for reading XML text with regular expressions: entity decoding, attribute
  * lists, the prefix a part binds to a namespace. Used where a full parser is 10–30× slower and we
- * only need text or a few attributes (see ../shared/reference/tooling.md, OOXML extraction).
+ * only need text or a few attributes (see docs/reference/tooling.md, OOXML extraction).
  */
 import { XMLValidator } from "fast-xml-parser";
 import { FileFormatError } from "./errors";

@@ -6,7 +6,7 @@
  * we do not change are carried over byte-for-byte.
  *
  * Inflation uses node:zlib rather than fflate: measured here it inflates 3× and deflates 8× faster
- * (fflate stays faster than jszip, which is what tooling.md compared), and its `maxOutputLength`
+ * (fflate stays faster than jszip, which is what docs/reference/tooling.md compared), and its `maxOutputLength`
  * set to the declared size stops an entry that lies about its size as soon as it passes it. The
  * CRC-32 is checked on every entry read.
  */

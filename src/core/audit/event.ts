@@ -1,6 +1,6 @@
 /**
  * Audit events: what every client reports and the backend stores. Names follow Purview's activity
- * explorer (label applied / changed / removed, justification text with downgrades; label-policy.md §11)
+ * explorer (label applied / changed / removed, justification text with downgrades; docs/reference/label-policy.md §11)
  * so reports read the way admins know them.
  */
 import { z } from "zod";

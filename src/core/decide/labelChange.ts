@@ -89,7 +89,7 @@ export function decideLabelChange(
       message: target === null ? "The item has no label." : "The item already has this label.",
     };
 
-  // An automatic label never replaces a label a person chose (label-policy.md §6).
+  // An automatic label never replaces a label a person chose (docs/reference/label-policy.md §6).
   if (method === "Standard" && state.current?.method === "Privileged")
     return {
       outcome: "block",

@@ -1,5 +1,5 @@
 /**
- * Recommended and automatic labeling from detected sensitive information (label-policy.md §6):
+ * Recommended and automatic labeling from detected sensitive information (docs/reference/label-policy.md §6):
  * the most sensitive matching label wins; never below the current label; an automatic label never
  * replaces a label a person chose — that becomes a recommendation instead.
  */

@@ -1,6 +1,6 @@
 import type { SensitiveInfoType } from "./types";
 
-/** Entity GUIDs of the Microsoft sensitive information types we detect (label-policy.md §9). */
+/** Entity GUIDs of the Microsoft sensitive information types we detect (docs/reference/label-policy.md §9). */
 export const SIT_IDS = {
   creditCard: "50842eb7-edc8-4019-85dd-5a5c1f2bb085",
   usSsn: "a44669fe-0d48-453d-a9b1-2cc83f2cba77",

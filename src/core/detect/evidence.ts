@@ -2,7 +2,7 @@
  * Supporting evidence (keywords, expiry dates) and the proximity window around a match.
  */
 
-/** Purview's proximity window (label-policy.md §9). */
+/** Purview's proximity window (docs/reference/label-policy.md §9). */
 export const PROXIMITY_CHARS = 300;
 
 /** A named source of supporting evidence: a global regex whose matches count as evidence. */

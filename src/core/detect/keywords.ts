@@ -2,7 +2,7 @@ import type { EvidenceMatcher } from "./evidence";
 import { LETTER_OR_DIGIT, notAfterDigitAndDot, withLeftBoundary } from "./leftBoundary";
 
 /**
- * Keyword dictionaries named after Microsoft's (label-policy.md §9). Each is a small, deliberate
+ * Keyword dictionaries named after Microsoft's (docs/reference/label-policy.md §9). Each is a small, deliberate
  * subset of Microsoft's list — the common English terms plus a few European ones — not a copy of it.
  * Matching is case-insensitive, on word boundaries, and a space in a keyword matches any one
  * whitespace character (Word and PDF text often carry non-breaking spaces).

@@ -1,7 +1,7 @@
 /**
  * Sensitive information types (SITs) as Microsoft Purview defines them: an entity GUID, a pattern
  * function, supporting evidence within a proximity window, and confidence levels.
- * Source: ../shared/reference/label-policy.md §9.
+ * Source: docs/reference/label-policy.md §9.
  */
 
 /** A sensitive information type, identified by its Microsoft entity GUID (never by name). */

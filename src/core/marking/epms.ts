@@ -1,7 +1,7 @@
 /**
  * Australian Government Email Protective Marking Standard (EPMS, Release 2024): the
  * `X-Protective-Marking` header, the `[SEC=…]` subject marking and the document marking line.
- * protective-markings.md §1 is the reference; its ABNF wins over the spec's regex table.
+ * docs/reference/protective-markings.md §1 is the reference; its ABNF wins over the spec's regex table.
  *
  * Emit strictly (ABNF order, printable ASCII, `,` and `\` escaped); read tolerantly (folding
  * whitespace, any field order, case-insensitive names and classifications, other namespaces,

@@ -1,5 +1,5 @@
 /**
- * The limits Purview and the Office apps put on content markings (label-policy.md §8), checked
+ * The limits Purview and the Office apps put on content markings (docs/reference/label-policy.md §8), checked
  * where an admin can still fix them. Template syntax is validateMarkingTemplate's job.
  */
 import { EXCEL_HEADER_FOOTER_LIMIT, excelStoredLength, renderExcelHeaderFooter } from "./excel";

@@ -1,6 +1,6 @@
 /**
  * Readers for the classification headers other than `msip_labels` that a read pane shows
- * (protective-markings.md §3): legacy Exchange message classifications, Titus metadata and RFC 7444
+ * (docs/reference/protective-markings.md §3): legacy Exchange message classifications, Titus metadata and RFC 7444
  * `SIO-Label`. Read-only, never written. `X-Protective-Marking` (EPMS) lives in src/core/marking.
  */
 import { type HeaderField, checkHeaderLength, headerValues, parseHeaderBlock } from "./headerBlock";

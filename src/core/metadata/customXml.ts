@@ -1,6 +1,6 @@
 /**
  * `docProps/custom.xml`, the OPC custom properties part where unencrypted Office files keep the
- * `MSIP_Label_*` properties (mip-metadata.md §1). Updates keep every other property as it was (name,
+ * `MSIP_Label_*` properties (docs/reference/label-metadata.md §1). Updates keep every other property as it was (name,
  * fmtid, pid, type, value) so that labeling never costs a document its other metadata.
  */
 import { type PropertyUpdate, labelRecordsFromProperties } from "./propertySet";

@@ -1,6 +1,6 @@
 /**
  * Which label a document really carries when it has both LabelInfo.xml and custom properties
- * (MS-OFFCRYPTO 2.6.3, mip-metadata.md §3): per tenant, a LabelInfo element wins, and a removal
+ * (MS-OFFCRYPTO 2.6.3, docs/reference/label-metadata.md §3): per tenant, a LabelInfo element wins, and a removal
  * record there means the tenant has no label, whatever custom.xml still says.
  */
 import { type LabelRecord, parseSetDate } from "./types";

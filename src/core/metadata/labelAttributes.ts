@@ -1,6 +1,6 @@
 /**
  * The `MSIP_Label_<guid>_<Attribute>` key set shared by the `msip_labels` header and the custom
- * document properties (mip-metadata.md §1, §4): key grammar, attribute meaning, the full key set to
+ * document properties (docs/reference/label-metadata.md §1, §4): key grammar, attribute meaning, the full key set to
  * write. One place, so the header and the property set cannot drift apart.
  */
 import { canonicalGuid, requireGuid } from "./guid";
@@ -31,7 +31,7 @@ const KNOWN_SUFFIXES = [
 ] as const;
 const CANONICAL_SUFFIX = new Map<string, string>(KNOWN_SUFFIXES.map((s) => [s.toLowerCase(), s]));
 
-/** Written by the old AIP client only: read them, never write them (mip-metadata.md §1). */
+/** Written by the old AIP client only: read them, never write them (docs/reference/label-metadata.md §1). */
 const LEGACY_SUFFIXES = new Set(["Owner", "Application", "Extended_MSFT_Method"]);
 
 /** The attributes a {@link LabelRecord} carries as typed fields. */
@@ -145,7 +145,7 @@ export function parseContentBits(value: string, where: string): number {
   return n;
 }
 
-/** Builds the record for one label; Enabled and SiteId are required (mip-metadata.md §1). */
+/** Builds the record for one label; Enabled and SiteId are required (docs/reference/label-metadata.md §1). */
 export function labelRecordFromAttributes(
   labelId: string,
   attributes: Record<string, string>,

@@ -1,5 +1,5 @@
 /**
- * `docMetadata/LabelInfo.xml`, the "Sensitivity Label Information" part (mip-metadata.md §2): one
+ * `docMetadata/LabelInfo.xml`, the "Sensitivity Label Information" part (docs/reference/label-metadata.md §2): one
  * `clbl:label` per tenant, including records of deliberate removal. Office compares this part
  * byte-for-byte when co-authoring, so the encoder writes exactly Office's bytes.
  */

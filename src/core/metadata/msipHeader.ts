@@ -1,5 +1,5 @@
 /**
- * The `msip_labels` mail header (mip-metadata.md §4): one header carrying every attribute of every
+ * The `msip_labels` mail header (docs/reference/label-metadata.md §4): one header carrying every attribute of every
  * label as `MSIP_Label_<guid>_<Attr>=value` pairs, plus the older one-header-per-attribute form.
  */
 import { type HeaderField, checkHeaderLength, parseHeaderBlock, unfoldHeaderValue } from "./headerBlock";
@@ -18,7 +18,7 @@ export * from "./classificationHeaders";
 
 export const MSIP_LABELS_HEADER = "msip_labels";
 
-/** The order of the documented example (mip-metadata.md §4), which is what Office writes. */
+/** The order of the documented example (docs/reference/label-metadata.md §4), which is what Office writes. */
 const HEADER_ORDER = ["Enabled", "SetDate", "Method", "Name", "SiteId", "ContentBits", "ActionId"] as const;
 
 /** C0 controls and DEL (CR and LF among them) cannot travel inside a header value. */

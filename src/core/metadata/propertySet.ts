@@ -1,5 +1,5 @@
 /**
- * The `MSIP_Label_<guid>_*` custom document properties (mip-metadata.md §1) as plain key/value
+ * The `MSIP_Label_<guid>_*` custom document properties (docs/reference/label-metadata.md §1) as plain key/value
  * pairs: what Word and Excel expose through Office.js and what custom.xml stores. The Word and Excel
  * adapters and the CLI all write through {@link planPropertyUpdate}, so no path writes a different
  * key set or leaves a stale label behind.
@@ -22,7 +22,7 @@ import {
   quoteForError,
 } from "./types";
 
-/** Office desktop truncates custom property keys and values beyond this (mip-metadata.md §1). */
+/** Office desktop truncates custom property keys and values beyond this (docs/reference/label-metadata.md §1). */
 export const MAX_PROPERTY_LENGTH = 255;
 
 /** The order Office writes the properties in (seen in Word, Excel and Mac Excel files). */

@@ -1,6 +1,6 @@
 /**
  * The shapes every label metadata codec reads into and writes from. A label is identified by its
- * GUID and its tenant (SiteId), never by display name (mip-metadata.md §6).
+ * GUID and its tenant (SiteId), never by display name (docs/reference/label-metadata.md §6).
  */
 
 /** How the label was chosen: `Privileged` = by a person, `Standard` = by default or automatically. */
@@ -36,7 +36,7 @@ export interface LabelRecord {
   source: LabelSource;
 }
 
-/** What an encoder needs to write one label with the full key set (mip-metadata.md §6 rule 3). */
+/** What an encoder needs to write one label with the full key set (docs/reference/label-metadata.md §6 rule 3). */
 export interface LabelWrite {
   labelId: string;
   siteId: string;

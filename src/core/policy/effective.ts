@@ -1,7 +1,7 @@
 /**
  * The effective policy of one user: what the add-in, the event handlers and the scanner obey.
  * Labels are the union of every policy that scopes the user; each setting comes from the
- * highest-priority of those policies (label-policy.md §3); the winning policy's phase gates which
+ * highest-priority of those policies (docs/reference/label-policy.md §3); the winning policy's phase gates which
  * settings are live.
  */
 import {

@@ -1,13 +1,13 @@
 /**
  * Microsoft Graph ⇄ Labelbridge: the conversion behind the admin API's Graph import and export.
  *
- * Input shapes (office-js.md §8): a v1.0 `security.sensitivityLabel` list (`{value: [...]}` or a bare
+ * Input shapes (docs/reference/office-js.md §8): a v1.0 `security.sensitivityLabel` list (`{value: [...]}` or a bare
  * array, sublabels nested under `sublabels`) or a beta list (flat, sublabel → `parent: {id}`), and a
  * beta `informationProtectionPolicySetting` (`isMandatory`, `isDowngradeJustificationRequired`,
  * `moreInfoUrl`, relationship `defaultLabel`). Graph has no fields for markings, conditions or
  * protective markings, so an import keeps ours for labels it already knows (matched by GUID, never by
  * name). Purview advanced settings that Graph does not expose travel in an optional `advancedSettings`
- * object using their PowerShell names (label-policy.md §7), so an export imports back unchanged.
+ * object using their PowerShell names (docs/reference/label-policy.md §7), so an export imports back unchanged.
  */
 import { z } from "zod";
 import { normalizeGuid, isGuid, shortId } from "./ids";
@@ -91,7 +91,7 @@ export interface GraphPolicySetting {
   isDowngradeJustificationRequired: boolean;
   moreInfoUrl: string | null;
   defaultLabel: { id: string; name: string } | null;
-  /** Purview advanced settings Graph does not carry (label-policy.md §7), PowerShell names. */
+  /** Purview advanced settings Graph does not carry (docs/reference/label-policy.md §7), PowerShell names. */
   advancedSettings: Record<string, string>;
 }
 

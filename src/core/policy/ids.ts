@@ -1,4 +1,4 @@
-/** Labels and tenants are identified by GUID, never by display name (mip-metadata.md §6). */
+/** Labels and tenants are identified by GUID, never by display name (docs/reference/label-metadata.md §6). */
 export const GUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** Lower-case, braces stripped: the one spelling we store and compare. */

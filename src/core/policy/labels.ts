@@ -54,7 +54,7 @@ export class LabelIndex<T extends LabelLike = LabelLike> {
 
   /**
    * Downgrade = a label of lower order, or removal (`to === null`). Moving between sublabels of one
-   * parent is not a downgrade (label-policy.md §1). Unknown labels are never called a downgrade:
+   * parent is not a downgrade (docs/reference/label-policy.md §1). Unknown labels are never called a downgrade:
    * without an order there is nothing to compare.
    */
   isDowngrade(from: string | null, to: string | null): boolean {

@@ -1,7 +1,7 @@
 /**
  * The label and policy model. Labels are shaped like Microsoft Graph's `sensitivityLabel` so that a
  * Purview tenant's labels import without translation; policies carry the settings of a Purview label
- * policy plus the advanced settings Labelbridge honours (label-policy.md §3–§7).
+ * policy plus the advanced settings Labelbridge honours (docs/reference/label-policy.md §3–§7).
  *
  * The zod schemas are the single source of truth: the backend validates admin writes with them, the
  * add-in validates a cached policy with them, and the admin console shows their messages at the field.
@@ -68,7 +68,7 @@ export const labelConditionSchema = z
 /** The EPMS classifications and access markers are the marking module's; the model only refers to them. */
 export { EPMS_CLASSIFICATIONS, EPMS_ACCESS };
 
-/** What the `au-epms` marking profile writes for this label (protective-markings.md §1). */
+/** What the `au-epms` marking profile writes for this label (docs/reference/protective-markings.md §1). */
 export const labelProtectiveMarkingSchema = z
   .object({
     sec: z.enum(EPMS_CLASSIFICATIONS),
@@ -112,7 +112,7 @@ export const ATTACHMENT_INHERITANCE = ["automatic", "recommended", "off"] as con
 export const MARKING_PROFILES = ["purview", "au-epms"] as const;
 export const OFFLINE_SEND_FALLBACKS = ["allow", "block"] as const;
 
-/** The built-in Office wording (label-policy.md §1). "Other" always asks for free text. */
+/** The built-in Office wording (docs/reference/label-policy.md §1). "Other" always asks for free text. */
 export const DEFAULT_JUSTIFICATION_REASONS = [
   "Previous label no longer applies",
   "Previous label was incorrect",
@@ -206,7 +206,7 @@ export const tenantPolicySchema = z
     name: z.string().min(1).max(200),
     /**
      * Where documents carry the label: `labelInfo` once the tenant has turned on co-authoring for
-     * labeled files; `auto` follows what each file already has (mip-metadata.md §3).
+     * labeled files; `auto` follows what each file already has (docs/reference/label-metadata.md §3).
      */
     labelStorage: z.enum(LABEL_STORAGE).default("auto"),
     labels: z.array(labelSchema).max(500),

@@ -1,6 +1,6 @@
 /**
  * The deployment roadmap as behaviour: a policy states its phase and the phase decides which of its
- * settings are live (design.md "Rollout phases").
+ * settings are live (docs/rollout.md).
  */
 import type { Phase } from "./model";
 

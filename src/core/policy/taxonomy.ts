@@ -5,7 +5,7 @@
  */
 import { tenantPolicySchema, type TenantPolicy, type TenantPolicyInput } from "./model";
 
-/** Entity id of the credit card number sensitive information type (label-policy.md §9). */
+/** Entity id of the credit card number sensitive information type (docs/reference/label-policy.md §9). */
 const CREDIT_CARD_SIT = "50842eb7-edc8-4019-85dd-5a5c1f2bb085";
 const IBAN_SIT = "e7dc4711-11b7-4cb0-b88b-2c394a771f0e";
 const US_SSN_SIT = "a44669fe-0d48-453d-a9b1-2cc83f2cba77";

@@ -1,5 +1,5 @@
 /**
- * Microsoft Entra ID access tokens (office-js.md §7): RS256 signature against the tenant's JWKS,
+ * Microsoft Entra ID access tokens (docs/reference/office-js.md §7): RS256 signature against the tenant's JWKS,
  * `iss` = https://login.microsoftonline.com/{tid}/v2.0, `aud` = our client id, `scp` has
  * access_as_user, `tid` on the allow-list. The tenant is read from the unverified token only to
  * pick the allow-list entry and key set; the issuer check then ties the signature to that tenant.

@@ -1,6 +1,6 @@
 /**
  * Authentication as a Fastify plugin: `request.principal` and the two guards routes use. Verified
- * tokens are remembered briefly (jose verifies ~5k RS256 tokens/s per core; tooling.md), keyed by
+ * tokens are remembered briefly (jose verifies ~5k RS256 tokens/s per core; docs/reference/tooling.md), keyed by
  * the whole Authorization header (which holds the whole token) and never past the token's expiry,
  * so a cache hit proves no less than a verification.
  */

@@ -23,7 +23,7 @@ const ASD = /\s*?\[(?:SEC|DLM)=[^\n]*?\]/gi;
 const asdMatches = (s: string): number => (s.match(ASD) ?? []).length;
 
 // ---------------------------------------------------------------------------------------------
-// Generators of valid markings (protective-markings.md §1.2)
+// Generators of valid markings (docs/reference/protective-markings.md §1.2)
 
 const rankOf = (c: EpmsClassification): number => EPMS_CLASSIFICATIONS.indexOf(c);
 const printable = fc.integer({ min: 32, max: 126 }).map((c) => String.fromCharCode(c));

@@ -1,6 +1,6 @@
 /**
  * A stand-in for Entra ID: RSA keys published as a JWKS over real HTTP on loopback, and tokens
- * shaped like Entra v2 access tokens (office-js.md §7), with every field overridable for attacks.
+ * shaped like Entra v2 access tokens (docs/reference/office-js.md §7), with every field overridable for attacks.
  */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";

@@ -7,7 +7,7 @@ import type { SitRule } from "./rule";
 
 /**
  * Two digits in 00–12, 21–32, 61–72 or 80, two digits, optional hyphen, four digits, optional
- * hyphen, one digit (label-policy.md §9).
+ * hyphen, one digit (docs/reference/label-policy.md §9).
  */
 export const ABA_CANDIDATE = withLeftBoundary(
   /(?:0[0-9]|1[0-2]|2[1-9]|3[0-2]|6[1-9]|7[0-2]|80)[0-9]{2}-?[0-9]{4}-?[0-9](?![0-9A-Za-z])/g,

@@ -5,7 +5,7 @@ import type { SitRule } from "./rule";
 
 /**
  * Credit card number: 85 when Keyword_cc_verification, Keyword_cc_name or an expiry date lies within
- * the proximity window; 65 for the number alone (label-policy.md §9).
+ * the proximity window; 65 for the number alone (docs/reference/label-policy.md §9).
  */
 export const creditCardRule: SitRule = {
   sitId: SIT_IDS.creditCard,

@@ -58,7 +58,7 @@ export function readIban(
 }
 
 /**
- * IBAN (label-policy.md §9): 85 when the country format and the ISO 7064 mod-97 check digits hold
+ * IBAN (docs/reference/label-policy.md §9): 85 when the country format and the ISO 7064 mod-97 check digits hold
  * (validator's isIBAN does both); no keywords are involved.
  */
 export const ibanRule: SitRule = {

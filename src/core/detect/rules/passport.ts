@@ -11,7 +11,7 @@ import type { SitRule } from "./rule";
 export const PASSPORT_CANDIDATE = withLeftBoundary(/[A-Z0-9][0-9]{8}(?![0-9A-Za-z])/g, LETTER_OR_DIGIT);
 
 /**
- * U.S. / U.K. passport number (label-policy.md §9): 75 with a passport-number keyword in the
+ * U.S. / U.K. passport number (docs/reference/label-policy.md §9): 75 with a passport-number keyword in the
  * window, 85 when a passport date keyword ("date of issue", "date of expiry") is in the window too.
  * No number keyword, no detection. There is no checksum.
  */

@@ -224,7 +224,7 @@ export function createFakeOutlook(options: FakeOutlookOptions): FakeOutlook {
   }
 
   function notEnabled(): Error {
-    // The code is not documented; the message is (office-js.md §1, GH OfficeDev/office-js#5321).
+    // The code is not documented; the message is (docs/reference/office-js.md §1, GH OfficeDev/office-js#5321).
     return officeError(9060, LABELS_NOT_ENABLED);
   }
 
