@@ -4,6 +4,7 @@ import { abaRoutingRule } from "./rules/abaRouting";
 import { creditCardRule } from "./rules/creditCard";
 import { euDebitCardRule } from "./rules/euDebitCard";
 import { ibanRule } from "./rules/iban";
+import { NATIONAL_RULES } from "./rules/national/rules";
 import { passportRule } from "./rules/passport";
 import type { ScanContext, SitRule } from "./rules/rule";
 import { ssnRule } from "./rules/ssn";
@@ -16,10 +17,9 @@ export const DEFAULT_MAX_CHARS = 8 * 1024 * 1024;
 export const DEFAULT_MAX_INSTANCES_PER_TYPE = 10_000;
 
 const RULES: ReadonlyMap<string, SitRule> = new Map(
-  [creditCardRule, ssnRule, ibanRule, abaRoutingRule, passportRule, euDebitCardRule].map((rule) => [
-    rule.sitId,
-    rule,
-  ]),
+  [creditCardRule, ssnRule, ibanRule, abaRoutingRule, passportRule, euDebitCardRule, ...NATIONAL_RULES].map(
+    (rule) => [rule.sitId, rule],
+  ),
 );
 
 /** Every type we detect has a rule, and every rule a catalog entry. */

@@ -11,8 +11,14 @@ export interface SensitiveInfoType {
   name: string;
 }
 
-/** Purview confidence levels: low ≤ 65 (55 only for randomized unformatted SSNs), medium 75, high 85. */
-export type Confidence = 55 | 65 | 75 | 85;
+/**
+ * Purview confidence levels: low ≤ 65 (55 only for randomized unformatted SSNs), medium 75, high
+ * 85; and 95, ours, for a number its own keyword labels ("SSN: 123-45-6789"; see Evidence.labels).
+ */
+export type Confidence = 55 | 65 | 75 | 85 | 95;
+
+/** A number labelled by its type's own keyword (above Purview's levels, so no condition loses it). */
+export const LABELLED: Confidence = 95;
 
 /** One match: character offsets into the scanned text (end exclusive) and the confidence it reached. */
 export interface DetectionInstance {

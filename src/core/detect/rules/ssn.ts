@@ -2,7 +2,7 @@ import { SIT_IDS } from "../catalog";
 import { forEachMatch, standsAlone } from "../candidates";
 import { KEYWORD_SSN } from "../keywords";
 import { LETTER_OR_DIGIT, withLeftBoundary } from "../leftBoundary";
-import type { Confidence } from "../types";
+import { type Confidence, LABELLED } from "../types";
 import type { SitRule } from "./rule";
 
 /** ddd-dd-dddd or ddd dd dddd (one separator throughout), or nine digits in a row. */
@@ -45,9 +45,9 @@ function ssnConfidence(digits: string, formatted: boolean): Confidence | undefin
 
 /**
  * U.S. SSN (label-policy.md §9): every level needs Keyword_ssn within the window — 85 pre-2011
- * formatted, 75 pre-2011 unformatted, 65 randomized formatted, 55 randomized unformatted. Without a
- * keyword nothing is reported; the keyword search runs last, only around numbers that pass the
- * range rules.
+ * formatted, 75 pre-2011 unformatted, 65 randomized formatted, 55 randomized unformatted — and a
+ * number the keyword labels ("SSN: 123-45-6789") is 95 whatever its form. Without a keyword
+ * nothing is reported; the keyword search runs last, only around numbers that pass the range rules.
  */
 export const ssnRule: SitRule = {
   sitId: SIT_IDS.usSsn,
@@ -62,7 +62,7 @@ export const ssnRule: SitRule = {
       const digits = separator === undefined ? m[0] : m[0].split(separator).join("");
       const confidence = ssnConfidence(digits, separator !== undefined);
       if (confidence === undefined || !keywords.near(start, end)) return true;
-      return emit(start, end, confidence);
+      return emit(start, end, keywords.labels(start, end) ? LABELLED : confidence);
     });
   },
 };
