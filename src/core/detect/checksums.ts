@@ -82,15 +82,16 @@ export function mod11(digits: string): boolean {
   return weightedSum(digits, weights, 11, "complement");
 }
 
+/** Luhn and mod 11 read the digits of the match (a prefix like "E-" is not part of the number). */
 export function checksumPasses(spec: ChecksumSpec, match: string): boolean {
   const value = compact(match);
   switch (spec.kind) {
     case "luhn":
-      return luhn(value);
+      return luhn(value.replace(/[^0-9]/g, ""));
     case "mod97":
       return mod97(value);
     case "mod11":
-      return mod11(value);
+      return mod11(value.replace(/[^0-9]/g, ""));
     case "weighted":
       return weightedSum(value, spec.weights, spec.modulus, spec.rule);
   }

@@ -1,4 +1,6 @@
+import type { CustomInfoType } from "../policy/infoTypes";
 import { findSensitiveInfoType, SENSITIVE_INFO_TYPES } from "./catalog";
+import { compileInfoType, type CompiledInfoType } from "./custom/compile";
 import { Evidence, type EvidenceMatcher } from "./evidence";
 import { abaRoutingRule } from "./rules/abaRouting";
 import { creditCardRule } from "./rules/creditCard";
@@ -27,8 +29,28 @@ export function ruleFor(sitId: string): SitRule | undefined {
   return RULES.get(sitId);
 }
 
+/** Compiled once per custom type object: a cached policy's types are reused across calls. */
+const compiledTypes = new WeakMap<CustomInfoType, CompiledInfoType>();
+
+export function compiledInfoType(type: CustomInfoType): CompiledInfoType {
+  let compiled = compiledTypes.get(type);
+  if (!compiled) {
+    compiled = compileInfoType(type);
+    compiledTypes.set(type, compiled);
+  }
+  return compiled;
+}
+
+interface Wanted {
+  id: string;
+  name: string;
+  rule: SitRule | undefined;
+  /** Built-in types are all numbers: text without a digit holds none. */
+  needsDigit: boolean;
+}
+
 /**
- * Finds the sensitive information types of label-policy.md §9 in `text`. Cheapest work first:
+ * Finds the sensitive information types of label-policy.md §9, and the policy's custom types, in `text`. Cheapest work first:
  * text without a digit is done at once; then each requested type gets one pass of its bounded
  * candidate regex (every quantifier bounded, no quantified group: linear time), boundary rules,
  * range rules and checksum (validator's Luhn, IBAN and ABA checks), and only for a number that
@@ -42,7 +64,7 @@ export function detectSensitiveInfo(text: string, options: DetectOptions = {}): 
   if (!(maxInstances >= 1)) throw new RangeError(`maxInstancesPerType must be ≥ 1, got ${maxInstances}`);
 
   const scanEnd = Math.min(text.length, Math.floor(maxChars));
-  const { wanted, unsupportedTypes } = selectTypes(options.types);
+  const { wanted, unsupportedTypes } = selectTypes(options.types, options.customTypes ?? []);
   const result: DetectionResult = {
     detections: [],
     scannedChars: scanEnd,
@@ -50,15 +72,17 @@ export function detectSensitiveInfo(text: string, options: DetectOptions = {}): 
     cappedTypes: [],
     unsupportedTypes,
   };
-  // Every type here is a number: text without a single digit (most prose) holds none of them.
-  if (wanted.length === 0 || !hasDigit(text, scanEnd)) return result;
+  if (wanted.length === 0) return result;
+  // Every built-in type is a number: text without a single digit (most prose) holds none of them.
+  const digits = hasDigit(text, scanEnd);
 
   const shared = new Map<object, unknown>();
   for (const type of wanted) {
+    if (type.needsDigit && !digits) continue;
     const context = createContext(text, scanEnd, shared);
     const instances: DetectionInstance[] = [];
     let capped = false;
-    ruleFor(type.id)?.scan(context, (start, end, confidence) => {
+    type.rule?.scan(context, (start, end, confidence) => {
       instances.push({ start, end, confidence });
       capped = instances.length >= maxInstances;
       return !capped;
@@ -90,17 +114,39 @@ export function meetsCondition(detections: readonly Detection[], condition: SitC
   return count >= condition.minCount;
 }
 
-function selectTypes(ids: readonly string[] | undefined) {
-  if (ids === undefined) return { wanted: [...SENSITIVE_INFO_TYPES], unsupportedTypes: [] };
+function selectTypes(ids: readonly string[] | undefined, customTypes: readonly CustomInfoType[]) {
+  const builtIn = (t: { id: string; name: string }): Wanted => ({
+    ...t,
+    rule: ruleFor(t.id),
+    needsDigit: true,
+  });
+  const custom = (t: CustomInfoType): Wanted => ({
+    id: t.id,
+    name: t.name,
+    rule: compiledInfoType(t).rule,
+    needsDigit: false,
+  });
+  if (ids === undefined)
+    return {
+      wanted: [...SENSITIVE_INFO_TYPES.map(builtIn), ...customTypes.map(custom)],
+      unsupportedTypes: [],
+    };
   const unsupportedTypes: string[] = [];
   const found = new Set<string>();
   for (const id of ids) {
-    const type = findSensitiveInfoType(id);
+    const wanted = id.trim().toLowerCase();
+    const type = findSensitiveInfoType(wanted) ?? customTypes.find((t) => t.id === wanted);
     if (type === undefined) unsupportedTypes.push(id);
     else found.add(type.id);
   }
-  // Catalog order, whatever order the caller asked in, and each type once.
-  return { wanted: SENSITIVE_INFO_TYPES.filter((type) => found.has(type.id)), unsupportedTypes };
+  // Catalog order (built-in, then the policy's own), whatever order the caller asked in, each once.
+  return {
+    wanted: [
+      ...SENSITIVE_INFO_TYPES.filter((t) => found.has(t.id)).map(builtIn),
+      ...customTypes.filter((t) => found.has(t.id)).map(custom),
+    ],
+    unsupportedTypes,
+  };
 }
 
 function highestConfidence(instances: readonly DetectionInstance[]): number {
@@ -123,6 +169,7 @@ function createContext(text: string, scanEnd: number, shared: Map<object, unknow
   return {
     text,
     scanEnd,
+    ruleFor,
     shared<T>(key: object, compute: () => T): T {
       if (!shared.has(key)) shared.set(key, compute());
       return shared.get(key) as T;

@@ -6,6 +6,9 @@ export {
   meetsCondition,
 } from "./detect";
 export { PROXIMITY_CHARS } from "./evidence";
+export { detectOptionsFor } from "./forPolicy";
+export { testInfoType, type InfoTypeMatch, type InfoTypeTestResult } from "./custom/testInfoType";
+export { compileSafePattern } from "./regex/safeRegex";
 export type {
   Confidence,
   Detection,

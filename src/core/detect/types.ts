@@ -1,3 +1,5 @@
+import type { CustomInfoType } from "../policy/infoTypes";
+
 /**
  * Sensitive information types (SITs) as Microsoft Purview defines them: an entity GUID, a pattern
  * function, supporting evidence within a proximity window, and confidence levels.
@@ -40,8 +42,10 @@ export interface Detection {
 }
 
 export interface DetectOptions {
-  /** Sensitive information type ids to look for; default all of `SENSITIVE_INFO_TYPES`. */
+  /** Type ids (built-in or custom) to look for; default every built-in and every custom type given. */
   types?: string[];
+  /** The policy's custom types (policy/infoTypes.ts): found like the built-in ones, under their own ids. */
+  customTypes?: readonly CustomInfoType[];
   /** Scan at most this many characters from the start of the text (default `DEFAULT_MAX_CHARS`). */
   maxChars?: number;
   /** Stop collecting a type after this many instances (default `DEFAULT_MAX_INSTANCES_PER_TYPE`). */

@@ -13,6 +13,7 @@ import {
   type TenantPolicy,
   type LabelStorage,
 } from "./model";
+import type { CustomInfoType } from "./infoTypes";
 import { phaseFeatures, phaseRank, type PhaseFeatures } from "./phases";
 
 export interface PolicyUser {
@@ -52,6 +53,8 @@ export interface EffectivePolicy {
   settings: EffectiveSettings;
   /** Every label of the tenant, for naming and ordering labels found on content. */
   catalog: LabelSummary[];
+  /** The custom information types the user's labels' conditions name (detect with them). */
+  infoTypes: CustomInfoType[];
 }
 
 export function policyScopesUser(policy: LabelPolicy, user: PolicyUser): boolean {
@@ -128,6 +131,7 @@ export function resolveEffectivePolicy(tenant: TenantPolicy, user: PolicyUser): 
         color,
       }))
       .sort((a, b) => a.sensitivity - b.sensitivity),
+    infoTypes: tenant.infoTypes.filter((t) => labels.some((l) => l.conditions.some((c) => c.sitId === t.id))),
   };
 }
 

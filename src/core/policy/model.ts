@@ -9,6 +9,7 @@
 import { z } from "zod";
 import { GUID_PATTERN } from "./ids";
 import { EPMS_ACCESS, EPMS_CLASSIFICATIONS } from "../marking/epms";
+import { customInfoTypeSchema } from "./infoTypes";
 
 const guid = z
   .string()
@@ -57,7 +58,7 @@ export const contentMarkingSchema = z
 
 export const CONDITION_MODES = ["recommend", "automatic"] as const;
 
-/** A client-side auto/recommend condition: a sensitive information type at a count and confidence. */
+/** A client-side auto/recommend condition: a built-in or custom information type at a count and confidence. */
 export const labelConditionSchema = z
   .object({
     mode: z.enum(CONDITION_MODES),
@@ -212,6 +213,8 @@ export const tenantPolicySchema = z
     labelStorage: z.enum(LABEL_STORAGE).default("auto"),
     labels: z.array(labelSchema).max(500),
     policies: z.array(labelPolicySchema).max(200),
+    /** Custom sensitive information types (infoTypes.ts); conditions name them by id. */
+    infoTypes: z.array(customInfoTypeSchema).max(200).default([]),
   })
   .strict();
 

@@ -8,6 +8,8 @@ import { shortId } from "./ids";
 import { tenantPolicySchema, type Label, type TenantPolicy } from "./model";
 import { formatPath } from "./path";
 import { validateLabelMarking } from "./markingRules";
+import { checkInfoTypes } from "./infoTypes";
+import { SENSITIVE_INFO_TYPES } from "../detect/catalog";
 
 export interface PolicyIssue {
   /** JSON path, e.g. `policies[2].settings.defaultMailLabel`. */
@@ -129,9 +131,20 @@ function checkReferences(tenant: TenantPolicy): PolicyIssue[] {
     parentsWithChildren.add(parent.id);
   });
 
+  const builtInTypes = new Set(SENSITIVE_INFO_TYPES.map((t) => t.id));
+  for (const issue of checkInfoTypes(tenant.infoTypes, builtInTypes))
+    add(`infoTypes${issue.path}`, issue.rule, issue.message);
+  const knownTypes = new Set([...builtInTypes, ...tenant.infoTypes.map((t) => t.id)]);
+
   tenant.labels.forEach((label, i) => {
     issues.push(...validateLabelMarking(label, `labels[${i}]`));
-    label.conditions.forEach((_c, j) => {
+    label.conditions.forEach((c, j) => {
+      if (!knownTypes.has(c.sitId))
+        add(
+          `labels[${i}].conditions[${j}].sitId`,
+          "unknown-info-type",
+          `${c.sitId} is neither a built-in nor one of infoTypes`,
+        );
       if (parentsWithChildren.has(label.id))
         add(
           `labels[${i}].conditions[${j}]`,

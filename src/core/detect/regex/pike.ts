@@ -247,10 +247,14 @@ function run(
   let matchEnd = -1;
   for (let pos = from; pos <= end; pos++) {
     if (matchStart < 0 && (!anchored || pos === from)) {
-      if (clist.pcs.length === 0 && !anchored) {
-        pos = nextStart(text, pos, end, first, ignoreCase);
-        // With a first-character set, nothing can start at the end of the text.
-        if (pos >= end && first !== null) return null;
+      if (clist.pcs.length === 0) {
+        // No live thread: states marked by failed paths may belong to an earlier position.
+        clist.clear();
+        if (!anchored) {
+          pos = nextStart(text, pos, end, first, ignoreCase);
+          // With a first-character set, nothing can start at the end of the text.
+          if (pos >= end && first !== null) return null;
+        }
       }
       addThread(p, clist, 0, pos, text, pos, end, ignoreCase, stack);
     }
