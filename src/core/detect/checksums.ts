@@ -8,7 +8,8 @@ export type ChecksumSpec =
   | { kind: "luhn" }
   | { kind: "mod97" }
   | { kind: "mod11" }
-  | { kind: "weighted"; weights: number[]; modulus: number; rule: "sum-zero" | "remainder" | "complement" };
+  | { kind: "weighted"; weights: number[]; modulus: number; rule: "sum-zero" | "remainder" | "complement" }
+  | { kind: "checkDigit"; weights: number[]; modulus: number; position: number; allowLetters: boolean };
 
 /** Digits, or letters as 10–35; NaN for anything else. */
 function valueOf(c: string): number {
@@ -94,5 +95,26 @@ export function checksumPasses(spec: ChecksumSpec, match: string): boolean {
       return mod11(value.replace(/[^0-9]/g, ""));
     case "weighted":
       return weightedSum(value, spec.weights, spec.modulus, spec.rule);
+    case "checkDigit":
+      return checkDigit(spec.allowLetters ? value : value.replace(/[^0-9]/g, ""), spec);
   }
+}
+
+/**
+ * Purview's checksum validator (docs/custom-info-types.md): one weight per character, the
+ * check character's included (0 when it takes no part); the weighted sum mod `modulus` must equal
+ * the character at `position` (1-based).
+ */
+export function checkDigit(
+  value: string,
+  spec: { weights: readonly number[]; modulus: number; position: number },
+): boolean {
+  if (value.length !== spec.weights.length || spec.position < 1 || spec.position > value.length) return false;
+  let sum = 0;
+  for (let i = 0; i < value.length; i++) {
+    const v = valueOf(value[i]);
+    if (Number.isNaN(v)) return false;
+    sum += v * spec.weights[i];
+  }
+  return ((sum % spec.modulus) + spec.modulus) % spec.modulus === valueOf(value[spec.position - 1]);
 }

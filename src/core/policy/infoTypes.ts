@@ -30,6 +30,16 @@ export const checksumSchema = z.discriminatedUnion("kind", [
       rule: z.enum(["sum-zero", "remainder", "complement"]),
     })
     .strict(),
+  /** Purview's checksum validator: Weights, Mod, CheckDigit (1-based), AllowAlphabets. */
+  z
+    .object({
+      kind: z.literal("checkDigit"),
+      weights: z.array(z.number().int().min(-1000).max(1000)).min(1).max(64),
+      modulus: z.number().int().min(2).max(1000),
+      position: z.number().int().min(1).max(64),
+      allowLetters: z.boolean().default(false),
+    })
+    .strict(),
 ]);
 
 export const infoTypeElementSchema = z.discriminatedUnion("kind", [
@@ -108,6 +118,14 @@ export type InfoTypePattern = z.infer<typeof infoTypePatternSchema>;
 export type CustomInfoType = z.infer<typeof customInfoTypeSchema>;
 export type CustomInfoTypeInput = z.input<typeof customInfoTypeSchema>;
 
+/** Every element a pattern names: its primary element, its Match refs and its Any groups' refs. */
+export function patternRefs(pattern: InfoTypePattern): string[] {
+  const refs = [pattern.idMatch];
+  for (const m of pattern.matches) refs.push(m.ref);
+  for (const group of pattern.any) for (const m of group.matches) refs.push(m.ref);
+  return refs;
+}
+
 export interface InfoTypeIssue {
   /** Path relative to the list, e.g. `[2].elements[0].pattern`. */
   path: string;
@@ -147,12 +165,7 @@ export function checkInfoTypes(
         );
     });
     type.patterns.forEach((pattern, p) => {
-      const refs = [
-        pattern.idMatch,
-        ...pattern.matches.map((m) => m.ref),
-        ...pattern.any.flatMap((a) => a.matches.map((m) => m.ref)),
-      ];
-      for (const ref of refs)
+      for (const ref of patternRefs(pattern))
         if (!ids.has(ref))
           add(
             `.patterns[${p}]`,

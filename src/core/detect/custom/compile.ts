@@ -4,7 +4,7 @@
  * Any groups are found within the window (the pattern's own, else the type's); an occurrence that
  * several patterns accept gets the highest of their levels.
  */
-import type { CustomInfoType, InfoTypePattern } from "../../policy/infoTypes";
+import { type CustomInfoType, type InfoTypePattern, patternRefs } from "../../policy/infoTypes";
 import type { SitRule } from "../rules/rule";
 import { elementFinder, type ElementFinder, type Occurrences } from "./elements";
 
@@ -61,10 +61,7 @@ export function compileInfoType(type: CustomInfoType): CompiledInfoType {
     if (typeof finder === "function") finders.set(element.id, finder);
     else broken.push({ element: element.id, reason: finder.error });
   }
-  const runnable = (p: InfoTypePattern): boolean =>
-    [p.idMatch, ...p.matches.map((m) => m.ref), ...p.any.flatMap((a) => a.matches.map((m) => m.ref))].every(
-      (ref) => finders.has(ref),
-    );
+  const runnable = (p: InfoTypePattern): boolean => patternRefs(p).every((ref) => finders.has(ref));
   const patterns = type.patterns.filter(runnable);
 
   const rule: SitRule = {
