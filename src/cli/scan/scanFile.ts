@@ -21,6 +21,7 @@ import {
   readFileContent,
 } from "./content";
 import type { ScanMode } from "./decision";
+import { useCustomInfoTypes } from "./detectText";
 import { decideModule, decisionModule, officeFileModule, policyUseModule } from "./onDemand";
 import type { ScannerIdentity } from "./policyUse";
 import { type RowLabel, type ScanRow, emptyRow } from "./row";
@@ -119,6 +120,7 @@ function scanResultEvent(row: ScanRow, settings: ScanSettings): AuditEvent | nul
 
 export async function scanFile(job: ScanJob, settings: ScanSettings, fsys?: AtomicFs): Promise<ScanRow> {
   const row = emptyRow(job.path, job.size, job.type);
+  useCustomInfoTypes(settings.policy?.infoTypes ?? []);
   let content: FileContent | null = null;
   try {
     content = await readFileContent(job.path, job.type, settings.limits);
