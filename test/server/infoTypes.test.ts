@@ -57,7 +57,7 @@ describe.each(ENGINES)("custom information types on %s", (_name, factory) => {
   const version = async () =>
     (await call(server.url, "/api/v1/admin/info-types", { token: admin })).headers.get("etag")!;
 
-  const postPackage = (body: Uint8Array | string, etag: string) =>
+  const postPackage = (body: Blob | string, etag: string) =>
     fetch(`${server.url}/api/v1/admin/info-types/import`, {
       method: "POST",
       headers: {
@@ -78,7 +78,7 @@ describe.each(ENGINES)("custom information types on %s", (_name, factory) => {
     expect((await broken.json()).code).toBe("invalid-rule-package");
     expect(await version()).toBe(empty.headers.get("etag"));
 
-    const res = await postPackage(new Uint8Array(PACKAGE), empty.headers.get("etag")!);
+    const res = await postPackage(new Blob([PACKAGE]), empty.headers.get("etag")!);
     expect(res.status).toBe(200);
     const body = await res.json();
     expect(body.infoTypes).toHaveLength(11);
@@ -87,7 +87,7 @@ describe.each(ENGINES)("custom information types on %s", (_name, factory) => {
     ).toEqual(["Custom - Netherlands ZIP Code + City", "Custom - healthcare cure set 2"]);
     expect(res.headers.get("etag")).not.toBe(empty.headers.get("etag"));
 
-    const stale = await postPackage(new Uint8Array(PACKAGE), empty.headers.get("etag")!);
+    const stale = await postPackage(new Blob([PACKAGE]), empty.headers.get("etag")!);
     expect(stale.status).toBe(412);
   });
 

@@ -74,6 +74,7 @@ export class Evidence {
    * (or starts at most that far after it) with only spaces and label punctuation in between —
    * "SSN: 123-45-6789", "Passport No. C03005988", "021000021 (RTN)". A labelled number is the
    * strongest corroboration there is; prose that merely mentions a keyword nearby is weaker.
+   * Ask near() first for the same match: its window holds this one, so nothing is searched twice.
    */
   labels(start: number, end: number): boolean {
     const from = Math.max(0, start - LABEL_GAP - this.matcher.maxLength);

@@ -31,7 +31,8 @@ export const abaRoutingRule: SitRule = {
       if (!standsAlone(text, start, end, "-")) return true;
       const digits = m[0].length === 9 ? m[0] : m[0].replace(/-/g, "");
       if (!isAbaRouting(digits)) return true;
-      const confidence = keywords.labels(start, end) ? LABELLED : keywords.near(start, end) ? 75 : 65;
+      // near() first: its window holds the label's, so the evidence is searched front to back.
+      const confidence = !keywords.near(start, end) ? 65 : keywords.labels(start, end) ? LABELLED : 75;
       return emit(start, end, confidence);
     });
   },

@@ -24,6 +24,7 @@ export const passportRule: SitRule = {
     const { text, scanEnd } = context;
     const numberKeywords = context.evidence(KEYWORD_PASSPORT_NUMBER);
     const dateKeywords = context.evidence(KEYWORD_PASSPORT_DATE);
+    if (!numberKeywords.anywhere()) return; // no number keyword, no passport number
     forEachMatch(text, PASSPORT_CANDIDATE, 0, scanEnd, (m, start) => {
       const end = start + m[0].length;
       if (!standsAlone(text, start, end) || !numberKeywords.near(start, end)) return true;

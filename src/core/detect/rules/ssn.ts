@@ -55,6 +55,8 @@ export const ssnRule: SitRule = {
   scan(context, emit) {
     const { text, scanEnd } = context;
     const keywords = context.evidence(KEYWORD_SSN);
+    // Every level needs the keyword: without one anywhere there is nothing to look for.
+    if (!keywords.anywhere()) return;
     forEachMatch(text, SSN_CANDIDATE, 0, scanEnd, (m, start) => {
       const end = start + m[0].length;
       const separator = m[1];

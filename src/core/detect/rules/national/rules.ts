@@ -56,12 +56,15 @@ export function nationalRule(spec: NationalSpec): SitRule {
     candidatePattern: spec.candidate,
     scan(context, emit) {
       const keywords = context.evidence(spec.keywords);
+      // A type reported only with its keyword has nothing to find in text without one (most text).
+      if (spec.alone === undefined && !keywords.anywhere()) return;
       forEachValid(spec, context.text, context.scanEnd, (start, end) => {
-        const confidence = keywords.labels(start, end)
-          ? LABELLED
-          : keywords.near(start, end)
-            ? spec.withKeyword
-            : spec.alone;
+        // near() first: its window holds the label's, so the evidence is searched front to back.
+        const confidence = !keywords.near(start, end)
+          ? spec.alone
+          : keywords.labels(start, end)
+            ? LABELLED
+            : spec.withKeyword;
         return confidence === undefined || emit(start, end, confidence);
       });
     },
