@@ -9,6 +9,7 @@
 import { z } from "zod";
 import { GUID_PATTERN } from "./ids";
 import { EPMS_ACCESS, EPMS_CLASSIFICATIONS } from "../marking/epms";
+import { NZ_CLASSIFICATIONS } from "../marking/nzTerms";
 import { customInfoTypeSchema } from "./infoTypes";
 
 const guid = z
@@ -78,6 +79,17 @@ export const labelProtectiveMarkingSchema = z
     sec: z.enum(EPMS_CLASSIFICATIONS),
     caveats: z.array(z.string().min(1).max(140)).max(10).optional(),
     access: z.array(z.enum(EPMS_ACCESS)).max(3).optional(),
+    /** What the sender may add at send (caveat and information-management-marker selectors). */
+    selectableCaveats: z.array(z.string().min(1).max(140)).max(20).optional(),
+    selectableAccess: z.array(z.enum(EPMS_ACCESS)).max(3).optional(),
+  })
+  .strict();
+
+/** What the `nz-gov` marking profile writes for this label (marking/nz.ts). */
+export const labelNzMarkingSchema = z
+  .object({
+    classification: z.enum(NZ_CLASSIFICATIONS),
+    endorsements: z.array(z.string().min(1).max(128)).max(5).optional(),
   })
   .strict();
 
@@ -105,13 +117,14 @@ export const labelSchema = z
     marking: contentMarkingSchema.default({}),
     conditions: z.array(labelConditionSchema).max(20).default([]),
     protectiveMarking: labelProtectiveMarkingSchema.optional(),
+    nzMarking: labelNzMarkingSchema.optional(),
   })
   .strict();
 
 export const PHASES = ["discover", "define", "deploy", "advance", "enforce"] as const;
 export const RECIPIENT_ACTIONS = ["warn", "justify", "block"] as const;
 export const ATTACHMENT_INHERITANCE = ["automatic", "recommended", "off"] as const;
-export const MARKING_PROFILES = ["purview", "au-epms"] as const;
+export const MARKING_PROFILES = ["purview", "au-epms", "nz-gov"] as const;
 export const OFFLINE_SEND_FALLBACKS = ["allow", "block"] as const;
 
 /** The built-in Office wording (label-policy.md §1). "Other" always asks for free text. */

@@ -9,6 +9,8 @@ import { tenantPolicySchema, type Label, type TenantPolicy } from "./model";
 import { formatPath } from "./path";
 import { validateLabelMarking } from "./markingRules";
 import { checkInfoTypes } from "./infoTypes";
+import { validateEpmsSelectable } from "../marking/epmsRules";
+import { validateNzMarking } from "../marking/nz";
 import { SENSITIVE_INFO_TYPES } from "../detect/catalog";
 
 export interface PolicyIssue {
@@ -138,6 +140,12 @@ function checkReferences(tenant: TenantPolicy): PolicyIssue[] {
 
   tenant.labels.forEach((label, i) => {
     issues.push(...validateLabelMarking(label, `labels[${i}]`));
+    if (label.protectiveMarking)
+      for (const issue of validateEpmsSelectable(label.protectiveMarking, `labels[${i}].protectiveMarking`))
+        add(issue.path, issue.rule, issue.message);
+    if (label.nzMarking)
+      for (const issue of validateNzMarking(label.nzMarking, `labels[${i}].nzMarking`))
+        add(issue.path, issue.rule, issue.message);
     label.conditions.forEach((c, j) => {
       if (!knownTypes.has(c.sitId))
         add(
@@ -220,6 +228,17 @@ function checkReferences(tenant: TenantPolicy): PolicyIssue[] {
           );
       }),
     );
+    if (s.markingProfile === "nz-gov") {
+      policy.labels.forEach((id, j) => {
+        const label = byId.get(id);
+        if (label && !parentsWithChildren.has(id) && !label.nzMarking)
+          add(
+            `${at}.labels[${j}]`,
+            "nz-marking-missing",
+            `label ${shortId(id)} has no nzMarking, which the nz-gov marking profile needs`,
+          );
+      });
+    }
     if (s.markingProfile === "au-epms") {
       policy.labels.forEach((id, j) => {
         const label = byId.get(id);
