@@ -1,6 +1,6 @@
 import type { CustomInfoType } from "../policy/infoTypes";
 import { findSensitiveInfoType, SENSITIVE_INFO_TYPES } from "./catalog";
-import { compileInfoType, type CompiledInfoType } from "./custom/compile";
+import type { CompiledInfoType } from "./custom/compile";
 import { Evidence, type EvidenceMatcher } from "./evidence";
 import { abaRoutingRule } from "./rules/abaRouting";
 import { creditCardRule } from "./rules/creditCard";
@@ -32,10 +32,23 @@ export function ruleFor(sitId: string): SitRule | undefined {
 /** Compiled once per custom type object: a cached policy's types are reused across calls. */
 const compiledTypes = new WeakMap<CustomInfoType, CompiledInfoType>();
 
-export function compiledInfoType(type: CustomInfoType): CompiledInfoType {
+/**
+ * The custom-type engine (regex parser, linear-time engine, evaluation) is not imported here, so
+ * the Outlook event bundle stays small: a runtime that wants custom types imports
+ * custom/register.ts (the package index does), which hands the compiler over. Without it,
+ * custom types are reported in `unsupportedTypes`.
+ */
+let compileCustom: ((type: CustomInfoType) => CompiledInfoType) | undefined;
+
+export function enableCustomInfoTypes(compile: (type: CustomInfoType) => CompiledInfoType): void {
+  compileCustom = compile;
+}
+
+export function compiledInfoType(type: CustomInfoType): CompiledInfoType | undefined {
+  if (!compileCustom) return undefined;
   let compiled = compiledTypes.get(type);
   if (!compiled) {
-    compiled = compileInfoType(type);
+    compiled = compileCustom(type);
     compiledTypes.set(type, compiled);
   }
   return compiled;
@@ -114,7 +127,10 @@ export function meetsCondition(detections: readonly Detection[], condition: SitC
   return count >= condition.minCount;
 }
 
-function selectTypes(ids: readonly string[] | undefined, customTypes: readonly CustomInfoType[]) {
+function selectTypes(ids: readonly string[] | undefined, allCustom: readonly CustomInfoType[]) {
+  // Custom types this runtime cannot compile (no engine loaded) are unsupported here.
+  const customTypes = compileCustom ? allCustom : [];
+  const notRunnable = compileCustom ? [] : allCustom.map((t) => t.id);
   const builtIn = (t: { id: string; name: string }): Wanted => ({
     ...t,
     rule: ruleFor(t.id),
@@ -123,13 +139,13 @@ function selectTypes(ids: readonly string[] | undefined, customTypes: readonly C
   const custom = (t: CustomInfoType): Wanted => ({
     id: t.id,
     name: t.name,
-    rule: compiledInfoType(t).rule,
+    rule: compiledInfoType(t)!.rule,
     needsDigit: false,
   });
   if (ids === undefined)
     return {
       wanted: [...SENSITIVE_INFO_TYPES.map(builtIn), ...customTypes.map(custom)],
-      unsupportedTypes: [],
+      unsupportedTypes: notRunnable,
     };
   const unsupportedTypes: string[] = [];
   const found = new Set<string>();

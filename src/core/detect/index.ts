@@ -1,3 +1,6 @@
+// The package entry runs custom types too (the event bundle imports detect.ts alone, without them).
+import "./custom/register";
+
 export { SENSITIVE_INFO_TYPES, SIT_IDS, findSensitiveInfoType } from "./catalog";
 export {
   DEFAULT_MAX_CHARS,

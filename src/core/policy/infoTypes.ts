@@ -8,6 +8,7 @@
  */
 import { z } from "zod";
 import { FUNCTION_NAMES } from "../detect/functions";
+import { patternRefs } from "../detect/custom/refs";
 import { compileSafePattern } from "../detect/regex/safeRegex";
 import { GUID_PATTERN } from "./ids";
 
@@ -117,14 +118,6 @@ export type InfoTypeElement = z.infer<typeof infoTypeElementSchema>;
 export type InfoTypePattern = z.infer<typeof infoTypePatternSchema>;
 export type CustomInfoType = z.infer<typeof customInfoTypeSchema>;
 export type CustomInfoTypeInput = z.input<typeof customInfoTypeSchema>;
-
-/** Every element a pattern names: its primary element, its Match refs and its Any groups' refs. */
-export function patternRefs(pattern: InfoTypePattern): string[] {
-  const refs = [pattern.idMatch];
-  for (const m of pattern.matches) refs.push(m.ref);
-  for (const group of pattern.any) for (const m of group.matches) refs.push(m.ref);
-  return refs;
-}
 
 export interface InfoTypeIssue {
   /** Path relative to the list, e.g. `[2].elements[0].pattern`. */

@@ -241,3 +241,14 @@ test("the compiled type is cached per policy object", () => {
     detectSensitiveInfo("employee E-123455", { customTypes: [employee] }).detections.map((d) => d.name),
   ).toEqual(["Contoso employee id"]);
 });
+
+test("a runtime without the custom-type engine (the Outlook event bundle) reports custom types as unsupported", () => {
+  jest.isolateModules(() => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const bare =
+      require("../../../src/core/detect/detect") as typeof import("../../../src/core/detect/detect");
+    const result = bare.detectSensitiveInfo("employee E-123455", { customTypes: [employee] });
+    expect(result.detections).toEqual([]);
+    expect(result.unsupportedTypes).toEqual([EMPLOYEE_ID]);
+  });
+});

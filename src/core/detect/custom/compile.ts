@@ -4,7 +4,8 @@
  * Any groups are found within the window (the pattern's own, else the type's); an occurrence that
  * several patterns accept gets the highest of their levels.
  */
-import { type CustomInfoType, type InfoTypePattern, patternRefs } from "../../policy/infoTypes";
+import type { CustomInfoType, InfoTypePattern } from "../../policy/infoTypes";
+import { patternRefs } from "./refs";
 import type { SitRule } from "../rules/rule";
 import { elementFinder, type ElementFinder, type Occurrences } from "./elements";
 

@@ -5,6 +5,7 @@
 import { checkInfoTypes, customInfoTypeSchema, type InfoTypeIssue } from "../../policy/infoTypes";
 import { SENSITIVE_INFO_TYPES } from "../catalog";
 import { detectSensitiveInfo } from "../detect";
+import "./register";
 
 export interface InfoTypeMatch {
   start: number;

@@ -13,8 +13,8 @@ import {
   type CustomInfoType,
   type InfoTypeElement,
   type InfoTypePattern,
-  patternRefs,
 } from "../../policy/infoTypes";
+import { patternRefs } from "../custom/refs";
 import { SENSITIVE_INFO_TYPES } from "../catalog";
 import { FUNCTION_NAMES } from "../functions";
 import { compileSafePattern } from "../regex/safeRegex";
