@@ -244,9 +244,9 @@ test("the compiled type is cached per policy object", () => {
 
 test("a runtime without the custom-type engine (the Outlook event bundle) reports custom types as unsupported", () => {
   jest.isolateModules(() => {
+    type Detect = typeof import("../../../src/core/detect/detect");
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const bare =
-      require("../../../src/core/detect/detect") as typeof import("../../../src/core/detect/detect");
+    const bare: Detect = require("../../../src/core/detect/detect");
     const result = bare.detectSensitiveInfo("employee E-123455", { customTypes: [employee] });
     expect(result.detections).toEqual([]);
     expect(result.unsupportedTypes).toEqual([EMPLOYEE_ID]);
