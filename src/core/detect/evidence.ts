@@ -142,7 +142,7 @@ function onlyLabelGap(text: string, from: number, to: number): boolean {
 }
 
 /** Index of the first value ≥ `value` in an ascending array. */
-function firstAtOrAfter(values: readonly number[], value: number): number {
+export function firstAtOrAfter(values: readonly number[], value: number): number {
   let lo = 0;
   let hi = values.length;
   while (lo < hi) {

@@ -64,6 +64,11 @@ export function parseTenantPolicy(input: unknown): TenantPolicy {
   return result.value;
 }
 
+const PROFILE_MARKING: Partial<Record<string, { field: "protectiveMarking" | "nzMarking"; rule: string }>> = {
+  "au-epms": { field: "protectiveMarking", rule: "epms-marking-missing" },
+  "nz-gov": { field: "nzMarking", rule: "nz-marking-missing" },
+};
+
 function checkReferences(tenant: TenantPolicy): PolicyIssue[] {
   const issues: PolicyIssue[] = [];
   const add = (path: string, rule: string, message: string): void => {
@@ -228,28 +233,18 @@ function checkReferences(tenant: TenantPolicy): PolicyIssue[] {
           );
       }),
     );
-    if (s.markingProfile === "nz-gov") {
+    // A marking profile needs its own marking on every label the policy publishes.
+    const needs = PROFILE_MARKING[s.markingProfile];
+    if (needs)
       policy.labels.forEach((id, j) => {
         const label = byId.get(id);
-        if (label && !parentsWithChildren.has(id) && !label.nzMarking)
+        if (label && !parentsWithChildren.has(id) && !label[needs.field])
           add(
             `${at}.labels[${j}]`,
-            "nz-marking-missing",
-            `label ${shortId(id)} has no nzMarking, which the nz-gov marking profile needs`,
+            needs.rule,
+            `label ${shortId(id)} has no ${needs.field}, which the ${s.markingProfile} marking profile needs`,
           );
       });
-    }
-    if (s.markingProfile === "au-epms") {
-      policy.labels.forEach((id, j) => {
-        const label = byId.get(id);
-        if (label && !parentsWithChildren.has(id) && !label.protectiveMarking)
-          add(
-            `${at}.labels[${j}]`,
-            "epms-marking-missing",
-            `label ${shortId(id)} has no protectiveMarking, which the au-epms marking profile needs`,
-          );
-      });
-    }
   });
 
   return issues;

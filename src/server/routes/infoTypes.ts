@@ -3,7 +3,7 @@
  * configuration, Purview rule-package import (a per-entity report; saved as a new version only
  * when the whole configuration still validates) and export, and the console's test box.
  */
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import { testInfoType } from "../../core/detect/custom/testInfoType";
 import { encodeUtf16le } from "../../core/detect/rulePackage/decode";
 import { exportRulePackage } from "../../core/detect/rulePackage/export";
@@ -16,6 +16,18 @@ import { currentOrNotFound, precondition, sendVersioned, storeDocument } from ".
 const admin = (summary: string, extra: Record<string, unknown> = {}) => ({
   schema: { tags: ["admin"], summary, security: [{ bearer: [] }], ...extra },
 });
+
+/** Types are part of a configuration: an edit names the version it starts from. */
+function editOfExisting(request: FastifyRequest): { version: number } {
+  const pre = precondition(request);
+  if ("create" in pre)
+    throw new HttpError(
+      400,
+      "create-whole-policy",
+      "create the configuration with PUT /policy first, then its infoTypes",
+    );
+  return pre;
+}
 
 export default async function infoTypeRoutes(app: FastifyInstance, options: { store: Store }): Promise<void> {
   const { store } = options;
@@ -43,13 +55,7 @@ export default async function infoTypeRoutes(app: FastifyInstance, options: { st
         "If-Match required. A pattern that can backtrack catastrophically is refused (400 names type, pattern, reason).",
     }),
     async (request, reply) => {
-      const pre = precondition(request);
-      if ("create" in pre)
-        throw new HttpError(
-          400,
-          "create-whole-policy",
-          "create the configuration with PUT /policy first, then its infoTypes",
-        );
+      const pre = editOfExisting(request);
       const current = await currentOrNotFound(store, request.principal!.tenantId);
       const saved = await storeDocument(
         store,
@@ -70,13 +76,7 @@ export default async function infoTypeRoutes(app: FastifyInstance, options: { st
         "Types with the same id are replaced. The reply reports, per entity, what was mapped and what was not.",
     }),
     async (request, reply) => {
-      const pre = precondition(request);
-      if ("create" in pre)
-        throw new HttpError(
-          400,
-          "create-whole-policy",
-          "create the configuration with PUT /policy first, then import types",
-        );
+      const pre = editOfExisting(request);
       if (!Buffer.isBuffer(request.body))
         throw new HttpError(
           415,

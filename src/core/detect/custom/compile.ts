@@ -6,6 +6,7 @@
  */
 import type { CustomInfoType, InfoTypePattern } from "../../policy/infoTypes";
 import { patternRefs } from "./refs";
+import { firstAtOrAfter } from "../evidence";
 import type { SitRule } from "../rules/rule";
 import { elementFinder, type ElementFinder, type Occurrences } from "./elements";
 
@@ -15,18 +16,6 @@ export interface CompiledInfoType {
   /** Elements that cannot run, with the reason (a stored policy saved before a rule tightened). */
   broken: Array<{ element: string; reason: string }>;
   rule: SitRule;
-}
-
-/** First index whose start is ≥ `value`. */
-function firstAtOrAfter(values: readonly number[], value: number): number {
-  let lo = 0;
-  let hi = values.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (values[mid] < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** Occurrences within `window` characters of [start, end), the primary occurrence itself excluded. */

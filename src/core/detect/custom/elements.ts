@@ -6,7 +6,7 @@ import type { InfoTypeElement } from "../../policy/infoTypes";
 import { checksumPasses } from "../checksums";
 import { forEachFunctionMatch, type FunctionName } from "../functions";
 import { withLeftBoundary } from "../leftBoundary";
-import { compileSafePattern, type SafePattern } from "../regex/safeRegex";
+import { compileSafePattern, nativeSafePattern, type SafePattern } from "../regex/safeRegex";
 import type { SitRule } from "../rules/rule";
 
 export interface Occurrences {
@@ -27,16 +27,7 @@ function keywordPattern(terms: readonly string[], word: boolean, caseSensitive: 
   const source = word ? `(?:${alternatives.join("|")})(?![${WORD_CHARS}])` : alternatives.join("|");
   const regex = word ? withLeftBoundary(new RegExp(source, flags), WORD_CHARS) : new RegExp(source, flags);
   const maxLength = Math.max(...terms.map((t) => t.length));
-  return {
-    engine: "native",
-    maxLength,
-    forEach(text, end, visit) {
-      const scanned = end === text.length ? text : text.slice(0, end);
-      regex.lastIndex = 0;
-      for (let m = regex.exec(scanned); m !== null; m = regex.exec(scanned))
-        if (!visit(m.index, m.index + m[0].length)) return;
-    },
-  };
+  return nativeSafePattern(regex, maxLength);
 }
 
 /** Bounds memory on hostile text; far above what any pattern's evidence needs. */

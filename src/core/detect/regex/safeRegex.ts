@@ -73,6 +73,18 @@ function nativePattern(node: Node, ignoreCase: boolean, maxLength: number): Safe
       ({ set, negate }) =>
         (at > 0 && setMatches(set.ranges, set.negate, text.charCodeAt(at - 1), ignoreCase)) !== negate,
     );
+  return nativeSafePattern(regex, maxLength, mayStartAt);
+}
+
+/**
+ * A global regex JavaScript runs safely (bounded cost per position) as a SafePattern;
+ * `mayStartAt` rejects a start after the fact (a lookbehind done in code).
+ */
+export function nativeSafePattern(
+  regex: RegExp,
+  maxLength: number,
+  mayStartAt?: (text: string, at: number) => boolean,
+): SafePattern {
   return {
     engine: "native",
     maxLength,
@@ -80,7 +92,7 @@ function nativePattern(node: Node, ignoreCase: boolean, maxLength: number): Safe
       const scanned = end === text.length ? text : text.slice(0, end);
       regex.lastIndex = 0;
       for (let m = regex.exec(scanned); m !== null; m = regex.exec(scanned)) {
-        if (!mayStartAt(scanned, m.index)) {
+        if (mayStartAt && !mayStartAt(scanned, m.index)) {
           // The lookbehind fails here, so no match starts here at all: look from the next position.
           regex.lastIndex = m.index + 1;
           continue;
