@@ -314,3 +314,33 @@ describe("exporting custom types as a rule package", () => {
     expect(back[1].patterns[1].matches[0].ref).toBe("kw-2");
   });
 });
+
+describe("rule package text encodings", () => {
+  const identity = {
+    id: "12345678-1111-4111-8111-111111111111",
+    publisherId: "87654321-1111-4111-8111-111111111111",
+    publisherName: "Cøntoso Ltd",
+    name: "Types — naïve",
+  };
+  const xml = exportRulePackage(
+    importRulePackage(fixture("CompliancePartnerWorkshops_rulepack.xml")).infoTypes,
+    identity,
+  ).xml;
+
+  test.each([
+    ["UTF-8 with BOM", new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(xml)])],
+    ["UTF-8 without BOM", new TextEncoder().encode(xml)],
+    [
+      "UTF-16BE with BOM",
+      new Uint8Array([
+        0xfe,
+        0xff,
+        ...[...xml].flatMap((c) => [c.charCodeAt(0) >> 8, c.charCodeAt(0) & 0xff]),
+      ]),
+    ],
+  ])("%s reads the same", (_case, bytes) => {
+    const result = importRulePackage(bytes);
+    expect(result.rulePack).toMatchObject({ publisherName: "Cøntoso Ltd", name: "Types — naïve" });
+    expect(result.infoTypes.map((t) => t.name)).toEqual(["Project Obsidian", "Project Olivine"]);
+  });
+});
