@@ -9,6 +9,7 @@
  * what precision should show.
  */
 import { SIT_IDS } from "../../src/core/detect";
+import { nationalDecoy, nationalPlant } from "./nationalPlants";
 
 export interface PlantedItem {
   /** The kind of number planted (e.g. "visa", "ssn", "iban-DE"). */
@@ -230,7 +231,14 @@ interface Plant {
   after: string;
 }
 
+/** Share of plants that are national identifiers (bench/lib/nationalPlants.ts), the rest as before. */
+const NATIONAL_SHARE = 0.4;
+
 function plant(random: Random): Plant {
+  if (random() < NATIONAL_SHARE) {
+    const p = nationalPlant(random);
+    return { kind: p.kind, sitIds: [p.sitId], before: p.before, value: p.value, after: "." };
+  }
   const roll = random();
   if (roll < 0.3) {
     const card = cardNumber(random);
@@ -258,7 +266,7 @@ function plant(random: Random): Plant {
 }
 
 function decoy(random: Random): string {
-  switch (int(random, 0, 7)) {
+  switch (int(random, 0, 8)) {
     case 0:
       return `in ${int(random, 1990, 2030)}`;
     case 1:
@@ -277,6 +285,8 @@ function decoy(random: Random): string {
       return `order ${digits(random, 4)}-${digits(random, 4)}`;
     case 6:
       return `id ${digits(random, 9)}`;
+    case 7:
+      return nationalDecoy(random);
     default:
       return `room ${int(random, 1, 999)}`;
   }

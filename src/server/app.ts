@@ -38,6 +38,7 @@ import policyRoutes from "./routes/policy";
 import auditRoutes from "./routes/audit";
 import adminRoutes from "./routes/admin";
 import graphRoutes from "./routes/graph";
+import infoTypeRoutes from "./routes/infoTypes";
 import reportRoutes from "./routes/reports";
 import reportsConsoleRoutes from "./routes/reportsConsole";
 import adminConsole from "./admin/plugin";
@@ -236,6 +237,7 @@ export async function buildApp(
         await admin.register(adminRoutes, { store, prefix: "/admin" });
         await admin.register(graphRoutes, { store, prefix: "/admin" });
         await admin.register(graphSyncRoutes, { graph, prefix: "/admin" });
+        await admin.register(infoTypeRoutes, { store, prefix: "/admin" });
         await admin.register(reportRoutes, { store });
         await admin.register(reportsConsoleRoutes, { store });
       });

@@ -227,7 +227,7 @@ const EVIDENCE_PATTERNS: Array<[string, RegExp]> = Object.values(keywords)
 
 describe("the detection patterns as built at run time", () => {
   it("include every type's candidates and every evidence matcher", () => {
-    expect(CANDIDATE_PATTERNS).toHaveLength(6);
+    expect(CANDIDATE_PATTERNS).toHaveLength(20);
     expect(EVIDENCE_PATTERNS.length).toBeGreaterThanOrEqual(8);
   });
 
@@ -300,6 +300,22 @@ const PIECES = [
   "-12/27",
   "12-2027",
   "\uD83D\uDE00",
+  // The national identifiers' shapes (rules/national).
+  "51 824",
+  " 753 556",
+  "ZZZ0016",
+  "ZZZ 00AC",
+  "AB123456C",
+  "AB 12 34 56 C",
+  "T22000129",
+  "184127645108946",
+  "2A",
+  "RSSMRA85T10A562S",
+  "12345678Z",
+  "X1234567L",
+  "44051401359",
+  "943 476 5919",
+  "9434765919",
 ];
 
 function corpus(count: number): string[] {
@@ -326,7 +342,7 @@ function trace(pattern: RegExp, text: string, from: number): string[] {
 }
 
 describe("the ES2016 left boundaries", () => {
-  const texts = corpus(1500);
+  const texts = corpus(2500);
 
   it.each([...CANDIDATE_PATTERNS, ...EVIDENCE_PATTERNS])(
     "%s matches exactly what its lookbehind form did",

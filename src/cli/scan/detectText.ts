@@ -18,6 +18,14 @@ import {
   detectSensitiveInfo,
 } from "../../core/detect";
 import { EXPIRATION_DATE, KEYWORD_EU_DEBIT_CARD } from "../../core/detect/keywords";
+import type { CustomInfoType } from "../../core/policy/infoTypes";
+
+/** The policy's custom types, found by every detector from now on (scanFile sets them per job). */
+let customTypes: readonly CustomInfoType[] = [];
+
+export function useCustomInfoTypes(types: readonly CustomInfoType[]): void {
+  customTypes = types;
+}
 
 export const WINDOW_CHARS = 1024 * 1024;
 export const MARGIN_CHARS = PROXIMITY_CHARS + 212;
@@ -75,6 +83,7 @@ export class StreamingDetector {
     const coreEnd = final ? Infinity : this.base + this.window - this.margin;
     if (text.length > 0) {
       const result = detectSensitiveInfo(text, {
+        customTypes,
         maxChars: text.length,
         maxInstancesPerType: MAX_INSTANCES_PER_TYPE,
       });
@@ -121,7 +130,11 @@ function hasEuDebitEvidence(text: string): boolean {
 }
 
 function inCatalogOrder(detections: Detection[]): Detection[] {
-  const rank = (id: string) => SENSITIVE_INFO_TYPES.findIndex((t) => t.id === id);
+  // Custom types (not in the catalog) come after the built-in ones.
+  const rank = (id: string) => {
+    const i = SENSITIVE_INFO_TYPES.findIndex((t) => t.id === id);
+    return i < 0 ? SENSITIVE_INFO_TYPES.length : i;
+  };
   return detections.sort((a, b) => rank(a.sitId) - rank(b.sitId));
 }
 

@@ -21,6 +21,7 @@ import {
   readFileContent,
 } from "./content";
 import type { ScanMode } from "./decision";
+import { useCustomInfoTypes } from "./detectText";
 import {
   decideModule,
   decisionModule,
@@ -157,6 +158,7 @@ function recordWrite(
 
 export async function scanFile(job: ScanJob, settings: ScanSettings, fsys?: AtomicFs): Promise<ScanRow> {
   const row = emptyRow(job.path, job.size, job.type);
+  useCustomInfoTypes(settings.policy?.infoTypes ?? []);
   let content: FileContent | null = null;
   // A PDF's labels are read apart from its text: a PDF whose text is locked still shows its label.
   const pdf =

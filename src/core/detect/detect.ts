@@ -1,9 +1,12 @@
+import type { CustomInfoType } from "../policy/infoTypes";
 import { findSensitiveInfoType, SENSITIVE_INFO_TYPES } from "./catalog";
+import type { CompiledInfoType } from "./custom/compile";
 import { Evidence, type EvidenceMatcher } from "./evidence";
 import { abaRoutingRule } from "./rules/abaRouting";
 import { creditCardRule } from "./rules/creditCard";
 import { euDebitCardRule } from "./rules/euDebitCard";
 import { ibanRule } from "./rules/iban";
+import { NATIONAL_RULES } from "./rules/national/rules";
 import { passportRule } from "./rules/passport";
 import type { ScanContext, SitRule } from "./rules/rule";
 import { ssnRule } from "./rules/ssn";
@@ -16,10 +19,9 @@ export const DEFAULT_MAX_CHARS = 8 * 1024 * 1024;
 export const DEFAULT_MAX_INSTANCES_PER_TYPE = 10_000;
 
 const RULES: ReadonlyMap<string, SitRule> = new Map(
-  [creditCardRule, ssnRule, ibanRule, abaRoutingRule, passportRule, euDebitCardRule].map((rule) => [
-    rule.sitId,
-    rule,
-  ]),
+  [creditCardRule, ssnRule, ibanRule, abaRoutingRule, passportRule, euDebitCardRule, ...NATIONAL_RULES].map(
+    (rule) => [rule.sitId, rule],
+  ),
 );
 
 /** Every type we detect has a rule, and every rule a catalog entry. */
@@ -27,8 +29,41 @@ export function ruleFor(sitId: string): SitRule | undefined {
   return RULES.get(sitId);
 }
 
+/** Compiled once per custom type object: a cached policy's types are reused across calls. */
+const compiledTypes = new WeakMap<CustomInfoType, CompiledInfoType>();
+
 /**
- * Finds the sensitive information types of docs/reference/label-policy.md §9 in `text`. Cheapest work first:
+ * The custom-type engine (regex parser, linear-time engine, evaluation) is not imported here, so
+ * the Outlook event bundle stays small: a runtime that wants custom types imports
+ * custom/register.ts (the package index does), which hands the compiler over. Without it,
+ * custom types are reported in `unsupportedTypes`.
+ */
+let compileCustom: ((type: CustomInfoType) => CompiledInfoType) | undefined;
+
+export function enableCustomInfoTypes(compile: (type: CustomInfoType) => CompiledInfoType): void {
+  compileCustom = compile;
+}
+
+export function compiledInfoType(type: CustomInfoType): CompiledInfoType | undefined {
+  if (!compileCustom) return undefined;
+  let compiled = compiledTypes.get(type);
+  if (!compiled) {
+    compiled = compileCustom(type);
+    compiledTypes.set(type, compiled);
+  }
+  return compiled;
+}
+
+interface Wanted {
+  id: string;
+  name: string;
+  rule: SitRule | undefined;
+  /** Built-in types are all numbers: text without a digit holds none. */
+  needsDigit: boolean;
+}
+
+/**
+ * Finds the sensitive information types of label-policy.md §9, and the policy's custom types, in `text`. Cheapest work first:
  * text without a digit is done at once; then each requested type gets one pass of its bounded
  * candidate regex (every quantifier bounded, no quantified group: linear time), boundary rules,
  * range rules and checksum (validator's Luhn, IBAN and ABA checks), and only for a number that
@@ -42,7 +77,7 @@ export function detectSensitiveInfo(text: string, options: DetectOptions = {}): 
   if (!(maxInstances >= 1)) throw new RangeError(`maxInstancesPerType must be ≥ 1, got ${maxInstances}`);
 
   const scanEnd = Math.min(text.length, Math.floor(maxChars));
-  const { wanted, unsupportedTypes } = selectTypes(options.types);
+  const { wanted, unsupportedTypes } = selectTypes(options.types, options.customTypes ?? []);
   const result: DetectionResult = {
     detections: [],
     scannedChars: scanEnd,
@@ -50,15 +85,17 @@ export function detectSensitiveInfo(text: string, options: DetectOptions = {}): 
     cappedTypes: [],
     unsupportedTypes,
   };
-  // Every type here is a number: text without a single digit (most prose) holds none of them.
-  if (wanted.length === 0 || !hasDigit(text, scanEnd)) return result;
+  if (wanted.length === 0) return result;
+  // Every built-in type is a number: text without a single digit (most prose) holds none of them.
+  const digits = hasDigit(text, scanEnd);
 
   const shared = new Map<object, unknown>();
   for (const type of wanted) {
+    if (type.needsDigit && !digits) continue;
     const context = createContext(text, scanEnd, shared);
     const instances: DetectionInstance[] = [];
     let capped = false;
-    ruleFor(type.id)?.scan(context, (start, end, confidence) => {
+    type.rule?.scan(context, (start, end, confidence) => {
       instances.push({ start, end, confidence });
       capped = instances.length >= maxInstances;
       return !capped;
@@ -90,17 +127,42 @@ export function meetsCondition(detections: readonly Detection[], condition: SitC
   return count >= condition.minCount;
 }
 
-function selectTypes(ids: readonly string[] | undefined) {
-  if (ids === undefined) return { wanted: [...SENSITIVE_INFO_TYPES], unsupportedTypes: [] };
+function selectTypes(ids: readonly string[] | undefined, allCustom: readonly CustomInfoType[]) {
+  // Custom types this runtime cannot compile (no engine loaded) are unsupported here.
+  const customTypes = compileCustom ? allCustom : [];
+  const notRunnable = compileCustom ? [] : allCustom.map((t) => t.id);
+  const builtIn = (t: { id: string; name: string }): Wanted => ({
+    ...t,
+    rule: ruleFor(t.id),
+    needsDigit: true,
+  });
+  const custom = (t: CustomInfoType): Wanted => ({
+    id: t.id,
+    name: t.name,
+    rule: compiledInfoType(t)!.rule,
+    needsDigit: false,
+  });
+  if (ids === undefined)
+    return {
+      wanted: [...SENSITIVE_INFO_TYPES.map(builtIn), ...customTypes.map(custom)],
+      unsupportedTypes: notRunnable,
+    };
   const unsupportedTypes: string[] = [];
   const found = new Set<string>();
   for (const id of ids) {
-    const type = findSensitiveInfoType(id);
+    const wanted = id.trim().toLowerCase();
+    const type = findSensitiveInfoType(wanted) ?? customTypes.find((t) => t.id === wanted);
     if (type === undefined) unsupportedTypes.push(id);
     else found.add(type.id);
   }
-  // Catalog order, whatever order the caller asked in, and each type once.
-  return { wanted: SENSITIVE_INFO_TYPES.filter((type) => found.has(type.id)), unsupportedTypes };
+  // Catalog order (built-in, then the policy's own), whatever order the caller asked in, each once.
+  return {
+    wanted: [
+      ...SENSITIVE_INFO_TYPES.filter((t) => found.has(t.id)).map(builtIn),
+      ...customTypes.filter((t) => found.has(t.id)).map(custom),
+    ],
+    unsupportedTypes,
+  };
 }
 
 function highestConfidence(instances: readonly DetectionInstance[]): number {
@@ -123,6 +185,7 @@ function createContext(text: string, scanEnd: number, shared: Map<object, unknow
   return {
     text,
     scanEnd,
+    ruleFor,
     shared<T>(key: object, compute: () => T): T {
       if (!shared.has(key)) shared.set(key, compute());
       return shared.get(key) as T;

@@ -69,6 +69,25 @@ export class Evidence {
     return false;
   }
 
+  /**
+   * Whether the evidence labels the match: it ends at most LABEL_GAP characters before the match
+   * (or starts at most that far after it) with only spaces and label punctuation in between —
+   * "SSN: 123-45-6789", "Passport No. C03005988", "021000021 (RTN)". A labelled number is the
+   * strongest corroboration there is; prose that merely mentions a keyword nearby is weaker.
+   * Ask near() first for the same match: its window holds this one, so nothing is searched twice.
+   */
+  labels(start: number, end: number): boolean {
+    const from = Math.max(0, start - LABEL_GAP - this.matcher.maxLength);
+    const to = Math.min(this.scanEnd, end + LABEL_GAP + 1);
+    this.cover(from, to);
+    const { starts, ends, text } = this;
+    for (let i = firstAtOrAfter(starts, from); i < starts.length && starts[i] < to; i++) {
+      if (ends[i] <= start && start - ends[i] <= LABEL_GAP && onlyLabelGap(text, ends[i], start)) return true;
+      if (starts[i] >= end && starts[i] - end <= LABEL_GAP && onlyLabelGap(text, end, starts[i])) return true;
+    }
+    return false;
+  }
+
   private cover(from: number, to: number): void {
     if (from >= to) return;
     if (from < this.coveredFrom) {
@@ -113,8 +132,17 @@ export class Evidence {
   }
 }
 
+/** Characters between a label keyword and its number (see Evidence.labels). */
+export const LABEL_GAP = 3;
+const LABEL_PUNCTUATION = " \t\u00a0:#.-=()";
+
+function onlyLabelGap(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (LABEL_PUNCTUATION.indexOf(text[i]) < 0) return false;
+  return true;
+}
+
 /** Index of the first value ≥ `value` in an ascending array. */
-function firstAtOrAfter(values: readonly number[], value: number): number {
+export function firstAtOrAfter(values: readonly number[], value: number): number {
   let lo = 0;
   let hi = values.length;
   while (lo < hi) {

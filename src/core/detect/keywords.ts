@@ -109,6 +109,9 @@ export const KEYWORD_ABA_ROUTING = keywordMatcher("Keyword_ABA_Routing", [
   "abaroutingnumber",
   "american bank association routing",
   "bank routing#",
+  // Not in Microsoft's list: international payment forms ask for the US routing number so.
+  "bank code",
+  "routing code",
   "bankroutingnumber",
   "routing #",
   "routing no",

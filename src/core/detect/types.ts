@@ -1,3 +1,5 @@
+import type { CustomInfoType } from "../policy/infoTypes";
+
 /**
  * Sensitive information types (SITs) as Microsoft Purview defines them: an entity GUID, a pattern
  * function, supporting evidence within a proximity window, and confidence levels.
@@ -11,8 +13,14 @@ export interface SensitiveInfoType {
   name: string;
 }
 
-/** Purview confidence levels: low ≤ 65 (55 only for randomized unformatted SSNs), medium 75, high 85. */
-export type Confidence = 55 | 65 | 75 | 85;
+/**
+ * Purview confidence levels: low ≤ 65 (55 only for randomized unformatted SSNs), medium 75, high
+ * 85; and 95, ours, for a number its own keyword labels ("SSN: 123-45-6789"; see Evidence.labels).
+ */
+export type Confidence = 55 | 65 | 75 | 85 | 95;
+
+/** A number labelled by its type's own keyword (above Purview's levels, so no condition loses it). */
+export const LABELLED: Confidence = 95;
 
 /** One match: character offsets into the scanned text (end exclusive) and the confidence it reached. */
 export interface DetectionInstance {
@@ -34,8 +42,10 @@ export interface Detection {
 }
 
 export interface DetectOptions {
-  /** Sensitive information type ids to look for; default all of `SENSITIVE_INFO_TYPES`. */
+  /** Type ids (built-in or custom) to look for; default every built-in and every custom type given. */
   types?: string[];
+  /** The policy's custom types (policy/infoTypes.ts): found like the built-in ones, under their own ids. */
+  customTypes?: readonly CustomInfoType[];
   /** Scan at most this many characters from the start of the text (default `DEFAULT_MAX_CHARS`). */
   maxChars?: number;
   /** Stop collecting a type after this many instances (default `DEFAULT_MAX_INSTANCES_PER_TYPE`). */

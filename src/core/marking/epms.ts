@@ -7,70 +7,27 @@
  * whitespace, any field order, case-insensitive names and classifications, other namespaces,
  * older versions with `DLM=` and retired levels). Every scan is linear in the input.
  */
-import type { MarkingIssue } from "./types";
+import {
+  EPMS_ACCESS,
+  EPMS_CLASSIFICATIONS,
+  EpmsError,
+  epmsLooseKey,
+  epmsRank,
+  renderEpmsSubjectSuffix,
+  type EpmsAccess,
+  type EpmsClassification,
+  type EpmsHeader,
+  type EpmsLegacy,
+  type ParsedProtectiveMarking,
+  type ProtectiveMarking,
+} from "./epmsFields";
+import { isNzNamespace } from "./nzTerms";
 
-export const EPMS_CLASSIFICATIONS = [
-  "UNOFFICIAL",
-  "OFFICIAL",
-  "OFFICIAL:Sensitive",
-  "PROTECTED",
-  "SECRET",
-  "TOP-SECRET",
-] as const;
-export type EpmsClassification = (typeof EPMS_CLASSIFICATIONS)[number];
+export * from "./epmsFields";
+export * from "./epmsRules";
 
-export const EPMS_ACCESS = ["Personal-Privacy", "Legal-Privilege", "Legislative-Secrecy"] as const;
-export type EpmsAccess = (typeof EPMS_ACCESS)[number];
-
-export const EPMS_VERSION = "2024.1";
-export const EPMS_NAMESPACE = "gov.au";
-export const EPMS_MAX_LENGTH = 998;
-export const EPMS_FREE_TEXT_MAX = 128;
-
-export interface ProtectiveMarking {
-  sec: EpmsClassification;
-  caveats?: string[] /* "RI:AUSTEO" etc. */;
-  access?: EpmsAccess[];
-  expires?: string;
-  downTo?: string;
-  note?: string;
-}
-
-/** The words an older (2012-era) marking really carried, when parsing mapped them to current ones. */
-export interface EpmsLegacy {
-  sec?: string;
-  dlm?: string;
-}
-
-export type ParsedProtectiveMarking = ProtectiveMarking & { legacy?: EpmsLegacy };
-export type EpmsHeader = ProtectiveMarking & {
-  ver: string;
-  ns: string;
-  origin?: string;
-  legacy?: EpmsLegacy;
-};
-
-export interface EpmsHeaderOptions {
-  /** `VER=`; Release 2024 is 2024.1, newer releases exist, so it is configurable. */
-  version?: string;
-  /** `ORIGIN=`, the author's email address (mandatory in the ABNF long form). */
-  origin?: string;
-  /** `NS=`; gov.au unless a gateway uses its own namespace. */
-  ns?: string;
-}
-
-export class EpmsError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "EpmsError";
-  }
-}
-
-const RANK: ReadonlyMap<string, number> = new Map(EPMS_CLASSIFICATIONS.map((c, i) => [c, i]));
-const rank = (c: string): number => RANK.get(c) ?? -1;
-
-/** Comparison key that forgives case, spaces and hyphens: "OFFICIAL: Sensitive", "top secret". */
-const looseKey = (s: string): string => s.toUpperCase().replace(/[\s-]/g, "");
+const rank = epmsRank;
+const looseKey = epmsLooseKey;
 
 const CURRENT_BY_KEY: ReadonlyMap<string, EpmsClassification> = new Map(
   EPMS_CLASSIFICATIONS.map((c) => [looseKey(c), c]),
@@ -100,63 +57,6 @@ const LEGACY_DLM: ReadonlyMap<string, { sec: EpmsClassification; access?: EpmsAc
   ]);
 
 const ACCESS_BY_KEY: ReadonlyMap<string, EpmsAccess> = new Map(EPMS_ACCESS.map((a) => [looseKey(a), a]));
-
-// ---------------------------------------------------------------------------------------------
-// Rendering
-
-const PRINTABLE = /^[\x20-\x7e]*$/;
-
-function escapeValue(value: string): string {
-  return value.replace(/[\\,]/g, "\\$&");
-}
-
-function checkedValue(field: string, value: string): string {
-  // A CR or LF here would let a marking value inject a header of its own.
-  if (!PRINTABLE.test(value)) {
-    throw new EpmsError(
-      `${field}=${JSON.stringify(value)}: only printable ASCII (32–126) may appear in a marking`,
-    );
-  }
-  return value;
-}
-
-function markingFields(m: ProtectiveMarking): Array<[string, string]> {
-  if (rank(m.sec) < 0) throw new EpmsError(`SEC=${JSON.stringify(m.sec)} is not an EPMS classification`);
-  const fields: Array<[string, string]> = [["SEC", m.sec]];
-  for (const caveat of m.caveats ?? []) fields.push(["CAVEAT", caveat]);
-  for (const access of m.access ?? []) fields.push(["ACCESS", access]);
-  if (m.expires !== undefined) fields.push(["EXPIRES", m.expires]);
-  if (m.downTo !== undefined) fields.push(["DOWNTO", m.downTo]);
-  return fields;
-}
-
-function joinFields(fields: Array<[string, string]>): string {
-  return fields.map(([k, v]) => `${k}=${escapeValue(checkedValue(k, v))}`).join(", ");
-}
-
-/**
- * The `X-Protective-Marking` header value, in ABNF order:
- * VER, NS, SEC, CAVEAT*, ACCESS*, EXPIRES, DOWNTO, NOTE, ORIGIN. Throws EpmsError on a value that
- * is not printable ASCII or an unknown classification.
- */
-export function renderEpmsHeader(m: ProtectiveMarking, options: EpmsHeaderOptions = {}): string {
-  const { version = EPMS_VERSION, origin, ns = EPMS_NAMESPACE } = options;
-  const fields: Array<[string, string]> = [["VER", version], ["NS", ns], ...markingFields(m)];
-  if (m.note !== undefined) fields.push(["NOTE", m.note]);
-  if (origin !== undefined) fields.push(["ORIGIN", origin]);
-  return joinFields(fields);
-}
-
-/** The subject form, e.g. `[SEC=OFFICIAL:Sensitive, ACCESS=Legal-Privilege]` (NOTE is header-only). */
-export function renderEpmsSubjectSuffix(m: ProtectiveMarking): string {
-  const fields = markingFields(m);
-  for (const [k, v] of fields) {
-    // A bracket would end the subject block early, and the rest would pile up at every relabel.
-    if (/[[\]]/.test(v))
-      throw new EpmsError(`${k}=${JSON.stringify(v)}: brackets cannot appear in a subject marking`);
-  }
-  return `[${joinFields(fields)}]`;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Parsing
@@ -271,6 +171,12 @@ export function parseEpmsHeader(value: string): EpmsHeader {
   if (text.trim() === "") throw new EpmsError("X-Protective-Marking is empty");
   const fields = readFields(text);
   if (!fields.ok) throw new EpmsError(`X-Protective-Marking ${preview(text.trim())}: ${fields.error()}`);
+  // IN-CONFIDENCE or RESTRICTED under NS=gov.nz are New Zealand levels, not retired Australian ones.
+  const ns = fields.value.single.get("NS");
+  if (ns !== undefined && isNzNamespace(ns))
+    throw new EpmsError(
+      `X-Protective-Marking ${preview(text.trim())}: NS=${ns} is a New Zealand marking (the nz-gov profile reads it), not an Australian one`,
+    );
   const marking = toMarking(fields.value);
   if (!marking.ok) throw new EpmsError(`X-Protective-Marking ${preview(text.trim())}: ${marking.error()}`);
   const single = fields.value.single;
@@ -464,199 +370,4 @@ export function parseEpmsSubject(subject: string): ParsedProtectiveMarking | nul
     return m;
   }
   return null;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Validation
-
-const EXPIRES_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?)?$/;
-const RI_VALUE = /^(AGAO|AUSTEO|REL [A-Z]{3}(\/[A-Z]{3})*)$/;
-const SH_VALUE =
-  /^(DELICATE-SOURCE|DELICATE SOURCE|ORCON|EXCLUSIVE-FOR .+|CABINET|NATIONAL-CABINET|ACCOUNTABLE-MATERIAL)$/;
-
-function freeTextProblem(value: unknown): string | null {
-  if (typeof value !== "string") return "must be text";
-  if (value.length < 1 || value.length > EPMS_FREE_TEXT_MAX) {
-    return `must be 1–${EPMS_FREE_TEXT_MAX} characters, is ${value.length}`;
-  }
-  if (!PRINTABLE.test(value)) return "may only contain printable ASCII (32–126)";
-  if (value !== value.trim())
-    return "must not start or end with a space (readers trim it as folding whitespace)";
-  return null;
-}
-
-function caveatProblem(caveat: string): string | null {
-  const colon = caveat.indexOf(":");
-  const type = colon < 0 ? caveat : caveat.slice(0, colon);
-  const value = colon < 0 ? "" : caveat.slice(colon + 1);
-  switch (type) {
-    case "C":
-    case "FG":
-      return value.trim() === "" ? `${type}: needs a value` : null;
-    case "RI":
-      return RI_VALUE.test(value)
-        ? null
-        : `RI: must be AGAO, AUSTEO or REL <ISO 3166 alpha-3 codes joined by "/">`;
-    case "SH":
-      return SH_VALUE.test(value)
-        ? null
-        : "SH: must be DELICATE-SOURCE, ORCON, EXCLUSIVE-FOR <name>, CABINET, NATIONAL-CABINET or ACCOUNTABLE-MATERIAL";
-    default:
-      return `must be <type>:<value> with type C, FG, RI or SH`;
-  }
-}
-
-/**
- * Dependency and format rules of a marking a label will write. Issue paths are relative to `path`
- * (`sec`, `caveats[0]`, …; the whole marking is `path` itself). `options` are what the header will
- * carry besides the marking, for the 998-character limit.
- */
-export function validateProtectiveMarking(
-  m: ProtectiveMarking,
-  path = "",
-  options: EpmsHeaderOptions = {},
-): MarkingIssue[] {
-  const issues: MarkingIssue[] = [];
-  const issue = (rel: string, rule: string, detail: string): void => {
-    const at = path === "" ? rel : rel === "" ? path : `${path}.${rel}`;
-    issues.push({ path: at, rule, message: at === "" ? detail : `${at}: ${detail}` });
-  };
-  const secRank = rank(m.sec);
-  if (secRank < 0) {
-    issue("sec", "classification", `${JSON.stringify(m.sec)} is not ${EPMS_CLASSIFICATIONS.join(", ")}`);
-  }
-
-  (m.access ?? []).forEach((access, i) => {
-    if (!EPMS_ACCESS.includes(access)) {
-      issue(`access[${i}]`, "access-value", `${JSON.stringify(access)} is not ${EPMS_ACCESS.join(", ")}`);
-    } else if (secRank >= 0 && secRank < rank("OFFICIAL:Sensitive")) {
-      issue(
-        `access[${i}]`,
-        "access-needs-sensitive",
-        `ACCESS=${access} needs OFFICIAL:Sensitive or higher, not ${m.sec}`,
-      );
-    }
-    if (m.access?.indexOf(access) !== i) issue(`access[${i}]`, "duplicate", `ACCESS=${access} appears twice`);
-  });
-
-  (m.caveats ?? []).forEach((caveat, i) => {
-    const text = freeTextProblem(caveat);
-    if (text) {
-      issue(`caveats[${i}]`, "free-text", `caveat ${text}`);
-      return;
-    }
-    if (/[[\]]/.test(caveat)) {
-      issue(
-        `caveats[${i}]`,
-        "subject-bracket",
-        `caveat ${JSON.stringify(caveat)} contains a bracket, which would end the subject marking`,
-      );
-    }
-    const format = caveatProblem(caveat);
-    if (format) issue(`caveats[${i}]`, "caveat-format", `caveat ${JSON.stringify(caveat)}: ${format}`);
-    const nationalCabinet = caveat === "SH:NATIONAL-CABINET";
-    const needed = nationalCabinet ? "OFFICIAL:Sensitive" : "PROTECTED";
-    if (secRank >= 0 && secRank < rank(needed)) {
-      issue(
-        `caveats[${i}]`,
-        "caveat-needs-classification",
-        `CAVEAT=${caveat} needs ${needed} or higher, not ${m.sec}`,
-      );
-    }
-    if (m.caveats?.indexOf(caveat) !== i)
-      issue(`caveats[${i}]`, "duplicate", `CAVEAT=${caveat} appears twice`);
-  });
-
-  if (m.expires !== undefined) {
-    const text = freeTextProblem(m.expires);
-    if (text) issue("expires", "free-text", `EXPIRES ${text}`);
-    else if (/[[\]]/.test(m.expires)) {
-      issue("expires", "subject-bracket", `EXPIRES contains a bracket, which would end the subject marking`);
-    } else if (/^\d{4}-/.test(m.expires) && !EXPIRES_DATE.test(m.expires)) {
-      issue(
-        "expires",
-        "expires-date",
-        `EXPIRES=${m.expires} looks like a date but is not YYYY-MM-DD[THH:MM:SS[.f][Z|±HH:MM]]`,
-      );
-    }
-    if (m.downTo === undefined)
-      issue("expires", "expires-needs-downto", "EXPIRES must be followed by DOWNTO");
-  }
-  if (m.downTo !== undefined) {
-    if (m.expires === undefined)
-      issue("downTo", "downto-needs-expires", "DOWNTO is only allowed after EXPIRES");
-    const downRank = rank(m.downTo);
-    if (downRank < 0) {
-      issue(
-        "downTo",
-        "classification",
-        `DOWNTO=${JSON.stringify(m.downTo)} is not ${EPMS_CLASSIFICATIONS.join(", ")}`,
-      );
-    } else if (secRank >= 0 && downRank >= secRank) {
-      issue("downTo", "downto-lower", `DOWNTO=${m.downTo} must be lower than SEC=${m.sec}`);
-    }
-  }
-  if (m.note !== undefined) {
-    const text = freeTextProblem(m.note);
-    if (text) issue("note", "free-text", `NOTE ${text}`);
-  }
-
-  if (issues.length === 0) {
-    try {
-      const length = renderEpmsHeader(m, options).length;
-      if (length > EPMS_MAX_LENGTH) {
-        issue(
-          "",
-          "max-length",
-          `the protective marking is ${length} characters; the limit is ${EPMS_MAX_LENGTH}`,
-        );
-      }
-    } catch (e) {
-      // Only VER, NS or ORIGIN from `options` can still be unprintable here.
-      issue("", "header-value", (e as Error).message);
-    }
-  }
-  return issues;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Documents
-
-const DOCUMENT_SEC: Readonly<Record<EpmsClassification, string>> = {
-  UNOFFICIAL: "UNOFFICIAL",
-  OFFICIAL: "OFFICIAL",
-  "OFFICIAL:Sensitive": "OFFICIAL: Sensitive",
-  PROTECTED: "PROTECTED",
-  SECRET: "SECRET",
-  "TOP-SECRET": "TOP SECRET",
-};
-
-const DOCUMENT_ACCESS: Readonly<Record<EpmsAccess, string>> = {
-  "Personal-Privacy": "PERSONAL PRIVACY",
-  "Legal-Privilege": "LEGAL PRIVILEGE",
-  "Legislative-Secrecy": "LEGISLATIVE SECRECY",
-};
-
-function documentCaveat(caveat: string): string {
-  const colon = caveat.indexOf(":");
-  if (colon < 0) return caveat;
-  const type = caveat.slice(0, colon);
-  const value = caveat.slice(colon + 1);
-  if (type === "SH") {
-    // Only the keyword's hyphen is a mail-syntax artefact; a name after EXCLUSIVE-FOR is kept as is.
-    return value.replace(/^(DELICATE|NATIONAL|EXCLUSIVE|ACCOUNTABLE)-/, "$1 ");
-  }
-  return type === "RI" || type === "C" || type === "FG" ? value : caveat;
-}
-
-/**
- * The line for a document's header and footer (PSPF: centred, top and bottom): the classification
- * as written in documents, then caveats, then access markers, in the order the marking lists them,
- * joined by `//` — e.g. `OFFICIAL: Sensitive//LEGAL PRIVILEGE`, `SECRET//AUSTEO//CABINET`.
- */
-export function renderDocumentMarking(m: ProtectiveMarking): string {
-  const parts = [DOCUMENT_SEC[m.sec] ?? m.sec];
-  for (const caveat of m.caveats ?? []) parts.push(documentCaveat(caveat));
-  for (const access of m.access ?? []) parts.push(DOCUMENT_ACCESS[access] ?? access);
-  return parts.join("//");
 }

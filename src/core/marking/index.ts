@@ -5,3 +5,5 @@ export * from "./limits";
 export * from "./resolve";
 export * from "./excel";
 export * from "./epms";
+export * from "./nz";
+export * from "./nzTerms";

@@ -13,6 +13,7 @@ import {
   type TenantPolicy,
   type LabelStorage,
 } from "./model";
+import type { CustomInfoType } from "./infoTypes";
 import { phaseFeatures, phaseRank, type PhaseFeatures } from "./phases";
 import type { LabelMapping } from "./mapping";
 
@@ -55,6 +56,8 @@ export interface EffectivePolicy {
   catalog: LabelSummary[];
   /** What other tools' classifications and partner labels mean here (mapping.ts); absent when none. */
   labelMappings?: LabelMapping[];
+  /** The custom information types the user's labels' conditions name (detect with them). */
+  infoTypes: CustomInfoType[];
 }
 
 export function policyScopesUser(policy: LabelPolicy, user: PolicyUser): boolean {
@@ -132,6 +135,7 @@ export function resolveEffectivePolicy(tenant: TenantPolicy, user: PolicyUser): 
       }))
       .sort((a, b) => a.sensitivity - b.sensitivity),
     ...(tenant.labelMappings?.length ? { labelMappings: tenant.labelMappings } : {}),
+    infoTypes: tenant.infoTypes.filter((t) => labels.some((l) => l.conditions.some((c) => c.sitId === t.id))),
   };
 }
 

@@ -11,6 +11,8 @@ import { EPMS_ACCESS, EPMS_CLASSIFICATIONS } from "../marking/epms";
 import { guidSchema as guid } from "./guidSchema";
 import { labelMappingsSchema } from "./mapping";
 import { purviewLabelSchema, purviewSyncSchema } from "./purview";
+import { NZ_CLASSIFICATIONS } from "../marking/nzTerms";
+import { customInfoTypeSchema } from "./infoTypes";
 
 const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, "must be a colour like #A4262C");
 const httpsOrMailto = z
@@ -54,7 +56,7 @@ export const contentMarkingSchema = z
 
 export const CONDITION_MODES = ["recommend", "automatic"] as const;
 
-/** A client-side auto/recommend condition: a sensitive information type at a count and confidence. */
+/** A client-side auto/recommend condition: a built-in or custom information type at a count and confidence. */
 export const labelConditionSchema = z
   .object({
     mode: z.enum(CONDITION_MODES),
@@ -74,6 +76,17 @@ export const labelProtectiveMarkingSchema = z
     sec: z.enum(EPMS_CLASSIFICATIONS),
     caveats: z.array(z.string().min(1).max(140)).max(10).optional(),
     access: z.array(z.enum(EPMS_ACCESS)).max(3).optional(),
+    /** What the sender may add at send (caveat and information-management-marker selectors). */
+    selectableCaveats: z.array(z.string().min(1).max(140)).max(20).optional(),
+    selectableAccess: z.array(z.enum(EPMS_ACCESS)).max(3).optional(),
+  })
+  .strict();
+
+/** What the `nz-gov` marking profile writes for this label (marking/nz.ts). */
+export const labelNzMarkingSchema = z
+  .object({
+    classification: z.enum(NZ_CLASSIFICATIONS),
+    endorsements: z.array(z.string().min(1).max(128)).max(5).optional(),
   })
   .strict();
 
@@ -103,13 +116,14 @@ export const labelSchema = z
     protectiveMarking: labelProtectiveMarkingSchema.optional(),
     /** Set when the label came from Microsoft Purview (policy/purview.ts). */
     purview: purviewLabelSchema.optional(),
+    nzMarking: labelNzMarkingSchema.optional(),
   })
   .strict();
 
 export const PHASES = ["discover", "define", "deploy", "advance", "enforce"] as const;
 export const RECIPIENT_ACTIONS = ["warn", "justify", "block"] as const;
 export const ATTACHMENT_INHERITANCE = ["automatic", "recommended", "off"] as const;
-export const MARKING_PROFILES = ["purview", "au-epms"] as const;
+export const MARKING_PROFILES = ["purview", "au-epms", "nz-gov"] as const;
 export const OFFLINE_SEND_FALLBACKS = ["allow", "block"] as const;
 
 /** The built-in Office wording (docs/reference/label-policy.md §1). "Other" always asks for free text. */
@@ -214,6 +228,8 @@ export const tenantPolicySchema = z
     /** Other tools' classifications and partner tenants' labels → ours (policy/mapping.ts). */
     labelMappings: labelMappingsSchema.optional(),
     purviewSync: purviewSyncSchema.optional(),
+    /** Custom sensitive information types (infoTypes.ts); conditions name them by id. */
+    infoTypes: z.array(customInfoTypeSchema).max(200).default([]),
   })
   .strict();
 

@@ -10,6 +10,10 @@ import { formatPath } from "./path";
 import { validateLabelMarking } from "./markingRules";
 import { checkLabelMappings } from "./mapping";
 import { checkPurviewSync } from "./purview";
+import { checkInfoTypes } from "./infoTypes";
+import { validateEpmsSelectable } from "../marking/epmsRules";
+import { validateNzMarking } from "../marking/nz";
+import { SENSITIVE_INFO_TYPES } from "../detect/catalog";
 
 export interface PolicyIssue {
   /** JSON path, e.g. `policies[2].settings.defaultMailLabel`. */
@@ -61,6 +65,11 @@ export function parseTenantPolicy(input: unknown): TenantPolicy {
   if (!result.ok) throw new PolicyValidationError(result.issues);
   return result.value;
 }
+
+const PROFILE_MARKING: Partial<Record<string, { field: "protectiveMarking" | "nzMarking"; rule: string }>> = {
+  "au-epms": { field: "protectiveMarking", rule: "epms-marking-missing" },
+  "nz-gov": { field: "nzMarking", rule: "nz-marking-missing" },
+};
 
 function checkReferences(tenant: TenantPolicy): PolicyIssue[] {
   const issues: PolicyIssue[] = [];
@@ -131,9 +140,26 @@ function checkReferences(tenant: TenantPolicy): PolicyIssue[] {
     parentsWithChildren.add(parent.id);
   });
 
+  const builtInTypes = new Set(SENSITIVE_INFO_TYPES.map((t) => t.id));
+  for (const issue of checkInfoTypes(tenant.infoTypes, builtInTypes))
+    add(`infoTypes${issue.path}`, issue.rule, issue.message);
+  const knownTypes = new Set([...builtInTypes, ...tenant.infoTypes.map((t) => t.id)]);
+
   tenant.labels.forEach((label, i) => {
     issues.push(...validateLabelMarking(label, `labels[${i}]`));
-    label.conditions.forEach((_c, j) => {
+    if (label.protectiveMarking)
+      for (const issue of validateEpmsSelectable(label.protectiveMarking, `labels[${i}].protectiveMarking`))
+        add(issue.path, issue.rule, issue.message);
+    if (label.nzMarking)
+      for (const issue of validateNzMarking(label.nzMarking, `labels[${i}].nzMarking`))
+        add(issue.path, issue.rule, issue.message);
+    label.conditions.forEach((c, j) => {
+      if (!knownTypes.has(c.sitId))
+        add(
+          `labels[${i}].conditions[${j}].sitId`,
+          "unknown-info-type",
+          `${c.sitId} is neither a built-in nor one of infoTypes`,
+        );
       if (parentsWithChildren.has(label.id))
         add(
           `labels[${i}].conditions[${j}]`,
@@ -209,17 +235,18 @@ function checkReferences(tenant: TenantPolicy): PolicyIssue[] {
           );
       }),
     );
-    if (s.markingProfile === "au-epms") {
+    // A marking profile needs its own marking on every label the policy publishes.
+    const needs = PROFILE_MARKING[s.markingProfile];
+    if (needs)
       policy.labels.forEach((id, j) => {
         const label = byId.get(id);
-        if (label && !parentsWithChildren.has(id) && !label.protectiveMarking)
+        if (label && !parentsWithChildren.has(id) && !label[needs.field])
           add(
             `${at}.labels[${j}]`,
-            "epms-marking-missing",
-            `label ${shortId(id)} has no protectiveMarking, which the au-epms marking profile needs`,
+            needs.rule,
+            `label ${shortId(id)} has no ${needs.field}, which the ${s.markingProfile} marking profile needs`,
           );
       });
-    }
   });
 
   issues.push(...checkPurviewSync(tenant.purviewSync, policyIds));

@@ -13,11 +13,15 @@ describe("ABA routing number", () => {
     "0210-0002-1",
     "02100002-1",
     "0210-00021",
-  ])("%s is found: 65 alone, 75 with Keyword_ABA_Routing", (number) => {
+  ])("%s is found: 65 alone, 75 with Keyword_ABA_Routing, 95 labelled by it", (number) => {
     expect(found(`Bank ${number}.`, ABA)).toEqual([[number, 65]]);
-    expect(found(`Routing number: ${number}.`, ABA)).toEqual([[number, 75]]);
-    expect(found(`ABA# ${number}.`, ABA)).toEqual([[number, 75]]);
-    expect(found(`${number} (RTN)`, ABA)).toEqual([[number, 75]]);
+    expect(found(`Routing number is ${number}.`, ABA)).toEqual([[number, 75]]);
+    expect(found(`ABA# for ${number}.`, ABA)).toEqual([[number, 75]]);
+    expect(found(`${number} is the RTN`, ABA)).toEqual([[number, 75]]);
+    expect(found(`Routing number: ${number}.`, ABA)).toEqual([[number, 95]]);
+    expect(found(`ABA# ${number}.`, ABA)).toEqual([[number, 95]]);
+    expect(found(`${number} (RTN)`, ABA)).toEqual([[number, 95]]);
+    expect(found(`bank code ${number}`, ABA)).toEqual([[number, 95]]);
   });
 
   test.each([

@@ -9,7 +9,7 @@ import {
 import { filler } from "./helpers";
 
 describe("catalog", () => {
-  test("holds the six types of docs/reference/label-policy.md §9 with their Microsoft entity ids", () => {
+  test("holds the six types of label-policy.md §9 and the national ones, with their Microsoft entity ids", () => {
     expect(SENSITIVE_INFO_TYPES.map((t) => t.id)).toEqual([
       "50842eb7-edc8-4019-85dd-5a5c1f2bb085",
       "a44669fe-0d48-453d-a9b1-2cc83f2cba77",
@@ -17,6 +17,20 @@ describe("catalog", () => {
       "cb353f78-2b72-4c3c-8827-92ebe4f69fdf",
       "178ec42a-18b4-47cc-85c7-d62c92fd67f8",
       "0e9b3178-9678-47dd-a509-37222ca96b42",
+      "e29bc95f-ff70-4a37-aa01-04d17360a4c5",
+      "104a99a0-3d3b-4542-a40d-ab0b9e1efe63",
+      "76e83b3b-01ee-4530-aced-e667a6609f49",
+      "dd0fe2bc-7bcf-455f-bac1-83b1e3eb25fd",
+      "2b71c1c8-d14e-4430-82dc-fd1ed6bf05c7",
+      "16c07343-c26f-49d2-a987-3daf717e94cc",
+      "3192014e-2a16-44e9-aa69-4b20375c9a78",
+      "a2f29c85-ecb8-4514-a610-364790c0773e",
+      "e577372f-c42e-47a0-9d85-bebed1c237d4",
+      "71f62b97-efe0-4aa1-aa49-e14de253619d",
+      "4cd79172-8da9-4ff5-9188-98b1e7e2eca6",
+      "8e6251b9-47b4-40e8-a42b-0f80876be192",
+      "e3aaf206-4297-412f-9e06-ba8487e22456",
+      "c5f54253-ef7e-44f6-a578-440ed67e946d",
     ]);
   });
 
@@ -39,9 +53,9 @@ describe("detectSensitiveInfo", () => {
     expect(result.unsupportedTypes).toEqual([]);
     expect(result.detections.map((d) => [d.name, d.count, d.confidence])).toEqual([
       ["Credit Card Number", 1, 85],
-      ["U.S. Social Security Number (SSN)", 1, 85],
+      ["U.S. Social Security Number (SSN)", 1, 95],
       ["International Banking Account Number (IBAN)", 1, 85],
-      ["ABA Routing Number", 1, 75],
+      ["ABA Routing Number", 1, 95],
       ["EU Debit Card Number", 1, 85],
     ]);
     const ssn = result.detections[1].instances[0];

@@ -5,16 +5,36 @@ import { filler, found } from "./helpers";
 const SSN = SIT_IDS.usSsn;
 
 describe("U.S. social security number", () => {
+  // Purview's levels, with the keyword in the window but not labelling the number.
   test.each([
-    ["pre-2011, dashes", "SSN 123-45-6789", "123-45-6789", 85],
-    ["pre-2011, spaces", "social security number: 123 45 6789", "123 45 6789", 85],
-    ["pre-2011, area 772", "SSN# 772-10-0001", "772-10-0001", 85],
-    ["pre-2011, unformatted", "SSN 123456789", "123456789", 75],
-    ["randomized area 773, formatted", "SS# 773-12-3456", "773-12-3456", 65],
-    ["randomized area 740, formatted", "Soc Sec 740-12-3456", "740-12-3456", 65],
-    ["randomized area 899, unformatted", "ssn: 899123456", "899123456", 55],
+    ["pre-2011, dashes", "SSN on file, 123-45-6789", "123-45-6789", 85],
+    ["pre-2011, spaces", "social security number on file: 123 45 6789", "123 45 6789", 85],
+    ["pre-2011, area 772", "SSN# for 772-10-0001", "772-10-0001", 85],
+    ["pre-2011, unformatted", "SSN is 123456789", "123456789", 75],
+    ["randomized area 773, formatted", "SS# is 773-12-3456", "773-12-3456", 65],
+    ["randomized area 740, formatted", "Soc Sec is 740-12-3456", "740-12-3456", 65],
+    ["randomized area 899, unformatted", "ssn: it is 899123456", "899123456", 55],
   ])("%s: %j → %s at %d", (_case, text, number, confidence) => {
     expect(found(text, SSN)).toEqual([[number, confidence]]);
+  });
+
+  // A number its keyword labels is 95 whatever its form: above every Purview level, so a
+  // condition that matched it before still does.
+  test.each([
+    ["SSN 123-45-6789", "123-45-6789"],
+    ["social security number: 123 45 6789", "123 45 6789"],
+    ["SSN# 772-10-0001", "772-10-0001"],
+    ["SSN 123456789", "123456789"],
+    ["SS# 773-12-3456", "773-12-3456"],
+    ["Soc Sec 740-12-3456", "740-12-3456"],
+    ["ssn: 899123456", "899123456"],
+    ["899123456 (SSN)", "899123456"],
+  ])("labelled: %j → %s at 95", (text, number) => {
+    expect(found(text, SSN)).toEqual([[number, 95]]);
+  });
+
+  test("a keyword of another type next to the number is no label: Purview's level stays", () => {
+    expect(found("SSN on file. Passport number 123-45-6789", SSN)).toEqual([["123-45-6789", 85]]);
   });
 
   test.each([
@@ -48,7 +68,7 @@ describe("U.S. social security number", () => {
 
   test("numbers far from any keyword are skipped while those near one are found", () => {
     const text = `123-45-6789${filler(2000)}SSN 234-56-7890${filler(2000)}345-67-8901`;
-    expect(found(text, SSN)).toEqual([["234-56-7890", 85]]);
+    expect(found(text, SSN)).toEqual([["234-56-7890", 95]]);
   });
 
   test("range rules", () => {

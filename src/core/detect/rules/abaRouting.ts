@@ -3,6 +3,7 @@ import { SIT_IDS } from "../catalog";
 import { forEachMatch, standsAlone } from "../candidates";
 import { KEYWORD_ABA_ROUTING } from "../keywords";
 import { LETTER_OR_DIGIT, withLeftBoundary } from "../leftBoundary";
+import { LABELLED } from "../types";
 import type { SitRule } from "./rule";
 
 /**
@@ -15,7 +16,8 @@ export const ABA_CANDIDATE = withLeftBoundary(
 );
 
 /**
- * ABA routing number: 75 with Keyword_ABA_Routing in the window, 65 without. The checksum (weights
+ * ABA routing number: 95 when Keyword_ABA_Routing labels it, 75 with the keyword in the window, 65
+ * without. The checksum (weights
  * 3-7-1, sum divisible by 10) is validator's isAbaRouting, which also re-checks the prefix ranges.
  */
 export const abaRoutingRule: SitRule = {
@@ -29,7 +31,9 @@ export const abaRoutingRule: SitRule = {
       if (!standsAlone(text, start, end, "-")) return true;
       const digits = m[0].length === 9 ? m[0] : m[0].replace(/-/g, "");
       if (!isAbaRouting(digits)) return true;
-      return emit(start, end, keywords.near(start, end) ? 75 : 65);
+      // near() first: its window holds the label's, so the evidence is searched front to back.
+      const confidence = !keywords.near(start, end) ? 65 : keywords.labels(start, end) ? LABELLED : 75;
+      return emit(start, end, confidence);
     });
   },
 };

@@ -1,5 +1,4 @@
 import type { Evidence, EvidenceMatcher } from "../evidence";
-import type { Confidence } from "../types";
 
 /** What a rule sees of one detection call. */
 export interface ScanContext {
@@ -17,10 +16,12 @@ export interface ScanContext {
    * detection call. `key` names the work; `compute` must depend on the text alone.
    */
   shared<T>(key: object, compute: () => T): T;
+  /** The built-in rules, for custom types whose elements are Purview functions (Func_…). */
+  ruleFor?(sitId: string): SitRule | undefined;
 }
 
-/** Records an instance; returns false once the type has reached its instance cap (stop scanning). */
-export type Emit = (start: number, end: number, confidence: Confidence) => boolean;
+/** Records an instance (built-in levels are Confidence; custom types use 1–100); false once the type hit its instance cap. */
+export type Emit = (start: number, end: number, confidence: number) => boolean;
 
 /** How one sensitive information type is found: prefilter, bounded regex, checksum, evidence. */
 export interface SitRule {

@@ -2,7 +2,7 @@ import { SIT_IDS } from "../catalog";
 import { forEachMatch, standsAlone } from "../candidates";
 import { KEYWORD_SSN } from "../keywords";
 import { LETTER_OR_DIGIT, withLeftBoundary } from "../leftBoundary";
-import type { Confidence } from "../types";
+import { type Confidence, LABELLED } from "../types";
 import type { SitRule } from "./rule";
 
 /** ddd-dd-dddd or ddd dd dddd (one separator throughout), or nine digits in a row. */
@@ -44,10 +44,10 @@ function ssnConfidence(digits: string, formatted: boolean): Confidence | undefin
 }
 
 /**
- * U.S. SSN (docs/reference/label-policy.md §9): every level needs Keyword_ssn within the window — 85 pre-2011
- * formatted, 75 pre-2011 unformatted, 65 randomized formatted, 55 randomized unformatted. Without a
- * keyword nothing is reported; the keyword search runs last, only around numbers that pass the
- * range rules.
+ * U.S. SSN (label-policy.md §9): every level needs Keyword_ssn within the window — 85 pre-2011
+ * formatted, 75 pre-2011 unformatted, 65 randomized formatted, 55 randomized unformatted — and a
+ * number the keyword labels ("SSN: 123-45-6789") is 95 whatever its form. Without a keyword
+ * nothing is reported; the keyword search runs last, only around numbers that pass the range rules.
  */
 export const ssnRule: SitRule = {
   sitId: SIT_IDS.usSsn,
@@ -55,6 +55,8 @@ export const ssnRule: SitRule = {
   scan(context, emit) {
     const { text, scanEnd } = context;
     const keywords = context.evidence(KEYWORD_SSN);
+    // Every level needs the keyword: without one anywhere there is nothing to look for.
+    if (!keywords.anywhere()) return;
     forEachMatch(text, SSN_CANDIDATE, 0, scanEnd, (m, start) => {
       const end = start + m[0].length;
       const separator = m[1];
@@ -62,7 +64,7 @@ export const ssnRule: SitRule = {
       const digits = separator === undefined ? m[0] : m[0].split(separator).join("");
       const confidence = ssnConfidence(digits, separator !== undefined);
       if (confidence === undefined || !keywords.near(start, end)) return true;
-      return emit(start, end, confidence);
+      return emit(start, end, keywords.labels(start, end) ? LABELLED : confidence);
     });
   },
 };

@@ -110,6 +110,7 @@ export function RecommendationsAndAttachments(props: { policy: LabelPolicy }) {
 const PROFILE_TEXT: Record<(typeof MARKING_PROFILES)[number], string> = {
   purview: "Purview (headers, footers, watermarks)",
   "au-epms": "au-epms (Australian Government)",
+  "nz-gov": "nz-gov (New Zealand Government)",
 };
 
 const FALLBACK_TEXT: Record<(typeof OFFLINE_SEND_FALLBACKS)[number], string> = {
