@@ -3,10 +3,11 @@
  * event handlers talk only to this; only files in src/addin/hosts touch `Office`, `Word` or `Excel`.
  * A host that cannot do something says so in a capability flag, and the UI shows it honestly.
  */
-import type { AttachmentInfo, CurrentLabel, LabelPlan, ItemKind } from "../../core/decide";
-import type { EffectivePolicy } from "../../core/policy";
-import type { LabelRecord } from "../../core/metadata";
+import type { AttachmentInfo, ItemKind, LabelPlan, LabelState } from "../../core/decide";
 import type { DocumentLabelingHost } from "./documentHost";
+
+/** What an adapter reads is core's LabelState (src/core/decide/labelState.ts). */
+export type { LabelState } from "../../core/decide";
 
 export type HostKind = "Outlook" | "Word" | "Excel" | "PowerPoint";
 
@@ -36,23 +37,6 @@ export interface HostItemInfo {
   user: { name: string; principalName: string };
   /** Sender address, for EPMS `ORIGIN=`. */
   sender?: string;
-}
-
-export interface LabelState {
-  /** Our tenant's label (the policy's siteId), or null. */
-  current: CurrentLabel | null;
-  /** Every label record found, all tenants; other tenants' labels are shown and preserved. */
-  records: LabelRecord[];
-  /** Where the current label was read from. */
-  source: "native" | "msip_labels" | "properties" | "none";
-  /** Read mode: other classifications found in the headers (X-Protective-Marking, legacy Exchange…). */
-  otherMarkings?: Array<{ kind: string; text: string }>;
-  /**
-   * The label the host's own labeling reports (Outlook's `sensitivityLabel`), where it has an API;
-   * null for none, undefined where the host cannot tell. It differs from `current` when the label
-   * was changed outside Labelbridge (Outlook's Sensitivity button), and is then checked like ours.
-   */
-  native?: string | null;
 }
 
 export interface ApplyOptions {
@@ -121,13 +105,18 @@ export interface LabelingHost {
    * could not undo in `notUndone`); Word and Excel write in one batch, which Office stops at the
    * failing command without undoing the ones before it (documentHost.ts).
    */
-  applyPlan(plan: LabelPlan, policy: EffectivePolicy, options?: ApplyOptions): Promise<ApplyResult>;
+  applyPlan(plan: LabelPlan, options?: ApplyOptions): Promise<ApplyResult>;
   /** Text to run the detectors on, bounded so the pane stays responsive on large items. */
   readText(maxChars: number): Promise<string>;
   recipients?(): Promise<string[]>;
   attachments?(): Promise<AttachmentInfo[]>;
   /** Registers for label changes made outside the pane (Outlook's own label control); returns an unsubscribe. */
   onLabelChanged?(listener: () => void): Promise<() => Promise<void>>;
+  /**
+   * Puts the host's own label back after a change its control made that the policy refuses (Outlook);
+   * false when the host cannot apply that label.
+   */
+  restoreNativeLabel?(labelId: string): Promise<boolean>;
   /** Office display language, e.g. "en-US", "fr-FR". */
   displayLanguage(): string;
   /** Office theme colours, or null where the host has none. */

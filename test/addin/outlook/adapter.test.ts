@@ -104,7 +104,7 @@ describe("Outlook adapter: applying a label", () => {
     const fake = composeFake(policy);
     const host = hostOf(fake);
     const plan = await planFor(host, policy, L.confidentialAllEmployees, null);
-    const result = await host.applyPlan(plan, policy);
+    const result = await host.applyPlan(plan);
 
     expect(result.nativeLabelSet).toBe(true);
     expect(fake.state.nativeLabel).toBe(L.confidentialAllEmployees);
@@ -128,17 +128,14 @@ describe("Outlook adapter: applying a label", () => {
     expect(catalog.find((c) => c.id === L.general)!.children).toBeNull();
     const fake = composeFake(policy);
     const host = hostOf(fake);
-    await host.applyPlan(await planFor(host, policy, L.general, null), policy);
+    await host.applyPlan(await planFor(host, policy, L.general, null));
     expect(fake.state.nativeLabel).toBe(L.general);
   });
 
   it("records the label in the header only when the tenant has no Purview labeling", async () => {
     const fake = composeFake(policy, { labelsEnabled: false });
     const host = hostOf(fake);
-    const result = await host.applyPlan(
-      await planFor(host, policy, L.confidentialAllEmployees, null),
-      policy,
-    );
+    const result = await host.applyPlan(await planFor(host, policy, L.confidentialAllEmployees, null));
     expect(result.nativeLabelSet).toBe(false);
     expect(fake.calls).not.toContain("sensitivityLabel.setAsync");
     expect(decodeMsipLabelsHeader(fake.state.headers.get("msip_labels")!)[0].labelId).toBe(
@@ -149,7 +146,7 @@ describe("Outlook adapter: applying a label", () => {
   it("does not set a native label the catalog does not have, and says so", async () => {
     const fake = composeFake(policy, { catalog: nativeCatalog(policy).filter((c) => c.id !== L.general) });
     const host = hostOf(fake);
-    const result = await host.applyPlan(await planFor(host, policy, L.general, null), policy);
+    const result = await host.applyPlan(await planFor(host, policy, L.general, null));
     expect(result.nativeLabelSet).toBe(false);
     expect(result.warnings).toContainEqual({ code: "not-in-outlook-catalog" });
     expect(fake.calls).not.toContain("sensitivityLabel.setAsync");
@@ -159,14 +156,14 @@ describe("Outlook adapter: applying a label", () => {
     const epms = epmsPolicy();
     const fake = composeFake(epms, { labelsEnabled: false, subject: "Budget review" });
     const host = hostOf(fake);
-    await host.applyPlan(await planFor(host, epms, L.general, null), epms);
+    await host.applyPlan(await planFor(host, epms, L.general, null));
     expect(fake.state.subject).toBe("Budget review [SEC=OFFICIAL]");
     expect(fake.state.headers.get("X-Protective-Marking")).toBe(
       "VER=2024.1, NS=gov.au, SEC=OFFICIAL, ORIGIN=sam@contoso.com",
     );
 
     const current = (await host.readLabel(SITE)).current;
-    await host.applyPlan(await planFor(host, epms, L.highlyConfidentialSpecifiedPeople, current), epms);
+    await host.applyPlan(await planFor(host, epms, L.highlyConfidentialSpecifiedPeople, current));
     expect(fake.state.subject).toBe("Budget review [SEC=PROTECTED, CAVEAT=SH:CABINET]");
     expect(fake.state.headers.get("X-Protective-Marking")).toBe(
       "VER=2024.1, NS=gov.au, SEC=PROTECTED, CAVEAT=SH:CABINET, ORIGIN=sam@contoso.com",
@@ -192,7 +189,7 @@ describe("Outlook adapter: applying a label", () => {
       labelId: L.general,
       method: "Privileged",
     });
-    const error = await host.applyPlan(plan, epms).catch((e: unknown) => e);
+    const error = await host.applyPlan(plan).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(HostError);
     expect((error as HostError).operation).toBe("sensitivityLabel.setAsync");
     expect(fake.state.subject).toBe("Budget review [SEC=OFFICIAL]");
@@ -212,7 +209,7 @@ describe("Outlook adapter: applying a label", () => {
     });
     const host = hostOf(fake);
     const error = (await host
-      .applyPlan(await planFor(host, epms, L.general, null), epms)
+      .applyPlan(await planFor(host, epms, L.general, null))
       .catch((e: unknown) => e)) as HostError;
     expect(error.operation).toBe("subject.setAsync");
     expect(fake.state.headers.size).toBe(0);
@@ -227,7 +224,7 @@ describe("Outlook adapter: applying a label", () => {
     const host = hostOf(fake);
     const p = policyWith({ mandatoryMail: false, justificationRequired: false });
     const plan = await planFor(host, p, null, { labelId: L.general, method: "Privileged" });
-    const error = (await host.applyPlan(plan, p).catch((e: unknown) => e)) as HostError;
+    const error = (await host.applyPlan(plan).catch((e: unknown) => e)) as HostError;
     expect(error.operation).toBe("sensitivityLabel.remove");
     expect(fake.calls.filter((c) => c.endsWith("setAsync") || c.endsWith("removeAsync"))).toEqual([]);
   });
@@ -235,7 +232,7 @@ describe("Outlook adapter: applying a label", () => {
   it("marks the body at send (prepend/append on send) and replaces that marking on a change", async () => {
     const fake = composeFake(policy, { labelsEnabled: false });
     const host = hostOf(fake);
-    await host.applyPlan(await planFor(host, policy, L.highlyConfidentialAllEmployees, null), policy);
+    await host.applyPlan(await planFor(host, policy, L.highlyConfidentialAllEmployees, null));
     expect(fake.state.onSend.prepend).toBe(
       '<p align="center"><font face="Calibri" color="#A4262C">Highly Confidential</font></p>',
     );
@@ -248,7 +245,6 @@ describe("Outlook adapter: applying a label", () => {
     const current = (await host.readLabel(SITE)).current;
     await host.applyPlan(
       await planFor(host, policy, L.general, current, { reason: "Previous label was incorrect" }),
-      policy,
     );
     // General has no header marking: the header text queued for send is cleared, not left behind.
     expect(fake.state.onSend.prepend).toBeNull();
@@ -264,7 +260,7 @@ describe("Outlook adapter: applying a label", () => {
       body: "Hello Lee,\nnumbers below.",
     });
     const host = hostOf(fake);
-    await host.applyPlan(await planFor(host, policy, L.highlyConfidentialAllEmployees, null), policy);
+    await host.applyPlan(await planFor(host, policy, L.highlyConfidentialAllEmployees, null));
     expect(
       fake.state.body.startsWith(
         `${MARK}Highly Confidential${MARK}\nHello Lee,\nnumbers below.\n${MARK}Classified as Highly Confidential`,
@@ -275,7 +271,6 @@ describe("Outlook adapter: applying a label", () => {
       await planFor(host, policy, L.confidentialAllEmployees, current, {
         reason: "Previous label was incorrect",
       }),
-      policy,
     );
     expect(fake.state.body).toBe(
       "Hello Lee,\nnumbers below.\n" + `${MARK}Classified as Confidential${MARK}\n`,
@@ -288,7 +283,7 @@ describe("Outlook adapter: applying a label", () => {
     const host = hostOf(fake);
     expect((await host.capabilities()).canWriteLabel).toBe(false);
     const plan = await planFor(hostOf(composeFake(policy)), policy, L.general, null);
-    await expect(host.applyPlan(plan, policy)).rejects.toMatchObject({ operation: "applyPlan" });
+    await expect(host.applyPlan(plan)).rejects.toMatchObject({ operation: "applyPlan" });
   });
 });
 

@@ -10,12 +10,12 @@ import * as engine from "../../../src/addin/taskpane/engine";
 import { PaneController } from "../../../src/addin/taskpane/controller";
 import { en } from "../../../src/addin/i18n/en";
 import { fr } from "../../../src/addin/i18n/fr";
-import { SESSION } from "../../../src/addin/services/session";
+import { SESSION } from "../../../src/addin/hosts/outlookSession";
 import { AuditQueue } from "../../../src/addin/services/auditQueue";
 import { defaultConfig } from "../../../src/addin/services/config";
-import type { HttpClient } from "../../../src/addin/services/http";
+import type { HttpClient } from "../../../src/addin/ports/http";
 import { PolicyClient } from "../../../src/addin/services/policyClient";
-import { memoryStore } from "../../../src/addin/services/storage";
+import { memoryStore } from "../../../src/addin/ports/storage";
 import { createFakeOutlook, type FakeOutlook } from "../fakes/outlook/fakeOutlook";
 import { composeFake, epmsPolicy, hostOf, L, policyWith, SITE } from "./setup";
 

@@ -15,7 +15,7 @@ import {
 } from "../../../src/core/policy";
 import { OutlookHost } from "../../../src/addin/hosts/outlook";
 import { readReceivedLabel } from "../../../src/addin/hosts/outlookRead";
-import { decisionContext } from "../../../src/addin/services/mailState";
+import { itemDecisionContext } from "../../../src/core/decide/context";
 import { L, tenantWith, testContext } from "../../support/policyFixtures";
 import {
   createFakeOutlook,
@@ -100,7 +100,8 @@ export async function planFor(
 ): Promise<LabelPlan> {
   const info = await host.itemInfo();
   let n = 0;
-  const ctx = decisionContext(
+  const ctx = itemDecisionContext(
+    "Outlook",
     info,
     new Date("2026-11-29T10:15:30Z"),
     () => `00000000-0000-4000-8000-${String(++n).padStart(12, "0")}`,
