@@ -1,6 +1,6 @@
 /**
  * Task pane entry (taskpane.html, shared by Outlook, Word and Excel): connect to the host, build
- * the services for this runtime, and render the pane. Everything Office-specific stays in
+ * this runtime's wiring (runtime/wiring.ts), and render the pane. Everything Office-specific stays in
  * src/addin/hosts; everything the pane does is in controller.ts.
  */
 import type { Theme } from "@fluentui/react-components";
@@ -8,16 +8,11 @@ import { StrictMode, useEffect, useSyncExternalStore } from "react";
 import { createRoot } from "react-dom/client";
 import { connectToOffice, preloadHostFromUrl } from "../hosts/select";
 import { naaTokenProvider } from "../hosts/naa";
-import { officeSsoGetAccessToken, runtimeStore } from "../hosts/runtime";
 import { en } from "../i18n/en";
 import { loadStrings } from "../i18n/load";
-import { AuditQueue } from "../services/auditQueue";
 import { apiScope, defaultConfig } from "../services/config";
-import { fetchHttpClient } from "../ports/http";
-import { newGuid } from "../ports/ids";
-import { PolicyClient } from "../services/policyClient";
 import { signedInUser, type TokenUser } from "../ports/tokenUser";
-import { devTokenProvider, ssoTokenProvider, tokenChain } from "../ports/tokens";
+import { createRuntime } from "../runtime/wiring";
 import { App } from "./components/App";
 import { PaneController } from "./controller";
 import { pickTheme } from "./model/theme";
@@ -65,18 +60,15 @@ async function start(): Promise<void> {
   preloadHostFromUrl(location.search);
   const root = createRoot(document.getElementById("root")!);
   const config = defaultConfig();
-  const store = runtimeStore();
-  const http = fetchHttpClient();
-  const tokens = tokenChain(config.auth, {
+  const runtime = createRuntime({
     // The build setting itself, not config.auth: webpack folds it, so the other builds carry neither
     // the NAA adapter nor MSAL's chunk.
     naa:
       __LABELBRIDGE_AUTH__ === "naa"
         ? naaTokenProvider({ clientId: config.clientId, scopes: [apiScope(config)] })
         : undefined,
-    sso: ssoTokenProvider(officeSsoGetAccessToken()),
-    dev: [devTokenProvider(store)],
   });
+  const tokens = runtime.tokens;
   // The token the backend gets (NAA, Office SSO, or the development token) names the person for
   // documents; never interactive here: the policy load asks for sign-in when it must.
   const signedIn = () => signedInUser(tokens);
@@ -96,14 +88,15 @@ async function start(): Promise<void> {
     loadStrings(connected.host.displayLanguage()),
     loadTheme(pickTheme(connected.host.theme(), forcedColors())),
   ]);
+  const clients = runtime.clientsFor(connected.user);
   const controller = new PaneController({
     host: connected.host,
     strings,
     extras: connected.extras,
-    policy: new PolicyClient({ config, store, tokens, http, user: connected.user }),
-    audit: new AuditQueue({ config, store, tokens, http }),
-    store,
-    newId: () => newGuid(),
+    policy: clients.policy,
+    audit: clients.audit,
+    store: runtime.store,
+    newId: runtime.newId,
     forcedColors,
     shareDevToken: async (token) => {
       tokenUser = await signedIn();
