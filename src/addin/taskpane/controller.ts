@@ -7,29 +7,26 @@
 import type { ActionSource } from "../../core/audit/event";
 import { itemDecisionContext } from "../../core/decide/context";
 import { reconcileLabel, type LabelState } from "../../core/decide/labelState";
-import type { Justification, LabelChangeDecision, ReasonCode } from "../../core/decide/types";
+import type { Justification } from "../../core/decide/types";
 import type { FlowDeps, ReadLabel } from "../flows/deps";
 import type { OutsideChangeOutcome } from "../flows/outsideChange";
 import type { DocumentLabelingHost } from "../hosts/documentHost";
 import { SESSION } from "../hosts/outlookSession";
-import { HostError, isDocumentHost, type ApplyResult } from "../hosts/types";
-import { decisionText } from "../i18n/text";
+import { isDocumentHost, type ApplyResult } from "../hosts/types";
 import type { Strings } from "../i18n/types";
 import { looksLikeToken, saveDevToken } from "../ports/tokens";
-import { describeLabel } from "./model/labelTree";
 import { parseOpenContext } from "./model/openContext";
+import { failure, PaneText } from "./model/paneText";
 import { pickTheme } from "./model/theme";
-import type { Engine, JustificationRequest, PaneDeps, PaneState } from "./paneState";
+import { justificationError, labelJustification, recipientJustification } from "./model/justification";
+import { loadingState, type Engine, type PaneDeps } from "./paneState";
+import { PaneStore } from "./paneStore";
 
 export type { Engine, JustificationRequest, Notice, PaneDeps, PaneHostExtras, PaneState } from "./paneState";
 
-type Listener = (state: PaneState) => void;
-
 const DETECT_CHARS = 256 * 1024;
 
-export class PaneController {
-  private state: PaneState;
-  private readonly listeners = new Set<Listener>();
+export class PaneController extends PaneStore {
   private readonly now: () => Date;
   private dismissed: string | null = null;
   private unsubscribe: Array<() => Promise<void>> = [];
@@ -37,48 +34,25 @@ export class PaneController {
   private readonly engine: Promise<Engine>;
 
   constructor(private readonly deps: PaneDeps) {
+    super(
+      loadingState(
+        deps.strings,
+        pickTheme(deps.host.theme(), deps.forcedColors?.() ?? false),
+        deps.store.kind,
+      ),
+    );
     this.now = deps.now ?? (() => new Date());
     this.engine = (deps.engine ?? (() => import(/* webpackChunkName: "engine" */ "./engine.js")))();
     // An unobserved failure here would be reported twice; each use awaits it and handles it.
     this.engine.catch(() => undefined);
-    this.state = {
-      phase: "loading",
-      strings: deps.strings,
-      theme: pickTheme(deps.host.theme(), deps.forcedColors?.() ?? false),
-      policy: null,
-      policySource: "none",
-      policyFetchedAt: null,
-      info: null,
-      capabilities: null,
-      label: null,
-      current: null,
-      recorded: null,
-      outside: null,
-      recommendation: null,
-      justification: null,
-      busy: false,
-      notice: null,
-      warnings: [],
-      focus: null,
-      auditPending: 0,
-      storage: deps.store.kind,
-    };
-  }
-
-  getState = (): PaneState => this.state;
-
-  subscribe = (listener: Listener): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
-
-  private set(patch: Partial<PaneState>): void {
-    this.state = { ...this.state, ...patch };
-    for (const l of this.listeners) l(this.state);
   }
 
   private get strings(): Strings {
     return this.state.strings;
+  }
+
+  private get say(): PaneText {
+    return new PaneText(this.state.strings, this.state.policy);
   }
 
   /** What a flow needs from the pane: the item, the policy, a fresh decision context, the audit queue. */
@@ -101,17 +75,6 @@ export class PaneController {
     };
   }
 
-  private labelName(id: string | null | undefined): string | undefined {
-    return id ? describeLabel(this.state.policy, id).name : undefined;
-  }
-
-  private text(reason: ReasonCode, message: string, labelId?: string | null, from?: string | null): string {
-    return decisionText(this.strings, reason, message, {
-      label: this.labelName(labelId),
-      from: this.labelName(from),
-    });
-  }
-
   /** Loads everything and applies what the policy asks on open (default label, outside changes). */
   async init(): Promise<void> {
     this.set({ phase: "loading", notice: null, warnings: [] });
@@ -130,7 +93,7 @@ export class PaneController {
       this.set({ policy: loaded.policy });
       if (loaded.source === "stale-cache")
         this.set({
-          notice: { kind: "warning", text: this.strings.offlineNotice(this.when(loaded.fetchedAt)) },
+          notice: { kind: "warning", text: this.strings.offlineNotice(this.say.when(loaded.fetchedAt)) },
         });
       const host = this.deps.host;
       // A document gets what OnDocumentOpened would have done (the event does not run everywhere).
@@ -149,11 +112,12 @@ export class PaneController {
         if (!opening) await this.applyOnOpen();
         await this.checkRecommendation();
         if (!opening) await this.keepPaneWithUnlabeledDocument();
-        if (open?.reason === "recipient-rule-justify" && !this.state.justification) this.askRecipientReason();
+        if (open?.reason === "recipient-rule-justify" && !this.state.justification)
+          this.set({ justification: recipientJustification(this.state.policy!, this.strings) });
       }
       await this.listen();
     } catch (error) {
-      this.set({ phase: "error", notice: { kind: "error", text: this.failure(error) } });
+      this.set({ phase: "error", notice: { kind: "error", text: failure(error) } });
     } finally {
       void this.flushAudit();
     }
@@ -169,12 +133,6 @@ export class PaneController {
   private writable(): boolean {
     const p = this.state.policy;
     return !!p && p.features.manualLabeling && this.state.capabilities?.canWriteLabel === true;
-  }
-
-  private when(at: number | null): string {
-    if (at === null) return "";
-    const d = new Date(at);
-    return `${d.toLocaleDateString(this.strings.locale)} ${d.toLocaleTimeString(this.strings.locale, { hour: "2-digit", minute: "2-digit" })}`;
   }
 
   /** Once per pane: init runs again (new token, another mail in a pinned pane) without stacking handlers. */
@@ -240,7 +198,9 @@ export class PaneController {
       this.set({ warnings: outcome.warnings });
       const d = outcome.decision;
       if (outcome.applied && d)
-        this.set({ notice: { kind: "info", text: this.text(d.reason, d.message, outcome.applied.labelId) } });
+        this.set({
+          notice: { kind: "info", text: this.say.decision(d.reason, d.message, outcome.applied.labelId) },
+        });
     } catch (error) {
       // Say what a failed batch may have left; the label shown is read again, and can be set here.
       this.set({ notice: { kind: "error", text: this.applyFailure(error) } });
@@ -259,7 +219,7 @@ export class PaneController {
     const d = outcome.decision;
     await this.applied(outcome.result);
     if (outcome.result && d.outcome === "apply")
-      this.set({ notice: { kind: "info", text: this.text(d.reason, d.message, d.plan.labelId) } });
+      this.set({ notice: { kind: "info", text: this.say.decision(d.reason, d.message, d.plan.labelId) } });
   }
 
   private async onOutsideChange(): Promise<void> {
@@ -276,23 +236,18 @@ export class PaneController {
     if (d.outcome === "allow") await this.applied(outcome.result);
     else if (d.outcome === "justify")
       this.set({
-        justification: {
-          ...this.justificationOf(d, outside.to, outside.from),
+        justification: labelJustification(d, {
+          target: outside.to,
+          from: outside.from,
           outside: true,
-          message: this.strings.labelChangedOutside(this.labelName(outside.to) ?? outside.to),
-        },
+          message: this.strings.labelChangedOutside(this.say.labelName(outside.to) ?? outside.to),
+        }),
         focus: "justification",
       });
     else if (d.outcome === "block")
-      this.set({ notice: { kind: "error", text: this.text(d.reason, d.message, outside.to, outside.from) } });
-  }
-
-  private justificationOf(
-    d: Extract<LabelChangeDecision, { outcome: "justify" }>,
-    target: string | null,
-    from: string | null,
-  ): Omit<JustificationRequest, "outside" | "message"> {
-    return { purpose: "label", target, from, reasons: d.reasons, otherReason: d.otherReason, error: null };
+      this.set({
+        notice: { kind: "error", text: this.say.decision(d.reason, d.message, outside.to, outside.from) },
+      });
   }
 
   /** The person picks a label (or removal) in the list. */
@@ -310,7 +265,7 @@ export class PaneController {
     );
     if (!outcome) return;
     if (outcome.kind === "read-failed") {
-      this.set({ notice: { kind: "error", text: this.strings.readFailed(this.failure(outcome.error)) } });
+      this.set({ notice: { kind: "error", text: this.strings.readFailed(failure(outcome.error)) } });
       return;
     }
     this.showLabel(outcome.label.state);
@@ -318,22 +273,23 @@ export class PaneController {
     if (d.outcome === "justify") {
       const previous = this.state.justification;
       this.set({
-        justification: {
-          ...this.justificationOf(d, labelId, base?.labelId ?? null),
+        justification: labelJustification(d, {
+          target: labelId,
+          from: base?.labelId ?? null,
           outside: options.outside ?? false,
-          error: options.justification ? this.text(d.reason, d.message) : null,
+          error: options.justification ? this.say.decision(d.reason, d.message) : null,
           message: previous?.outside
             ? previous.message
             : this.strings.justificationIntro(
-                this.labelName(base?.labelId) ?? "",
-                labelId === null ? "" : (this.labelName(labelId) ?? labelId),
+                this.say.labelName(base?.labelId) ?? "",
+                labelId === null ? "" : (this.say.labelName(labelId) ?? labelId),
               ),
-        },
+        }),
       });
     } else if (d.outcome === "block")
       this.set({
         justification: null,
-        notice: { kind: "error", text: this.text(d.reason, d.message, labelId, base?.labelId) },
+        notice: { kind: "error", text: this.say.decision(d.reason, d.message, labelId, base?.labelId) },
       });
     else if (d.outcome === "none") this.set({ justification: null });
     else if (outcome.result) await this.chosen(labelId, outcome.result);
@@ -345,7 +301,7 @@ export class PaneController {
     const text =
       labelId === null
         ? this.strings.labelRemoved
-        : this.strings.labelApplied(this.labelName(labelId) ?? labelId);
+        : this.strings.labelApplied(this.say.labelName(labelId) ?? labelId);
     this.set({
       justification: null,
       focus: null,
@@ -364,32 +320,12 @@ export class PaneController {
     return !!la && !!lb && la.sensitivity >= lb.sensitivity;
   }
 
-  /** A Smart Alert sent the person here for a reason to send to outside recipients. */
-  private askRecipientReason(): void {
-    const settings = this.state.policy!.settings;
-    this.set({
-      justification: {
-        purpose: "recipients",
-        target: null,
-        from: null,
-        reasons: [...settings.justificationReasons],
-        otherReason: settings.otherReasonText,
-        outside: false,
-        error: null,
-        message: this.strings.recipientJustificationIntro,
-      },
-    });
-  }
-
   async submitJustification(reason: string, text: string): Promise<void> {
     const j = this.state.justification;
     if (!j) return;
-    if (!reason) {
-      this.set({ justification: { ...j, error: this.strings.justificationPickReason } });
-      return;
-    }
-    if (reason === j.otherReason && text.trim() === "") {
-      this.set({ justification: { ...j, error: this.strings.justificationOtherRequired } });
+    const error = justificationError(j, reason, text, this.strings);
+    if (error) {
+      this.set({ justification: { ...j, error } });
       return;
     }
     if (j.purpose === "recipients") {
@@ -451,7 +387,7 @@ export class PaneController {
       await this.applied(outcome.result);
       this.set({
         recommendation: null,
-        notice: { kind: "info", text: this.text(d.reason, d.message, d.plan.labelId) },
+        notice: { kind: "info", text: this.say.decision(d.reason, d.message, d.plan.labelId) },
       });
     } else this.set({ recommendation: null });
   }
@@ -468,21 +404,8 @@ export class PaneController {
     );
   }
 
-  /**
-   * What a failed write left behind, as the adapter can vouch for it: Outlook undoes its writes
-   * (and names those it could not); Word and Excel stop their one batch at the failing step.
-   */
   private applyFailure(error: unknown): string {
-    const detail = this.failure(error);
-    if (isDocumentHost(this.deps.host)) return this.strings.applyFailedDocument(detail);
-    if (error instanceof HostError && error.notUndone.length > 0)
-      return this.strings.applyFailedNotUndone(detail, error.notUndone.join(", "));
-    return this.strings.applyFailed(detail);
-  }
-
-  private failure(error: unknown): string {
-    if (error instanceof HostError) return error.message;
-    return error instanceof Error ? error.message : String(error);
+    return this.say.applyFailure(error, isDocumentHost(this.deps.host));
   }
 
   /** The flows' audit: queued, the count shown, and a send started. */

@@ -84,3 +84,29 @@ export interface PaneState {
   /** Where the pane keeps its data (localStorage, …), for the settings view. */
   storage: string;
 }
+
+/** The state of a pane that is still loading. */
+export function loadingState(strings: Strings, theme: PaneTheme, storage: string): PaneState {
+  return {
+    phase: "loading",
+    strings,
+    theme,
+    policy: null,
+    policySource: "none",
+    policyFetchedAt: null,
+    info: null,
+    capabilities: null,
+    label: null,
+    current: null,
+    recorded: null,
+    outside: null,
+    recommendation: null,
+    justification: null,
+    busy: false,
+    notice: null,
+    warnings: [],
+    focus: null,
+    auditPending: 0,
+    storage,
+  };
+}
