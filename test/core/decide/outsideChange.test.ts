@@ -120,7 +120,7 @@ describe("outsideChangeSendBlock", () => {
 
   it("stops it at the label picker for a refused change, and lets allowed ones through", () => {
     const block: LabelChangeDecision = { outcome: "block", reason: "downgrade-prevented", message: "No." };
-    expect(outsideChangeSendBlock(block, L.general)?.fix).toBe("label-picker");
+    expect(outsideChangeSendBlock(block, L.general)).toMatchObject({ outcome: "block", fix: "label-picker" });
     expect(
       outsideChangeSendBlock({ outcome: "none", reason: "unchanged", message: "" }, L.general),
     ).toBeNull();
