@@ -6,7 +6,7 @@
 import { spawnSync } from "node:child_process";
 import * as path from "node:path";
 import ts from "typescript";
-import { readSources, roomCycles, roomGraph, roomViolations } from "../support/rooms";
+import { readSources, roomCycles, roomGraph, roomViolations } from "./rooms";
 
 const root = path.resolve(__dirname, "..", "..");
 const planted = path.join(root, "src", "core", "policy", "__planted__.ts");
