@@ -11,13 +11,14 @@ import { OutlookAttachments, type AttachmentLabel, type AttachmentLabelReader } 
 import { OutlookItem } from "./outlookItem";
 import { readMailLabel, type ReceivedLabelReader } from "./outlookLabel";
 import { OutlookNativeLabels } from "./outlookNative";
-import { OutlookNotifications } from "./outlookNotify";
+import { hostTheme, OutlookNotifications } from "./outlookNotify";
 import { OutlookSession } from "./outlookSession";
 import type {
   ApplyOptions,
   ApplyResult,
   HostCapabilities,
   HostItemInfo,
+  HostTheme,
   LabelingHost,
   LabelState,
 } from "./types";
@@ -211,15 +212,12 @@ export class OutlookHost implements LabelingHost {
     return this.office.context.displayLanguage || "en-US";
   }
 
-  theme(): { bodyBackgroundColor: string; bodyForegroundColor: string; isDarkTheme?: boolean } | null {
-    const t = this.office.context.officeTheme as Partial<Office.OfficeTheme> | undefined;
-    if (!t || typeof t.bodyBackgroundColor !== "string" || typeof t.bodyForegroundColor !== "string")
-      return null;
-    return {
-      bodyBackgroundColor: t.bodyBackgroundColor,
-      bodyForegroundColor: t.bodyForegroundColor,
-      isDarkTheme: t.isDarkTheme,
-    };
+  theme(): HostTheme | null {
+    return hostTheme(this.office.context.officeTheme as Partial<Office.OfficeTheme> | undefined);
+  }
+
+  onThemeChanged(listener: (theme: HostTheme | null) => void): Promise<() => Promise<void>> {
+    return this.notes.onThemeChanged(listener);
   }
 
   userEmail(): string {

@@ -4,6 +4,18 @@
  * with Outlook's control, a pinned pane moving to another mail).
  */
 import type { OutlookItem } from "./outlookItem";
+import type { HostTheme } from "./types";
+
+/** Office's theme as an adapter passes it on; null for anything without the two colours. */
+export function hostTheme(t: Partial<Office.OfficeTheme> | null | undefined): HostTheme | null {
+  if (!t || typeof t.bodyBackgroundColor !== "string" || typeof t.bodyForegroundColor !== "string")
+    return null;
+  return {
+    bodyBackgroundColor: t.bodyBackgroundColor,
+    bodyForegroundColor: t.bodyForegroundColor,
+    isDarkTheme: t.isDarkTheme,
+  };
+}
 
 export class OutlookNotifications {
   constructor(private readonly mail: OutlookItem) {}
@@ -55,6 +67,20 @@ export class OutlookNotifications {
     return () =>
       this.mail
         .call<void>("removeHandlerAsync", (cb) => item.removeHandlerAsync(type, cb))
+        .catch(() => undefined);
+  }
+
+  /** The person switched Office's theme (Mailbox 1.14 OfficeThemeChanged, task panes only). */
+  async onThemeChanged(listener: (theme: HostTheme | null) => void): Promise<() => Promise<void>> {
+    if (!this.mail.supports("1.14")) return async () => undefined;
+    const mailbox = this.mail.mailbox;
+    const type = this.mail.office.EventType.OfficeThemeChanged;
+    const handler = (args: Partial<Office.OfficeThemeChangedEventArgs> | undefined) =>
+      listener(hostTheme(args?.officeTheme ?? this.mail.office.context.officeTheme));
+    await this.mail.call<void>("mailbox.addHandlerAsync", (cb) => mailbox.addHandlerAsync(type, handler, cb));
+    return () =>
+      this.mail
+        .call<void>("mailbox.removeHandlerAsync", (cb) => mailbox.removeHandlerAsync(type, cb))
         .catch(() => undefined);
   }
 

@@ -27,6 +27,13 @@ export interface HostCapabilities {
   internetHeaders: boolean;
 }
 
+/** Office's theme colours, as `Office.context.officeTheme` gives them. */
+export interface HostTheme {
+  bodyBackgroundColor: string;
+  bodyForegroundColor: string;
+  isDarkTheme?: boolean;
+}
+
 export interface HostItemInfo {
   kind: ItemKind;
   mode: "compose" | "read" | "document";
@@ -94,6 +101,26 @@ export class HostError extends Error {
   }
 }
 
+/**
+ * The host lacks a requirement set the adapter needs (e.g. Word with only WordApi 1.1 has no
+ * document properties): said before any call Office would answer with "API could not be found".
+ */
+export class MissingRequirementError extends HostError {
+  constructor(
+    operation: string,
+    readonly app: string,
+    /** The set and version, e.g. "WordApi 1.3". */
+    readonly set: string,
+  ) {
+    super(
+      operation,
+      `${app} lacks ${set}, which Labelbridge needs to read and write labels.`,
+      "RequirementSetMissing",
+    );
+    this.name = "MissingRequirementError";
+  }
+}
+
 export interface LabelingHost {
   readonly kind: HostKind;
   capabilities(): Promise<HostCapabilities>;
@@ -120,7 +147,12 @@ export interface LabelingHost {
   /** Office display language, e.g. "en-US", "fr-FR". */
   displayLanguage(): string;
   /** Office theme colours, or null where the host has none. */
-  theme(): { bodyBackgroundColor: string; bodyForegroundColor: string; isDarkTheme?: boolean } | null;
+  theme(): HostTheme | null;
+  /**
+   * Registers for Office theme changes while the pane is open (Outlook: Mailbox 1.14's
+   * OfficeThemeChanged; Word and Excel document no such event); returns an unsubscribe.
+   */
+  onThemeChanged?(listener: (theme: HostTheme | null) => void): Promise<() => Promise<void>>;
 }
 
 /**

@@ -16,7 +16,7 @@ import { isDocumentHost, type ApplyResult } from "../hosts/types";
 import type { Strings } from "../i18n/types";
 import { looksLikeToken, saveDevToken } from "../ports/tokens";
 import { parseOpenContext } from "./model/openContext";
-import { failure, PaneText } from "./model/paneText";
+import { PaneText } from "./model/paneText";
 import { pickTheme } from "./model/theme";
 import { justificationError, labelJustification, recipientJustification } from "./model/justification";
 import { loadingState, type Engine, type PaneDeps } from "./paneState";
@@ -77,7 +77,7 @@ export class PaneController extends PaneStore {
 
   /** Loads everything and applies what the policy asks on open (default label, outside changes). */
   async init(): Promise<void> {
-    this.set({ phase: "loading", notice: null, warnings: [] });
+    this.set({ phase: "loading", notice: null, policyNotice: null, warnings: [] });
     try {
       const [info, capabilities] = await Promise.all([
         this.deps.host.itemInfo(),
@@ -85,16 +85,16 @@ export class PaneController extends PaneStore {
       ]);
       this.set({ info, capabilities });
       const loaded = await this.deps.policy.load({ timeoutMs: 8000, interactive: true });
-      this.set({ policySource: loaded.source, policyFetchedAt: loaded.fetchedAt });
+      this.set({
+        policySource: loaded.source,
+        policyFetchedAt: loaded.fetchedAt,
+        policyNotice: this.say.policyNotice(loaded),
+      });
       if (!loaded.policy) {
-        this.set({ phase: "no-policy", notice: { kind: "error", text: this.strings.noPolicy } });
+        this.set({ phase: "no-policy" });
         return;
       }
       this.set({ policy: loaded.policy });
-      if (loaded.source === "stale-cache")
-        this.set({
-          notice: { kind: "warning", text: this.strings.offlineNotice(this.say.when(loaded.fetchedAt)) },
-        });
       const host = this.deps.host;
       // A document gets what OnDocumentOpened would have done (the event does not run everywhere).
       const opening = isDocumentHost(host) && this.writable();
@@ -117,7 +117,7 @@ export class PaneController extends PaneStore {
       }
       await this.listen();
     } catch (error) {
-      this.set({ phase: "error", notice: { kind: "error", text: failure(error) } });
+      this.set({ phase: "error", notice: { kind: "error", text: this.say.failure(error) } });
     } finally {
       void this.flushAudit();
     }
@@ -142,6 +142,12 @@ export class PaneController extends PaneStore {
     const host = this.deps.host;
     if (host.onLabelChanged)
       this.unsubscribe.push(await host.onLabelChanged(() => void this.onOutsideChange()));
+    if (host.onThemeChanged)
+      this.unsubscribe.push(
+        await host.onThemeChanged((theme) =>
+          this.set({ theme: pickTheme(theme ?? host.theme(), this.deps.forcedColors?.() ?? false) }),
+        ),
+      );
     if (this.deps.extras?.onItemChanged)
       this.unsubscribe.push(await this.deps.extras.onItemChanged(() => void this.init()));
   }
@@ -265,7 +271,7 @@ export class PaneController extends PaneStore {
     );
     if (!outcome) return;
     if (outcome.kind === "read-failed") {
-      this.set({ notice: { kind: "error", text: this.strings.readFailed(failure(outcome.error)) } });
+      this.set({ notice: { kind: "error", text: this.strings.readFailed(this.say.failure(outcome.error)) } });
       return;
     }
     this.showLabel(outcome.label.state);
@@ -435,6 +441,10 @@ export class PaneController extends PaneStore {
 
   clearNotice(): void {
     this.set({ notice: null });
+  }
+
+  dismissPolicyNotice(): void {
+    this.set({ policyNotice: null });
   }
 
   dismissWarning(index: number): void {

@@ -4,7 +4,7 @@
  * src/addin/hosts; everything the pane does is in controller.ts.
  */
 import type { Theme } from "@fluentui/react-components";
-import { StrictMode, useEffect, useSyncExternalStore } from "react";
+import { StrictMode, useEffect, useState, useSyncExternalStore } from "react";
 import { createRoot } from "react-dom/client";
 import { connectToOffice, preloadHostFromUrl } from "../hosts/select";
 import { naaTokenProvider } from "../hosts/naa";
@@ -20,8 +20,24 @@ import { loadTheme } from "./themes";
 
 declare const __LABELBRIDGE_AUTH__: string | undefined;
 
-function Pane({ controller, theme }: { controller: PaneController; theme: Theme }) {
+function Pane({ controller, theme: initialTheme }: { controller: PaneController; theme: Theme }) {
   const state = useSyncExternalStore(controller.subscribe, controller.getState);
+  const [theme, setTheme] = useState<{ kind: string; theme: Theme }>({
+    kind: state.theme,
+    theme: initialTheme,
+  });
+  useEffect(() => {
+    // Office's theme changed while the pane is open: fetch the Fluent theme for it (dark and high
+    // contrast are chunks of their own).
+    if (state.theme === theme.kind) return;
+    let current = true;
+    void loadTheme(state.theme).then((loaded) => {
+      if (current) setTheme({ kind: state.theme, theme: loaded });
+    });
+    return () => {
+      current = false;
+    };
+  }, [state.theme, theme.kind]);
   useEffect(() => {
     // The pane cannot see typing in the mail body: look again when the person comes back to it.
     const recheck = () => void controller.checkRecommendation();
@@ -31,7 +47,7 @@ function Pane({ controller, theme }: { controller: PaneController; theme: Theme 
   return (
     <App
       state={state}
-      theme={theme}
+      theme={theme.theme}
       actions={{
         choose: (id) => void controller.chooseLabel(id),
         submitJustification: (reason, text) => void controller.submitJustification(reason, text),
@@ -39,6 +55,7 @@ function Pane({ controller, theme }: { controller: PaneController; theme: Theme 
         acceptRecommendation: () => void controller.acceptRecommendation(),
         dismissRecommendation: () => void controller.dismissRecommendation(),
         dismissNotice: () => controller.clearNotice(),
+        dismissPolicyNotice: () => controller.dismissPolicyNotice(),
         dismissWarning: (index) => controller.dismissWarning(index),
         saveToken: (token) => void controller.saveToken(token),
         flushAudit: () => void controller.flushAudit(true),

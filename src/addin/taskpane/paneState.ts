@@ -76,7 +76,10 @@ export interface PaneState {
   recommendation: Recommendation | null;
   justification: JustificationRequest | null;
   busy: boolean;
+  /** The outcome of the last action (applied, refused, failed): replaced by the next one. */
   notice: Notice | null;
+  /** How the policy stands (a saved one in use, none and why): until the policy loads again or it is dismissed. */
+  policyNotice: Notice | null;
   /** What the last write did short of what the label asks (shown until the next write or dismissed). */
   warnings: HostWarning[];
   focus: PaneFocus | null;
@@ -104,6 +107,7 @@ export function loadingState(strings: Strings, theme: PaneTheme, storage: string
     justification: null,
     busy: false,
     notice: null,
+    policyNotice: null,
     warnings: [],
     focus: null,
     auditPending: 0,

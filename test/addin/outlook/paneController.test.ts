@@ -248,9 +248,10 @@ describe("task pane", () => {
   it("without a policy it says so; a pasted token that is not one is refused; a good one reloads", async () => {
     const fake = composeFake(advance, { labelsEnabled: false });
     const { controller, store } = await pane(fake, advance, en, null);
+    // Without a token the pane says why and what to do (issue 11, item 23: paneNotices.test.ts).
     expect(controller.getState()).toMatchObject({
       phase: "no-policy",
-      notice: { kind: "error", text: "The labeling policy could not be loaded." },
+      policyNotice: { kind: "error", text: en.notSignedIn },
     });
     expect(await controller.saveToken("not a token")).toBe(false);
     expect(controller.getState().notice?.text).toBe("That does not look like a token.");

@@ -4,9 +4,11 @@
  */
 import type { ReasonCode } from "../../../core/decide/types";
 import type { EffectivePolicy } from "../../../core/policy/effective";
-import { HostError } from "../../hosts/types";
+import { HostError, MissingRequirementError } from "../../hosts/types";
 import { decisionText } from "../../i18n/text";
 import type { Strings } from "../../i18n/types";
+import type { PolicyResult } from "../../services/policyClient";
+import type { Notice } from "../paneState";
 import { describeLabel } from "./labelTree";
 
 export class PaneText {
@@ -38,15 +40,44 @@ export class PaneText {
    * Word and Excel stop their one batch at the failing step.
    */
   applyFailure(error: unknown, document: boolean): string {
-    const detail = failure(error);
+    const detail = this.failure(error);
     if (document) return this.strings.applyFailedDocument(detail);
     if (error instanceof HostError && error.notUndone.length > 0)
       return this.strings.applyFailedNotUndone(detail, error.notUndone.join(", "));
     return this.strings.applyFailed(detail);
   }
-}
 
-export function failure(error: unknown): string {
-  if (error instanceof HostError) return error.message;
-  return error instanceof Error ? error.message : String(error);
+  /** An error in the person's words; a host lacking an API set is named, never Office's raw text. */
+  failure(error: unknown): string {
+    if (error instanceof MissingRequirementError)
+      return this.strings.requirementMissing(error.app, error.set);
+    if (error instanceof HostError) return error.message;
+    return error instanceof Error ? error.message : String(error);
+  }
+
+  /**
+   * How the policy stands, when it is worth saying: a saved one in use (the service unreachable, or
+   * no sign-in to refresh it), or none — with the next step that fits why.
+   */
+  policyNotice(loaded: PolicyResult): Notice | null {
+    const signedOut = loaded.error?.kind === "no-token" || loaded.error?.kind === "unauthorized";
+    if (loaded.policy) {
+      if (loaded.source !== "stale-cache") return null;
+      const when = this.when(loaded.fetchedAt);
+      return {
+        kind: "warning",
+        text: signedOut ? this.strings.signedOutNotice(when) : this.strings.offlineNotice(when),
+      };
+    }
+    const kind = loaded.error?.kind;
+    const text =
+      kind === "no-token"
+        ? this.strings.notSignedIn
+        : kind === "unauthorized"
+          ? this.strings.signInRefused
+          : kind === "network" || kind === "timeout"
+            ? this.strings.serviceUnreachable
+            : this.strings.noPolicy;
+    return { kind: "error", text };
+  }
 }
