@@ -407,6 +407,30 @@ describe("what the pane says after a write in a document", () => {
   });
 });
 
+describe("Word without the API sets Labelbridge needs", () => {
+  it("with only WordApi 1.1: names the missing requirement set, never Office's raw 'API could not be found'", async () => {
+    const word = createFakeWord({ sections: [{ body: ["Plan 2027"] }] }, { wordApi: "1.1" });
+    const office = createFakeOffice({
+      host: "Word",
+      url: "https://contoso.sharepoint.com/sites/fin/Plan%202027.docx",
+      requirementSets: { WordApi: "1.1", CommonApi: "1.1" },
+    });
+    const host = new WordHost({
+      office: office.Office as unknown as typeof Office,
+      word: word.Word as unknown as typeof Word,
+      user: () => PRIYA,
+    });
+    const { controller } = track(host, await pane(host, internalPolicy()));
+    const s = controller.getState();
+    expect(s.phase).toBe("error");
+    expect(s.notice).toEqual({
+      kind: "error",
+      text: "Labelbridge needs WordApi 1.3, which this version of Word does not offer, to read and write labels. Update Office, or open the file in Word on the web.",
+    });
+    expect(propertyMap(word.model)).toEqual({});
+  });
+});
+
 describe("unlabeled-document, once per document open", () => {
   const T0 = new Date("2026-11-29T10:15:30Z").getTime();
   const at = (ms: number) => () => new Date(T0 + ms);

@@ -20,7 +20,14 @@
 import type { LabelPlan } from "../../core/decide/types";
 import type { PropertyEntry } from "./documentLabel";
 import { labelStateFromProperties } from "./documentLabel";
-import { HostError, type ApplyResult, type HostItemInfo, type LabelingHost, type LabelState } from "./types";
+import {
+  HostError,
+  MissingRequirementError,
+  type ApplyResult,
+  type HostItemInfo,
+  type LabelingHost,
+  type LabelState,
+} from "./types";
 
 /**
  * What a document host adds to LabelingHost for mandatory labeling. Office has no before-save
@@ -136,13 +143,30 @@ export abstract class DocumentHost<S extends DocumentSnapshot> {
   /** How old a snapshot may be and still be written from; Infinity where a stale one is harmless. */
   protected abstract readonly maxSnapshotAgeMs: number;
 
+  abstract readonly kind: "Word" | "Excel";
+
+  /** The requirement set the label's custom properties need (WordApi 1.3, ExcelApi 1.7). */
+  protected abstract readonly labelApi: { set: string; version: string };
+
+  /**
+   * Said before the first call: without the set, Office answers every property call with its own
+   * "API could not be found", which names nothing a person can act on.
+   */
+  protected assertLabelApi(operation: string): void {
+    const { set, version } = this.labelApi;
+    if (!this.office.context.requirements.isSetSupported(set, version))
+      throw new MissingRequirementError(operation, this.kind, `${set} ${version}`);
+  }
+
   async readLabel(siteId: string): Promise<LabelState> {
+    this.assertLabelApi("readLabel");
     const snapshot = await this.readSnapshot();
     this.snapshot = snapshot;
     return labelStateFromProperties(snapshot.properties, siteId);
   }
 
   async applyPlan(plan: LabelPlan): Promise<ApplyResult> {
+    this.assertLabelApi("applyPlan");
     const fresh = this.snapshot !== null && this.now() - this.snapshot.takenAt <= this.maxSnapshotAgeMs;
     let snapshot = fresh && this.snapshot ? this.snapshot : await this.readSnapshot();
     let outcome: WriteOutcome<S>;

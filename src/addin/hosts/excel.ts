@@ -75,6 +75,7 @@ function cellText(value: unknown): string {
 export class ExcelHost extends DocumentHost<ExcelSnapshot> implements DocumentLabelingHost {
   readonly kind = "Excel" as const;
   protected readonly maxSnapshotAgeMs: number;
+  protected readonly labelApi = { set: "ExcelApi", version: "1.7" };
   private addedHandler: OfficeExtension.EventHandlerResult<Excel.WorksheetAddedEventArgs> | null = null;
 
   constructor(private readonly excelOptions: ExcelHostOptions = {}) {

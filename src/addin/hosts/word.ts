@@ -52,6 +52,7 @@ export class WordHost extends DocumentHost<WordSnapshot> implements DocumentLabe
   // A stale snapshot cannot clobber anyone's text in Word (we only delete our own controls by id and
   // add keys), and the write verifies itself, so any snapshot may be written from.
   protected readonly maxSnapshotAgeMs = Number.POSITIVE_INFINITY;
+  protected readonly labelApi = { set: "WordApi", version: "1.3" };
 
   constructor(private readonly wordOptions: WordHostOptions = {}) {
     super(wordOptions);
