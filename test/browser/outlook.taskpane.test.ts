@@ -239,6 +239,50 @@ describe("Outlook task pane in Chromium", () => {
     expect(apiCalls.some((c) => c.path === "/api/v1/policy")).toBe(true);
   });
 
+  it("follows a theme change while open: Outlook's OfficeThemeChanged turns the pane dark and back", async () => {
+    const { page } = await open(compose(mandatory), backend(mandatory));
+    await page.getByTestId("label-list").waitFor();
+    const surface = page.locator("[data-theme]");
+    const brightness = () =>
+      surface.evaluate((el) =>
+        getComputedStyle(el)
+          .backgroundColor.match(/\d+/g)!
+          .slice(0, 3)
+          .reduce((sum, v) => sum + Number(v), 0),
+      );
+    await expect(surface.getAttribute("data-theme")).resolves.toBe("light");
+    await page.evaluate(() =>
+      window.__fakeOutlook!.changeTheme({ bodyBackgroundColor: "#292929", bodyForegroundColor: "#ffffff" }),
+    );
+    await page.locator('[data-theme="dark"]').waitFor();
+    await eventually(async () => (await brightness()) < 3 * 80, true);
+    await page.evaluate(() =>
+      window.__fakeOutlook!.changeTheme({ bodyBackgroundColor: "#ffffff", bodyForegroundColor: "#000000" }),
+    );
+    await page.locator('[data-theme="light"]').waitFor();
+  });
+
+  it("keeps 'using the saved policy' on screen when the default label is applied, each with its own Dismiss", async () => {
+    const withDefault = policyWith({ mandatoryMail: true, defaultMailLabel: L.general });
+    const cached = JSON.stringify({
+      v: 1,
+      policy: withDefault,
+      etag: '"p0"',
+      fetchedAt: Date.now() - 7_200_000,
+      maxAgeMs: 3_600_000,
+    });
+    const { page } = await open(compose(withDefault), backend(null), {
+      localStorage: { "labelbridge.policy.v1:sam@contoso.com": cached },
+    });
+    const policyNotice = page.locator('[data-scope="policy"]');
+    const actionNotice = page.locator('[data-scope="action"]');
+    await actionNotice.getByText('Labeled "General" by default.').waitFor();
+    await policyNotice.getByText(/cannot be reached/).waitFor();
+    await actionNotice.getByRole("button", { name: "Dismiss" }).click();
+    await actionNotice.waitFor({ state: "detached" });
+    await policyNotice.getByText(/cannot be reached/).waitFor();
+  });
+
   it("speaks French in a French Outlook", async () => {
     const { page } = await open(compose(mandatory, { displayLanguage: "fr-FR" }), backend(mandatory));
     await page.getByRole("heading", { name: "Confidentialité" }).waitFor();
