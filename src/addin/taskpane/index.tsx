@@ -7,11 +7,12 @@ import type { Theme } from "@fluentui/react-components";
 import { StrictMode, useEffect, useState, useSyncExternalStore } from "react";
 import { createRoot } from "react-dom/client";
 import { connectToOffice, preloadHostFromUrl } from "../hosts/select";
-import { naaTokenProvider } from "../hosts/naa";
+import type { NaaOptions } from "../hosts/naa";
 import { en } from "../i18n/en";
 import { loadStrings } from "../i18n/load";
 import { apiScope, defaultConfig } from "../services/config";
-import { signedInUser, type TokenUser } from "../ports/tokenUser";
+import type { TokenUser } from "../ports/tokenUser";
+import type { TokenProvider } from "../ports/tokens";
 import { createRuntime } from "../runtime/wiring";
 import { App } from "./components/App";
 import { PaneController } from "./controller";
@@ -73,6 +74,27 @@ function OutsideOffice() {
   );
 }
 
+/**
+ * The NAA adapter, fetched with its first token request (its own chunk; MSAL is another, fetched by
+ * the adapter): neither is part of the pane's initial JavaScript. A chunk that failed to load is
+ * tried again at the next request.
+ */
+function naaOnDemand(options: NaaOptions): TokenProvider {
+  let adapter: Promise<TokenProvider> | null = null;
+  return {
+    kind: "naa",
+    token(request) {
+      const pending = (adapter ??= import(/* webpackChunkName: "naa" */ "../hosts/naa.js").then((m) =>
+        m.naaTokenProvider(options),
+      ));
+      pending.catch(() => {
+        if (adapter === pending) adapter = null;
+      });
+      return pending.then((p) => p.token(request));
+    },
+  };
+}
+
 async function start(): Promise<void> {
   preloadHostFromUrl(location.search);
   const root = createRoot(document.getElementById("root")!);
@@ -82,13 +104,15 @@ async function start(): Promise<void> {
     // the NAA adapter nor MSAL's chunk.
     naa:
       __LABELBRIDGE_AUTH__ === "naa"
-        ? naaTokenProvider({ clientId: config.clientId, scopes: [apiScope(config)] })
+        ? naaOnDemand({ clientId: config.clientId, scopes: [apiScope(config)] })
         : undefined,
   });
   const tokens = runtime.tokens;
   // The token the backend gets (NAA, Office SSO, or the development token) names the person for
   // documents; never interactive here: the policy load asks for sign-in when it must.
-  const signedIn = () => signedInUser(tokens);
+  // Only Word and Excel need it (Outlook names the person itself): its own chunk, fetched on demand.
+  const signedIn = () =>
+    import(/* webpackChunkName: "token-user" */ "../ports/tokenUser.js").then((m) => m.signedInUser(tokens));
   let tokenUser: TokenUser | null = null;
   const connected = await connectToOffice({
     documentUser: () => tokenUser ?? { name: "", principalName: "" },
