@@ -112,6 +112,12 @@ async function ourLabel(page: Page): Promise<string | null> {
   return value ? (decodeMsipLabelsHeader(value).find((r) => r.siteId === SITE)?.labelId ?? null) : null;
 }
 
+/** The policy a pane saved two hours ago (stale: an hour's freshness), for a backend that is down. */
+function savedTwoHoursAgo(policy: EffectivePolicy): { localStorage: Record<string, string> } {
+  const entry = { v: 1, policy, etag: '"p0"', fetchedAt: Date.now() - 7_200_000, maxAgeMs: 3_600_000 };
+  return { localStorage: { "labelbridge.policy.v1:sam@contoso.com": JSON.stringify(entry) } };
+}
+
 const badge = (page: Page) => page.getByTestId("label-badge");
 const labelButton = (page: Page, fullName: string) =>
   page.getByRole("button", { name: `Apply the label ${fullName}` });
@@ -218,16 +224,7 @@ describe("Outlook task pane in Chromium", () => {
   });
 
   it("works offline from the cached policy and says so", async () => {
-    const cached = JSON.stringify({
-      v: 1,
-      policy: mandatory,
-      etag: '"p0"',
-      fetchedAt: Date.now() - 7_200_000,
-      maxAgeMs: 3_600_000,
-    });
-    const { page, apiCalls } = await open(compose(mandatory), backend(null), {
-      localStorage: { "labelbridge.policy.v1:sam@contoso.com": cached },
-    });
+    const { page, apiCalls } = await open(compose(mandatory), backend(null), savedTwoHoursAgo(mandatory));
     await page.getByTestId("label-list").waitFor();
     await page
       .getByTestId("notice-warning")
@@ -264,16 +261,7 @@ describe("Outlook task pane in Chromium", () => {
 
   it("keeps 'using the saved policy' on screen when the default label is applied, each with its own Dismiss", async () => {
     const withDefault = policyWith({ mandatoryMail: true, defaultMailLabel: L.general });
-    const cached = JSON.stringify({
-      v: 1,
-      policy: withDefault,
-      etag: '"p0"',
-      fetchedAt: Date.now() - 7_200_000,
-      maxAgeMs: 3_600_000,
-    });
-    const { page } = await open(compose(withDefault), backend(null), {
-      localStorage: { "labelbridge.policy.v1:sam@contoso.com": cached },
-    });
+    const { page } = await open(compose(withDefault), backend(null), savedTwoHoursAgo(withDefault));
     const policyNotice = page.locator('[data-scope="policy"]');
     const actionNotice = page.locator('[data-scope="action"]');
     await actionNotice.getByText('Labeled "General" by default.').waitFor();

@@ -18,6 +18,17 @@ export type Room =
   | "addin/events"
   | "addin/taskpane";
 
+/** What an entry point (event bundle, task pane) builds on. */
+const ENTRY_ROOMS: Room[] = [
+  "core",
+  "addin/ports",
+  "addin/hosts",
+  "addin/services",
+  "addin/i18n",
+  "addin/flows",
+  "addin/runtime",
+];
+
 /** Rooms each room may import from (its own always). */
 export const MAY_IMPORT: Record<Room, Room[]> = {
   core: [],
@@ -27,24 +38,9 @@ export const MAY_IMPORT: Record<Room, Room[]> = {
   "addin/i18n": ["core", "addin/hosts"],
   "addin/flows": ["core", "addin/ports", "addin/hosts"],
   "addin/runtime": ["core", "addin/ports", "addin/hosts", "addin/services"],
-  "addin/events": [
-    "core",
-    "addin/ports",
-    "addin/hosts",
-    "addin/services",
-    "addin/i18n",
-    "addin/flows",
-    "addin/runtime",
-  ],
-  "addin/taskpane": [
-    "core",
-    "addin/ports",
-    "addin/hosts",
-    "addin/services",
-    "addin/i18n",
-    "addin/flows",
-    "addin/runtime",
-  ],
+  // The two kinds of entry point: either may use every room below them, never each other.
+  "addin/events": ENTRY_ROOMS,
+  "addin/taskpane": ENTRY_ROOMS,
 };
 
 /** Packages each room may import; everything else is refused. */

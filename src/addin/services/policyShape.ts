@@ -9,7 +9,7 @@
  * (test/addin/policyShape.test.ts plants one to prove it). Nested settings objects (markings,
  * conditions, recipient rules) are checked as objects; their fields are the engine's business.
  */
-import type { EffectivePolicy } from "../../core/policy/effective";
+import type { EffectivePolicy, LabelSummary } from "../../core/policy/effective";
 
 type Describe<T> = [T] extends [string]
   ? "string" | "guid"
@@ -52,6 +52,12 @@ const LABEL: Shape<EffectivePolicy["labels"][number]> = {
   protectiveMarking: { optional: "object" },
 };
 
+/** The fields a catalog entry shares with a label. */
+function summaryOf(label: typeof LABEL): Omit<Shape<LabelSummary>, "id"> {
+  const { name, displayName, sensitivity, parentId, color } = label;
+  return { name, displayName, sensitivity, parentId, color };
+}
+
 const POLICY: Shape<EffectivePolicy> = {
   siteId: "guid",
   tenantName: "string",
@@ -86,16 +92,8 @@ const POLICY: Shape<EffectivePolicy> = {
     offlineSendFallback: "string",
     auditEnabled: "boolean",
   },
-  catalog: {
-    each: {
-      id: "string",
-      name: "string",
-      displayName: "string",
-      sensitivity: "number",
-      parentId: { nullable: "string" },
-      color: { optional: "string" },
-    },
-  },
+  // A catalog entry names any label of the tenant (ids are checked where a label is applied).
+  catalog: { each: { ...summaryOf(LABEL), id: "string" } },
 };
 
 /** The shape as the check walks it (the typed constants above, seen loosely). */

@@ -1,5 +1,5 @@
 import { zipSync, strToU8 } from "fflate";
-import { decodeMsipLabelsHeader, encodeMsipLabelsHeader } from "../../../src/core/metadata";
+import { decodeMsipLabelsHeader } from "../../../src/core/metadata";
 import { HostError } from "../../../src/addin/hosts/types";
 import { OutlookHost, SESSION } from "../../../src/addin/hosts/outlook";
 import { officeAttachmentReader } from "../../../src/addin/hosts/attachmentLabels";
@@ -8,6 +8,7 @@ import { LABELS_NOT_ENABLED } from "../fakes/outlook/fakeOutlook";
 import {
   composeFake,
   epmsPolicy,
+  header,
   hostOf,
   L,
   nativeCatalog,
@@ -21,27 +22,13 @@ import { createFakeOutlook } from "../fakes/outlook/fakeOutlook";
 
 const policy = policyWith();
 
-function ourHeader(labelId: string, method: "Standard" | "Privileged" = "Privileged"): string {
-  return encodeMsipLabelsHeader([
-    {
-      labelId,
-      siteId: SITE,
-      method,
-      name: "x",
-      contentBits: 0,
-      setDate: "2026-11-01T08:00:00Z",
-      actionId: "11111111-2222-4333-8444-555555555555",
-    },
-  ]);
-}
-
 describe("Outlook adapter: reading a mail being written", () => {
   it("reads no label from a new mail, and our label from our msip_labels header", async () => {
     const fake = composeFake(policy, { labelsEnabled: false });
     const host = hostOf(fake);
     expect(await host.readLabel(SITE)).toMatchObject({ current: null, source: "none", records: [] });
 
-    fake.state.headers.set("msip_labels", ourHeader(L.confidentialAllEmployees));
+    fake.state.headers.set("msip_labels", header(L.confidentialAllEmployees));
     const state = await host.readLabel(SITE);
     expect(state.current).toEqual({ labelId: L.confidentialAllEmployees, method: "Privileged" });
     expect(state.source).toBe("msip_labels");
@@ -175,7 +162,7 @@ describe("Outlook adapter: applying a label", () => {
 
   it("leaves the mail exactly as it was when Outlook refuses its own label", async () => {
     const epms = epmsPolicy();
-    const before = ourHeader(L.general);
+    const before = header(L.general);
     const fake = composeFake(epms, {
       subject: "Budget review [SEC=OFFICIAL]",
       headers: {
@@ -219,7 +206,7 @@ describe("Outlook adapter: applying a label", () => {
   it("refuses to remove a label Outlook carries (an add-in cannot), before touching anything", async () => {
     const fake = composeFake(policyWith({ mandatoryMail: false }), {
       nativeLabel: L.general,
-      headers: { msip_labels: ourHeader(L.general) },
+      headers: { msip_labels: header(L.general) },
     });
     const host = hostOf(fake);
     const p = policyWith({ mandatoryMail: false, justificationRequired: false });

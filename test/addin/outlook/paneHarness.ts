@@ -1,5 +1,5 @@
 /** The task pane's controller against the fake Outlook host and a scripted backend. */
-import { decodeMsipLabelsHeader, encodeMsipLabelsHeader } from "../../../src/core/metadata";
+import { decodeMsipLabelsHeader } from "../../../src/core/metadata";
 import type { AuditEvent } from "../../../src/core/audit";
 import type { EffectivePolicy } from "../../../src/core/policy";
 import * as engine from "../../../src/addin/taskpane/engine";
@@ -13,23 +13,11 @@ import { memoryStore } from "../../../src/addin/ports/storage";
 import type { FakeOutlook } from "../fakes/outlook/fakeOutlook";
 import { hostOf, SITE } from "./setup";
 
+export { header } from "./setup";
+
 const config = defaultConfig({ apiBase: "https://labels.example.com" });
 export const TOKEN = "eyJhbGciOiJIUzI1NiJ9.eyJuYW1lIjoiU2FtIExlZSJ9.c2ln";
 export const NOW = new Date("2026-11-29T10:15:30Z");
-
-export function header(labelId: string, method: "Standard" | "Privileged" = "Privileged"): string {
-  return encodeMsipLabelsHeader([
-    {
-      labelId,
-      siteId: SITE,
-      method,
-      name: "x",
-      contentBits: 0,
-      setDate: "2026-11-01T08:00:00Z",
-      actionId: "11111111-2222-4333-8444-555555555555",
-    },
-  ]);
-}
 
 export function ourLabel(fake: FakeOutlook): string | null {
   const v = fake.state.headers.get("msip_labels");

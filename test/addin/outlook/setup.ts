@@ -13,6 +13,7 @@ import {
   type Phase,
   type LabelProtectiveMarking,
 } from "../../../src/core/policy";
+import { encodeMsipLabelsHeader } from "../../../src/core/metadata";
 import { OutlookHost } from "../../../src/addin/hosts/outlook";
 import { readReceivedLabel } from "../../../src/addin/hosts/outlookRead";
 import { itemDecisionContext } from "../../../src/core/decide/context";
@@ -85,6 +86,21 @@ export function composeFake(policy: EffectivePolicy, options: Partial<FakeOutloo
     user: { displayName: "Sam Lee", emailAddress: "sam@contoso.com" },
     ...options,
   });
+}
+
+/** Our msip_labels header for one of our labels, as an earlier apply left it. */
+export function header(labelId: string, method: "Standard" | "Privileged" = "Privileged"): string {
+  return encodeMsipLabelsHeader([
+    {
+      labelId,
+      siteId: SITE,
+      method,
+      name: "x",
+      contentBits: 0,
+      setDate: "2026-11-01T08:00:00Z",
+      actionId: "11111111-2222-4333-8444-555555555555",
+    },
+  ]);
 }
 
 export function hostOf(fake: FakeOutlook): OutlookHost {
