@@ -21,7 +21,6 @@ import {
   internalPolicy,
   ourLabelProperties,
   planChange,
-  policy,
   removeGlobals,
 } from "./documentSetup";
 
