@@ -2,7 +2,7 @@
  * Entry of the event bundle (dist/events/launchevent.js): classic Outlook loads this one file in
  * its JavaScript-only runtime; the web, new Outlook and Mac load it from commands.html. Every
  * handler is associated at the top level, synchronously, when the file loads — without that, a
- * SoftBlock send handler means nobody can send (docs/architecture.md, "Event handlers").
+ * SoftBlock send handler means nobody can send (docs/architecture.md, "Why the event bundles are special").
  */
 import "./globalThisShim";
 import { OutlookHost } from "../hosts/outlook";

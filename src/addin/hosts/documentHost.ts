@@ -54,7 +54,7 @@ export const AUTO_SHOW_TASKPANE_SETTING = "Office.AutoShowTaskpaneWithDocument";
 
 /**
  * The document setting where the runtimes that see an open (OnDocumentOpened, the task pane) leave
- * the time they recorded it as unlabeled, epoch milliseconds (services/documentOpen.ts says why).
+ * the time they recorded it as unlabeled, epoch milliseconds (flows/documentOpen.ts says why).
  */
 export const UNLABELED_OPEN_SETTING = "labelbridge.unlabeledOpenRecordedAt";
 
