@@ -1,5 +1,5 @@
 /**
- * One function per labeling moment (docs/architecture.md, "Flows"): each reads the item, decides
+ * One function per labeling moment (docs/architecture.md, "The moments"): each reads the item, decides
  * with src/core/decide, applies through the host adapter and records the audit, once.
  */
 export * from "./deps";
