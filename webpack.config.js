@@ -89,7 +89,9 @@ function typescriptRule(target) {
 const pureModules = {
   include: [
     path.join(ROOT, "src", "core"),
-    ...["services", "i18n", "hosts"].map((d) => path.join(ROOT, "src", "addin", d)),
+    ...["flows", "hosts", "i18n", "ports", "runtime", "services"].map((d) =>
+      path.join(ROOT, "src", "addin", d),
+    ),
   ],
   sideEffects: false,
 };

@@ -203,7 +203,6 @@ async function main(): Promise<void> {
   const coldHost = new WordHost({ word: coldWord.Word as unknown as typeof Word });
   await coldHost.applyPlan(
     plan(policy, { current: null, records: [], source: "none" }, L.confidentialAllEmployees, "Word"),
-    policy,
   );
   const coldRoundTrips = coldWord.runtime.stats.roundTrips;
 

@@ -14,7 +14,7 @@ import { decideSend } from "../../src/core/decide/send";
 import { detectSensitiveInfo } from "../../src/core/detect/detect";
 import { handlersFor, recordingEvent } from "../../test/addin/outlook/handlerHarness";
 import { composeFake, L, policyWith } from "../../test/addin/outlook/setup";
-import { decisionContext } from "../../src/addin/services/mailState";
+import { itemDecisionContext } from "../../src/core/decide/context";
 
 const runs = Number(process.argv[2] ?? 30);
 const policy = policyWith({ mandatoryMail: true, defaultMailLabel: "none" });
@@ -65,7 +65,7 @@ async function main(): Promise<void> {
         attachments: [],
         detections,
       },
-      decisionContext(info, new Date(), () => "00000000-0000-4000-8000-000000000001"),
+      itemDecisionContext("Outlook", info, new Date(), () => "00000000-0000-4000-8000-000000000001"),
     );
     const t1 = performance.now();
     if (d.outcome !== "warn") throw new Error(`expected the card to be found, got ${d.outcome}`);

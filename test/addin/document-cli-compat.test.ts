@@ -96,7 +96,7 @@ describe("the add-in and the CLI write the same label properties", () => {
     const host = new WordHost();
     const state = await host.readLabel(OUR_TENANT);
     const change = plan(p, state.current, L.confidentialAllEmployees, "Word");
-    const result = await host.applyPlan(change, p);
+    const result = await host.applyPlan(change);
 
     const fromAddin = wordProperties(word.model);
     const fromCli = cliWrite(files, OUR_TENANT, change, result.contentBits);
@@ -125,7 +125,7 @@ describe("the add-in and the CLI write the same label properties", () => {
     const state = await host.readLabel(tenant);
     expect(state.current).toEqual({ labelId: "f42aa342-8706-4288-bd11-ebb85995028c", method: "Standard" });
     const change = plan(p, null, L.highlyConfidentialAllEmployees, "Excel");
-    const result = await host.applyPlan(change, p);
+    const result = await host.applyPlan(change);
     await host.dispose();
 
     const fromAddin = excelProperties(excel.model);
@@ -150,7 +150,7 @@ describe("the add-in and the CLI write the same label properties", () => {
     const host = new WordHost();
     const state = await host.readLabel(OUR_TENANT);
     const change = plan(p, state.current, null, "Word");
-    await host.applyPlan(change, p);
+    await host.applyPlan(change);
 
     const fromCli = cliWrite(files, OUR_TENANT, change, 0);
     expect(wordProperties(word.model)).toEqual(fromCli);

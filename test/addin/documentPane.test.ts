@@ -15,9 +15,9 @@ import { fr } from "../../src/addin/i18n/fr";
 import { warningText } from "../../src/addin/i18n/warnings";
 import { AuditQueue } from "../../src/addin/services/auditQueue";
 import { defaultConfig } from "../../src/addin/services/config";
-import type { HttpClient } from "../../src/addin/services/http";
+import type { HttpClient } from "../../src/addin/ports/http";
 import { PolicyClient } from "../../src/addin/services/policyClient";
-import { memoryStore } from "../../src/addin/services/storage";
+import { memoryStore } from "../../src/addin/ports/storage";
 import * as engine from "../../src/addin/taskpane/engine";
 import { PaneController } from "../../src/addin/taskpane/controller";
 import { effectiveWith } from "../support/policyFixtures";
@@ -402,6 +402,30 @@ describe("what the pane says after a write in a document", () => {
     expect(controller.getState().notice).toEqual({
       kind: "error",
       text: "The label could not be read (busy); nothing was changed.",
+    });
+    expect(propertyMap(word.model)).toEqual({});
+  });
+});
+
+describe("Word without the API sets Labelbridge needs", () => {
+  it("with only WordApi 1.1: names the missing requirement set, never Office's raw 'API could not be found'", async () => {
+    const word = createFakeWord({ sections: [{ body: ["Plan 2027"] }] }, { wordApi: "1.1" });
+    const office = createFakeOffice({
+      host: "Word",
+      url: "https://contoso.sharepoint.com/sites/fin/Plan%202027.docx",
+      requirementSets: { WordApi: "1.1", CommonApi: "1.1" },
+    });
+    const host = new WordHost({
+      office: office.Office as unknown as typeof Office,
+      word: word.Word as unknown as typeof Word,
+      user: () => PRIYA,
+    });
+    const { controller } = track(host, await pane(host, internalPolicy()));
+    const s = controller.getState();
+    expect(s.phase).toBe("error");
+    expect(s.notice).toEqual({
+      kind: "error",
+      text: "Labelbridge needs WordApi 1.3, which this version of Word does not offer, to read and write labels. Update Office, or open the file in Word on the web.",
     });
     expect(propertyMap(word.model)).toEqual({});
   });

@@ -39,7 +39,7 @@ beforeAll(() => {
   }));
 }, 120_000);
 
-it("takes in the handlers, the Word/Excel/Outlook adapters, the services and src/core", () => {
+it("takes in the handlers, the flows, the Word/Excel/Outlook adapters, the services and src/core", () => {
   const loaded = program
     .getSourceFiles()
     .map((f) => path.relative(root, f.fileName))
@@ -50,7 +50,8 @@ it("takes in the handlers, the Word/Excel/Outlook adapters, the services and src
     "src/addin/hosts/word.ts",
     "src/addin/hosts/excel.ts",
     "src/addin/hosts/attachmentLabels.ts",
-    "src/addin/services/documentOpen.ts",
+    "src/addin/flows/documentOpen.ts",
+    "src/addin/flows/send.ts",
     "src/addin/services/policyClient.ts",
     "src/core/decide/send.ts",
     "src/core/detect/detect.ts",

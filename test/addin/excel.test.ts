@@ -21,7 +21,6 @@ import {
   internalPolicy,
   ourLabelProperties,
   planChange,
-  policy,
   removeGlobals,
 } from "./documentSetup";
 
@@ -70,7 +69,7 @@ describe("Excel: default label on an unlabeled workbook (scenario 4)", () => {
     if (decision.outcome !== "apply") throw new Error(decision.message);
     excel.runtime.resetStats();
 
-    const result = await host.applyPlan(decision.plan, p);
+    const result = await host.applyPlan(decision.plan);
 
     expect(excel.runtime.stats.roundTrips).toBe(1);
     expect(result).toMatchObject({ nativeLabelSet: false, contentBits: 1, warnings: [] });
@@ -109,21 +108,19 @@ describe("Excel: changing the label", () => {
   it("lowers Highly Confidential to Confidential with a justification: marks replaced, never duplicated, author text kept", async () => {
     setUp(budgetSheets);
     let state = await host.readLabel(OUR_TENANT);
-    await host.applyPlan(planChange(state, HIGHLY, "Excel"), policy());
+    await host.applyPlan(planChange(state, HIGHLY, "Excel"));
     state = await host.readLabel(OUR_TENANT);
     excel.runtime.resetStats();
     const result = await host.applyPlan(
       planChange(state, CONFIDENTIAL, "Excel", { reason: "Previous label was incorrect" }),
-      policy(),
     );
     expect(excel.runtime.stats.roundTrips).toBe(1);
     expect(result.contentBits).toBe(2);
     state = await host.readLabel(OUR_TENANT);
-    await host.applyPlan(planChange(state, HIGHLY, "Excel"), policy());
+    await host.applyPlan(planChange(state, HIGHLY, "Excel"));
     state = await host.readLabel(OUR_TENANT);
     await host.applyPlan(
       planChange(state, CONFIDENTIAL, "Excel", { reason: "Previous label was incorrect" }),
-      policy(),
     );
 
     const summary = excel.model.worksheets[0].headersFooters.defaultForAllPages;
@@ -143,7 +140,7 @@ describe("Excel: changing the label", () => {
   it("writes header and footer for Highly Confidential, says Excel has no watermark and leaves bit 4 out", async () => {
     setUp(budgetSheets);
     const state = await host.readLabel(OUR_TENANT);
-    const result = await host.applyPlan(planChange(state, HIGHLY, "Excel"), policy());
+    const result = await host.applyPlan(planChange(state, HIGHLY, "Excel"));
     expect(result.contentBits).toBe(3);
     expect(result.warnings).toEqual([{ code: "watermark-not-supported", app: "Excel" }]);
     expect(excel.model.worksheets[2].headersFooters.defaultForAllPages).toMatchObject({
@@ -157,7 +154,7 @@ describe("Excel: changing the label", () => {
     const long = "&BQuarterly consolidated statement of the finance department " + "x".repeat(90);
     setUp([{ name: "Summary", headerFooter: { centerHeader: long } }, { name: "Notes" }]);
     const state = await host.readLabel(OUR_TENANT);
-    const result = await host.applyPlan(planChange(state, HIGHLY, "Excel"), policy());
+    const result = await host.applyPlan(planChange(state, HIGHLY, "Excel"));
     const [summary, notes] = excel.model.worksheets;
     expect(summary.headersFooters.defaultForAllPages.centerHeader).toBe(long);
     expect(summary.headersFooters.defaultForAllPages.centerFooter).toContain(
@@ -174,7 +171,7 @@ describe("Excel: changing the label", () => {
     setUp(budgetSheets, { ...PARTNER_PROPERTIES, ...ourLabelProperties(L.public, "Public") });
     const state = await host.readLabel(OUR_TENANT);
     expect(state.current?.labelId).toBe(L.public);
-    await host.applyPlan(planChange(state, CONFIDENTIAL, "Excel"), policy());
+    await host.applyPlan(planChange(state, CONFIDENTIAL, "Excel"));
     const props = propertyMap(excel.model);
     for (const [k, v] of Object.entries(PARTNER_PROPERTIES)) expect(props[k]).toBe(v);
     expect(props.Department).toBe("Finance");
@@ -187,7 +184,7 @@ describe("Excel: changing the label", () => {
     excel.model.worksheets[2].headersFooters.defaultForAllPages.leftFooter = "Draft";
     clock += 60_000; // the justification dialog took a minute
     excel.runtime.resetStats();
-    await host.applyPlan(planChange(state, CONFIDENTIAL, "Excel"), policy());
+    await host.applyPlan(planChange(state, CONFIDENTIAL, "Excel"));
     expect(excel.runtime.stats.roundTrips).toBe(2);
     expect(excel.model.worksheets[2].headersFooters.defaultForAllPages).toMatchObject({
       leftFooter: "Draft",
@@ -203,7 +200,7 @@ describe("Excel: changing the label", () => {
       JSON.stringify(excel.model.worksheets[3].headersFooters),
     );
     excel.runtime.resetStats();
-    await host.applyPlan(planChange(state, CONFIDENTIAL, "Excel"), policy());
+    await host.applyPlan(planChange(state, CONFIDENTIAL, "Excel"));
     expect(excel.runtime.stats.roundTrips).toBe(2);
     expect(excel.model.worksheets[3].headersFooters.defaultForAllPages.centerFooter).toBe(CONFIDENTIAL_MARK);
   });
@@ -213,7 +210,7 @@ describe("Excel: new sheets", () => {
   it("gives a sheet the person adds the label's marks (1 read + 1 write), and does not double a copied sheet's", async () => {
     setUp(budgetSheets);
     const state = await host.readLabel(OUR_TENANT);
-    await host.applyPlan(planChange(state, HIGHLY, "Excel"), policy());
+    await host.applyPlan(planChange(state, HIGHLY, "Excel"));
     excel.runtime.resetStats();
 
     const added = excel.userAddsWorksheet("Q3");
@@ -233,7 +230,7 @@ describe("Excel: new sheets", () => {
   it("stops marking new sheets after dispose", async () => {
     setUp(budgetSheets);
     const state = await host.readLabel(OUR_TENANT);
-    await host.applyPlan(planChange(state, CONFIDENTIAL, "Excel"), policy());
+    await host.applyPlan(planChange(state, CONFIDENTIAL, "Excel"));
     await host.dispose();
     const added = excel.userAddsWorksheet("Later");
     await excel.runtime.settleEvents();

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { apiScope, defaultConfig, defaultApiResource } from "../../src/addin/services/config";
-import { tokenChain, type TokenProvider, type TokenRequest } from "../../src/addin/services/tokens";
+import { tokenChain, type TokenProvider, type TokenRequest } from "../../src/addin/ports/tokens";
 
 const CLIENT_ID = "6f1c3c1e-3c0f-4f5e-9b0a-1f2e3d4c5b6a";
 const BUILD_KEYS = [

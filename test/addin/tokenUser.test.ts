@@ -2,9 +2,9 @@
  * Who is signed in, from a token's claims: one parser for the task pane and the event handlers,
  * including the JavaScript-only runtime (no atob or TextDecoder there).
  */
-import { signedInUser, userFromToken } from "../../src/addin/services/tokenUser";
-import { devTokenProvider, firstToken, ssoTokenProvider } from "../../src/addin/services/tokens";
-import { memoryStore } from "../../src/addin/services/storage";
+import { signedInUser, userFromToken } from "../../src/addin/ports/tokenUser";
+import { devTokenProvider, firstToken, ssoTokenProvider } from "../../src/addin/ports/tokens";
+import { memoryStore } from "../../src/addin/ports/storage";
 
 const token = (claims: object) =>
   `eyJhbGciOiJIUzI1NiJ9.${Buffer.from(JSON.stringify(claims)).toString("base64url")}.sig`;

@@ -135,7 +135,7 @@ describe("Word: applying a label", () => {
     const plan = planChange(state, CONFIDENTIAL, "Word");
     word.runtime.resetStats();
 
-    const result = await host.applyPlan(plan, policy());
+    const result = await host.applyPlan(plan);
 
     expect(word.runtime.stats.roundTrips).toBe(1);
     expect(word.runtime.stats.syncCalls).toBe(1);
@@ -184,14 +184,11 @@ describe("Word: applying a label", () => {
   it("lowers Confidential to Public after a justification: the footer mark goes, header text stays, nothing duplicates", async () => {
     setUp(threeSectionDocument());
     let state = await host.readLabel(OUR_TENANT);
-    await host.applyPlan(planChange(state, HIGHLY, "Word"), policy());
+    await host.applyPlan(planChange(state, HIGHLY, "Word"));
     state = await host.readLabel(OUR_TENANT);
-    await host.applyPlan(
-      planChange(state, CONFIDENTIAL, "Word", { reason: "Previous label was incorrect" }),
-      policy(),
-    );
+    await host.applyPlan(planChange(state, CONFIDENTIAL, "Word", { reason: "Previous label was incorrect" }));
     state = await host.readLabel(OUR_TENANT);
-    await host.applyPlan(planChange(state, HIGHLY, "Word"), policy());
+    await host.applyPlan(planChange(state, HIGHLY, "Word"));
     state = await host.readLabel(OUR_TENANT);
 
     // A downgrade without a justification is refused by the same engine the pane uses.
@@ -206,7 +203,6 @@ describe("Word: applying a label", () => {
     word.runtime.resetStats();
     const result = await host.applyPlan(
       planChange(state, L.public, "Word", { reason: "Previous label no longer applies" }),
-      policy(),
     );
     expect(word.runtime.stats.roundTrips).toBe(1);
     expect(result.contentBits).toBe(0);
@@ -225,9 +221,9 @@ describe("Word: applying a label", () => {
   it("a second change to the same marks never duplicates them", async () => {
     setUp(threeSectionDocument());
     let state = await host.readLabel(OUR_TENANT);
-    await host.applyPlan(planChange(state, HIGHLY, "Word"), policy());
+    await host.applyPlan(planChange(state, HIGHLY, "Word"));
     state = await host.readLabel(OUR_TENANT);
-    await host.applyPlan(planChange(state, L.highlyConfidentialSpecifiedPeople, "Word"), policy());
+    await host.applyPlan(planChange(state, L.highlyConfidentialSpecifiedPeople, "Word"));
     for (const s of word.model.sections) {
       for (const t of HEADER_FOOTER_TYPES) {
         expect(marksIn(s.headers[t]).map((m) => m.tag)).toEqual([WORD_MARK_TAGS.header]);
@@ -239,7 +235,7 @@ describe("Word: applying a label", () => {
   it("writes header, footer (with ${User.Name}) and the watermark shape for Highly Confidential; ContentBits 7", async () => {
     setUp(threeSectionDocument());
     const state = await host.readLabel(OUR_TENANT);
-    const result = await host.applyPlan(planChange(state, HIGHLY, "Word"), policy());
+    const result = await host.applyPlan(planChange(state, HIGHLY, "Word"));
     expect(result.contentBits).toBe(7);
     const header = word.model.sections[2].headers.EvenPages;
     expect(marksIn(header)).toEqual([
@@ -260,7 +256,7 @@ describe("Word: applying a label", () => {
     setUp(threeSectionDocument(), { watermark: false });
     expect((await host.capabilities()).watermark).toBe(false);
     const state = await host.readLabel(OUR_TENANT);
-    const result = await host.applyPlan(planChange(state, HIGHLY, "Word"), policy());
+    const result = await host.applyPlan(planChange(state, HIGHLY, "Word"));
     expect(result.contentBits).toBe(3);
     expect(result.warnings).toEqual([{ code: "watermark-not-supported", app: "Word" }]);
     expect(propertyMap(word.model)[key(HIGHLY, "ContentBits")]).toBe("3");
@@ -277,7 +273,7 @@ describe("Word: applying a label", () => {
     );
     const state = await host.readLabel(OUR_TENANT);
     expect(state.current).toEqual({ labelId: L.general, method: "Standard" });
-    await host.applyPlan(planChange(state, CONFIDENTIAL, "Word"), policy());
+    await host.applyPlan(planChange(state, CONFIDENTIAL, "Word"));
     const props = propertyMap(word.model);
     expect(Object.keys(props).some((k) => k.includes(L.general))).toBe(false);
     for (const [k, v] of Object.entries(PARTNER_PROPERTIES)) expect(props[k]).toBe(v);
@@ -291,11 +287,11 @@ describe("Word: applying a label", () => {
   it("removes our label and our marks, and nothing else", async () => {
     setUp(threeSectionDocument(PARTNER_PROPERTIES));
     let state = await host.readLabel(OUR_TENANT);
-    await host.applyPlan(planChange(state, CONFIDENTIAL, "Word"), policy());
+    await host.applyPlan(planChange(state, CONFIDENTIAL, "Word"));
     state = await host.readLabel(OUR_TENANT);
     const p = policy();
     p.settings.mandatoryDocuments = false;
-    await host.applyPlan(planChange(state, null, "Word", { reason: "Previous label was incorrect" }, p), p);
+    await host.applyPlan(planChange(state, null, "Word", { reason: "Previous label was incorrect" }, p));
     expect(propertyMap(word.model)).toEqual({ Owner: "Priya", ...PARTNER_PROPERTIES });
     expect(allContentControls(word.model)).toEqual([]);
   });
@@ -303,7 +299,7 @@ describe("Word: applying a label", () => {
   it("without a prior read it costs exactly one read and one write", async () => {
     setUp(threeSectionDocument());
     const plan = planChange({ current: null, records: [], source: "none" }, CONFIDENTIAL, "Word");
-    await host.applyPlan(plan, policy());
+    await host.applyPlan(plan);
     expect(word.runtime.stats.roundTrips).toBe(2);
   });
 
@@ -312,7 +308,7 @@ describe("Word: applying a label", () => {
     const state = await host.readLabel(OUR_TENANT);
     word.model.sections.push(section({ body: ["Appendix C"] }));
     word.runtime.resetStats();
-    await host.applyPlan(planChange(state, CONFIDENTIAL, "Word"), policy());
+    await host.applyPlan(planChange(state, CONFIDENTIAL, "Word"));
     expect(word.runtime.stats.roundTrips).toBe(2);
     for (const s of word.model.sections) {
       for (const t of HEADER_FOOTER_TYPES) expect(marksIn(s.footers[t])).toHaveLength(1);
@@ -322,7 +318,7 @@ describe("Word: applying a label", () => {
   it("recovers when our control vanished since the read: fresh read, one more write, correct result", async () => {
     setUp(threeSectionDocument());
     let state = await host.readLabel(OUR_TENANT);
-    await host.applyPlan(planChange(state, CONFIDENTIAL, "Word"), policy());
+    await host.applyPlan(planChange(state, CONFIDENTIAL, "Word"));
     state = await host.readLabel(OUR_TENANT);
     // Someone deletes a whole footer (and our locked control with it) in another window.
     const footer = word.model.sections[1].footers.Primary;
@@ -339,7 +335,7 @@ describe("Word: applying a label", () => {
       },
     ];
     word.runtime.resetStats();
-    await host.applyPlan(planChange(state, HIGHLY, "Word"), policy());
+    await host.applyPlan(planChange(state, HIGHLY, "Word"));
     expect(word.runtime.stats.roundTrips).toBe(3); // failed write, fresh read, write
     for (const s of word.model.sections) {
       for (const t of HEADER_FOOTER_TYPES) {
@@ -363,7 +359,7 @@ describe("Word: applying a label", () => {
       code: "GeneralException",
       message: "busy",
     });
-    await expect(host.applyPlan(planChange(state, CONFIDENTIAL, "Word"), policy())).rejects.toMatchObject({
+    await expect(host.applyPlan(planChange(state, CONFIDENTIAL, "Word"))).rejects.toMatchObject({
       name: "HostError",
       operation: "applyPlan",
       code: "GeneralException",

@@ -112,6 +112,12 @@ async function ourLabel(page: Page): Promise<string | null> {
   return value ? (decodeMsipLabelsHeader(value).find((r) => r.siteId === SITE)?.labelId ?? null) : null;
 }
 
+/** The policy a pane saved two hours ago (stale: an hour's freshness), for a backend that is down. */
+function savedTwoHoursAgo(policy: EffectivePolicy): { localStorage: Record<string, string> } {
+  const entry = { v: 1, policy, etag: '"p0"', fetchedAt: Date.now() - 7_200_000, maxAgeMs: 3_600_000 };
+  return { localStorage: { "labelbridge.policy.v1:sam@contoso.com": JSON.stringify(entry) } };
+}
+
 const badge = (page: Page) => page.getByTestId("label-badge");
 const labelButton = (page: Page, fullName: string) =>
   page.getByRole("button", { name: `Apply the label ${fullName}` });
@@ -218,16 +224,7 @@ describe("Outlook task pane in Chromium", () => {
   });
 
   it("works offline from the cached policy and says so", async () => {
-    const cached = JSON.stringify({
-      v: 1,
-      policy: mandatory,
-      etag: '"p0"',
-      fetchedAt: Date.now() - 7_200_000,
-      maxAgeMs: 3_600_000,
-    });
-    const { page, apiCalls } = await open(compose(mandatory), backend(null), {
-      localStorage: { "labelbridge.policy.v1:sam@contoso.com": cached },
-    });
+    const { page, apiCalls } = await open(compose(mandatory), backend(null), savedTwoHoursAgo(mandatory));
     await page.getByTestId("label-list").waitFor();
     await page
       .getByTestId("notice-warning")
@@ -237,6 +234,41 @@ describe("Outlook task pane in Chromium", () => {
     await badge(page).getByText("General").waitFor();
     expect(await ourLabel(page)).toBe(L.general);
     expect(apiCalls.some((c) => c.path === "/api/v1/policy")).toBe(true);
+  });
+
+  it("follows a theme change while open: Outlook's OfficeThemeChanged turns the pane dark and back", async () => {
+    const { page } = await open(compose(mandatory), backend(mandatory));
+    await page.getByTestId("label-list").waitFor();
+    const surface = page.locator("[data-theme]");
+    const brightness = () =>
+      surface.evaluate((el) =>
+        getComputedStyle(el)
+          .backgroundColor.match(/\d+/g)!
+          .slice(0, 3)
+          .reduce((sum, v) => sum + Number(v), 0),
+      );
+    await expect(surface.getAttribute("data-theme")).resolves.toBe("light");
+    await page.evaluate(() =>
+      window.__fakeOutlook!.changeTheme({ bodyBackgroundColor: "#292929", bodyForegroundColor: "#ffffff" }),
+    );
+    await page.locator('[data-theme="dark"]').waitFor();
+    await eventually(async () => (await brightness()) < 3 * 80, true);
+    await page.evaluate(() =>
+      window.__fakeOutlook!.changeTheme({ bodyBackgroundColor: "#ffffff", bodyForegroundColor: "#000000" }),
+    );
+    await page.locator('[data-theme="light"]').waitFor();
+  });
+
+  it("keeps 'using the saved policy' on screen when the default label is applied, each with its own Dismiss", async () => {
+    const withDefault = policyWith({ mandatoryMail: true, defaultMailLabel: L.general });
+    const { page } = await open(compose(withDefault), backend(null), savedTwoHoursAgo(withDefault));
+    const policyNotice = page.locator('[data-scope="policy"]');
+    const actionNotice = page.locator('[data-scope="action"]');
+    await actionNotice.getByText('Labeled "General" by default.').waitFor();
+    await policyNotice.getByText(/cannot be reached/).waitFor();
+    await actionNotice.getByRole("button", { name: "Dismiss" }).click();
+    await actionNotice.waitFor({ state: "detached" });
+    await policyNotice.getByText(/cannot be reached/).waitFor();
   });
 
   it("speaks French in a French Outlook", async () => {

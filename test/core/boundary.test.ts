@@ -6,6 +6,7 @@
 import { spawnSync } from "node:child_process";
 import * as path from "node:path";
 import ts from "typescript";
+import { readSources, roomCycles, roomGraph, roomViolations } from "./rooms";
 
 const root = path.resolve(__dirname, "..", "..");
 const planted = path.join(root, "src", "core", "policy", "__planted__.ts");
@@ -108,5 +109,105 @@ describe("the src/core boundary", () => {
     expect(
       compileAsCore("export const x = new Map<string, number>([['a', 1]]).size + [1, 2].at(-1)!;"),
     ).toEqual([]);
+  });
+});
+
+/**
+ * The add-in's rooms (docs/architecture.md): flows never import React, adapters never import
+ * services, flows or UI, nothing imports upwards, and no two rooms import each other. Checked on
+ * the real sources; planted imports show the check refuses each kind of violation.
+ */
+describe("the add-in's and the console's rooms", () => {
+  const sources = readSources(root);
+  const at = (room: string, name = "__planted__.ts") => path.join(root, "src", ...room.split("/"), name);
+  const withPlanted = (file: string, code: string) => new Map([...sources, [file, code]]);
+
+  it("every import stays inside what its room may import", () => {
+    expect(roomViolations(root, sources)).toEqual([]);
+  });
+
+  it("no two rooms import each other, directly or round about", () => {
+    expect(roomCycles(roomGraph(root, sources))).toEqual([]);
+  });
+
+  it.each([
+    [
+      "a flow importing React",
+      "addin/flows",
+      'import { useState } from "react";',
+      "may not use the package react",
+    ],
+    [
+      "a flow importing the pane's UI",
+      "addin/flows",
+      'import { App } from "../taskpane/components/App";',
+      "may not import addin/taskpane",
+    ],
+    [
+      "an adapter importing a client",
+      "addin/hosts",
+      'import type { PolicyClient } from "../services/policyClient";',
+      "may not import addin/services",
+    ],
+    [
+      "an adapter importing a flow",
+      "addin/hosts",
+      'export { chooseLabel } from "../flows/choose";',
+      "may not import addin/flows",
+    ],
+    [
+      "an adapter importing Fluent UI",
+      "addin/hosts",
+      'const ui = import("@fluentui/react-components");',
+      "may not use the package",
+    ],
+    [
+      "a client importing an adapter",
+      "addin/services",
+      'import { OutlookHost } from "../hosts/outlook";',
+      "may not import addin/hosts",
+    ],
+    [
+      "core importing the add-in",
+      "core/decide",
+      'import { SESSION } from "../../addin/hosts/outlookSession";',
+      "core may not import addin/hosts",
+    ],
+    [
+      "the event bundle importing the pane",
+      "addin/events",
+      'import { PaneController } from "../taskpane/controller";',
+      "may not import addin/taskpane",
+    ],
+    [
+      "the console importing the pane",
+      "admin",
+      'import { LabelList } from "../addin/taskpane/components/LabelList";',
+      "admin may not import addin/taskpane",
+    ],
+    [
+      "the pane importing the console",
+      "addin/taskpane",
+      'import { ItemList } from "../../admin/components/ItemList";',
+      "addin/taskpane may not import admin",
+    ],
+    [
+      "shared UI importing an app",
+      "ui",
+      'import { navigate } from "../admin/router";',
+      "ui may not import admin",
+    ],
+  ])("refuses %s", (_what, room, code, why) => {
+    const found = roomViolations(root, withPlanted(at(room), code));
+    expect(found.map((v) => v.why).join("\n")).toContain(why);
+  });
+
+  it("finds a cycle between rooms", () => {
+    const planted = withPlanted(at("addin/ports"), 'import type { LabelingHost } from "../hosts/types";');
+    expect(roomCycles(roomGraph(root, planted))).toContainEqual([
+      "addin/ports",
+      "addin/hosts",
+      "addin/ports",
+    ]);
   });
 });

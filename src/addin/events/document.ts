@@ -6,31 +6,22 @@
  * task pane is set to open with it and "unlabeled-document" is audited. `event.completed()` is
  * called exactly once on every path, also when the policy, the host or the network fails.
  *
- * `openDocument` (services/documentOpen.ts) is the flow; the task pane runs the same function when
- * it opens on a document, as the event does not reach every client.
+ * `openDocument` (flows/documentOpen.ts) is the flow; the task pane runs the same function when
+ * it opens on a document, as the event does not reach every client. This module is Office glue.
  *
  * No DOM and no React here: on Windows the handler may run without a browser around it.
  */
 import "./globalThisShim";
 import type { AuditEvent } from "../../core/audit/event";
 import type { EffectivePolicy } from "../../core/policy/effective";
+import { withPolicy } from "../flows/deps";
+import { openDocument } from "../flows/documentOpen";
 import type { DocumentLabelingHost, DocumentUser } from "../hosts/documentHost";
 import { ExcelHost } from "../hosts/excel";
 import { WordHost } from "../hosts/word";
-import { officeSsoGetAccessToken, runtimeStore } from "../hosts/runtime";
-import { AuditQueue } from "../services/auditQueue";
-import { defaultConfig } from "../services/config";
-import { documentDecisionContext } from "../services/documentContext";
-import { openDocument } from "../services/documentOpen";
-import { fetchHttpClient } from "../services/http";
-import { newGuid } from "../services/ids";
-import { PolicyClient } from "../services/policyClient";
-import { signedInUser } from "../services/tokenUser";
-import { devTokenProvider, ssoTokenProvider, tokenChain } from "../services/tokens";
+import { signedInUser } from "../ports/tokenUser";
+import { createRuntime } from "../runtime/wiring";
 import { runHandler, type CompletableEvent } from "./completion";
-
-export { documentDecisionContext } from "../services/documentContext";
-export { openDocument, type DocumentOpenOutcome } from "../services/documentOpen";
 
 /** The function name of `<LaunchEvent Type="OnDocumentOpened" FunctionName="…">`. */
 export const DOCUMENT_HANDLER_NAMES = { onDocumentOpened: "onDocumentOpened" } as const;
@@ -74,12 +65,10 @@ export function createDocumentHandlers(deps: DocumentHandlerDeps): DocumentHandl
           const policy = await deps.policy(user);
           if (!policy) return;
           const info = await host.itemInfo();
-          const ctx = documentDecisionContext(host.kind, info, deps.now(), deps.newId);
-          const outcome = await openDocument(host, policy, ctx, "event");
+          const audit = { enqueue: (events: AuditEvent[]) => deps.record(user, events) };
+          const flow = withPolicy({ host, info, audit, now: deps.now, newId: deps.newId, report }, policy);
+          const outcome = await openDocument(flow, "event");
           for (const warning of outcome.warnings) report("onDocumentOpened", warning);
-          if (outcome.audit.length > 0 && policy.settings.auditEnabled !== false) {
-            await deps.record(user, outcome.audit).catch((e: unknown) => report("audit", e));
-          }
           c.complete();
         },
       )
@@ -101,40 +90,19 @@ export function documentHostFor(office: typeof Office, user: DocumentUser): Docu
 }
 
 function productionDeps(): DocumentHandlerDeps {
-  const config = defaultConfig();
-  const store = runtimeStore();
-  const http = fetchHttpClient();
-  // No NAA here, even in `naa` builds: MSAL alone is larger than this bundle's 40 KB gzip budget, and
-  // this one ES2016 file cannot load chunks; OfficeRuntime.auth.getAccessToken is the sign-in call
-  // handlers may make (docs/reference/office-js.md §7).
-  const tokens = tokenChain(config.auth, {
-    sso: ssoTokenProvider(officeSsoGetAccessToken()),
-    dev: [devTokenProvider(store)],
-  });
-  const byUser = new Map<string, { policy: PolicyClient; audit: AuditQueue }>();
-  const services = (user: DocumentUser) => {
-    let s = byUser.get(user.principalName);
-    if (!s) {
-      s = {
-        policy: new PolicyClient({ config, store, tokens, http, user: user.principalName }),
-        audit: new AuditQueue({ config, store, tokens, http }),
-      };
-      byUser.set(user.principalName, s);
-    }
-    return s;
-  };
+  const runtime = createRuntime();
+  const clients = (user: DocumentUser) => runtime.clientsFor(user.principalName);
   return {
-    user: () => signedInUser(tokens),
+    user: () => signedInUser(runtime.tokens),
     host: (user) => documentHostFor(Office, user),
-    policy: async (user) =>
-      (await services(user).policy.load({ timeoutMs: 4000, interactive: false })).policy,
-    record: (user, events) => services(user).audit.enqueue(events),
+    policy: async (user) => (await clients(user).policy.load({ timeoutMs: 4000, interactive: false })).policy,
+    record: (user, events) => clients(user).audit.enqueue(events),
     flush: async (user) => {
-      await services(user).audit.flush({ timeoutMs: 5000, deadlineMs: 5000 });
+      await clients(user).audit.flush({ timeoutMs: 5000, deadlineMs: 5000 });
     },
-    now: () => new Date(),
-    newId: () => newGuid(),
-    deadlineMs: config.eventDeadlineMs,
+    now: runtime.now,
+    newId: runtime.newId,
+    deadlineMs: runtime.config.eventDeadlineMs,
     report: (what, error) => {
       if (typeof console !== "undefined") console.warn(`Labelbridge ${what}:`, error);
     },

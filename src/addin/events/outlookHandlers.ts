@@ -1,54 +1,38 @@
 /**
- * Outlook's event-based activation handlers: default label on compose, the send check (Smart
- * Alerts), checks of labels changed with Outlook's own control, and the precomputation send relies
- * on. They run in classic Outlook's JavaScript-only runtime too, so this module and everything it
- * imports stay free of DOM and React; the bundle is down-levelled to ES2016.
+ * Outlook's event-based activation handlers — Office glue only: each takes the event, builds the
+ * adapter and the user's clients, runs its labeling flow (src/addin/flows) and completes the event
+ * with the flow's outcome (Smart Alerts options, an info-bar message). They run in classic
+ * Outlook's JavaScript-only runtime too, so this module and everything it imports stay free of DOM
+ * and React; the bundle is down-levelled to ES2016.
  *
  * Each handler is (event) => Promise<void>; the promise is for tests and resolves after the event
  * was completed and the audit queue was given a chance to flush.
  */
-import { decideDefaultLabel } from "../../core/decide/defaultLabel";
-import { decideLabelChange } from "../../core/decide/labelChange";
-import { decideSend, decideSendWithoutPolicy } from "../../core/decide/send";
-import type {
-  DecisionContext,
-  Justification,
-  LabelPlan,
-  SendDecision,
-  SendFinding,
-} from "../../core/decide/types";
-import { detectSensitiveInfo } from "../../core/detect/detect";
-import type { AuditEvent } from "../../core/audit/event";
+import { decideSendWithoutPolicy } from "../../core/decide/send";
+import type { DecisionContext, SendDecision } from "../../core/decide/types";
 import type { EffectivePolicy } from "../../core/policy/effective";
 import { LabelIndex } from "../../core/policy/labels";
-import { officeAttachmentReader } from "../hosts/attachmentLabels";
-import { SESSION, TASKPANE_COMMAND_ID, type OutlookHost } from "../hosts/outlook";
+import { attachmentsChanged, recipientsChanged, type EarlyWarning } from "../flows/composeChanged";
+import type { EventDeps } from "../flows/deps";
+import { openNewMail } from "../flows/open";
+import { outsideLabelChanged } from "../flows/outsideChange";
+import { sendMail } from "../flows/send";
+import { TASKPANE_COMMAND_ID, type OutlookHost } from "../hosts/outlook";
 import { decisionText, stringsFor, type DecisionStrings } from "../i18n";
-import type { AuditQueue } from "../services/auditQueue";
+import type { UserClients } from "../runtime/wiring";
 import type { AddinConfig } from "../services/config";
-import { decisionContext, reconcileLabel } from "../services/mailState";
-import type { PolicyClient, PolicyResult } from "../services/policyClient";
-import { withTimeout } from "../services/timing";
 import { runHandler, type CompletableEvent } from "./completion";
 
 /** Smart Alerts cut `errorMessage` and `errorMessageMarkdown` at 500 characters. */
 const MAX_ALERT = 500;
-/** Body text scanned at send; a 100 KB body is read whole (bench/addin measures it). */
-export const SEND_TEXT_LIMIT = 256 * 1024;
-/** Storage writes (audit queue) are local; anything slower than this is not worth the wait on send. */
-const LOCAL_WRITE_BUDGET_MS = 500;
-const NO_TENANT = "00000000-0000-0000-0000-000000000000";
 
-export interface OutlookServices {
-  policy: PolicyClient;
-  audit: AuditQueue;
-}
+export { SEND_TEXT_LIMIT } from "../flows/send";
 
 export interface OutlookHandlerDeps {
   /** An adapter for the item this event is about. */
   host(): OutlookHost;
   /** Policy client and audit queue for the mailbox user (their caches are per user). */
-  services(user: string): OutlookServices;
+  services(user: string): UserClients;
   config: AddinConfig;
   now(): Date;
   newId(): string;
@@ -77,248 +61,87 @@ function clip(text: string, max = MAX_ALERT): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
-function parseJson<T>(text: string | null): T | null {
-  if (text === null) return null;
-  try {
-    return JSON.parse(text) as T;
-  } catch {
-    return null;
-  }
+function labelName(policy: EffectivePolicy | null, id: string | null | undefined): string | undefined {
+  if (!policy || !id) return undefined;
+  return new LabelIndex(policy.catalog).fullName(id);
 }
 
 export function createOutlookHandlers(deps: OutlookHandlerDeps): OutlookHandlers {
   const report = (name: string, error: unknown): void => deps.report?.(name, error);
 
-  /** Queues audit events (bounded wait) — call before completing, so they survive the runtime ending. */
-  async function record(
-    audit: AuditQueue,
-    policy: EffectivePolicy | null,
-    events: AuditEvent[],
-  ): Promise<void> {
-    if (events.length === 0 || (policy && policy.settings.auditEnabled === false)) return;
-    await withTimeout(audit.enqueue(events), LOCAL_WRITE_BUDGET_MS, "audit enqueue").catch((e: unknown) =>
-      report("audit", e),
-    );
+  /** The adapter, the user's clients and language for this event. */
+  async function begin(
+    host: OutlookHost = deps.host(),
+  ): Promise<{ e: EventDeps<OutlookHost>; clients: UserClients; strings: DecisionStrings }> {
+    const info = await host.itemInfo();
+    const clients = deps.services(info.user.principalName || host.userEmail());
+    const e: EventDeps<OutlookHost> = {
+      host,
+      info,
+      policies: clients.policy,
+      audit: clients.audit,
+      now: deps.now,
+      newId: deps.newId,
+      report,
+    };
+    return { e, clients, strings: stringsFor(host.displayLanguage()) };
   }
 
   /** After completing: a best-effort flush; the queue is durable, so an ended runtime loses nothing. */
-  async function flushLater(audit: AuditQueue): Promise<void> {
-    await audit.flush({ timeoutMs: 5000, deadlineMs: 5000 }).catch((e: unknown) => report("audit flush", e));
+  function flushLater(clients: UserClients | null): Promise<void> | undefined {
+    return clients?.audit
+      .flush({ timeoutMs: 5000, deadlineMs: 5000 })
+      .then(() => undefined)
+      .catch((e: unknown) => report("audit flush", e));
   }
-
-  function context(host: OutlookHost): Promise<{
-    info: Awaited<ReturnType<OutlookHost["itemInfo"]>>;
-    services: OutlookServices;
-    strings: DecisionStrings;
-  }> {
-    return host.itemInfo().then((info) => ({
-      info,
-      services: deps.services(info.user.principalName || host.userEmail()),
-      strings: stringsFor(host.displayLanguage()),
-    }));
-  }
-
-  // ------------------------------------------------------------------------------------------
-  // OnNewMessageCompose: the default mail label (Standard), or our record of a label Outlook
-  // already carries (reply, forward, Purview default).
 
   function onNewMessageCompose(event: CompletableEvent): Promise<void> {
-    let audit: AuditQueue | null = null;
+    let clients: UserClients | null = null;
     return runHandler(
       event,
       deps.config.eventDeadlineMs,
       () => undefined,
       async (c) => {
-        const host = deps.host();
-        const { info, services } = await context(host);
-        audit = services.audit;
-        const loaded = await services.policy.load({ timeoutMs: 4000, interactive: false });
-        const policy = loaded.policy;
-        if (!policy || !policy.features.manualLabeling) return;
-        const ctx = decisionContext(info, deps.now(), deps.newId);
-        const state = await host.readLabel(policy.siteId);
-        const label = reconcileLabel(state, policy);
-        let plan: LabelPlan | null = null;
-        if (label.outside) {
-          const d = decideLabelChange(
-            policy,
-            { kind: "email", current: label.recorded },
-            { labelId: label.outside.to, method: "Standard", actionSource: "inherited" },
-            ctx,
-          );
-          if (d.outcome === "allow") plan = d.plan;
-        } else {
-          const d = decideDefaultLabel(policy, { kind: "email", current: label.current }, ctx);
-          if (d.outcome === "apply") plan = d.plan;
-        }
-        if (plan) {
-          await host.applyPlan(plan, policy, { native: label.outside ? "skip" : "auto" });
-          await record(services.audit, policy, [plan.audit]);
-        }
-        if (host.supports("1.8"))
-          await host
-            .refreshAttachmentLabels(policy.siteId, officeAttachmentReader)
-            .catch((e: unknown) => report("attachments", e));
+        const started = await begin();
+        clients = started.clients;
+        await openNewMail(started.e);
         c.complete();
       },
-    ).then(() => (audit ? flushLater(audit) : undefined));
+    ).then(() => flushLater(clients));
   }
-
-  // ------------------------------------------------------------------------------------------
-  // OnMessageSend: decide from the cached policy, inside Outlook's ~5 s budget.
 
   function onMessageSend(event: CompletableEvent): Promise<void> {
     let fallback: "allow" | "block" = "allow";
-    let audit: AuditQueue | null = null;
+    let clients: UserClients | null = null;
     let host: OutlookHost | null = null;
     let strings: DecisionStrings = stringsFor("en");
-    const fallbackOptions = (): Office.SmartAlertsEventCompletedOptions =>
-      fallback === "block" && host
-        ? blockOptions(host, strings, decideSendWithoutPolicy("block", fallbackContext(), null), null)
-        : { allowEvent: true };
-    const fallbackContext = (): DecisionContext => ({
-      app: "Outlook",
-      now: deps.now(),
-      newId: deps.newId,
-      user: { name: "", principalName: "" },
-      item: { name: "", location: "" },
-    });
-
-    return runHandler(event, deps.config.handlerDeadlineMs, fallbackOptions, async (c) => {
-      host = deps.host();
-      const h = host;
-      const { info, services } = await context(h);
-      strings = stringsFor(h.displayLanguage());
-      audit = services.audit;
-      const [loaded, fallbackSetting] = await Promise.all([
-        services.policy.forSend(deps.config.sendNetworkBudgetMs),
-        services.policy.offlineSendFallback(),
-      ]);
-      fallback = fallbackSetting;
-      const ctx = decisionContext(info, deps.now(), deps.newId);
-      const decision = await decideForSend(h, loaded, fallback, ctx);
-      if (c.done) return; // the deadline answered already
-      await record(services.audit, loaded.policy, decision.audit);
-
-      if (decision.outcome === "allow") {
-        if (decision.plan && loaded.policy) {
-          try {
-            await h.applyPlan(decision.plan, loaded.policy);
-          } catch (error) {
-            report("send apply", error);
-            if (loaded.policy.settings.mandatoryMail && !(await hasLabel(h, loaded.policy))) {
-              c.complete(blockOptions(h, strings, mandatoryDecision(decision), loaded.policy));
-              return;
-            }
-          }
-        }
-        c.complete({ allowEvent: true });
-        return;
-      }
-      if (decision.outcome === "warn" && !h.supports("1.14")) {
-        // Without sendModeOverride the person could not send past a warning at all.
-        c.complete({ allowEvent: true });
-        return;
-      }
-      c.complete(blockOptions(h, strings, decision, loaded.policy));
-    }).then(() => (audit ? flushLater(audit) : undefined));
-  }
-
-  async function hasLabel(host: OutlookHost, policy: EffectivePolicy): Promise<boolean> {
-    const state = await host.readLabel(policy.siteId).catch(() => null);
-    return state ? reconcileLabel(state, policy).current !== null : false;
-  }
-
-  function mandatoryDecision(d: SendDecision): SendDecision {
-    return {
-      outcome: "block",
-      reason: "mandatory-label-missing",
-      message: "Select a sensitivity label before sending.",
-      findings: [
-        {
-          reason: "mandatory-label-missing",
-          message: "Select a sensitivity label before sending.",
-          fix: "label-picker",
-        },
-      ],
-      fix: "label-picker",
-      audit: d.audit,
+    const fallbackOptions = (): Office.SmartAlertsEventCompletedOptions => {
+      if (fallback !== "block" || !host) return { allowEvent: true };
+      const ctx: DecisionContext = {
+        app: "Outlook",
+        now: deps.now(),
+        newId: deps.newId,
+        user: { name: "", principalName: "" },
+        item: { name: "", location: "" },
+      };
+      return blockOptions(host, strings, decideSendWithoutPolicy("block", ctx, null), null);
     };
-  }
-
-  async function decideForSend(
-    host: OutlookHost,
-    loaded: PolicyResult,
-    fallback: "allow" | "block",
-    ctx: DecisionContext,
-  ): Promise<SendDecision> {
-    const policy = loaded.policy;
-    if (!policy) {
-      // Without a policy we do not know our tenant: any label the mail carries counts.
-      const state = await host.readLabel(NO_TENANT).catch(() => null);
-      const carried = state?.native ?? state?.records.find((r) => r.enabled)?.labelId ?? null;
-      return decideSendWithoutPolicy(fallback, ctx, carried);
-    }
-    if (!policy.features.manualLabeling)
-      return { outcome: "allow", reason: "ok", message: "", findings: [], audit: [] };
-
-    // Detection only matters when some label has a condition the phase lets work.
-    const wantsText = policy.features.autoLabeling && policy.labels.some((l) => l.conditions.length > 0);
-    const [state, recipients, attachments, text, dismissed, justification] = await Promise.all([
-      host.readLabel(policy.siteId),
-      host.recipients().catch(() => [] as string[]),
-      host.attachments().catch(() => [] as Array<{ name: string; labelId: string | null }>),
-      wantsText ? host.readText(SEND_TEXT_LIMIT).catch(() => "") : Promise.resolve(""),
-      host.sessionGet(SESSION.dismissed).catch(() => null),
-      host.sessionGet(SESSION.recipientJustification).catch(() => null),
-    ]);
-    const label = reconcileLabel(state, policy);
-
-    if (label.outside) {
-      // A label chosen with Outlook's control: the same rules as a choice in our pane.
-      const change = decideLabelChange(
-        policy,
-        { kind: "email", current: label.recorded },
-        { labelId: label.outside.to, method: "Privileged", actionSource: "manual" },
-        ctx,
-      );
-      if (change.outcome === "justify" || change.outcome === "block") {
-        const finding: SendFinding = {
-          reason: change.reason,
-          message: change.message,
-          fix: change.outcome === "justify" ? "justification" : "label-picker",
-          labelId: label.outside.to,
-        };
-        return {
-          outcome: "block",
-          reason: change.reason,
-          message: change.message,
-          findings: [finding],
-          fix: finding.fix,
-          audit: [],
-        };
-      }
-      if (change.outcome === "allow") await host.applyPlan(change.plan, policy, { native: "skip" });
-    }
-
-    return decideSend(
-      policy,
-      {
-        kind: "email",
-        current: label.current,
-        recipients,
-        attachments,
-        detections: text ? detectSensitiveInfo(text).detections : undefined,
-        dismissedRecommendation: dismissed,
-        recipientJustification: parseJson<Justification>(justification),
-      },
-      ctx,
-    );
-  }
-
-  function labelName(policy: EffectivePolicy | null, id: string | null | undefined): string | undefined {
-    if (!policy || !id) return undefined;
-    return new LabelIndex(policy.catalog).fullName(id);
+    return runHandler(event, deps.config.handlerDeadlineMs, fallbackOptions, async (c) => {
+      const h = (host = deps.host());
+      const started = await begin(h);
+      strings = started.strings;
+      clients = started.clients;
+      const outcome = await sendMail(started.e, {
+        networkBudgetMs: deps.config.sendNetworkBudgetMs,
+        onFallback: (f) => (fallback = f),
+        late: () => c.done,
+      });
+      if (outcome.kind === "late") return;
+      // Without sendModeOverride (Mailbox 1.14) the person could not send past a warning at all.
+      if (outcome.kind === "allow" || (outcome.decision.outcome === "warn" && !h.supports("1.14")))
+        c.complete({ allowEvent: true });
+      else c.complete(blockOptions(h, strings, outcome.decision, outcome.policy));
+    }).then(() => flushLater(clients));
   }
 
   function blockOptions(
@@ -352,131 +175,64 @@ export function createOutlookHandlers(deps: OutlookHandlerDeps): OutlookHandlers
     return options;
   }
 
-  // ------------------------------------------------------------------------------------------
-  // OnSensitivityLabelChanged: a label chosen with Outlook's control is checked like ours.
-
   function onSensitivityLabelChanged(event: CompletableEvent): Promise<void> {
-    let audit: AuditQueue | null = null;
+    let clients: UserClients | null = null;
     return runHandler(
       event,
       deps.config.eventDeadlineMs,
       () => undefined,
       async (c) => {
-        const host = deps.host();
-        const { info, services, strings } = await context(host);
-        audit = services.audit;
-        const loaded = await services.policy.load({ timeoutMs: 4000, interactive: false });
-        const policy = loaded.policy;
-        if (!policy || !policy.features.manualLabeling) return;
-        // The args carry no label (docs/reference/office-js.md §1): read it.
-        const state = await host.readLabel(policy.siteId);
-        const label = reconcileLabel(state, policy);
-        if (!label.outside) return;
-        const ctx = decisionContext(info, deps.now(), deps.newId);
-        const change = decideLabelChange(
-          policy,
-          { kind: "email", current: label.recorded },
-          { labelId: label.outside.to, method: "Privileged", actionSource: "manual" },
-          ctx,
-        );
-        if (change.outcome === "allow") {
-          await host.applyPlan(change.plan, policy, { native: "skip" });
-          await record(services.audit, policy, [change.plan.audit]);
-          await host.clearNotification("lb-label");
-        } else if (change.outcome === "justify" || change.outcome === "block") {
-          // Put the previous label back where Outlook allows it; otherwise send blocks until it is fixed.
-          const message = decisionText(strings, change.reason, change.message, {
-            label: labelName(policy, label.outside.to),
-            from: labelName(policy, label.outside.from),
+        const { e, clients: user, strings } = await begin();
+        clients = user;
+        const outcome = await outsideLabelChanged(e);
+        if (!outcome) return;
+        const d = outcome.decision;
+        if (d.outcome === "allow") await e.host.clearNotification("lb-label");
+        else if (d.outcome === "justify" || d.outcome === "block") {
+          const policy = outcome.policy;
+          const message = decisionText(strings, d.reason, d.message, {
+            label: labelName(policy, outcome.label.outside?.to),
+            from: labelName(policy, outcome.label.outside?.from),
           });
-          if (label.outside.from)
-            await host.restoreNativeLabel(label.outside.from).catch((e: unknown) => report("revert", e));
-          await host.notify("lb-label", message, "error").catch((e: unknown) => report("notify", e));
+          await e.host.notify("lb-label", message, "error").catch((err: unknown) => report("notify", err));
         }
         c.complete();
       },
-    ).then(() => (audit ? flushLater(audit) : undefined));
+    ).then(() => flushLater(clients));
   }
 
-  // ------------------------------------------------------------------------------------------
-  // Recipients and attachments changed: precompute what send needs, and say early what send will say.
-
-  function onMessageRecipientsChanged(event: CompletableEvent): Promise<void> {
-    return runHandler(
-      event,
-      deps.config.eventDeadlineMs,
-      () => undefined,
-      async (c) => {
-        const host = deps.host();
-        const { info, services, strings } = await context(host);
-        const recipients = await host.recipients();
-        await host.sessionSet(SESSION.recipients, JSON.stringify(recipients));
-        const policy = (await services.policy.cached())?.policy ?? null;
-        if (policy && policy.settings.recipientRules.length > 0)
-          await earlyWarning(host, policy, info, strings, recipients, "lb-recipients", "recipient-rule");
-        c.complete();
-      },
-    );
-  }
-
-  function onMessageAttachmentsChanged(event: CompletableEvent): Promise<void> {
-    return runHandler(
-      event,
-      deps.config.eventDeadlineMs,
-      () => undefined,
-      async (c) => {
-        const host = deps.host();
-        const { info, services, strings } = await context(host);
-        const policy = (await services.policy.cached())?.policy ?? null;
-        if (!policy) return;
-        await host.refreshAttachmentLabels(policy.siteId, officeAttachmentReader);
-        if (policy.settings.attachmentInheritance !== "off")
-          await earlyWarning(
-            host,
-            policy,
-            info,
-            strings,
-            await host.recipients().catch(() => []),
-            "lb-attachments",
-            "attachment-label",
-          );
-        c.complete();
-      },
-    );
-  }
-
-  async function earlyWarning(
-    host: OutlookHost,
-    policy: EffectivePolicy,
-    info: Awaited<ReturnType<OutlookHost["itemInfo"]>>,
+  /** Says early what send will say, in the mail's info bar, or clears what no longer holds. */
+  async function showEarlyWarning(
+    e: EventDeps<OutlookHost>,
     strings: DecisionStrings,
-    recipients: string[],
-    key: string,
-    reasonPrefix: string,
-  ): Promise<void> {
-    const state = await host.readLabel(policy.siteId);
-    const label = reconcileLabel(state, policy);
-    // A dry run of the send check, without the audit it would record.
-    const d = decideSend(
-      policy,
-      { kind: "email", current: label.current, recipients, attachments: await host.attachments() },
-      decisionContext(info, deps.now(), deps.newId),
-    );
-    const finding = d.findings.find((f) => f.reason.startsWith(reasonPrefix));
-    if (finding)
-      await host.notify(
-        key,
-        decisionText(strings, finding.reason, finding.message, { label: labelName(policy, finding.labelId) }),
+    w: EarlyWarning | null,
+  ) {
+    if (!w) return;
+    if (!w.finding) return e.host.clearNotification(w.key);
+    const params = { label: labelName(w.policy, w.finding.labelId) };
+    await e.host.notify(w.key, decisionText(strings, w.finding.reason, w.finding.message, params));
+  }
+
+  function onComposeChanged(moment: typeof recipientsChanged) {
+    return (event: CompletableEvent): Promise<void> =>
+      runHandler(
+        event,
+        deps.config.eventDeadlineMs,
+        () => undefined,
+        async (c) => {
+          const { e, strings } = await begin();
+          await showEarlyWarning(e, strings, await moment(e));
+          c.complete();
+        },
       );
-    else await host.clearNotification(key);
   }
 
   return {
     onNewMessageCompose,
     onMessageSend,
     onSensitivityLabelChanged,
-    onMessageRecipientsChanged,
-    onMessageAttachmentsChanged,
+    onMessageRecipientsChanged: onComposeChanged(recipientsChanged),
+    onMessageAttachmentsChanged: onComposeChanged(attachmentsChanged),
   };
 }
 

@@ -18,10 +18,16 @@
  * fails too the HostError reaches the pane and the next apply repairs the rest.
  */
 import type { LabelPlan } from "../../core/decide/types";
-import type { EffectivePolicy } from "../../core/policy/effective";
 import type { PropertyEntry } from "./documentLabel";
 import { labelStateFromProperties } from "./documentLabel";
-import { HostError, type ApplyResult, type HostItemInfo, type LabelingHost, type LabelState } from "./types";
+import {
+  HostError,
+  MissingRequirementError,
+  type ApplyResult,
+  type HostItemInfo,
+  type LabelingHost,
+  type LabelState,
+} from "./types";
 
 /**
  * What a document host adds to LabelingHost for mandatory labeling. Office has no before-save
@@ -48,7 +54,7 @@ export const AUTO_SHOW_TASKPANE_SETTING = "Office.AutoShowTaskpaneWithDocument";
 
 /**
  * The document setting where the runtimes that see an open (OnDocumentOpened, the task pane) leave
- * the time they recorded it as unlabeled, epoch milliseconds (services/documentOpen.ts says why).
+ * the time they recorded it as unlabeled, epoch milliseconds (flows/documentOpen.ts says why).
  */
 export const UNLABELED_OPEN_SETTING = "labelbridge.unlabeledOpenRecordedAt";
 
@@ -132,48 +138,61 @@ export abstract class DocumentHost<S extends DocumentSnapshot> {
   protected abstract readSnapshot(): Promise<S>;
 
   /** One sync: marks, properties, and loads of the state after them. */
-  protected abstract writePlan(
-    snapshot: S,
-    plan: LabelPlan,
-    policy: EffectivePolicy,
-  ): Promise<WriteOutcome<S>>;
+  protected abstract writePlan(snapshot: S, plan: LabelPlan): Promise<WriteOutcome<S>>;
 
   /** How old a snapshot may be and still be written from; Infinity where a stale one is harmless. */
   protected abstract readonly maxSnapshotAgeMs: number;
 
+  abstract readonly kind: "Word" | "Excel";
+
+  /** The requirement set the label's custom properties need (WordApi 1.3, ExcelApi 1.7). */
+  protected abstract readonly labelApi: { set: string; version: string };
+
+  /**
+   * Said before the first call: without the set, Office answers every property call with its own
+   * "API could not be found", which names nothing a person can act on.
+   */
+  protected assertLabelApi(operation: string): void {
+    const { set, version } = this.labelApi;
+    if (!this.office.context.requirements.isSetSupported(set, version))
+      throw new MissingRequirementError(operation, this.kind, `${set} ${version}`);
+  }
+
   async readLabel(siteId: string): Promise<LabelState> {
+    this.assertLabelApi("readLabel");
     const snapshot = await this.readSnapshot();
     this.snapshot = snapshot;
     return labelStateFromProperties(snapshot.properties, siteId);
   }
 
-  async applyPlan(plan: LabelPlan, policy: EffectivePolicy): Promise<ApplyResult> {
+  async applyPlan(plan: LabelPlan): Promise<ApplyResult> {
+    this.assertLabelApi("applyPlan");
     const fresh = this.snapshot !== null && this.now() - this.snapshot.takenAt <= this.maxSnapshotAgeMs;
     let snapshot = fresh && this.snapshot ? this.snapshot : await this.readSnapshot();
     let outcome: WriteOutcome<S>;
     try {
-      outcome = await this.writePlan(snapshot, plan, policy);
+      outcome = await this.writePlan(snapshot, plan);
     } catch (error) {
       this.snapshot = null;
       const code = officeErrorCode(error);
       if (code === undefined || !STALE_CODES.has(code)) throw toHostError("applyPlan", error);
       snapshot = await this.readSnapshot();
       try {
-        outcome = await this.writePlan(snapshot, plan, policy);
+        outcome = await this.writePlan(snapshot, plan);
       } catch (second) {
         throw toHostError("applyPlan", second);
       }
     }
     if (outcome.needsRepair) {
-      const repaired = await this.writePlan(outcome.after, plan, policy).catch((error: unknown) => {
+      const repaired = await this.writePlan(outcome.after, plan).catch((error: unknown) => {
         throw toHostError("applyPlan (repair)", error);
       });
       if (repaired.needsRepair) repaired.result.warnings.push({ code: "document-kept-changing" });
       outcome = repaired;
     }
     this.snapshot = outcome.after;
-    outcome.result.state = labelStateFromProperties(outcome.after.properties, policy.siteId);
-    if (policy.labelStorage === "labelInfo") outcome.result.warnings.push({ code: "label-info-not-written" });
+    outcome.result.state = labelStateFromProperties(outcome.after.properties, plan.siteId);
+    if (plan.labelStorage === "labelInfo") outcome.result.warnings.push({ code: "label-info-not-written" });
     return outcome.result;
   }
 

@@ -14,7 +14,6 @@
  * - readText: 3 syncs (sheets, used-range sizes, bounded values).
  */
 import type { LabelPlan } from "../../core/decide/types";
-import type { EffectivePolicy } from "../../core/policy/effective";
 import {
   DocumentHost,
   type DocumentHostOptions,
@@ -76,6 +75,7 @@ function cellText(value: unknown): string {
 export class ExcelHost extends DocumentHost<ExcelSnapshot> implements DocumentLabelingHost {
   readonly kind = "Excel" as const;
   protected readonly maxSnapshotAgeMs: number;
+  protected readonly labelApi = { set: "ExcelApi", version: "1.7" };
   private addedHandler: OfficeExtension.EventHandlerResult<Excel.WorksheetAddedEventArgs> | null = null;
 
   constructor(private readonly excelOptions: ExcelHostOptions = {}) {
@@ -171,13 +171,9 @@ export class ExcelHost extends DocumentHost<ExcelSnapshot> implements DocumentLa
     }
   }
 
-  protected async writePlan(
-    snapshot: ExcelSnapshot,
-    plan: LabelPlan,
-    policy: EffectivePolicy,
-  ): Promise<WriteOutcome<ExcelSnapshot>> {
+  protected async writePlan(snapshot: ExcelSnapshot, plan: LabelPlan): Promise<WriteOutcome<ExcelSnapshot>> {
     const marking = planExcelMarking(snapshot.sheets, plan.marking);
-    const update = propertyUpdate(snapshot.properties, policy.siteId, plan, marking.contentBits);
+    const update = propertyUpdate(snapshot.properties, plan.siteId, plan, marking.contentBits);
     return this.excel.run(async (context) => {
       // Marks first: if the batch fails half way, the label keys still describe the old marks.
       this.queueWrites(context, marking.writes);
@@ -191,7 +187,7 @@ export class ExcelHost extends DocumentHost<ExcelSnapshot> implements DocumentLa
       const before = snapshot.sheets.map((s) => s.id).join("\n");
       const needsRepair =
         state.sheets.map((s) => s.id).join("\n") !== before ||
-        !propertiesMatch(state.properties, policy.siteId, update);
+        !propertiesMatch(state.properties, plan.siteId, update);
       return {
         result: { nativeLabelSet: false, contentBits: marking.contentBits, warnings: [...marking.warnings] },
         after: state,

@@ -6,7 +6,7 @@
  * JavaScript, and never in the event bundles (they cannot load chunks and must stay small; they use
  * Office SSO).
  */
-import type { TokenProvider } from "../services/tokens";
+import type { TokenProvider } from "../ports/tokens";
 
 /** Work and school accounts of any tenant; the backend decides which tenants it accepts. */
 export const NAA_AUTHORITY = "https://login.microsoftonline.com/common";

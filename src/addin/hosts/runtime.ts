@@ -7,8 +7,8 @@
  * - roaming settings only to carry a development token from the pane to classic Outlook's handler
  *   runtime, which shares no storage with the pane (a few hundred bytes; development only).
  */
-import { browserStorage, localStorageStore, memoryStore, type KeyValueStore } from "../services/storage";
-import type { SsoGetAccessToken, TokenProvider } from "../services/tokens";
+import { browserStorage, localStorageStore, memoryStore, type KeyValueStore } from "../ports/storage";
+import type { SsoGetAccessToken, TokenProvider } from "../ports/tokens";
 
 interface OfficeRuntimeStorage {
   getItem(key: string): Promise<string | null>;

@@ -3,10 +3,11 @@
  * event handlers talk only to this; only files in src/addin/hosts touch `Office`, `Word` or `Excel`.
  * A host that cannot do something says so in a capability flag, and the UI shows it honestly.
  */
-import type { AttachmentInfo, CurrentLabel, LabelPlan, ItemKind } from "../../core/decide";
-import type { EffectivePolicy } from "../../core/policy";
-import type { LabelRecord } from "../../core/metadata";
+import type { AttachmentInfo, ItemKind, LabelPlan, LabelState } from "../../core/decide";
 import type { DocumentLabelingHost } from "./documentHost";
+
+/** What an adapter reads is core's LabelState (src/core/decide/labelState.ts). */
+export type { LabelState } from "../../core/decide";
 
 export type HostKind = "Outlook" | "Word" | "Excel" | "PowerPoint";
 
@@ -26,6 +27,13 @@ export interface HostCapabilities {
   internetHeaders: boolean;
 }
 
+/** Office's theme colours, as `Office.context.officeTheme` gives them. */
+export interface HostTheme {
+  bodyBackgroundColor: string;
+  bodyForegroundColor: string;
+  isDarkTheme?: boolean;
+}
+
 export interface HostItemInfo {
   kind: ItemKind;
   mode: "compose" | "read" | "document";
@@ -36,23 +44,6 @@ export interface HostItemInfo {
   user: { name: string; principalName: string };
   /** Sender address, for EPMS `ORIGIN=`. */
   sender?: string;
-}
-
-export interface LabelState {
-  /** Our tenant's label (the policy's siteId), or null. */
-  current: CurrentLabel | null;
-  /** Every label record found, all tenants; other tenants' labels are shown and preserved. */
-  records: LabelRecord[];
-  /** Where the current label was read from. */
-  source: "native" | "msip_labels" | "properties" | "none";
-  /** Read mode: other classifications found in the headers (X-Protective-Marking, legacy Exchange…). */
-  otherMarkings?: Array<{ kind: string; text: string }>;
-  /**
-   * The label the host's own labeling reports (Outlook's `sensitivityLabel`), where it has an API;
-   * null for none, undefined where the host cannot tell. It differs from `current` when the label
-   * was changed outside Labelbridge (Outlook's Sensitivity button), and is then checked like ours.
-   */
-  native?: string | null;
 }
 
 export interface ApplyOptions {
@@ -110,6 +101,26 @@ export class HostError extends Error {
   }
 }
 
+/**
+ * The host lacks a requirement set the adapter needs (e.g. Word with only WordApi 1.1 has no
+ * document properties): said before any call Office would answer with "API could not be found".
+ */
+export class MissingRequirementError extends HostError {
+  constructor(
+    operation: string,
+    readonly app: string,
+    /** The set and version, e.g. "WordApi 1.3". */
+    readonly set: string,
+  ) {
+    super(
+      operation,
+      `${app} lacks ${set}, which Labelbridge needs to read and write labels.`,
+      "RequirementSetMissing",
+    );
+    this.name = "MissingRequirementError";
+  }
+}
+
 export interface LabelingHost {
   readonly kind: HostKind;
   capabilities(): Promise<HostCapabilities>;
@@ -121,17 +132,27 @@ export interface LabelingHost {
    * could not undo in `notUndone`); Word and Excel write in one batch, which Office stops at the
    * failing command without undoing the ones before it (documentHost.ts).
    */
-  applyPlan(plan: LabelPlan, policy: EffectivePolicy, options?: ApplyOptions): Promise<ApplyResult>;
+  applyPlan(plan: LabelPlan, options?: ApplyOptions): Promise<ApplyResult>;
   /** Text to run the detectors on, bounded so the pane stays responsive on large items. */
   readText(maxChars: number): Promise<string>;
   recipients?(): Promise<string[]>;
   attachments?(): Promise<AttachmentInfo[]>;
   /** Registers for label changes made outside the pane (Outlook's own label control); returns an unsubscribe. */
   onLabelChanged?(listener: () => void): Promise<() => Promise<void>>;
+  /**
+   * Puts the host's own label back after a change its control made that the policy refuses (Outlook);
+   * false when the host cannot apply that label.
+   */
+  restoreNativeLabel?(labelId: string): Promise<boolean>;
   /** Office display language, e.g. "en-US", "fr-FR". */
   displayLanguage(): string;
   /** Office theme colours, or null where the host has none. */
-  theme(): { bodyBackgroundColor: string; bodyForegroundColor: string; isDarkTheme?: boolean } | null;
+  theme(): HostTheme | null;
+  /**
+   * Registers for Office theme changes while the pane is open (Outlook: Mailbox 1.14's
+   * OfficeThemeChanged; Word and Excel document no such event); returns an unsubscribe.
+   */
+  onThemeChanged?(listener: (theme: HostTheme | null) => void): Promise<() => Promise<void>>;
 }
 
 /**

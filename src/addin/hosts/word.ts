@@ -10,7 +10,6 @@
  * - readText: 1 sync.
  */
 import type { LabelPlan } from "../../core/decide/types";
-import type { EffectivePolicy } from "../../core/policy/effective";
 import {
   DocumentHost,
   type DocumentHostOptions,
@@ -53,6 +52,7 @@ export class WordHost extends DocumentHost<WordSnapshot> implements DocumentLabe
   // A stale snapshot cannot clobber anyone's text in Word (we only delete our own controls by id and
   // add keys), and the write verifies itself, so any snapshot may be written from.
   protected readonly maxSnapshotAgeMs = Number.POSITIVE_INFINITY;
+  protected readonly labelApi = { set: "WordApi", version: "1.3" };
 
   constructor(private readonly wordOptions: WordHostOptions = {}) {
     super(wordOptions);
@@ -104,13 +104,9 @@ export class WordHost extends DocumentHost<WordSnapshot> implements DocumentLabe
     });
   }
 
-  protected async writePlan(
-    snapshot: WordSnapshot,
-    plan: LabelPlan,
-    policy: EffectivePolicy,
-  ): Promise<WriteOutcome<WordSnapshot>> {
+  protected async writePlan(snapshot: WordSnapshot, plan: LabelPlan): Promise<WriteOutcome<WordSnapshot>> {
     const { plan: marking, warnings } = wordMarkingPlan(plan.marking, this.watermarkEnabled());
-    const update = propertyUpdate(snapshot.properties, policy.siteId, plan, marking.contentBits);
+    const update = propertyUpdate(snapshot.properties, plan.siteId, plan, marking.contentBits);
     return this.word.run(async (context) => {
       // Marks first: if the batch fails half way, the label keys still describe the old marks.
       queueRemoveMarks(context, snapshot.marks);
@@ -125,7 +121,7 @@ export class WordHost extends DocumentHost<WordSnapshot> implements DocumentLabe
       const marksOk = state.marks.length === expectedMarkCount(marking, state.sectionCount);
       const needsRepair =
         state.sectionCount !== snapshot.sectionCount ||
-        !propertiesMatch(state.properties, policy.siteId, update);
+        !propertiesMatch(state.properties, plan.siteId, update);
       if (!marksOk && !needsRepair) {
         warnings.push({
           code: "word-mark-count",

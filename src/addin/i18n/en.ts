@@ -33,7 +33,17 @@ export const en: Strings = {
   otherTenantLabel: "Label from another organisation",
   otherTenantKept: "Kept as it is: only your organisation's label is changed here.",
   offlineNotice: (when) => `The labeling service cannot be reached. Using the policy saved ${when}.`,
+  signedOutNotice: (when) =>
+    `You are not signed in to Labelbridge: using the policy saved ${when}. Sign in to Office, or paste a development token in Settings below.`,
   noPolicy: "The labeling policy could not be loaded.",
+  notSignedIn:
+    "You are not signed in to Labelbridge, so your organisation's labels could not be loaded. Sign in to Office, or paste a development token in Settings below.",
+  signInRefused:
+    "The labeling service did not accept your sign-in. Sign in to Office again, or paste a new development token in Settings below.",
+  serviceUnreachable:
+    "The labeling service cannot be reached and no saved policy is available. Check the connection, then try again.",
+  requirementMissing: (app, set) =>
+    `Labelbridge needs ${set}, which this version of ${app} does not offer, to read and write labels. Update Office, or open the file in ${app} on the web.`,
   retry: "Try again",
   applyFailed: (detail) => `The label could not be applied (${detail}). The mail was left as it was.`,
   applyFailedNotUndone: (detail, calls) =>

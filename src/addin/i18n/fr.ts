@@ -35,7 +35,17 @@ export const fr: Strings = {
   otherTenantKept: "Conservée telle quelle : seule l'étiquette de votre organisation est modifiée ici.",
   offlineNotice: (when) =>
     `Le service d'étiquetage est injoignable. Stratégie enregistrée le ${when} utilisée.`,
+  signedOutNotice: (when) =>
+    `Vous n'êtes pas connecté à Labelbridge : stratégie enregistrée le ${when} utilisée. Connectez-vous à Office, ou collez un jeton de développement dans les Paramètres ci-dessous.`,
   noPolicy: "La stratégie d'étiquetage n'a pas pu être chargée.",
+  notSignedIn:
+    "Vous n'êtes pas connecté à Labelbridge : les étiquettes de votre organisation n'ont pas pu être chargées. Connectez-vous à Office, ou collez un jeton de développement dans les Paramètres ci-dessous.",
+  signInRefused:
+    "Le service d'étiquetage n'a pas accepté votre connexion. Reconnectez-vous à Office, ou collez un nouveau jeton de développement dans les Paramètres ci-dessous.",
+  serviceUnreachable:
+    "Le service d'étiquetage est injoignable et aucune stratégie enregistrée n'est disponible. Vérifiez la connexion, puis réessayez.",
+  requirementMissing: (app, set) =>
+    `Labelbridge a besoin de ${set}, que cette version de ${app} ne propose pas, pour lire et écrire les étiquettes. Mettez Office à jour, ou ouvrez le fichier dans ${app} sur le web.`,
   retry: "Réessayer",
   applyFailed: (detail) =>
     `L'étiquette n'a pas pu être appliquée (${detail}). Le message est resté inchangé.`,

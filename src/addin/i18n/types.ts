@@ -66,7 +66,18 @@ export interface Strings extends DecisionStrings {
   /** Under another organisation's labels in a document: we keep them, never change them. */
   otherTenantKept: string;
   offlineNotice: (when: string) => string;
+  /** Working from a saved policy because there is no sign-in token to refresh it. */
+  signedOutNotice: (when: string) => string;
+  /** No policy: the backend answered something that is not a policy (or an error of its own). */
   noPolicy: string;
+  /** No policy: no sign-in token at all (no SSO, no development token). */
+  notSignedIn: string;
+  /** No policy: the backend refused the token (401/403). */
+  signInRefused: string;
+  /** No policy: the backend could not be reached, and nothing is saved. */
+  serviceUnreachable: string;
+  /** The host lacks a requirement set the add-in needs, e.g. ("Word", "WordApi 1.3"). */
+  requirementMissing: (app: string, set: string) => string;
   retry: string;
   /** Mail: the Outlook adapter undid what it had written. */
   applyFailed: (detail: string) => string;

@@ -6,9 +6,9 @@
  */
 import type { AuditEvent } from "../../core/audit/event";
 import { apiUrl, type AddinConfig } from "./config";
-import type { HttpClient } from "./http";
-import { getJson, setJson, STORE_PREFIX, type KeyValueStore } from "./storage";
-import type { TokenProvider } from "./tokens";
+import type { HttpClient } from "../ports/http";
+import { getJson, setJson, STORE_PREFIX, type KeyValueStore } from "../ports/storage";
+import type { TokenProvider } from "../ports/tokens";
 
 export const AUDIT_PATH = "/api/v1/audit";
 /** The backend takes at most 500 events per request. */

@@ -5,13 +5,14 @@
  * `LABELBRIDGE_ADDIN_AUTH` (webpack.config.js), `LABELBRIDGE_CLIENT_ID` and `LABELBRIDGE_API_RESOURCE`
  * are build settings too.
  */
+import type { AuthMode } from "../ports/tokens";
+
+export type { AuthMode } from "../ports/tokens";
 
 declare const __LABELBRIDGE_API_BASE__: string | undefined;
 declare const __LABELBRIDGE_AUTH__: string | undefined;
 declare const __LABELBRIDGE_CLIENT_ID__: string | undefined;
 declare const __LABELBRIDGE_API_RESOURCE__: string | undefined;
-
-export type AuthMode = "naa" | "sso" | "dev";
 
 export interface AddinConfig {
   /** Absolute origin of the backend, no trailing slash. */

@@ -5,11 +5,11 @@
  */
 import type { EffectivePolicy } from "../../core/policy/effective";
 import { apiUrl, type AddinConfig } from "./config";
-import type { HttpClient } from "./http";
+import type { HttpClient } from "../ports/http";
 import { isEffectivePolicy } from "./policyShape";
-import { getJson, setJson, STORE_PREFIX, type KeyValueStore } from "./storage";
-import { TimeoutError } from "./timing";
-import type { TokenProvider } from "./tokens";
+import { getJson, setJson, STORE_PREFIX, type KeyValueStore } from "../ports/storage";
+import { TimeoutError } from "../ports/timing";
+import type { TokenProvider } from "../ports/tokens";
 
 export const POLICY_PATH = "/api/v1/policy";
 

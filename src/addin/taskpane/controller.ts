@@ -1,200 +1,83 @@
 /**
- * The task pane's behaviour, without React and without Office: it reads the item through the host
- * adapter it is given, decides with the core engine, applies through the adapter and records
- * audit events. Components render its state and call its actions; tests drive it against the fake
- * hosts directly.
+ * The task pane's state, without React and without Office: it asks the labeling flows
+ * (src/addin/flows, loaded as the engine chunk) to do what the person or the item asks, and turns
+ * their outcomes into what the pane shows. Components render its state and call its actions;
+ * tests drive it against the fake hosts directly.
  */
-import type {
-  CurrentLabel,
-  DecisionContext,
-  Justification,
-  LabelPlan,
-  Recommendation,
-  ReasonCode,
-} from "../../core/decide/types";
-import type { AuditEvent } from "../../core/audit/event";
 import type { ActionSource } from "../../core/audit/event";
-import type { EffectivePolicy } from "../../core/policy/effective";
+import { itemDecisionContext } from "../../core/decide/context";
+import { reconcileLabel, type LabelState } from "../../core/decide/labelState";
+import type { Justification } from "../../core/decide/types";
+import type { FlowDeps, ReadLabel } from "../flows/deps";
+import type { OutsideChangeOutcome } from "../flows/outsideChange";
 import type { DocumentLabelingHost } from "../hosts/documentHost";
-import {
-  HostError,
-  isDocumentHost,
-  type ApplyResult,
-  type HostCapabilities,
-  type HostItemInfo,
-  type HostWarning,
-  type LabelingHost,
-  type LabelState,
-} from "../hosts/types";
-import { decisionText } from "../i18n/text";
+import { SESSION } from "../hosts/outlookSession";
+import { isDocumentHost, type ApplyResult } from "../hosts/types";
 import type { Strings } from "../i18n/types";
-import type { AuditQueue } from "../services/auditQueue";
-import { documentDecisionContext } from "../services/documentContext";
-import { decisionContext, reconcileLabel } from "../services/mailState";
-import type { PolicyClient, PolicySource } from "../services/policyClient";
-import { SESSION } from "../services/session";
-import { looksLikeToken, saveDevToken } from "../services/tokens";
-import type { KeyValueStore } from "../services/storage";
-import { describeLabel } from "./model/labelTree";
-import { parseOpenContext, type PaneFocus } from "./model/openContext";
-import { pickTheme, type PaneTheme } from "./model/theme";
+import { looksLikeToken, saveDevToken } from "../ports/tokens";
+import { parseOpenContext } from "./model/openContext";
+import { PaneText } from "./model/paneText";
+import { pickTheme } from "./model/theme";
+import { justificationError, labelJustification, recipientJustification } from "./model/justification";
+import { loadingState, type Engine, type PaneDeps } from "./paneState";
+import { PaneStore } from "./paneStore";
 
-/** What a host may offer beyond LabelingHost; the pane uses whatever is there. */
-export interface PaneHostExtras {
-  sessionGet?(name: string): Promise<string | null>;
-  sessionSet?(name: string, value: string | null): Promise<void>;
-  initializationContext?(): Promise<string | null>;
-  onItemChanged?(listener: () => void): Promise<() => Promise<void>>;
-  /** Documents: open the pane with the document until it is labeled (mandatory labeling). */
-  ensureOpensWithDocument?(on: boolean): Promise<void>;
-}
-
-/** The engine functions the pane calls (engine.ts). */
-export type Engine = typeof import("./engine");
-
-export interface PaneDeps {
-  host: LabelingHost;
-  /** The person's language (i18n/load.ts). */
-  strings: Strings;
-  /** Loads the decision engine; the default fetches its chunk. */
-  engine?: () => Promise<Engine>;
-  extras?: PaneHostExtras;
-  policy: PolicyClient;
-  audit: AuditQueue;
-  store: KeyValueStore;
-  now?: () => Date;
-  newId: () => string;
-  forcedColors?: () => boolean;
-  /** Also keep a pasted development token where other runtimes find it (Outlook roaming settings). */
-  shareDevToken?: (token: string | null) => Promise<void>;
-  /** How much text the detectors read (subject + body, or the document). */
-  detectChars?: number;
-}
-
-export type Notice = { kind: "success" | "error" | "warning" | "info"; text: string };
-
-export interface JustificationRequest {
-  /** A label change, or sending a mail to outside recipients under a "justify" recipient rule. */
-  purpose: "label" | "recipients";
-  /** The label asked for (null = removal). */
-  target: string | null;
-  from: string | null;
-  reasons: string[];
-  otherReason: string;
-  /** The change came from Outlook's own control: Outlook already carries `target`. */
-  outside: boolean;
-  error: string | null;
-  /** Why the dialog opened (the engine's message, translated). */
-  message: string;
-}
-
-export interface PaneState {
-  phase: "loading" | "ready" | "no-policy" | "error";
-  strings: Strings;
-  theme: PaneTheme;
-  policy: EffectivePolicy | null;
-  policySource: PolicySource;
-  policyFetchedAt: number | null;
-  info: HostItemInfo | null;
-  capabilities: HostCapabilities | null;
-  label: LabelState | null;
-  /** The label the item carries now (Outlook's own label when it is one of ours). */
-  current: CurrentLabel | null;
-  /** Our record before a change made with Outlook's control was checked. */
-  recorded: CurrentLabel | null;
-  outside: { from: string | null; to: string } | null;
-  recommendation: Recommendation | null;
-  justification: JustificationRequest | null;
-  busy: boolean;
-  notice: Notice | null;
-  /** What the last write did short of what the label asks (shown until the next write or dismissed). */
-  warnings: HostWarning[];
-  focus: PaneFocus | null;
-  auditPending: number;
-  /** Where the pane keeps its data (localStorage, …), for the settings view. */
-  storage: string;
-}
-
-type Listener = (state: PaneState) => void;
+export type { Engine, JustificationRequest, Notice, PaneDeps, PaneHostExtras, PaneState } from "./paneState";
 
 const DETECT_CHARS = 256 * 1024;
 
-export class PaneController {
-  private state: PaneState;
-  private readonly listeners = new Set<Listener>();
+export class PaneController extends PaneStore {
   private readonly now: () => Date;
   private dismissed: string | null = null;
   private unsubscribe: Array<() => Promise<void>> = [];
-
+  private listening = false;
   private readonly engine: Promise<Engine>;
 
   constructor(private readonly deps: PaneDeps) {
+    super(
+      loadingState(
+        deps.strings,
+        pickTheme(deps.host.theme(), deps.forcedColors?.() ?? false),
+        deps.store.kind,
+      ),
+    );
     this.now = deps.now ?? (() => new Date());
     this.engine = (deps.engine ?? (() => import(/* webpackChunkName: "engine" */ "./engine.js")))();
     // An unobserved failure here would be reported twice; each use awaits it and handles it.
     this.engine.catch(() => undefined);
-    this.state = {
-      phase: "loading",
-      strings: deps.strings,
-      theme: pickTheme(deps.host.theme(), deps.forcedColors?.() ?? false),
-      policy: null,
-      policySource: "none",
-      policyFetchedAt: null,
-      info: null,
-      capabilities: null,
-      label: null,
-      current: null,
-      recorded: null,
-      outside: null,
-      recommendation: null,
-      justification: null,
-      busy: false,
-      notice: null,
-      warnings: [],
-      focus: null,
-      auditPending: 0,
-      storage: deps.store.kind,
-    };
-  }
-
-  getState = (): PaneState => this.state;
-
-  subscribe = (listener: Listener): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
-
-  private set(patch: Partial<PaneState>): void {
-    this.state = { ...this.state, ...patch };
-    for (const l of this.listeners) l(this.state);
   }
 
   private get strings(): Strings {
     return this.state.strings;
   }
 
-  /** The app is the host's: `${If.App…}` blocks, the watermark and audit `app` depend on it. */
-  private context(): DecisionContext {
-    const kind = this.deps.host.kind;
-    return kind === "Word" || kind === "Excel"
-      ? documentDecisionContext(kind, this.state.info!, this.now(), this.deps.newId)
-      : decisionContext(this.state.info!, this.now(), this.deps.newId);
+  private get say(): PaneText {
+    return new PaneText(this.state.strings, this.state.policy);
   }
 
-  private labelName(id: string | null | undefined): string | undefined {
-    return id ? describeLabel(this.state.policy, id).name : undefined;
-  }
-
-  private text(reason: ReasonCode, message: string, labelId?: string | null, from?: string | null): string {
-    return decisionText(this.strings, reason, message, {
-      label: this.labelName(labelId),
-      from: this.labelName(from),
-    });
+  /** What a flow needs from the pane: the item, the policy, a fresh decision context, the audit queue. */
+  private flow(): FlowDeps {
+    const info = this.state.info!;
+    return {
+      host: this.deps.host,
+      policy: this.state.policy!,
+      kind: info.kind,
+      ctx: itemDecisionContext(this.deps.host.kind, info, this.now(), this.deps.newId),
+      audit: { enqueue: (events) => this.record(events) },
+      busy: async (work) => {
+        this.set({ busy: true });
+        try {
+          return await work();
+        } finally {
+          this.set({ busy: false });
+        }
+      },
+    };
   }
 
   /** Loads everything and applies what the policy asks on open (default label, outside changes). */
   async init(): Promise<void> {
-    this.set({ phase: "loading", notice: null, warnings: [] });
+    this.set({ phase: "loading", notice: null, policyNotice: null, warnings: [] });
     try {
       const [info, capabilities] = await Promise.all([
         this.deps.host.itemInfo(),
@@ -202,16 +85,16 @@ export class PaneController {
       ]);
       this.set({ info, capabilities });
       const loaded = await this.deps.policy.load({ timeoutMs: 8000, interactive: true });
-      this.set({ policySource: loaded.source, policyFetchedAt: loaded.fetchedAt });
+      this.set({
+        policySource: loaded.source,
+        policyFetchedAt: loaded.fetchedAt,
+        policyNotice: this.say.policyNotice(loaded),
+      });
       if (!loaded.policy) {
-        this.set({ phase: "no-policy", notice: { kind: "error", text: this.strings.noPolicy } });
+        this.set({ phase: "no-policy" });
         return;
       }
       this.set({ policy: loaded.policy });
-      if (loaded.source === "stale-cache")
-        this.set({
-          notice: { kind: "warning", text: this.strings.offlineNotice(this.when(loaded.fetchedAt)) },
-        });
       const host = this.deps.host;
       // A document gets what OnDocumentOpened would have done (the event does not run everywhere).
       const opening = isDocumentHost(host) && this.writable();
@@ -229,11 +112,12 @@ export class PaneController {
         if (!opening) await this.applyOnOpen();
         await this.checkRecommendation();
         if (!opening) await this.keepPaneWithUnlabeledDocument();
-        if (open?.reason === "recipient-rule-justify" && !this.state.justification) this.askRecipientReason();
+        if (open?.reason === "recipient-rule-justify" && !this.state.justification)
+          this.set({ justification: recipientJustification(this.state.policy!, this.strings) });
       }
       await this.listen();
     } catch (error) {
-      this.set({ phase: "error", notice: { kind: "error", text: this.failure(error) } });
+      this.set({ phase: "error", notice: { kind: "error", text: this.say.failure(error) } });
     } finally {
       void this.flushAudit();
     }
@@ -251,14 +135,6 @@ export class PaneController {
     return !!p && p.features.manualLabeling && this.state.capabilities?.canWriteLabel === true;
   }
 
-  private when(at: number | null): string {
-    if (at === null) return "";
-    const d = new Date(at);
-    return `${d.toLocaleDateString(this.strings.locale)} ${d.toLocaleTimeString(this.strings.locale, { hour: "2-digit", minute: "2-digit" })}`;
-  }
-
-  private listening = false;
-
   /** Once per pane: init runs again (new token, another mail in a pinned pane) without stacking handlers. */
   private async listen(): Promise<void> {
     if (this.listening) return;
@@ -266,6 +142,12 @@ export class PaneController {
     const host = this.deps.host;
     if (host.onLabelChanged)
       this.unsubscribe.push(await host.onLabelChanged(() => void this.onOutsideChange()));
+    if (host.onThemeChanged)
+      this.unsubscribe.push(
+        await host.onThemeChanged((theme) =>
+          this.set({ theme: pickTheme(theme ?? host.theme(), this.deps.forcedColors?.() ?? false) }),
+        ),
+      );
     if (this.deps.extras?.onItemChanged)
       this.unsubscribe.push(await this.deps.extras.onItemChanged(() => void this.init()));
   }
@@ -279,22 +161,52 @@ export class PaneController {
     this.set({ label, current: r.current, recorded: r.recorded, outside: r.outside });
   }
 
+  /** The label as last read, as the flows take it. */
+  private lastRead(): ReadLabel {
+    const s = this.state;
+    return { state: s.label!, current: s.current, recorded: s.recorded, outside: s.outside };
+  }
+
+  /**
+   * Runs a flow; when its write fails, says what failed and what the adapter says that leaves
+   * behind, and reads the label again.
+   */
+  private async attempt<T>(flow: () => Promise<T>): Promise<T | null> {
+    try {
+      return await flow();
+    } catch (error) {
+      this.set({ notice: { kind: "error", text: this.applyFailure(error) }, warnings: [] });
+      await this.readLabel().catch(() => undefined);
+      return null;
+    }
+  }
+
+  /** After a write: what it did short of the label, and the label as the item now carries it. */
+  private async applied(result: ApplyResult | null): Promise<void> {
+    if (!result) return;
+    this.set({ warnings: result.warnings });
+    // Word and Excel load the result in the write's own round trip; Outlook is read again.
+    if (result.state) this.showLabel(result.state);
+    else await this.readLabel();
+    void this.keepPaneWithUnlabeledDocument();
+  }
+
   /**
    * Default label (Standard) on a new or unlabeled document; when labeling is mandatory and it stays
    * unlabeled, "unlabeled-document" is audited and the pane set to open with the document.
    */
   private async openDocument(host: DocumentLabelingHost): Promise<void> {
-    const policy = this.state.policy!;
     this.set({ busy: true });
     try {
       const e = await this.engine;
-      const outcome = await e.openDocument(host, policy, this.context(), "pane");
+      const outcome = await e.openDocument({ ...this.flow(), host, busy: undefined }, "pane");
       this.showLabel(outcome.after);
       this.set({ warnings: outcome.warnings });
       const d = outcome.decision;
       if (outcome.applied && d)
-        this.set({ notice: { kind: "info", text: this.text(d.reason, d.message, outcome.applied.labelId) } });
-      await this.record(outcome.audit);
+        this.set({
+          notice: { kind: "info", text: this.say.decision(d.reason, d.message, outcome.applied.labelId) },
+        });
     } catch (error) {
       // Say what a failed batch may have left; the label shown is read again, and can be set here.
       this.set({ notice: { kind: "error", text: this.applyFailure(error) } });
@@ -306,55 +218,42 @@ export class PaneController {
 
   /** Default label on an unlabeled item; a label set with Outlook's control is checked like ours. */
   private async applyOnOpen(): Promise<void> {
-    const policy = this.state.policy!;
-    if (this.state.outside) {
-      await this.checkOutsideChange();
-      return;
-    }
     const e = await this.engine;
-    const d = e.decideDefaultLabel(
-      policy,
-      { kind: this.state.info!.kind, current: this.state.current },
-      this.context(),
-    );
-    if (d.outcome === "apply" && (await this.apply(d.plan, "auto", [d.plan.audit])))
-      this.set({ notice: { kind: "info", text: this.text(d.reason, d.message, d.plan.labelId) } });
+    const outcome = await this.attempt(() => e.labelOnOpen(this.flow(), this.lastRead(), "chosen"));
+    if (!outcome) return;
+    if (outcome.kind === "outside") return this.showOutside(outcome);
+    const d = outcome.decision;
+    await this.applied(outcome.result);
+    if (outcome.result && d.outcome === "apply")
+      this.set({ notice: { kind: "info", text: this.say.decision(d.reason, d.message, d.plan.labelId) } });
   }
 
   private async onOutsideChange(): Promise<void> {
     await this.readLabel();
-    if (this.state.outside) await this.checkOutsideChange();
+    if (!this.state.outside) return;
+    const e = await this.engine;
+    const outcome = await this.attempt(() => e.settleOutsideChange(this.flow(), this.lastRead(), "chosen"));
+    if (outcome) await this.showOutside(outcome);
   }
 
-  private async checkOutsideChange(): Promise<void> {
-    const outside = this.state.outside!;
-    const policy = this.state.policy!;
-    const e = await this.engine;
-    const d = e.decideLabelChange(
-      policy,
-      { kind: this.state.info!.kind, current: this.state.recorded },
-      { labelId: outside.to, method: "Privileged", actionSource: "manual" },
-      this.context(),
-    );
-    if (d.outcome === "allow") {
-      await this.apply(d.plan, "skip", [d.plan.audit]);
-    } else if (d.outcome === "justify") {
+  private async showOutside(outcome: OutsideChangeOutcome): Promise<void> {
+    const d = outcome.decision;
+    const outside = outcome.label.outside!;
+    if (d.outcome === "allow") await this.applied(outcome.result);
+    else if (d.outcome === "justify")
       this.set({
-        justification: {
-          purpose: "label",
+        justification: labelJustification(d, {
           target: outside.to,
           from: outside.from,
-          reasons: d.reasons,
-          otherReason: d.otherReason,
           outside: true,
-          error: null,
-          message: this.strings.labelChangedOutside(this.labelName(outside.to) ?? outside.to),
-        },
+          message: this.strings.labelChangedOutside(this.say.labelName(outside.to) ?? outside.to),
+        }),
         focus: "justification",
       });
-    } else if (d.outcome === "block") {
-      this.set({ notice: { kind: "error", text: this.text(d.reason, d.message, outside.to, outside.from) } });
-    }
+    else if (d.outcome === "block")
+      this.set({
+        notice: { kind: "error", text: this.say.decision(d.reason, d.message, outside.to, outside.from) },
+      });
   }
 
   /** The person picks a label (or removal) in the list. */
@@ -362,98 +261,62 @@ export class PaneController {
     labelId: string | null,
     options: { actionSource?: ActionSource; justification?: Justification; outside?: boolean } = {},
   ): Promise<void> {
-    const policy = this.state.policy;
-    if (!policy || this.state.busy) return;
-    // Decide from what the item carries now (a co-author, another window, Outlook's own control),
-    // and let the adapter write from this same read: 1 read + 1 write in Word and Excel.
+    if (!this.state.policy || this.state.busy) return;
+    // Busy at once: a second click while the flows load is ignored.
     this.set({ busy: true });
-    try {
-      await this.readLabel();
-    } catch (error) {
-      this.set({ notice: { kind: "error", text: this.strings.readFailed(this.failure(error)) } });
-      return;
-    } finally {
-      this.set({ busy: false });
-    }
-    const base = this.state.outside ? this.state.recorded : this.state.current;
-    const e = await this.engine;
-    const d = e.decideLabelChange(
-      policy,
-      { kind: this.state.info!.kind, current: base },
-      {
-        labelId,
-        method: "Privileged",
-        actionSource: options.actionSource ?? "manual",
-        justification: options.justification ?? null,
-      },
-      this.context(),
+    const e = await this.engine.finally(() => this.set({ busy: false }));
+    const rec = this.state.recommendation;
+    const outcome = await this.attempt(() =>
+      e.chooseLabel(this.flow(), { labelId, ...options, recommendation: rec }),
     );
+    if (!outcome) return;
+    if (outcome.kind === "read-failed") {
+      this.set({ notice: { kind: "error", text: this.strings.readFailed(this.say.failure(outcome.error)) } });
+      return;
+    }
+    this.showLabel(outcome.label.state);
+    const { decision: d, base } = outcome;
     if (d.outcome === "justify") {
       const previous = this.state.justification;
       this.set({
-        justification: {
-          purpose: "label",
+        justification: labelJustification(d, {
           target: labelId,
           from: base?.labelId ?? null,
-          reasons: d.reasons,
-          otherReason: d.otherReason,
           outside: options.outside ?? false,
-          error: options.justification ? this.text(d.reason, d.message) : null,
+          error: options.justification ? this.say.decision(d.reason, d.message) : null,
           message: previous?.outside
             ? previous.message
             : this.strings.justificationIntro(
-                this.labelName(base?.labelId) ?? "",
-                labelId === null ? "" : (this.labelName(labelId) ?? labelId),
+                this.say.labelName(base?.labelId) ?? "",
+                labelId === null ? "" : (this.say.labelName(labelId) ?? labelId),
               ),
-        },
-      });
-      return;
-    }
-    if (d.outcome === "block") {
-      this.set({
-        justification: null,
-        notice: { kind: "error", text: this.text(d.reason, d.message, labelId, base?.labelId) },
-      });
-      return;
-    }
-    if (d.outcome === "none") {
-      this.set({ justification: null });
-      return;
-    }
-    const native = this.state.label?.native ?? null;
-    const extra: AuditEvent[] = [];
-    const rec = this.state.recommendation;
-    if (options.actionSource === "recommended" && rec)
-      extra.push(
-        e.eventAuditEvent(this.context(), "recommendation-accepted", {
-          labelId: rec.labelId,
-          reason: "recommended-label",
-          details: {
-            sitId: rec.condition.sitId,
-            count: rec.condition.count,
-            confidence: rec.condition.confidence,
-          },
         }),
-      );
-    const result = await this.apply(d.plan, labelId !== null && labelId === native ? "skip" : "auto", [
-      d.plan.audit,
-      ...extra,
-    ]);
-    if (result) {
-      const text =
-        labelId === null
-          ? this.strings.labelRemoved
-          : this.strings.labelApplied(this.labelName(labelId) ?? labelId);
+      });
+    } else if (d.outcome === "block")
       this.set({
         justification: null,
-        focus: null,
-        recommendation: rec && labelId !== null && this.isAtLeast(labelId, rec.labelId) ? null : rec,
-        notice: {
-          kind: "success",
-          text: result.nativeLabelSet ? `${text} ${this.strings.nativeAlsoSet}` : text,
-        },
+        notice: { kind: "error", text: this.say.decision(d.reason, d.message, labelId, base?.labelId) },
       });
-    }
+    else if (d.outcome === "none") this.set({ justification: null });
+    else if (outcome.result) await this.chosen(labelId, outcome.result);
+  }
+
+  private async chosen(labelId: string | null, result: ApplyResult): Promise<void> {
+    await this.applied(result);
+    const rec = this.state.recommendation;
+    const text =
+      labelId === null
+        ? this.strings.labelRemoved
+        : this.strings.labelApplied(this.say.labelName(labelId) ?? labelId);
+    this.set({
+      justification: null,
+      focus: null,
+      recommendation: rec && labelId !== null && this.isAtLeast(labelId, rec.labelId) ? null : rec,
+      notice: {
+        kind: "success",
+        text: result.nativeLabelSet ? `${text} ${this.strings.nativeAlsoSet}` : text,
+      },
+    });
   }
 
   private isAtLeast(a: string, b: string): boolean {
@@ -463,40 +326,18 @@ export class PaneController {
     return !!la && !!lb && la.sensitivity >= lb.sensitivity;
   }
 
-  /** A Smart Alert sent the person here for a reason to send to outside recipients. */
-  private askRecipientReason(): void {
-    const settings = this.state.policy!.settings;
-    this.set({
-      justification: {
-        purpose: "recipients",
-        target: null,
-        from: null,
-        reasons: [...settings.justificationReasons],
-        otherReason: settings.otherReasonText,
-        outside: false,
-        error: null,
-        message: this.strings.recipientJustificationIntro,
-      },
-    });
-  }
-
   async submitJustification(reason: string, text: string): Promise<void> {
     const j = this.state.justification;
     if (!j) return;
-    if (!reason) {
-      this.set({ justification: { ...j, error: this.strings.justificationPickReason } });
-      return;
-    }
-    if (reason === j.otherReason && text.trim() === "") {
-      this.set({ justification: { ...j, error: this.strings.justificationOtherRequired } });
+    const error = justificationError(j, reason, text, this.strings);
+    if (error) {
+      this.set({ justification: { ...j, error } });
       return;
     }
     if (j.purpose === "recipients") {
       // The send handler reads it from the mail's session data and lets the mail go.
       const value = reason === j.otherReason ? { reason, text: text.trim().slice(0, 1000) } : { reason };
-      await this.deps.extras
-        ?.sessionSet?.(SESSION.recipientJustification, JSON.stringify(value))
-        .catch(() => undefined);
+      await (await this.engine).giveRecipientJustification(this.sessionSet(), value);
       this.set({
         justification: null,
         focus: null,
@@ -507,17 +348,18 @@ export class PaneController {
     await this.chooseLabel(j.target, { justification: { reason, text }, outside: j.outside });
   }
 
+  private sessionSet(): ((name: string, value: string | null) => Promise<void>) | undefined {
+    const extras = this.deps.extras;
+    return extras?.sessionSet ? (name, value) => extras.sessionSet!(name, value) : undefined;
+  }
+
   /** Cancel: nothing changes. A change made with Outlook's control is put back where Outlook allows. */
   async cancelJustification(): Promise<void> {
     const j = this.state.justification;
     this.set({ justification: null, focus: null });
-    if (j?.outside && j.from) {
-      const restore = (this.deps.host as { restoreNativeLabel?: (id: string) => Promise<boolean> })
-        .restoreNativeLabel;
-      if (restore) {
-        await restore.call(this.deps.host, j.from).catch(() => false);
-        await this.readLabel();
-      }
+    if (j?.outside && j.from && this.deps.host.restoreNativeLabel) {
+      await (await this.engine).revertOutsideChange({ host: this.deps.host }, j.from);
+      await this.readLabel();
     }
   }
 
@@ -531,97 +373,49 @@ export class PaneController {
     if (!rec) return;
     this.dismissed = rec.labelId;
     this.set({ recommendation: null });
-    await this.deps.extras?.sessionSet?.(SESSION.dismissed, rec.labelId).catch(() => undefined);
-    const e = await this.engine;
-    await this.record([
-      e.eventAuditEvent(this.context(), "recommendation-dismissed", {
-        labelId: rec.labelId,
-        reason: "recommended-label",
-        details: {
-          sitId: rec.condition.sitId,
-          count: rec.condition.count,
-          confidence: rec.condition.confidence,
-        },
-      }),
-    ]);
+    await (await this.engine).dismissRecommendation(this.flow(), rec, this.sessionSet());
   }
 
   /** Runs the detectors on the item's text (again: the pane cannot see typing in the body). */
   async checkRecommendation(): Promise<void> {
-    const policy = this.state.policy;
-    if (!policy || !this.writable() || !policy.features.autoLabeling) return;
-    if (!policy.labels.some((l) => l.conditions.length > 0)) return;
-    const text = await this.deps.host.readText(this.deps.detectChars ?? DETECT_CHARS).catch(() => "");
+    if (!this.writable()) return;
     const e = await this.engine;
-    const detections = e.detectSensitiveInfo(text).detections;
-    const d = e.decideRecommendation(
-      policy,
-      { kind: this.state.info!.kind, current: this.state.current },
-      detections,
-      this.context(),
-      { dismissed: this.dismissed },
+    const outcome = await this.attempt(() =>
+      e.checkRecommendation(this.flow(), this.state.current, {
+        maxChars: this.deps.detectChars ?? DETECT_CHARS,
+        dismissed: this.dismissed,
+      }),
     );
+    if (!outcome) return;
+    const d = outcome.decision;
     if (d.outcome === "recommend") this.set({ recommendation: d.recommendation });
     else if (d.outcome === "apply") {
-      if (await this.apply(d.plan, "auto", [d.plan.audit]))
-        this.set({
-          recommendation: null,
-          notice: { kind: "info", text: this.text(d.reason, d.message, d.plan.labelId) },
-        });
+      await this.applied(outcome.result);
+      this.set({
+        recommendation: null,
+        notice: { kind: "info", text: this.say.decision(d.reason, d.message, d.plan.labelId) },
+      });
     } else this.set({ recommendation: null });
   }
 
   private async keepPaneWithUnlabeledDocument(): Promise<void> {
-    const ensure = this.deps.extras?.ensureOpensWithDocument;
-    const policy = this.state.policy!;
-    if (!ensure || this.state.info?.kind !== "file") return;
-    await ensure(policy.settings.mandatoryDocuments && this.state.current === null).catch(() => undefined);
+    const info = this.state.info;
+    if (!info) return;
+    const e = await this.engine;
+    await e.keepPaneWithUnlabeled(
+      this.deps.extras?.ensureOpensWithDocument,
+      this.state.policy!,
+      info.kind,
+      this.state.current,
+    );
   }
 
-  /** Applies a plan; on failure we say what failed and what the adapter says that leaves behind. */
-  private async apply(
-    plan: LabelPlan,
-    native: "auto" | "skip",
-    audit: AuditEvent[],
-  ): Promise<ApplyResult | null> {
-    this.set({ busy: true, warnings: [] });
-    try {
-      const result = await this.deps.host.applyPlan(plan, this.state.policy!, { native });
-      this.set({ warnings: result.warnings });
-      await this.record(audit);
-      // Word and Excel load the result in the write's own round trip; Outlook is read again.
-      if (result.state) this.showLabel(result.state);
-      else await this.readLabel();
-      void this.keepPaneWithUnlabeledDocument();
-      return result;
-    } catch (error) {
-      this.set({ notice: { kind: "error", text: this.applyFailure(error) } });
-      await this.readLabel().catch(() => undefined);
-      return null;
-    } finally {
-      this.set({ busy: false });
-    }
-  }
-
-  /**
-   * What a failed write left behind, as the adapter can vouch for it: Outlook undoes its writes
-   * (and names those it could not); Word and Excel stop their one batch at the failing step.
-   */
   private applyFailure(error: unknown): string {
-    const detail = this.failure(error);
-    if (isDocumentHost(this.deps.host)) return this.strings.applyFailedDocument(detail);
-    if (error instanceof HostError && error.notUndone.length > 0)
-      return this.strings.applyFailedNotUndone(detail, error.notUndone.join(", "));
-    return this.strings.applyFailed(detail);
+    return this.say.applyFailure(error, isDocumentHost(this.deps.host));
   }
 
-  private failure(error: unknown): string {
-    if (error instanceof HostError) return error.message;
-    return error instanceof Error ? error.message : String(error);
-  }
-
-  private async record(events: AuditEvent[]): Promise<void> {
-    if (events.length === 0 || this.state.policy?.settings.auditEnabled === false) return;
+  /** The flows' audit: queued, the count shown, and a send started. */
+  private async record(events: Parameters<PaneDeps["audit"]["enqueue"]>[0]): Promise<void> {
     await this.deps.audit.enqueue(events).catch(() => undefined);
     this.set({ auditPending: await this.deps.audit.pending().catch(() => 0) });
     void this.flushAudit();
@@ -647,6 +441,10 @@ export class PaneController {
 
   clearNotice(): void {
     this.set({ notice: null });
+  }
+
+  dismissPolicyNotice(): void {
+    this.set({ policyNotice: null });
   }
 
   dismissWarning(index: number): void {

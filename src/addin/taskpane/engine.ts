@@ -1,11 +1,11 @@
 /**
- * The decision engine and the detectors, as the pane uses them. Loaded as its own chunk, started
- * when the pane starts (in parallel with the policy), so the label list does not wait for it.
- * `openDocument` is here because it decides (the default label) with the same engine.
+ * The labeling flows, the decision engine and the detectors behind them, as the pane uses them.
+ * Loaded as its own chunk, started when the pane starts (in parallel with the policy), so the
+ * label list does not wait for it.
  */
-export { decideDefaultLabel } from "../../core/decide/defaultLabel";
-export { decideLabelChange } from "../../core/decide/labelChange";
-export { eventAuditEvent } from "../../core/decide/plan";
-export { decideRecommendation } from "../../core/decide/recommend";
-export { detectSensitiveInfo } from "../../core/detect/detect";
-export { openDocument } from "../services/documentOpen";
+export { chooseLabel } from "../flows/choose";
+export { keepPaneWithUnlabeled, openDocument } from "../flows/documentOpen";
+export { labelOnOpen } from "../flows/open";
+export { revertOutsideChange, settleOutsideChange } from "../flows/outsideChange";
+export { checkRecommendation, dismissRecommendation } from "../flows/recommend";
+export { giveRecipientJustification } from "../flows/composeChanged";

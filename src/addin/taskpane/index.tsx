@@ -1,23 +1,19 @@
 /**
  * Task pane entry (taskpane.html, shared by Outlook, Word and Excel): connect to the host, build
- * the services for this runtime, and render the pane. Everything Office-specific stays in
+ * this runtime's wiring (runtime/wiring.ts), and render the pane. Everything Office-specific stays in
  * src/addin/hosts; everything the pane does is in controller.ts.
  */
 import type { Theme } from "@fluentui/react-components";
-import { StrictMode, useEffect, useSyncExternalStore } from "react";
+import { StrictMode, useEffect, useState, useSyncExternalStore } from "react";
 import { createRoot } from "react-dom/client";
 import { connectToOffice, preloadHostFromUrl } from "../hosts/select";
-import { naaTokenProvider } from "../hosts/naa";
-import { officeSsoGetAccessToken, runtimeStore } from "../hosts/runtime";
+import type { NaaOptions } from "../hosts/naa";
 import { en } from "../i18n/en";
 import { loadStrings } from "../i18n/load";
-import { AuditQueue } from "../services/auditQueue";
 import { apiScope, defaultConfig } from "../services/config";
-import { fetchHttpClient } from "../services/http";
-import { newGuid } from "../services/ids";
-import { PolicyClient } from "../services/policyClient";
-import { signedInUser, type TokenUser } from "../services/tokenUser";
-import { devTokenProvider, ssoTokenProvider, tokenChain } from "../services/tokens";
+import type { TokenUser } from "../ports/tokenUser";
+import type { TokenProvider } from "../ports/tokens";
+import { createRuntime } from "../runtime/wiring";
 import { App } from "./components/App";
 import { PaneController } from "./controller";
 import { pickTheme } from "./model/theme";
@@ -25,8 +21,24 @@ import { loadTheme } from "./themes";
 
 declare const __LABELBRIDGE_AUTH__: string | undefined;
 
-function Pane({ controller, theme }: { controller: PaneController; theme: Theme }) {
+function Pane({ controller, theme: initialTheme }: { controller: PaneController; theme: Theme }) {
   const state = useSyncExternalStore(controller.subscribe, controller.getState);
+  const [theme, setTheme] = useState<{ kind: string; theme: Theme }>({
+    kind: state.theme,
+    theme: initialTheme,
+  });
+  useEffect(() => {
+    // Office's theme changed while the pane is open: fetch the Fluent theme for it (dark and high
+    // contrast are chunks of their own).
+    if (state.theme === theme.kind) return;
+    let current = true;
+    void loadTheme(state.theme).then((loaded) => {
+      if (current) setTheme({ kind: state.theme, theme: loaded });
+    });
+    return () => {
+      current = false;
+    };
+  }, [state.theme, theme.kind]);
   useEffect(() => {
     // The pane cannot see typing in the mail body: look again when the person comes back to it.
     const recheck = () => void controller.checkRecommendation();
@@ -36,7 +48,7 @@ function Pane({ controller, theme }: { controller: PaneController; theme: Theme 
   return (
     <App
       state={state}
-      theme={theme}
+      theme={theme.theme}
       actions={{
         choose: (id) => void controller.chooseLabel(id),
         submitJustification: (reason, text) => void controller.submitJustification(reason, text),
@@ -44,6 +56,7 @@ function Pane({ controller, theme }: { controller: PaneController; theme: Theme 
         acceptRecommendation: () => void controller.acceptRecommendation(),
         dismissRecommendation: () => void controller.dismissRecommendation(),
         dismissNotice: () => controller.clearNotice(),
+        dismissPolicyNotice: () => controller.dismissPolicyNotice(),
         dismissWarning: (index) => controller.dismissWarning(index),
         saveToken: (token) => void controller.saveToken(token),
         flushAudit: () => void controller.flushAudit(true),
@@ -61,25 +74,45 @@ function OutsideOffice() {
   );
 }
 
+/**
+ * The NAA adapter, fetched with its first token request (its own chunk; MSAL is another, fetched by
+ * the adapter): neither is part of the pane's initial JavaScript. A chunk that failed to load is
+ * tried again at the next request.
+ */
+function naaOnDemand(options: NaaOptions): TokenProvider {
+  let adapter: Promise<TokenProvider> | null = null;
+  return {
+    kind: "naa",
+    token(request) {
+      const pending = (adapter ??= import(/* webpackChunkName: "naa" */ "../hosts/naa.js").then((m) =>
+        m.naaTokenProvider(options),
+      ));
+      pending.catch(() => {
+        if (adapter === pending) adapter = null;
+      });
+      return pending.then((p) => p.token(request));
+    },
+  };
+}
+
 async function start(): Promise<void> {
   preloadHostFromUrl(location.search);
   const root = createRoot(document.getElementById("root")!);
   const config = defaultConfig();
-  const store = runtimeStore();
-  const http = fetchHttpClient();
-  const tokens = tokenChain(config.auth, {
+  const runtime = createRuntime({
     // The build setting itself, not config.auth: webpack folds it, so the other builds carry neither
     // the NAA adapter nor MSAL's chunk.
     naa:
       __LABELBRIDGE_AUTH__ === "naa"
-        ? naaTokenProvider({ clientId: config.clientId, scopes: [apiScope(config)] })
+        ? naaOnDemand({ clientId: config.clientId, scopes: [apiScope(config)] })
         : undefined,
-    sso: ssoTokenProvider(officeSsoGetAccessToken()),
-    dev: [devTokenProvider(store)],
   });
+  const tokens = runtime.tokens;
   // The token the backend gets (NAA, Office SSO, or the development token) names the person for
   // documents; never interactive here: the policy load asks for sign-in when it must.
-  const signedIn = () => signedInUser(tokens);
+  // Only Word and Excel need it (Outlook names the person itself): its own chunk, fetched on demand.
+  const signedIn = () =>
+    import(/* webpackChunkName: "token-user" */ "../ports/tokenUser.js").then((m) => m.signedInUser(tokens));
   let tokenUser: TokenUser | null = null;
   const connected = await connectToOffice({
     documentUser: () => tokenUser ?? { name: "", principalName: "" },
@@ -96,14 +129,15 @@ async function start(): Promise<void> {
     loadStrings(connected.host.displayLanguage()),
     loadTheme(pickTheme(connected.host.theme(), forcedColors())),
   ]);
+  const clients = runtime.clientsFor(connected.user);
   const controller = new PaneController({
     host: connected.host,
     strings,
     extras: connected.extras,
-    policy: new PolicyClient({ config, store, tokens, http, user: connected.user }),
-    audit: new AuditQueue({ config, store, tokens, http }),
-    store,
-    newId: () => newGuid(),
+    policy: clients.policy,
+    audit: clients.audit,
+    store: runtime.store,
+    newId: runtime.newId,
     forcedColors,
     shareDevToken: async (token) => {
       tokenUser = await signedIn();

@@ -80,6 +80,8 @@ export function planLabel(
   const plan: LabelPlan = {
     labelId,
     previousLabelId,
+    siteId: policy.siteId,
+    labelStorage: policy.labelStorage,
     method,
     metadata,
     marking,

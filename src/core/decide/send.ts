@@ -179,3 +179,31 @@ export function decideSendWithoutPolicy(
     audit: [eventAuditEvent(ctx, "policy-unavailable", { labelId, reason: "no-policy-allow" })],
   };
 }
+
+/**
+ * The label send was to add (attachment inheritance, an automatic label) could not be written.
+ * Where a label is mandatory and the mail still has none, the mail stops at the label picker like
+ * any unlabeled mail; otherwise it goes as it is, with the audit of the send check.
+ */
+export function decideSendUnlabeled(
+  policy: EffectivePolicy,
+  decision: SendDecision,
+  stillLabeled: boolean,
+): SendDecision {
+  if (!policy.settings.mandatoryMail || stillLabeled)
+    return {
+      outcome: "allow",
+      reason: decision.reason,
+      message: decision.message,
+      findings: [],
+      audit: decision.audit,
+    };
+  return {
+    outcome: "block",
+    reason: "mandatory-label-missing",
+    message: MANDATORY_MESSAGE,
+    findings: [{ reason: "mandatory-label-missing", message: MANDATORY_MESSAGE, fix: "label-picker" }],
+    fix: "label-picker",
+    audit: decision.audit,
+  };
+}

@@ -6,6 +6,7 @@ import type { ActionSource, AuditEvent, AuditApp } from "../audit";
 import type { ResolvedMarking } from "../marking";
 import type { ProtectiveMarking } from "../marking";
 import type { Detection } from "../detect";
+import type { LabelStorage } from "../policy/model";
 
 export type ItemKind = "email" | "file";
 export type AssignmentMethod = "Standard" | "Privileged";
@@ -80,6 +81,10 @@ export type ReasonCode =
 export interface LabelPlan {
   labelId: string | null;
   previousLabelId: string | null;
+  /** Our tenant (the policy's siteId): the label records a host replaces or removes are this tenant's. */
+  siteId: string;
+  /** Where the tenant keeps document labels; a host that cannot write LabelInfo says so. */
+  labelStorage: LabelStorage;
   method: AssignmentMethod;
   /** Metadata for our tenant; null removes our tenant's label. */
   metadata: {

@@ -1,7 +1,7 @@
 import type { SensitiveInfoType } from "./types";
 
 /**
- * Entity GUIDs of the Microsoft sensitive information types we detect (label-policy.md §9; the
+ * Entity GUIDs of the Microsoft sensitive information types we detect (docs/reference/label-policy.md §9; the
  * national ones as Microsoft's published entity definitions give them), so a condition written
  * for Purview means the same here.
  */

@@ -63,7 +63,7 @@ interface Wanted {
 }
 
 /**
- * Finds the sensitive information types of label-policy.md §9, and the policy's custom types, in `text`. Cheapest work first:
+ * Finds the sensitive information types of docs/reference/label-policy.md §9, and the policy's custom types, in `text`. Cheapest work first:
  * text without a digit is done at once; then each requested type gets one pass of its bounded
  * candidate regex (every quantifier bounded, no quantified group: linear time), boundary rules,
  * range rules and checksum (validator's Luhn, IBAN and ABA checks), and only for a number that

@@ -1,7 +1,7 @@
 /**
  * Australian EPMS (Release 2024): the fields, values and rendering of a protective marking —
  * what epms.ts (reading) and epmsRules.ts (validation, documents, selectors) share.
- * protective-markings.md §1 is the reference; its ABNF wins over the spec's regex table.
+ * docs/reference/protective-markings.md §1 is the reference; its ABNF wins over the spec's regex table.
  */
 
 export const EPMS_CLASSIFICATIONS = [

@@ -1,5 +1,5 @@
 import { zipSync, strToU8 } from "fflate";
-import { decodeMsipLabelsHeader, encodeMsipLabelsHeader } from "../../../src/core/metadata";
+import { decodeMsipLabelsHeader } from "../../../src/core/metadata";
 import { HostError } from "../../../src/addin/hosts/types";
 import { OutlookHost, SESSION } from "../../../src/addin/hosts/outlook";
 import { officeAttachmentReader } from "../../../src/addin/hosts/attachmentLabels";
@@ -8,6 +8,7 @@ import { LABELS_NOT_ENABLED } from "../fakes/outlook/fakeOutlook";
 import {
   composeFake,
   epmsPolicy,
+  header,
   hostOf,
   L,
   nativeCatalog,
@@ -21,27 +22,13 @@ import { createFakeOutlook } from "../fakes/outlook/fakeOutlook";
 
 const policy = policyWith();
 
-function ourHeader(labelId: string, method: "Standard" | "Privileged" = "Privileged"): string {
-  return encodeMsipLabelsHeader([
-    {
-      labelId,
-      siteId: SITE,
-      method,
-      name: "x",
-      contentBits: 0,
-      setDate: "2026-11-01T08:00:00Z",
-      actionId: "11111111-2222-4333-8444-555555555555",
-    },
-  ]);
-}
-
 describe("Outlook adapter: reading a mail being written", () => {
   it("reads no label from a new mail, and our label from our msip_labels header", async () => {
     const fake = composeFake(policy, { labelsEnabled: false });
     const host = hostOf(fake);
     expect(await host.readLabel(SITE)).toMatchObject({ current: null, source: "none", records: [] });
 
-    fake.state.headers.set("msip_labels", ourHeader(L.confidentialAllEmployees));
+    fake.state.headers.set("msip_labels", header(L.confidentialAllEmployees));
     const state = await host.readLabel(SITE);
     expect(state.current).toEqual({ labelId: L.confidentialAllEmployees, method: "Privileged" });
     expect(state.source).toBe("msip_labels");
@@ -104,7 +91,7 @@ describe("Outlook adapter: applying a label", () => {
     const fake = composeFake(policy);
     const host = hostOf(fake);
     const plan = await planFor(host, policy, L.confidentialAllEmployees, null);
-    const result = await host.applyPlan(plan, policy);
+    const result = await host.applyPlan(plan);
 
     expect(result.nativeLabelSet).toBe(true);
     expect(fake.state.nativeLabel).toBe(L.confidentialAllEmployees);
@@ -128,17 +115,14 @@ describe("Outlook adapter: applying a label", () => {
     expect(catalog.find((c) => c.id === L.general)!.children).toBeNull();
     const fake = composeFake(policy);
     const host = hostOf(fake);
-    await host.applyPlan(await planFor(host, policy, L.general, null), policy);
+    await host.applyPlan(await planFor(host, policy, L.general, null));
     expect(fake.state.nativeLabel).toBe(L.general);
   });
 
   it("records the label in the header only when the tenant has no Purview labeling", async () => {
     const fake = composeFake(policy, { labelsEnabled: false });
     const host = hostOf(fake);
-    const result = await host.applyPlan(
-      await planFor(host, policy, L.confidentialAllEmployees, null),
-      policy,
-    );
+    const result = await host.applyPlan(await planFor(host, policy, L.confidentialAllEmployees, null));
     expect(result.nativeLabelSet).toBe(false);
     expect(fake.calls).not.toContain("sensitivityLabel.setAsync");
     expect(decodeMsipLabelsHeader(fake.state.headers.get("msip_labels")!)[0].labelId).toBe(
@@ -149,7 +133,7 @@ describe("Outlook adapter: applying a label", () => {
   it("does not set a native label the catalog does not have, and says so", async () => {
     const fake = composeFake(policy, { catalog: nativeCatalog(policy).filter((c) => c.id !== L.general) });
     const host = hostOf(fake);
-    const result = await host.applyPlan(await planFor(host, policy, L.general, null), policy);
+    const result = await host.applyPlan(await planFor(host, policy, L.general, null));
     expect(result.nativeLabelSet).toBe(false);
     expect(result.warnings).toContainEqual({ code: "not-in-outlook-catalog" });
     expect(fake.calls).not.toContain("sensitivityLabel.setAsync");
@@ -159,14 +143,14 @@ describe("Outlook adapter: applying a label", () => {
     const epms = epmsPolicy();
     const fake = composeFake(epms, { labelsEnabled: false, subject: "Budget review" });
     const host = hostOf(fake);
-    await host.applyPlan(await planFor(host, epms, L.general, null), epms);
+    await host.applyPlan(await planFor(host, epms, L.general, null));
     expect(fake.state.subject).toBe("Budget review [SEC=OFFICIAL]");
     expect(fake.state.headers.get("X-Protective-Marking")).toBe(
       "VER=2024.1, NS=gov.au, SEC=OFFICIAL, ORIGIN=sam@contoso.com",
     );
 
     const current = (await host.readLabel(SITE)).current;
-    await host.applyPlan(await planFor(host, epms, L.highlyConfidentialSpecifiedPeople, current), epms);
+    await host.applyPlan(await planFor(host, epms, L.highlyConfidentialSpecifiedPeople, current));
     expect(fake.state.subject).toBe("Budget review [SEC=PROTECTED, CAVEAT=SH:CABINET]");
     expect(fake.state.headers.get("X-Protective-Marking")).toBe(
       "VER=2024.1, NS=gov.au, SEC=PROTECTED, CAVEAT=SH:CABINET, ORIGIN=sam@contoso.com",
@@ -178,7 +162,7 @@ describe("Outlook adapter: applying a label", () => {
 
   it("leaves the mail exactly as it was when Outlook refuses its own label", async () => {
     const epms = epmsPolicy();
-    const before = ourHeader(L.general);
+    const before = header(L.general);
     const fake = composeFake(epms, {
       subject: "Budget review [SEC=OFFICIAL]",
       headers: {
@@ -192,7 +176,7 @@ describe("Outlook adapter: applying a label", () => {
       labelId: L.general,
       method: "Privileged",
     });
-    const error = await host.applyPlan(plan, epms).catch((e: unknown) => e);
+    const error = await host.applyPlan(plan).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(HostError);
     expect((error as HostError).operation).toBe("sensitivityLabel.setAsync");
     expect(fake.state.subject).toBe("Budget review [SEC=OFFICIAL]");
@@ -212,7 +196,7 @@ describe("Outlook adapter: applying a label", () => {
     });
     const host = hostOf(fake);
     const error = (await host
-      .applyPlan(await planFor(host, epms, L.general, null), epms)
+      .applyPlan(await planFor(host, epms, L.general, null))
       .catch((e: unknown) => e)) as HostError;
     expect(error.operation).toBe("subject.setAsync");
     expect(fake.state.headers.size).toBe(0);
@@ -222,12 +206,12 @@ describe("Outlook adapter: applying a label", () => {
   it("refuses to remove a label Outlook carries (an add-in cannot), before touching anything", async () => {
     const fake = composeFake(policyWith({ mandatoryMail: false }), {
       nativeLabel: L.general,
-      headers: { msip_labels: ourHeader(L.general) },
+      headers: { msip_labels: header(L.general) },
     });
     const host = hostOf(fake);
     const p = policyWith({ mandatoryMail: false, justificationRequired: false });
     const plan = await planFor(host, p, null, { labelId: L.general, method: "Privileged" });
-    const error = (await host.applyPlan(plan, p).catch((e: unknown) => e)) as HostError;
+    const error = (await host.applyPlan(plan).catch((e: unknown) => e)) as HostError;
     expect(error.operation).toBe("sensitivityLabel.remove");
     expect(fake.calls.filter((c) => c.endsWith("setAsync") || c.endsWith("removeAsync"))).toEqual([]);
   });
@@ -235,7 +219,7 @@ describe("Outlook adapter: applying a label", () => {
   it("marks the body at send (prepend/append on send) and replaces that marking on a change", async () => {
     const fake = composeFake(policy, { labelsEnabled: false });
     const host = hostOf(fake);
-    await host.applyPlan(await planFor(host, policy, L.highlyConfidentialAllEmployees, null), policy);
+    await host.applyPlan(await planFor(host, policy, L.highlyConfidentialAllEmployees, null));
     expect(fake.state.onSend.prepend).toBe(
       '<p align="center"><font face="Calibri" color="#A4262C">Highly Confidential</font></p>',
     );
@@ -248,7 +232,6 @@ describe("Outlook adapter: applying a label", () => {
     const current = (await host.readLabel(SITE)).current;
     await host.applyPlan(
       await planFor(host, policy, L.general, current, { reason: "Previous label was incorrect" }),
-      policy,
     );
     // General has no header marking: the header text queued for send is cleared, not left behind.
     expect(fake.state.onSend.prepend).toBeNull();
@@ -264,7 +247,7 @@ describe("Outlook adapter: applying a label", () => {
       body: "Hello Lee,\nnumbers below.",
     });
     const host = hostOf(fake);
-    await host.applyPlan(await planFor(host, policy, L.highlyConfidentialAllEmployees, null), policy);
+    await host.applyPlan(await planFor(host, policy, L.highlyConfidentialAllEmployees, null));
     expect(
       fake.state.body.startsWith(
         `${MARK}Highly Confidential${MARK}\nHello Lee,\nnumbers below.\n${MARK}Classified as Highly Confidential`,
@@ -275,7 +258,6 @@ describe("Outlook adapter: applying a label", () => {
       await planFor(host, policy, L.confidentialAllEmployees, current, {
         reason: "Previous label was incorrect",
       }),
-      policy,
     );
     expect(fake.state.body).toBe(
       "Hello Lee,\nnumbers below.\n" + `${MARK}Classified as Confidential${MARK}\n`,
@@ -288,7 +270,7 @@ describe("Outlook adapter: applying a label", () => {
     const host = hostOf(fake);
     expect((await host.capabilities()).canWriteLabel).toBe(false);
     const plan = await planFor(hostOf(composeFake(policy)), policy, L.general, null);
-    await expect(host.applyPlan(plan, policy)).rejects.toMatchObject({ operation: "applyPlan" });
+    await expect(host.applyPlan(plan)).rejects.toMatchObject({ operation: "applyPlan" });
   });
 });
 

@@ -5,9 +5,9 @@ import { OutlookHost } from "../../../src/addin/hosts/outlook";
 import { createOutlookHandlers, type OutlookHandlers } from "../../../src/addin/events/outlookHandlers";
 import { AuditQueue } from "../../../src/addin/services/auditQueue";
 import { defaultConfig, type AddinConfig } from "../../../src/addin/services/config";
-import type { HttpClient, HttpResponse } from "../../../src/addin/services/http";
+import type { HttpClient, HttpResponse } from "../../../src/addin/ports/http";
 import { PolicyClient } from "../../../src/addin/services/policyClient";
-import { memoryStore, type KeyValueStore } from "../../../src/addin/services/storage";
+import { memoryStore, type KeyValueStore } from "../../../src/addin/ports/storage";
 import type { FakeOutlook } from "../fakes/outlook/fakeOutlook";
 
 export interface Completed {

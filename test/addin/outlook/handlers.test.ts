@@ -4,13 +4,13 @@
  * against the fake Outlook host, waits past the handler's deadline, and checks the single call and
  * what the handler did to the mail.
  */
-import { decodeMsipLabelsHeader, encodeMsipLabelsHeader } from "../../../src/core/metadata";
+import { decodeMsipLabelsHeader } from "../../../src/core/metadata";
 import { SESSION, TASKPANE_COMMAND_ID } from "../../../src/addin/hosts/outlook";
 import type { OutlookHandlers } from "../../../src/addin/events/outlookHandlers";
 import type { EffectivePolicy } from "../../../src/core/policy";
 import type { FakeOutlook } from "../fakes/outlook/fakeOutlook";
 import { handlersFor, recordingEvent, sleep, type BackendScript, type HandlerRun } from "./handlerHarness";
-import { composeFake, L, policyWith, SITE } from "./setup";
+import { composeFake, header, L, policyWith, SITE } from "./setup";
 
 const advance = policyWith({ mandatoryMail: true, defaultMailLabel: L.general, justificationRequired: true });
 const noDefault = policyWith({ mandatoryMail: true, defaultMailLabel: "none", justificationRequired: true });
@@ -35,20 +35,6 @@ const warnRule = policyWith({
 
 const CARD = "Please charge the customer's Visa 4111 1111 1111 1111, expiry 12/28.";
 const TEN_CARDS = Array.from({ length: 10 }, () => "card 4111 1111 1111 1111 exp 01/29").join("<br>");
-
-function header(labelId: string, method: "Standard" | "Privileged" = "Privileged"): string {
-  return encodeMsipLabelsHeader([
-    {
-      labelId,
-      siteId: SITE,
-      method,
-      name: "x",
-      contentBits: 0,
-      setDate: "2026-11-01T08:00:00Z",
-      actionId: "11111111-2222-4333-8444-555555555555",
-    },
-  ]);
-}
 
 function ourLabel(fake: FakeOutlook): string | null {
   const value = fake.state.headers.get("msip_labels");

@@ -3,86 +3,12 @@
  * what the mail carries after each thing they do. The React components only render this state; the
  * browser suite (test/browser) checks the rendering.
  */
-import { decodeMsipLabelsHeader, encodeMsipLabelsHeader } from "../../../src/core/metadata";
-import type { AuditEvent } from "../../../src/core/audit";
-import type { EffectivePolicy } from "../../../src/core/policy";
-import * as engine from "../../../src/addin/taskpane/engine";
-import { PaneController } from "../../../src/addin/taskpane/controller";
 import { en } from "../../../src/addin/i18n/en";
 import { fr } from "../../../src/addin/i18n/fr";
-import { SESSION } from "../../../src/addin/services/session";
-import { AuditQueue } from "../../../src/addin/services/auditQueue";
-import { defaultConfig } from "../../../src/addin/services/config";
-import type { HttpClient } from "../../../src/addin/services/http";
-import { PolicyClient } from "../../../src/addin/services/policyClient";
-import { memoryStore } from "../../../src/addin/services/storage";
-import { createFakeOutlook, type FakeOutlook } from "../fakes/outlook/fakeOutlook";
-import { composeFake, epmsPolicy, hostOf, L, policyWith, SITE } from "./setup";
-
-const config = defaultConfig({ apiBase: "https://labels.example.com" });
-const TOKEN = "eyJhbGciOiJIUzI1NiJ9.eyJuYW1lIjoiU2FtIExlZSJ9.c2ln";
-
-function header(labelId: string, method: "Standard" | "Privileged" = "Privileged"): string {
-  return encodeMsipLabelsHeader([
-    {
-      labelId,
-      siteId: SITE,
-      method,
-      name: "x",
-      contentBits: 0,
-      setDate: "2026-11-01T08:00:00Z",
-      actionId: "11111111-2222-4333-8444-555555555555",
-    },
-  ]);
-}
-
-function ourLabel(fake: FakeOutlook): string | null {
-  const v = fake.state.headers.get("msip_labels");
-  return v ? (decodeMsipLabelsHeader(v).find((r) => r.siteId === SITE)?.labelId ?? null) : null;
-}
-
-async function pane(
-  fake: FakeOutlook,
-  policy: EffectivePolicy | null,
-  strings = en,
-  token: string | null = TOKEN,
-) {
-  const store = memoryStore(token ? { "labelbridge.devToken": token } : {});
-  const received: AuditEvent[] = [];
-  const http: HttpClient = async (req) => {
-    const auth = req.headers.Authorization;
-    if (!auth) return { status: 401, header: () => null, text: async () => "" };
-    if (req.method === "POST") {
-      received.push(...JSON.parse(req.body!).events);
-      return { status: 202, header: () => null, text: async () => "{}" };
-    }
-    if (!policy) throw new TypeError("Failed to fetch");
-    return { status: 200, header: () => null, text: async () => JSON.stringify(policy) };
-  };
-  const tokens = { kind: "dev", token: async () => (await store.get("labelbridge.devToken")) ?? null };
-  const host = hostOf(fake);
-  let n = 0;
-  const controller = new PaneController({
-    host,
-    strings,
-    engine: async () => engine,
-    extras: {
-      sessionGet: (k) => host.sessionGet(k),
-      sessionSet: (k, v) => host.sessionSet(k, v),
-      initializationContext: () => host.initializationContext(),
-    },
-    policy: new PolicyClient({ config, store, tokens, http, user: "sam@contoso.com" }),
-    audit: new AuditQueue({ config, store, tokens, http }),
-    store,
-    now: () => new Date("2026-11-29T10:15:30Z"),
-    newId: () => `00000000-0000-4000-8000-${String(++n).padStart(12, "0")}`,
-  });
-  await controller.init();
-  // Audit flushes run in the background; let them land.
-  const settle = () => new Promise((r) => setTimeout(r, 20));
-  await settle();
-  return { controller, received, settle, store };
-}
+import { SESSION } from "../../../src/addin/hosts/outlookSession";
+import { createFakeOutlook } from "../fakes/outlook/fakeOutlook";
+import { header, ourLabel, pane, TOKEN } from "./paneHarness";
+import { composeFake, epmsPolicy, L, policyWith, SITE } from "./setup";
 
 const advance = policyWith({ mandatoryMail: true, defaultMailLabel: L.general, justificationRequired: true });
 const noDefault = policyWith({ mandatoryMail: true, defaultMailLabel: "none", justificationRequired: true });
@@ -322,9 +248,10 @@ describe("task pane", () => {
   it("without a policy it says so; a pasted token that is not one is refused; a good one reloads", async () => {
     const fake = composeFake(advance, { labelsEnabled: false });
     const { controller, store } = await pane(fake, advance, en, null);
+    // Without a token the pane says why and what to do (issue 11, item 23: paneNotices.test.ts).
     expect(controller.getState()).toMatchObject({
       phase: "no-policy",
-      notice: { kind: "error", text: "The labeling policy could not be loaded." },
+      policyNotice: { kind: "error", text: en.notSignedIn },
     });
     expect(await controller.saveToken("not a token")).toBe(false);
     expect(controller.getState().notice?.text).toBe("That does not look like a token.");

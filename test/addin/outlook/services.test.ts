@@ -1,18 +1,18 @@
 import type { AuditEvent } from "../../../src/core/audit";
 import { AuditQueue, AUDIT_KEY, MAX_BATCH } from "../../../src/addin/services/auditQueue";
 import { defaultConfig } from "../../../src/addin/services/config";
-import type { HttpClient, HttpRequest, HttpResponse } from "../../../src/addin/services/http";
-import { newGuid } from "../../../src/addin/services/ids";
+import type { HttpClient, HttpRequest, HttpResponse } from "../../../src/addin/ports/http";
+import { newGuid } from "../../../src/addin/ports/ids";
 import { maxAgeFrom, PolicyClient } from "../../../src/addin/services/policyClient";
-import { memoryStore } from "../../../src/addin/services/storage";
-import { TimeoutError } from "../../../src/addin/services/timing";
+import { memoryStore } from "../../../src/addin/ports/storage";
+import { TimeoutError } from "../../../src/addin/ports/timing";
 import {
   devTokenProvider,
   firstToken,
   looksLikeToken,
   saveDevToken,
   ssoTokenProvider,
-} from "../../../src/addin/services/tokens";
+} from "../../../src/addin/ports/tokens";
 import { policyWith } from "./setup";
 
 const config = defaultConfig({ apiBase: "https://labels.example.com" });

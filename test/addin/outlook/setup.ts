@@ -13,9 +13,10 @@ import {
   type Phase,
   type LabelProtectiveMarking,
 } from "../../../src/core/policy";
+import { encodeMsipLabelsHeader } from "../../../src/core/metadata";
 import { OutlookHost } from "../../../src/addin/hosts/outlook";
 import { readReceivedLabel } from "../../../src/addin/hosts/outlookRead";
-import { decisionContext } from "../../../src/addin/services/mailState";
+import { itemDecisionContext } from "../../../src/core/decide/context";
 import { L, tenantWith, testContext } from "../../support/policyFixtures";
 import {
   createFakeOutlook,
@@ -87,6 +88,21 @@ export function composeFake(policy: EffectivePolicy, options: Partial<FakeOutloo
   });
 }
 
+/** Our msip_labels header for one of our labels, as an earlier apply left it. */
+export function header(labelId: string, method: "Standard" | "Privileged" = "Privileged"): string {
+  return encodeMsipLabelsHeader([
+    {
+      labelId,
+      siteId: SITE,
+      method,
+      name: "x",
+      contentBits: 0,
+      setDate: "2026-11-01T08:00:00Z",
+      actionId: "11111111-2222-4333-8444-555555555555",
+    },
+  ]);
+}
+
 export function hostOf(fake: FakeOutlook): OutlookHost {
   return new OutlookHost(fake.Office, { receivedLabel: readReceivedLabel });
 }
@@ -100,7 +116,8 @@ export async function planFor(
 ): Promise<LabelPlan> {
   const info = await host.itemInfo();
   let n = 0;
-  const ctx = decisionContext(
+  const ctx = itemDecisionContext(
+    "Outlook",
     info,
     new Date("2026-11-29T10:15:30Z"),
     () => `00000000-0000-4000-8000-${String(++n).padStart(12, "0")}`,

@@ -37,6 +37,23 @@ describe("label plans", () => {
     expect(plan.mailHeaders).toBeUndefined();
   });
 
+  it("carries what an adapter needs from the policy: the tenant and where it keeps document labels", () => {
+    const tenant = { ...defaultTenantPolicy(), labelStorage: "labelInfo" as const };
+    const policy = resolveEffectivePolicy(tenantPolicySchema.parse(tenant), { id: "u", groups: [] });
+    const removal = planLabel(
+      policy,
+      { kind: "file", current: { labelId: L.general, method: "Privileged" } },
+      null,
+      "Privileged",
+      testContext({ app: "Word" }),
+      { actionSource: "manual" },
+    );
+    // A removal has no metadata, yet the adapter still needs the tenant whose keys it deletes.
+    expect(removal.metadata).toBeNull();
+    expect(removal.siteId).toBe(DEVELOPMENT_SITE_ID);
+    expect(removal.labelStorage).toBe("labelInfo");
+  });
+
   it("ContentBits tell the truth: only the marks actually resolved", () => {
     const ctx = testContext({ app: "Word" });
     const plan = planLabel(

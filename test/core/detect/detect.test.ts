@@ -9,7 +9,7 @@ import {
 import { filler } from "./helpers";
 
 describe("catalog", () => {
-  test("holds the six types of label-policy.md §9 and the national ones, with their Microsoft entity ids", () => {
+  test("holds the six types of docs/reference/label-policy.md §9 and the national ones, with their Microsoft entity ids", () => {
     expect(SENSITIVE_INFO_TYPES.map((t) => t.id)).toEqual([
       "50842eb7-edc8-4019-85dd-5a5c1f2bb085",
       "a44669fe-0d48-453d-a9b1-2cc83f2cba77",

@@ -44,7 +44,7 @@ function ssnConfidence(digits: string, formatted: boolean): Confidence | undefin
 }
 
 /**
- * U.S. SSN (label-policy.md §9): every level needs Keyword_ssn within the window — 85 pre-2011
+ * U.S. SSN (docs/reference/label-policy.md §9): every level needs Keyword_ssn within the window — 85 pre-2011
  * formatted, 75 pre-2011 unformatted, 65 randomized formatted, 55 randomized unformatted — and a
  * number the keyword labels ("SSN: 123-45-6789") is 95 whatever its form. Without a keyword
  * nothing is reported; the keyword search runs last, only around numbers that pass the range rules.

@@ -17,7 +17,8 @@ export type OfficeErrorCode =
   | "InvalidRequestContext"
   | "AccessDenied"
   | "GeneralException"
-  | "ItemAlreadyExists";
+  | "ItemAlreadyExists"
+  | "ApiNotFound";
 
 /** Shaped like `OfficeExtension.Error`: `code`, `message`, `debugInfo.errorLocation`. */
 export class FakeOfficeError extends Error {
@@ -69,6 +70,7 @@ export class FakeHostRuntime {
    */
   batch = 0;
   private failures: FailurePlan[] = [];
+  private missing: Array<{ match: (command: string) => boolean; message: string }> = [];
   private pendingEvents: Promise<unknown>[] = [];
 
   resetStats(): void {
@@ -83,7 +85,17 @@ export class FakeHostRuntime {
     this.failures.push(plan);
   }
 
+  /**
+   * The host's requirement sets lack these commands: every matching command fails with ApiNotFound,
+   * as Office answers a call newer than the client.
+   */
+  lacks(match: (command: string) => boolean, message: string): void {
+    this.missing.push({ match, message });
+  }
+
   checkFailure(command: string): void {
+    const missing = this.missing.find((m) => m.match(command));
+    if (missing) throw new FakeOfficeError("ApiNotFound", missing.message, command);
     const at = this.failures.findIndex((f) => f.match(command));
     if (at < 0) return;
     const [plan] = this.failures.splice(at, 1);

@@ -6,13 +6,13 @@
  */
 import { naaTokenProvider } from "../../../../src/addin/hosts/naa";
 import { apiScope, defaultConfig } from "../../../../src/addin/services/config";
-import { memoryStore } from "../../../../src/addin/services/storage";
+import { memoryStore } from "../../../../src/addin/ports/storage";
 import {
   DEV_TOKEN_KEY,
   devTokenProvider,
   ssoTokenProvider,
   tokenChain,
-} from "../../../../src/addin/services/tokens";
+} from "../../../../src/addin/ports/tokens";
 import { installNaaBridge, type NaaBridgeOptions, type NaaBridgeRequest } from "./bridge";
 
 export interface NaaScenario {

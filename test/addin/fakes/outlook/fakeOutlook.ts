@@ -99,6 +99,12 @@ export interface FakeOutlook {
   userSetsNativeLabel(id: string | null): void;
   /** Fails (or hangs) an operation from now on. */
   fail(operation: string, failure: FakeFailure | null): void;
+  /**
+   * The person switches Office's theme: `Office.context.officeTheme` changes and, from Mailbox 1.14,
+   * handlers added with `mailbox.addHandlerAsync(OfficeThemeChanged)` get
+   * `{ type: "officeThemeChanged", officeTheme }`, later, as Office delivers events.
+   */
+  changeTheme(theme: { bodyBackgroundColor: string; bodyForegroundColor: string }): void;
   /** The mail as it would leave: subject, body with on-send text, headers. */
   sentForm(): { subject: string; body: string; headers: Record<string, string> };
 }
@@ -615,6 +621,17 @@ export function createFakeOutlook(options: FakeOutlookOptions): FakeOutlook {
     fail(operation, failure) {
       if (failure === null) failures.delete(operation);
       else failures.set(operation, failure);
+    },
+    changeTheme(theme) {
+      const officeTheme = {
+        controlBackgroundColor: theme.bodyBackgroundColor,
+        controlForegroundColor: theme.bodyForegroundColor,
+        ...theme,
+      };
+      context.officeTheme = officeTheme;
+      if (!supports("1.14")) return;
+      const args = { type: "officeThemeChanged", officeTheme };
+      for (const h of mailboxHandlers.get("officeThemeChanged") ?? []) setTimeout(() => h(args), latency);
     },
     sentForm() {
       const sep = state.bodyType === "html" ? "" : "\n";

@@ -25,9 +25,31 @@ export interface FakeWord {
   runtime: FakeHostRuntime;
 }
 
-export function createFakeWord(spec: WordDocumentSpec | WordDocumentModel = {}): FakeWord {
+/** Office's own text for a call the client's Word does not have. */
+export const API_NOT_FOUND =
+  "The API you are trying to use could not be found. It may be available in a newer version of Word. Please refer to the documentation for more information.";
+
+export interface FakeWordHostOptions {
+  /**
+   * The client's highest WordApi version (default "1.5"). Below 1.3 the document's custom
+   * properties do not exist: every call on them fails with ApiNotFound (keep the fake Office's
+   * requirementSets in step).
+   */
+  wordApi?: string;
+}
+
+export function createFakeWord(
+  spec: WordDocumentSpec | WordDocumentModel = {},
+  host: FakeWordHostOptions = {},
+): FakeWord {
   const model = "nextContentControlId" in spec ? spec : wordDocument(spec);
   const runtime = new FakeHostRuntime();
+  const [major, minor] = (host.wordApi ?? "1.5").split(".").map(Number);
+  if (major === 1 && minor < 3)
+    runtime.lacks(
+      (c) => c.startsWith("Word.CustomProperty") || c.startsWith("Word.DocumentProperties"),
+      API_NOT_FOUND,
+    );
   const makeContext = () => new WordRequestContext(runtime, model);
   return {
     Word: {

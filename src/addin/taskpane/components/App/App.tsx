@@ -37,6 +37,7 @@ export interface PaneActions {
   acceptRecommendation(): void;
   dismissRecommendation(): void;
   dismissNotice(): void;
+  dismissPolicyNotice(): void;
   dismissWarning(index: number): void;
   saveToken(token: string): void;
   flushAudit(): void;
@@ -84,7 +85,18 @@ export function App({ state, actions, theme }: AppProps) {
           )}
         </header>
 
-        <Notices notice={state.notice} dismissText={t.dismiss} onDismiss={actions.dismissNotice} />
+        <Notices
+          notice={state.policyNotice}
+          scope="policy"
+          dismissText={t.dismiss}
+          onDismiss={actions.dismissPolicyNotice}
+        />
+        <Notices
+          notice={state.notice}
+          scope="action"
+          dismissText={t.dismiss}
+          onDismiss={actions.dismissNotice}
+        />
         {state.warnings.length > 0 && (
           <Suspense fallback={null}>
             <HostWarnings

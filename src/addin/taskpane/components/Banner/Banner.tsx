@@ -10,6 +10,7 @@ export interface BannerProps {
   children: ReactNode;
   actions?: ReactNode;
   "data-testid"?: string;
+  "data-scope"?: string;
 }
 
 /**
@@ -23,6 +24,7 @@ export function Banner({ intent, title, children, actions, ...rest }: BannerProp
       className={mergeClasses(styles.root, styles[intent])}
       role={intent === "error" ? "alert" : "status"}
       data-testid={rest["data-testid"]}
+      data-scope={rest["data-scope"]}
     >
       <p className={styles.body}>
         {title && <span className={styles.title}>{title}</span>}

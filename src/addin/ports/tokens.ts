@@ -4,9 +4,14 @@
  * src/addin/hosts/runtime.ts). Development: a token from `labelbridge token` that the person pastes
  * in the pane's settings (kept in the store) or that the build configured.
  */
-import type { AuthMode } from "./config";
 import type { KeyValueStore } from "./storage";
 import { STORE_PREFIX } from "./storage";
+
+/**
+ * How the add-in signs in (a build setting, services/config.ts): `naa` nested app authentication in
+ * the pane, then Office SSO; `sso` Office SSO; `dev` a development token only.
+ */
+export type AuthMode = "naa" | "sso" | "dev";
 
 export const DEV_TOKEN_KEY = `${STORE_PREFIX}devToken`;
 

@@ -1,5 +1,5 @@
 /**
- * What opening a Word or Excel document means, for the OnDocumentOpened handler (events/document.ts)
+ * Moment: a Word or Excel document is opened — for the OnDocumentOpened handler (events/document.ts)
  * and the task pane alike: the default label on a new or unlabeled document (method Standard), and
  * for mandatory labeling, "unlabeled-document" audited and the pane set to open with the document.
  * One function, so the pane cannot do less than the event where the event does not run (Mac,
@@ -7,11 +7,12 @@
  */
 import { decideDefaultLabel } from "../../core/decide/defaultLabel";
 import { eventAuditEvent } from "../../core/decide/plan";
-import type { DecisionContext, DefaultLabelDecision, LabelPlan } from "../../core/decide/types";
+import type { CurrentLabel, DefaultLabelDecision, ItemKind, LabelPlan } from "../../core/decide/types";
 import type { AuditEvent } from "../../core/audit/event";
 import type { EffectivePolicy } from "../../core/policy/effective";
 import type { DocumentLabelingHost } from "../hosts/documentHost";
 import type { HostWarning, LabelState } from "../hosts/types";
+import { recordAudit, type FlowDeps } from "./deps";
 
 /**
  * One `unlabeled-document` per document open. Two runtimes may see the same open: OnDocumentOpened
@@ -50,7 +51,7 @@ export interface DocumentOpenOutcome {
   decision: DefaultLabelDecision | null;
   /** Labeling is mandatory and the document has no label of ours: the pane shows its banner. */
   mandatoryMissing: boolean;
-  /** To queue: label-applied (default), and unlabeled-document once per open (see SAME_OPEN_MS). */
+  /** Queued: label-applied (default), and unlabeled-document once per open (see SAME_OPEN_MS). */
   audit: AuditEvent[];
   warnings: HostWarning[];
 }
@@ -61,11 +62,10 @@ export interface DocumentOpenOutcome {
  * Costs one read, plus one write when the default label goes on (Word and Excel).
  */
 export async function openDocument(
-  host: DocumentLabelingHost,
-  policy: EffectivePolicy,
-  ctx: DecisionContext,
+  d: FlowDeps<DocumentLabelingHost>,
   seenBy: OpenSeenBy,
 ): Promise<DocumentOpenOutcome> {
+  const { host, policy, ctx } = d;
   const before = await host.readLabel(policy.siteId);
   const outcome: DocumentOpenOutcome = {
     before,
@@ -80,7 +80,7 @@ export async function openDocument(
   const decision = decideDefaultLabel(policy, { kind: "file", current: before.current }, ctx);
   outcome.decision = decision;
   if (decision.outcome === "apply") {
-    const result = await host.applyPlan(decision.plan, policy);
+    const result = await host.applyPlan(decision.plan);
     outcome.applied = decision.plan;
     outcome.after = result.state ?? (await host.readLabel(policy.siteId));
     outcome.audit.push(decision.plan.audit);
@@ -106,5 +106,20 @@ export async function openDocument(
       detail: error instanceof Error ? error.message : String(error),
     });
   }
+  await recordAudit(d, policy, outcome.audit);
   return outcome;
+}
+
+/**
+ * After a label change in the pane: the pane opens with the document while labeling is mandatory
+ * and it has no label, and stops once it has one.
+ */
+export async function keepPaneWithUnlabeled(
+  ensure: ((on: boolean) => Promise<void>) | undefined,
+  policy: EffectivePolicy,
+  kind: ItemKind,
+  current: CurrentLabel | null,
+): Promise<void> {
+  if (!ensure || kind !== "file") return;
+  await ensure(policy.settings.mandatoryDocuments && current === null).catch(() => undefined);
 }

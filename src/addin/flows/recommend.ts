@@ -1,0 +1,57 @@
+/**
+ * Moment: the detectors read the item (the pane opens, the person comes back to it) and a label's
+ * condition matches — recommended to the person, or applied automatically (Standard). And the
+ * person dismissing a recommendation, which send then does not ask again.
+ */
+import { eventAuditEvent } from "../../core/decide/plan";
+import { decideRecommendation } from "../../core/decide/recommend";
+import type { CurrentLabel, Recommendation, RecommendationDecision } from "../../core/decide/types";
+import { detectSensitiveInfo } from "../../core/detect/detect";
+import type { EffectivePolicy } from "../../core/policy/effective";
+import { SESSION } from "../hosts/outlookSession";
+import type { ApplyResult } from "../hosts/types";
+import { recommendationDetails } from "./choose";
+import { applyAndRecord, recordAudit, type FlowDeps } from "./deps";
+
+/** Detection only matters when some label has a condition the phase lets work. */
+export function wantsDetection(policy: EffectivePolicy): boolean {
+  return policy.features.autoLabeling && policy.labels.some((l) => l.conditions.length > 0);
+}
+
+export interface RecommendOutcome {
+  decision: RecommendationDecision;
+  /** What the write did when the label was applied automatically. */
+  result: ApplyResult | null;
+}
+
+/** Null when nothing in the policy detects. */
+export async function checkRecommendation(
+  d: FlowDeps,
+  current: CurrentLabel | null,
+  options: { maxChars: number; dismissed: string | null },
+): Promise<RecommendOutcome | null> {
+  if (!wantsDetection(d.policy)) return null;
+  const text = await d.host.readText(options.maxChars).catch(() => "");
+  const detections = detectSensitiveInfo(text).detections;
+  const decision = decideRecommendation(d.policy, { kind: d.kind, current }, detections, d.ctx, {
+    dismissed: options.dismissed,
+  });
+  const result = decision.outcome === "apply" ? await applyAndRecord(d, decision.plan, "auto") : null;
+  return { decision, result };
+}
+
+/** Remembered for this mail (send does not ask again) and audited. */
+export async function dismissRecommendation(
+  d: FlowDeps,
+  rec: Recommendation,
+  session: ((name: string, value: string | null) => Promise<void>) | undefined,
+): Promise<void> {
+  await session?.(SESSION.dismissed, rec.labelId).catch(() => undefined);
+  await recordAudit(d, d.policy, [
+    eventAuditEvent(d.ctx, "recommendation-dismissed", {
+      labelId: rec.labelId,
+      reason: "recommended-label",
+      details: recommendationDetails(rec),
+    }),
+  ]);
+}

@@ -1,0 +1,75 @@
+/**
+ * Reading a mail's label: our x-headers (msip_labels, X-Protective-Marking) and Outlook's own label
+ * on a mail being written; the internet headers of a received mail, through the reader the task
+ * pane passes in (hosts/outlookRead.ts), so the event handlers do not carry read mode's parsers.
+ */
+import type { LabelState } from "../../core/decide/labelState";
+import { decodeMsipLabelsHeader, MSIP_LABELS_HEADER, type LabelRecord } from "../../core/metadata";
+import type { OutlookItem } from "./outlookItem";
+import type { OutlookNativeLabels } from "./outlookNative";
+import { HostError } from "./types";
+
+export const PROTECTIVE_MARKING_HEADER = "X-Protective-Marking";
+
+/** Reads a received mail's label from its internet headers (`readReceivedLabel`). */
+export type ReceivedLabelReader = (rawHeaders: string, subject: string, siteId: string) => LabelState;
+
+export function headerValue(headers: Record<string, string>, name: string): string | null {
+  const wanted = name.toLowerCase();
+  for (const key of Object.keys(headers)) if (key.toLowerCase() === wanted) return headers[key] ?? null;
+  return null;
+}
+
+/** Our x-headers on a mail being written (Mailbox 1.8); none before it. */
+export function ourHeaders(
+  mail: OutlookItem,
+  names: string[] = [MSIP_LABELS_HEADER, PROTECTIVE_MARKING_HEADER],
+): Promise<Record<string, string>> {
+  if (!mail.supports("1.8")) return Promise.resolve({});
+  const item = mail.compose("internetHeaders.getAsync");
+  return mail
+    .call<Record<string, string>>("internetHeaders.getAsync", (cb) =>
+      item.internetHeaders.getAsync(names, cb),
+    )
+    .then((h) => h ?? {});
+}
+
+export async function readMailLabel(
+  mail: OutlookItem,
+  native: OutlookNativeLabels,
+  siteId: string,
+  received?: ReceivedLabelReader,
+): Promise<LabelState> {
+  const site = siteId.toLowerCase();
+  if (mail.mode === "read") {
+    const item = mail.item as Office.MessageRead;
+    if (!received) throw new HostError("readLabel", "This runtime cannot read a received mail's label.");
+    if (!mail.supports("1.8")) return { current: null, records: [], source: "none", otherMarkings: [] };
+    const raw = await mail.call<string>("getAllInternetHeadersAsync", (cb) =>
+      item.getAllInternetHeadersAsync(cb),
+    );
+    const { problems: _problems, ...state } = received(raw ?? "", item.subject ?? "", site) as LabelState & {
+      problems?: string[];
+    };
+    return state;
+  }
+  const [headers, nativeLabel] = await Promise.all([ourHeaders(mail), native.label()]);
+  let records: LabelRecord[] = [];
+  const msip = headerValue(headers, MSIP_LABELS_HEADER);
+  if (msip) {
+    try {
+      records = decodeMsipLabelsHeader(msip);
+    } catch {
+      records = []; // a malformed header of ours reads as unlabeled; the next apply rewrites it
+    }
+  }
+  const ours = records.find((r) => r.siteId === site && r.enabled) ?? null;
+  const marking = headerValue(headers, PROTECTIVE_MARKING_HEADER);
+  return {
+    current: ours ? { labelId: ours.labelId, method: ours.method } : null,
+    records,
+    source: ours ? "msip_labels" : "none",
+    native: nativeLabel,
+    otherMarkings: marking ? [{ kind: PROTECTIVE_MARKING_HEADER, text: marking }] : [],
+  };
+}
