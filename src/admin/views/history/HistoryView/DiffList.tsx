@@ -1,4 +1,7 @@
-/** What a version changed: each label, policy or tenant setting, field by field, before → after. */
+/**
+ * What a version changed: each label, policy or tenant setting (label mappings, Purview sync
+ * settings), field by field, before → after; a label a Purview sync retired says so.
+ */
 import * as React from "react";
 import { Badge, Text } from "@fluentui/react-components";
 import type { TenantPolicy } from "../../../../core/policy";
@@ -11,7 +14,7 @@ const ENTITY_TEXT: Record<EntityChange["entity"], string> = {
   label: "Label",
   policy: "Policy",
 };
-const KIND_COLOR = { removed: "danger", added: "success", changed: "brand" } as const;
+const KIND_COLOR = { removed: "danger", added: "success", changed: "brand", retired: "warning" } as const;
 
 export function DiffList(props: {
   changes: EntityChange[];
