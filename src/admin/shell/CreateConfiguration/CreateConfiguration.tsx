@@ -4,9 +4,10 @@
  * anything live before the admin has shaped the labels and chosen a pilot.
  */
 import * as React from "react";
-import { Button, Card, Text } from "@fluentui/react-components";
+import { Button, Card, Link, Text } from "@fluentui/react-components";
 import { defaultTenantPolicy } from "../../../core/policy";
 import { InlineMessage } from "../../components/InlineMessage";
+import { href } from "../../router";
 import { useEditor } from "../../state";
 import { useCreateConfigurationStyles } from "./CreateConfiguration.styles";
 
@@ -39,6 +40,10 @@ export function CreateConfiguration(props: { tenantId: string | null }) {
         This tenant has no labeling configuration. Start from the default taxonomy — Personal, Public,
         General, Confidential and Highly Confidential with sublabels — and one policy for everyone in phase
         Define, which gives nobody anything until you move it on.
+      </Text>
+      <Text>
+        If the tenant’s labels live in Microsoft Purview, take them from there instead:{" "}
+        <Link href={href("purview")}>Purview sync</Link>.
       </Text>
       {error && <InlineMessage intent="error">{error}</InlineMessage>}
       <div>
