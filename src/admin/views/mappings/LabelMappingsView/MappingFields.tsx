@@ -22,8 +22,8 @@ interface FieldsProps<M extends LabelMapping> {
 }
 
 const MATCH_CHOICES: Array<{ value: MatchKind; text: string }> = [
-  { value: "value", text: "Exact value (case and surrounding spaces ignored)" },
-  { value: "pattern", text: "Pattern (JavaScript regular expression, case-insensitive)" },
+  { value: "value", text: "Exact value" },
+  { value: "pattern", text: "Pattern (regular expression)" },
 ];
 
 function Common<M extends LabelMapping>(props: FieldsProps<M>) {
@@ -70,6 +70,11 @@ export function CustomPropertyFields(props: FieldsProps<CustomPropertyMapping>) 
       <TextField
         path={`${at}.${kind}`}
         label={kind === "value" ? "Value" : "Pattern"}
+        hint={
+          kind === "value"
+            ? "Case and surrounding spaces are ignored."
+            : "A JavaScript regular expression, tested case-insensitively."
+        }
         placeholder={kind === "value" ? "General" : "^(Internal|General)$"}
         value={(kind === "value" ? mapping.value : mapping.pattern) ?? ""}
         onChange={(text) => props.onChange(withMatchText(mapping, text))}

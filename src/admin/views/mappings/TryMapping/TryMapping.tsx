@@ -43,7 +43,7 @@ export function TryMapping(props: { policy: TenantPolicy }) {
         }}
       >
         <Radio value="property" label="Custom property" />
-        <Radio value="label" label="Label GUID" />
+        <Radio value="label" label="Label" />
       </RadioGroup>
       {kind === "property" ? (
         <>

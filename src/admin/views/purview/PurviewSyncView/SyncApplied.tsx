@@ -3,6 +3,7 @@ import * as React from "react";
 import { Link } from "@fluentui/react-components";
 import type { GraphSyncResult } from "../../../../contracts/adminApi";
 import { InlineMessage } from "../../../components/InlineMessage";
+import { Stack } from "../../../components/Layout";
 import { sameChanges } from "../../../model/syncDiff";
 import { href } from "../../../router";
 import { SyncChanges } from "../SyncChanges";
@@ -15,7 +16,7 @@ export function SyncApplied(props: {
   const { applied, preview } = props;
   const moved = preview !== null && !sameChanges(preview.diff, applied.diff);
   return (
-    <section aria-label="Sync result" data-testid="sync-applied">
+    <Stack role="region" aria-label="Sync result" data-testid="sync-applied">
       {applied.applied && applied.version !== null ? (
         <InlineMessage intent="success" title={`Applied: version ${applied.version} is current`}>
           Synced from Purview; <Link href={href("history", applied.version)}>see it in History</Link>.
@@ -31,6 +32,6 @@ export function SyncApplied(props: {
         </InlineMessage>
       )}
       {applied.applied && <SyncChanges result={applied} labelName={props.labelName} />}
-    </section>
+    </Stack>
   );
 }

@@ -3,7 +3,7 @@ import * as React from "react";
 import { Button } from "@fluentui/react-components";
 import { ArrowSyncRegular } from "@fluentui/react-icons";
 import type { GraphSyncResult } from "../../../../contracts/adminApi";
-import { Muted, Row, SectionTitle } from "../../../components/Layout";
+import { Muted, Row, SectionTitle, Stack } from "../../../components/Layout";
 import { SyncChanges } from "../SyncChanges";
 
 export function SyncPreview(props: {
@@ -16,7 +16,7 @@ export function SyncPreview(props: {
   const { preview } = props;
   const read = new Date(preview.syncedAt).toLocaleString();
   return (
-    <section aria-label="Dry run" data-testid="sync-preview">
+    <Stack role="region" aria-label="Dry run" data-testid="sync-preview">
       <SectionTitle>What applying would change</SectionTitle>
       <Muted>
         Purview read {read}, compared with{" "}
@@ -42,6 +42,6 @@ export function SyncPreview(props: {
           </Muted>
         </Row>
       )}
-    </section>
+    </Stack>
   );
 }

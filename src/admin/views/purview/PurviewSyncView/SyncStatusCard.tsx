@@ -9,17 +9,15 @@ import { usePurviewSyncStyles } from "./PurviewSyncView.styles";
 
 const when = (iso: string) => new Date(iso).toLocaleString();
 
-function outcomeText(s: Extract<GraphSyncStatus, { configured: true }>): string {
-  switch (s.lastOutcome) {
-    case "applied":
-      return `applied as version ${s.lastAppliedVersion}`;
-    case "unchanged":
-      return "Purview and Labelbridge already agreed";
-    case "dry-run":
-      return "a dry run, nothing applied";
-    default:
-      return s.lastOutcome ?? "";
-  }
+/** What the last successful read of Purview did; a failure since then leaves it unknown. */
+function successText(s: Extract<GraphSyncStatus, { configured: true }>): string {
+  if (!s.lastSuccessAt) return "Purview has not been read successfully yet.";
+  const what: Record<string, string> = {
+    applied: ` (applied as version ${s.lastAppliedVersion})`,
+    unchanged: " (Purview and Labelbridge already agreed)",
+    "dry-run": " (a dry run, nothing applied)",
+  };
+  return `Last successful sync: ${when(s.lastSuccessAt)}${what[s.lastOutcome ?? ""] ?? ""}.`;
 }
 
 export function SyncStatusCard(props: { status: GraphSyncStatus; liveVersion: number }) {
@@ -39,13 +37,9 @@ export function SyncStatusCard(props: { status: GraphSyncStatus; liveVersion: nu
     s.syncIntervalMinutes > 0 ? `every ${s.syncIntervalMinutes} minutes and on demand` : "on demand only";
   return (
     <Card className={styles.card} data-testid="sync-status">
-      <Text data-testid="last-success">
-        {s.lastSuccessAt
-          ? `Last successful sync: ${when(s.lastSuccessAt)} (${outcomeText(s)}).`
-          : "Purview has not been read successfully yet."}
-      </Text>
+      <Text data-testid="last-success">{successText(s)}</Text>
       {s.lastAppliedVersion !== null && s.lastOutcome !== "applied" && (
-        <Muted>The last version a sync wrote is {s.lastAppliedVersion}.</Muted>
+        <Muted data-testid="last-applied">The last version a sync wrote is {s.lastAppliedVersion}.</Muted>
       )}
       {s.lastError && (
         <InlineMessage
