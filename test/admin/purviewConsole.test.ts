@@ -161,7 +161,7 @@ test("Purview changed: the dry run shows the field's before and after and the re
     .getByTestId("labels-changed")
     .getByTestId("sync-item")
     .filter({ hasText: "Full Time Employees" });
-  expect(await texts(fte.getByTestId("sync-field"))).toContain(
+  expect(await texts(fte.getByTestId("field-change"))).toContain(
     'tooltip: "Data labeled as Contoso Confidential \\\\ Full Time Employees." → "Full-time employees only."',
   );
   expect(await texts(dry.getByTestId("labels-retired").getByTestId("sync-item"))).toEqual([

@@ -4,7 +4,4 @@ export const useSyncChangesStyles = makeStyles({
   groups: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   group: { borderLeft: `3px solid ${tokens.colorBrandStroke1}`, paddingLeft: tokens.spacingHorizontalM },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
-  field: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
-  before: { color: tokens.colorPaletteRedForeground1, textDecorationLine: "line-through" },
-  after: { color: tokens.colorPaletteGreenForeground1 },
 });

@@ -4,9 +4,9 @@
  */
 import * as React from "react";
 import { Badge, Text } from "@fluentui/react-components";
-import type { FieldChange, GraphSyncResult } from "../../../../contracts/adminApi";
+import type { GraphSyncResult } from "../../../../contracts/adminApi";
+import { FieldChanges } from "../../../components/FieldChange";
 import { Muted } from "../../../components/Layout";
-import { formatValue } from "../../../model/format";
 import { syncChangeGroups, syncSummary, type ChangeTone } from "../../../model/syncDiff";
 import { useSyncChangesStyles } from "./SyncChanges.styles";
 
@@ -16,20 +16,6 @@ const TONE_COLOR: Record<ChangeTone, "success" | "brand" | "warning" | "danger">
   retired: "warning",
   removed: "danger",
 };
-
-function Fields(props: { fields: FieldChange[]; labelName: (id: string) => string | undefined }) {
-  const styles = useSyncChangesStyles();
-  return (
-    <ul className={styles.list}>
-      {props.fields.map((f) => (
-        <li key={f.field} className={styles.field} data-testid="sync-field">
-          {f.field}: <span className={styles.before}>{formatValue(f.before, props.labelName)}</span> →{" "}
-          <span className={styles.after}>{formatValue(f.after, props.labelName)}</span>
-        </li>
-      ))}
-    </ul>
-  );
-}
 
 export function SyncChanges(props: {
   result: GraphSyncResult;
@@ -55,7 +41,7 @@ export function SyncChanges(props: {
               <li key={item.id ?? item.name} data-testid="sync-item">
                 <Text>{item.name}</Text>
                 {item.retiredAt && <Muted> retired {new Date(item.retiredAt).toLocaleString()}</Muted>}
-                {item.fields.length > 0 && <Fields fields={item.fields} labelName={props.labelName} />}
+                {item.fields.length > 0 && <FieldChanges fields={item.fields} labelName={props.labelName} />}
               </li>
             ))}
           </ul>
