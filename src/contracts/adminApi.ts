@@ -131,21 +131,10 @@ export interface GraphSyncResult {
 /**
  * Why a sync applied nothing (the ApiErrorBody's `code`): 503 `graph-not-configured` (no app
  * registration), 502 `graph-unavailable` (Graph or its token endpoint did not answer; `graphError`
- * says how), 409 `sync-invalid` (Purview's data does not fit: `issues` at their paths) and 409
+ * says how, with a code of src/server/graph/errors.ts: `unreachable`, `throttled`, `token`…), 409 `sync-invalid` (Purview's data does not fit: `issues` at their paths) and 409
  * `version-conflict` (an admin saved while Purview was read).
  */
 export type GraphSyncRefusal = "graph-unavailable" | "sync-invalid" | "version-conflict";
-
-/** How Graph failed, in a 502's `graphError` and the status's `lastError.code`. */
-export type GraphErrorCode =
-  | "unreachable"
-  | "throttled"
-  | "token"
-  | "unauthorized"
-  | "forbidden"
-  | "not-found"
-  | "bad-response"
-  | "graph-error";
 
 /** GET /admin/graph/status: when the last sync succeeded, its outcome, and the last error. */
 export type GraphSyncStatus =
@@ -159,7 +148,7 @@ export type GraphSyncStatus =
       lastSuccessAt: string | null;
       /** The version the last applying sync wrote. */
       lastAppliedVersion: number | null;
-      /** Cleared by the next sync that reads Purview. `code`: a GraphErrorCode or a GraphSyncRefusal. */
+      /** Cleared by the next sync that reads Purview. `code`: `graphError`'s or a GraphSyncRefusal. */
       lastError: { at: string; code: string; message: string } | null;
       /** `applied`, `unchanged`, `dry-run` or `failed`. */
       lastOutcome: string | null;

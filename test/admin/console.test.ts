@@ -13,7 +13,7 @@ import type { AuditEventInput } from "../../src/core/audit";
 import { launchChromium } from "./support/chromium";
 import { startBackend, type Backend } from "./support/backend";
 import { ensureConsoleBuilt } from "./support/build";
-import { cspViolations, openConsole, type ConsolePage } from "./support/page";
+import { closeCheckedPages, openConsole, type ConsolePage } from "./support/page";
 import { shot } from "./support/screenshots";
 
 jest.setTimeout(240_000);
@@ -71,16 +71,9 @@ beforeAll(async () => {
   kim = await backend.token("kim@contoso.com", { admin: true, name: "Kim" });
 });
 
-afterEach(async () => {
-  // Every page of every test ran under the strict CSP without a violation or an uncaught error.
-  for (const c of pages.splice(0)) {
-    if (!c.page.isClosed()) expect(await cspViolations(c.page)).toEqual([]);
-    expect(c.problems).toEqual([]);
-    // Expected failures (403, 412, 400) are consumed by the tests that cause them.
-    expect(c.httpErrors).toEqual([]);
-    await c.context.close();
-  }
-});
+// Every page of every test ran under the strict CSP without a violation or an uncaught error;
+// expected failures (403, 412, 400) are consumed by the tests that cause them.
+afterEach(() => closeCheckedPages(pages));
 
 afterAll(async () => {
   await browser?.close();

@@ -13,7 +13,7 @@ import { fixture, graphEnv, startFakeGraph, type FakeGraph } from "../server/gra
 import { launchChromium } from "./support/chromium";
 import { TENANT, startBackend, type Backend } from "./support/backend";
 import { ensureConsoleBuilt } from "./support/build";
-import { cspViolations, openConsole, type ConsolePage } from "./support/page";
+import { closeCheckedPages, openConsole, type ConsolePage } from "./support/page";
 import { shot } from "./support/screenshots";
 
 jest.setTimeout(240_000);
@@ -81,15 +81,8 @@ beforeAll(async () => {
   dana = await backend.token("dana@contoso.com", { admin: true, name: "Dana" });
 });
 
-afterEach(async () => {
-  for (const c of pages.splice(0)) {
-    if (!c.page.isClosed()) expect(await cspViolations(c.page)).toEqual([]);
-    expect(c.problems).toEqual([]);
-    // Expected failures (502, 409, 412) are consumed by the tests that cause them.
-    expect(c.httpErrors).toEqual([]);
-    await c.context.close();
-  }
-});
+// Expected failures (404, 502, 409) are consumed by the tests that cause them.
+afterEach(() => closeCheckedPages(pages));
 
 afterAll(async () => {
   await browser?.close();
@@ -328,11 +321,7 @@ test("a backend without Graph: the view names the settings to set and offers no 
     );
     expect(await page.getByRole("button", { name: "Preview changes (dry run)" }).count()).toBe(0);
   } finally {
-    for (const c of pages.splice(0)) {
-      expect(c.problems).toEqual([]);
-      expect(c.httpErrors).toEqual([]);
-      await c.context.close();
-    }
+    await closeCheckedPages(pages);
     await plain.close();
   }
 });
