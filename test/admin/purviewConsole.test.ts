@@ -129,7 +129,7 @@ test("a tenant without labels: a dry run shows Purview's labels and applies noth
   expect(doc.policies[0].settings.moreInfoUrl).toBe("https://contoso.com/MIPInfo");
   await page.getByTestId("last-success").filter({ hasText: "(applied as version 1)" }).waitFor();
 
-  await page.getByRole("link", { name: "see it in History" }).click();
+  await page.getByRole("link", { name: "See it in History" }).click();
   const row = page.locator('[data-testid="version-row"][data-version="1"]');
   expect(await row.textContent()).toContain("synced from Purview");
   const diff = page.getByTestId("diff");
@@ -170,7 +170,7 @@ test("Purview changed: the dry run shows the field's before and after and the re
   // The same changes the dry run showed (a retirement carries each run's own time).
   expect(await page.getByTestId("sync-moved").count()).toBe(0);
 
-  await page.getByRole("link", { name: "see it in History" }).click();
+  await page.getByRole("link", { name: "See it in History" }).click();
   const diff = page.getByTestId("diff");
   await diff.waitFor();
   const text = await diff.textContent();

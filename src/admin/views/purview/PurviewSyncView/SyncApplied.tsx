@@ -1,6 +1,6 @@
 /** What the applying sync did: the version it wrote and its changes, and whether Purview moved since the dry run. */
 import * as React from "react";
-import { Link } from "@fluentui/react-components";
+import { Button } from "@fluentui/react-components";
 import type { GraphSyncResult } from "../../../../contracts/adminApi";
 import { InlineMessage } from "../../../components/InlineMessage";
 import { Stack } from "../../../components/Layout";
@@ -19,7 +19,10 @@ export function SyncApplied(props: {
     <Stack role="region" aria-label="Sync result" data-testid="sync-applied">
       {applied.applied && applied.version !== null ? (
         <InlineMessage intent="success" title={`Applied: version ${applied.version} is current`}>
-          Synced from Purview; <Link href={href("history", applied.version)}>see it in History</Link>.
+          Synced from Purview.{" "}
+          <Button as="a" size="small" appearance="transparent" href={href("history", applied.version)}>
+            See it in History
+          </Button>
         </InlineMessage>
       ) : (
         <InlineMessage intent="info" title="Nothing applied">
