@@ -13,6 +13,7 @@ import type { AuditEventInput } from "../../src/core/audit";
 import { launchChromium } from "./support/chromium";
 import { startBackend, type Backend } from "./support/backend";
 import { ensureConsoleBuilt } from "./support/build";
+import { choose, field, input, save } from "./support/fields";
 import { closeCheckedPages, openConsole, type ConsolePage } from "./support/page";
 import { shot } from "./support/screenshots";
 
@@ -36,22 +37,6 @@ async function open(token?: string, path = "/admin", base = backend.url): Promis
 async function current(): Promise<{ version: number; doc: TenantPolicy }> {
   const r = await backend.api("/api/v1/admin/policy", dana);
   return { version: Number(JSON.parse(r.headers.get("etag")!)), doc: r.json as TenantPolicy };
-}
-
-const field = (page: Page, path: string): Locator => page.locator(`[data-path="${path}"]`).first();
-const input = (page: Page, path: string): Locator => field(page, path).locator("input, textarea").first();
-
-async function choose(page: Page, path: string, option: string | RegExp): Promise<void> {
-  await field(page, path).getByRole("combobox").click();
-  await page.getByRole("option", { name: option }).first().click();
-}
-
-async function save(page: Page, expectVersion: number): Promise<void> {
-  await page.getByRole("button", { name: "Save", exact: true }).click();
-  await page
-    .getByTestId("version")
-    .filter({ hasText: `Version ${expectVersion}` })
-    .waitFor();
 }
 
 function event(

@@ -13,6 +13,7 @@ import { fixture, graphEnv, startFakeGraph, type FakeGraph } from "../server/gra
 import { launchChromium } from "./support/chromium";
 import { TENANT, startBackend, type Backend } from "./support/backend";
 import { ensureConsoleBuilt } from "./support/build";
+import { choose, field, input, save } from "./support/fields";
 import { closeCheckedPages, openConsole, type ConsolePage } from "./support/page";
 import { shot } from "./support/screenshots";
 
@@ -45,22 +46,6 @@ async function open(path: string, token = dana, base = backend.url): Promise<Con
 async function current(): Promise<{ status: number; version: number; doc: TenantPolicy }> {
   const r = await backend.api("/api/v1/admin/policy", dana);
   return { status: r.status, version: Number(JSON.parse(r.headers.get("etag") ?? "0")), doc: r.json };
-}
-
-const field = (page: Page, path: string): Locator => page.locator(`[data-path="${path}"]`).first();
-const input = (page: Page, path: string): Locator => field(page, path).locator("input").first();
-
-async function choose(page: Page, path: string, option: string | RegExp): Promise<void> {
-  await field(page, path).getByRole("combobox").click();
-  await page.getByRole("option", { name: option }).first().click();
-}
-
-async function save(page: Page, expectVersion: number): Promise<void> {
-  await page.getByRole("button", { name: "Save", exact: true }).click();
-  await page
-    .getByTestId("version")
-    .filter({ hasText: `Version ${expectVersion}` })
-    .waitFor();
 }
 
 async function preview(page: Page): Promise<void> {
@@ -287,7 +272,8 @@ test("a partner label mapping edited while a sync lands: the sync's version is m
   await shot(page, "mappings", true);
 
   // Purview renames a label; the admin applies the sync before saving her mapping.
-  purview().labels.find((l) => (l as { id: string }).id === CONFIDENTIAL)!.name = "Contoso Restricted";
+  (purview().labels as Array<{ id: string; name: string }>).find((l) => l.id === CONFIDENTIAL)!.name =
+    "Contoso Restricted";
   await page.getByRole("tab", { name: "Purview sync" }).click();
   await preview(page);
   await page.getByTestId("sync-preview").getByText("Your unsaved edits are carried onto it.").waitFor();
