@@ -21,7 +21,9 @@ export interface ConsoleRoute {
   /** Edits the configuration draft, so the save bar stands above it. */
   editsDraft: boolean;
   /** Whose validation problems its navigation entry counts. */
-  problems?: "labels" | "policies";
+  problems?: "labels" | "policies" | "mappings";
+  /** Opens even while the tenant has no configuration (the Purview sync can make its first one). */
+  withoutConfiguration?: boolean;
   /** Shown while a view loaded on demand arrives. */
   loading?: string;
 }
@@ -45,6 +47,14 @@ const ImportExportView = lazyView(
   () => import(/* webpackChunkName: "import" */ "./views/import/index.js"),
   "ImportExportView",
 );
+const LabelMappingsView = lazyView(
+  () => import(/* webpackChunkName: "mappings" */ "./views/mappings/index.js"),
+  "LabelMappingsView",
+);
+const PurviewSyncView = lazyView(
+  () => import(/* webpackChunkName: "purview" */ "./views/purview/index.js"),
+  "PurviewSyncView",
+);
 const ReportsView = lazyView(
   () => import(/* webpackChunkName: "reports" */ "./views/reports/index.js"),
   "ReportsView",
@@ -54,6 +64,22 @@ export const ROUTES = [
   { id: "labels", title: "Labels", view: LabelsView, editsDraft: true, problems: "labels" },
   { id: "policies", title: "Policies", view: PoliciesView, editsDraft: true, problems: "policies" },
   { id: "rollout", title: "Rollout", view: RolloutView, editsDraft: true },
+  {
+    id: "mappings",
+    title: "Label mappings",
+    view: LabelMappingsView,
+    editsDraft: true,
+    problems: "mappings",
+    loading: "Loading label mappings…",
+  },
+  {
+    id: "purview",
+    title: "Purview sync",
+    view: PurviewSyncView,
+    editsDraft: true,
+    withoutConfiguration: true,
+    loading: "Loading the Purview sync…",
+  },
   { id: "history", title: "History", view: HistoryView, editsDraft: true, loading: "Loading history…" },
   { id: "import", title: "Import & export", view: ImportExportView, editsDraft: true, loading: "Loading…" },
   { id: "reports", title: "Reports", view: ReportsView, editsDraft: false, loading: "Loading reports…" },

@@ -11,13 +11,16 @@
  * - POST /admin/policy/rollback (If-Match) with RollbackRequest → RollbackResponse
  * - POST /admin/graph/import (If-Match) with GraphImportRequest → GraphImportResponse
  * - GET  /admin/graph/export?policyId → GraphExport
+ * - POST /admin/graph/sync[?dryRun=true] → GraphSyncResult (refusals: GraphSyncRefusal codes)
+ * - GET  /admin/graph/status → GraphSyncStatus
  * - GET  /reports/console?ReportQuery → ConsoleReport
  * Every 4xx/5xx answers an ApiErrorBody.
  */
 import type { PolicyIssue, TenantPolicy } from "../core/policy";
 import type { GraphExport } from "../core/policy/graph";
+import type { FieldChange, LabelRef, PolicyDiff, PolicyRef } from "../core/policy/policyDiff";
 
-export type { GraphExport, PolicyIssue, TenantPolicy };
+export type { FieldChange, GraphExport, LabelRef, PolicyDiff, PolicyIssue, PolicyRef, TenantPolicy };
 
 // ---- Sign-in settings -------------------------------------------------------------------------
 
@@ -102,6 +105,54 @@ export interface GraphImportResponse {
   warnings: string[];
   policy: TenantPolicy;
 }
+
+// ---- Microsoft Graph sync (the tenant's Purview labels) -----------------------------------------
+
+/** Which Graph label API the backend reads (LABELBRIDGE_GRAPH_API). */
+export type GraphApiVersion = "beta" | "v1.0";
+
+/** POST /admin/graph/sync[?dryRun=true]: what changed (or, in a dry run, would change). */
+export interface GraphSyncResult {
+  tenantId: string;
+  dryRun: boolean;
+  /** True when this call stored a new version (kind `sync`). */
+  applied: boolean;
+  /** The version the sync started from (null: the tenant had none). */
+  basedOn: number | null;
+  /** The version this sync made current, when it applied. */
+  version: number | null;
+  apiVersion: GraphApiVersion;
+  /** Labels added, changed field by field, retired; policies changed; tenant fields. */
+  diff: PolicyDiff;
+  warnings: string[];
+  syncedAt: string;
+}
+
+/**
+ * Why a sync applied nothing (the ApiErrorBody's `code`): 503 `graph-not-configured` (no app
+ * registration), 502 `graph-unavailable` (Graph or its token endpoint did not answer; `graphError`
+ * says how, with a code of src/server/graph/errors.ts: `unreachable`, `throttled`, `token`…), 409 `sync-invalid` (Purview's data does not fit: `issues` at their paths) and 409
+ * `version-conflict` (an admin saved while Purview was read).
+ */
+export type GraphSyncRefusal = "graph-unavailable" | "sync-invalid" | "version-conflict";
+
+/** GET /admin/graph/status: when the last sync succeeded, its outcome, and the last error. */
+export type GraphSyncStatus =
+  | { configured: false }
+  | {
+      configured: true;
+      apiVersion: GraphApiVersion;
+      /** Minutes between scheduled syncs; 0 = on demand only. */
+      syncIntervalMinutes: number;
+      lastAttemptAt: string | null;
+      lastSuccessAt: string | null;
+      /** The version the last applying sync wrote. */
+      lastAppliedVersion: number | null;
+      /** Cleared by the next sync that reads Purview. `code`: `graphError`'s or a GraphSyncRefusal. */
+      lastError: { at: string; code: string; message: string } | null;
+      /** `applied`, `unchanged`, `dry-run` or `failed`. */
+      lastOutcome: string | null;
+    };
 
 // ---- Reports ----------------------------------------------------------------------------------
 

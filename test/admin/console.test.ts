@@ -2,21 +2,23 @@
  * The admin console in headless Chromium against the real backend on SQLite, the way Dana uses it:
  * sign in, create a label, reorder, get refused at the field, meet another admin's save, roll back,
  * take the default taxonomy to a piloted policy with mandatory labeling, and see it in the reports.
- * Screenshots go to docs/screenshots/admin-*.png. Without Chromium this suite fails; it never skips.
+ * Screenshots go to the temp directory, or to docs/screenshots/admin-*.png with
+ * LABELBRIDGE_UPDATE_SCREENSHOTS=1 (support/screenshots.ts). Without Chromium this suite fails; it
+ * never skips.
  */
-import { mkdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
 import type { Browser, Locator, Page } from "playwright-core";
 import { DEFAULT_LABEL_IDS as L, DEFAULT_POLICY_ID, type TenantPolicy } from "../../src/core/policy";
 import type { AuditEventInput } from "../../src/core/audit";
 import { launchChromium } from "./support/chromium";
-import { REPO, startBackend, type Backend } from "./support/backend";
+import { startBackend, type Backend } from "./support/backend";
 import { ensureConsoleBuilt } from "./support/build";
-import { cspViolations, openConsole, type ConsolePage } from "./support/page";
+import { choose, field, input, save } from "./support/fields";
+import { closeCheckedPages, openConsole, type ConsolePage } from "./support/page";
+import { shot } from "./support/screenshots";
 
 jest.setTimeout(240_000);
 
-const SHOTS = join(REPO, "docs", "screenshots");
 const DAY_MS = 86_400_000;
 const day = (offset: number) => new Date(Date.now() - offset * DAY_MS).toISOString().slice(0, 10);
 
@@ -37,28 +39,6 @@ async function current(): Promise<{ version: number; doc: TenantPolicy }> {
   return { version: Number(JSON.parse(r.headers.get("etag")!)), doc: r.json as TenantPolicy };
 }
 
-const field = (page: Page, path: string): Locator => page.locator(`[data-path="${path}"]`).first();
-const input = (page: Page, path: string): Locator => field(page, path).locator("input, textarea").first();
-
-async function choose(page: Page, path: string, option: string | RegExp): Promise<void> {
-  await field(page, path).getByRole("combobox").click();
-  await page.getByRole("option", { name: option }).first().click();
-}
-
-async function save(page: Page, expectVersion: number): Promise<void> {
-  await page.getByRole("button", { name: "Save", exact: true }).click();
-  await page
-    .getByTestId("version")
-    .filter({ hasText: `Version ${expectVersion}` })
-    .waitFor();
-}
-
-async function shot(page: Page, name: string, fullPage = false): Promise<void> {
-  // From the top, so the sticky save bar is drawn where it belongs.
-  if (fullPage) await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: join(SHOTS, `admin-${name}.png`), fullPage });
-}
-
 function event(
   type: AuditEventInput["type"],
   offset: number,
@@ -69,7 +49,6 @@ function event(
 }
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
   await ensureConsoleBuilt();
   backend = await startBackend();
   browser = await launchChromium();
@@ -77,16 +56,9 @@ beforeAll(async () => {
   kim = await backend.token("kim@contoso.com", { admin: true, name: "Kim" });
 });
 
-afterEach(async () => {
-  // Every page of every test ran under the strict CSP without a violation or an uncaught error.
-  for (const c of pages.splice(0)) {
-    if (!c.page.isClosed()) expect(await cspViolations(c.page)).toEqual([]);
-    expect(c.problems).toEqual([]);
-    // Expected failures (403, 412, 400) are consumed by the tests that cause them.
-    expect(c.httpErrors).toEqual([]);
-    await c.context.close();
-  }
-});
+// Every page of every test ran under the strict CSP without a violation or an uncaught error;
+// expected failures (403, 412, 400) are consumed by the tests that cause them.
+afterEach(() => closeCheckedPages(pages));
 
 afterAll(async () => {
   await browser?.close();

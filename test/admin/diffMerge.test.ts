@@ -16,6 +16,12 @@ function edit(doc: TenantPolicy, change: (d: TenantPolicy) => void): TenantPolic
   return copy;
 }
 const label = (d: TenantPolicy, id: string) => d.labels.find((l) => l.id === id)!;
+const titus = (labelId: string, value = "General") => ({
+  type: "customProperty" as const,
+  property: "Information Classification",
+  value,
+  labelId,
+});
 
 describe("diffTenantPolicy", () => {
   test("a rename and a setting change, in the admin's terms", () => {
@@ -70,6 +76,46 @@ describe("diffTenantPolicy", () => {
       ["removed", "Confidential \\ Trusted People", []],
     ]);
     expect(changeCount(changes)).toBe(3);
+  });
+
+  test("label mappings and the Purview sync settings are tenant changes, field by field", () => {
+    const after = edit(base(), (d) => {
+      d.labelMappings = [titus(L.general)];
+      d.purviewSync = { settingsPolicyId: DEFAULT_POLICY_ID, userPolicies: [] };
+    });
+    const changes = diffTenantPolicy(base(), after);
+    expect(changes).toHaveLength(1);
+    expect(changes[0]).toMatchObject({ entity: "tenant", kind: "changed" });
+    expect(changes[0].fields.map((f) => [f.path, f.after])).toEqual([
+      ["labelMappings[0].type", "customProperty"],
+      ["labelMappings[0].property", "Information Classification"],
+      ["labelMappings[0].value", "General"],
+      ["labelMappings[0].labelId", L.general],
+      ["purviewSync.settingsPolicyId", DEFAULT_POLICY_ID],
+      ["purviewSync.userPolicies", []],
+    ]);
+    const edited = edit(after, (d) => (d.labelMappings![0] = { ...titus(L.general), pattern: "^gen" }));
+    delete (edited.labelMappings![0] as { value?: string }).value;
+    expect(diffTenantPolicy(after, edited)[0].fields).toEqual([
+      { path: "labelMappings[0].value", before: "General", after: undefined },
+      { path: "labelMappings[0].pattern", before: undefined, after: "^gen" },
+    ]);
+    expect(changeCount(diffTenantPolicy(after, edited))).toBe(2);
+  });
+
+  test("a label Purview no longer lists is retired, not just changed", () => {
+    const before = edit(base(), (d) => (label(d, L.public).purview = {}));
+    const after = edit(before, (d) => {
+      label(d, L.public).isActive = false;
+      label(d, L.public).purview = { retiredAt: "2026-12-05T10:00:00.000Z" };
+    });
+    const changes = diffTenantPolicy(before, after);
+    expect(changes.map((c) => [c.kind, c.name, c.fields.map((f) => f.path)])).toEqual([
+      ["retired", "Public", ["isActive", "purview.retiredAt"]],
+    ]);
+    // An admin switching a label off is a change, not a retirement.
+    const off = edit(base(), (d) => (label(d, L.public).isActive = false));
+    expect(diffTenantPolicy(base(), off)[0].kind).toBe("changed");
   });
 
   test("the first version diffs against nothing", () => {
@@ -183,6 +229,32 @@ describe("mergeDrafts", () => {
     const r = mergeDrafts(base(), mine, theirs);
     expect(r.conflicts).toEqual([]);
     expect(label(r.merged, L.confidentialAnyone).marking).toEqual({});
+  });
+
+  test("my label mappings survive another admin's save of a label", () => {
+    const theirs = edit(base(), (d) => (label(d, L.general).displayName = "Internal"));
+    const mine = edit(base(), (d) => (d.labelMappings = [titus(L.general)]));
+    const r = mergeDrafts(base(), mine, theirs);
+    expect(r.conflicts).toEqual([]);
+    expect(r.applied).toBe(1);
+    expect(r.merged.labelMappings).toEqual([titus(L.general)]);
+    expect(label(r.merged, L.general).displayName).toBe("Internal");
+  });
+
+  test("mappings are one list: both sides changed it → conflict, takeMine takes mine whole; my removal holds", () => {
+    const start = edit(base(), (d) => (d.labelMappings = [titus(L.general)]));
+    const theirs = edit(start, (d) => d.labelMappings!.push(titus(L.public, "Public")));
+    const mine = edit(start, (d) => (d.labelMappings![0].labelId = L.confidentialAllEmployees));
+    const r = mergeDrafts(start, mine, theirs);
+    expect(r.conflicts.map((c) => [c.entity, c.path])).toEqual([["tenant", "labelMappings"]]);
+    expect(r.merged.labelMappings).toEqual(theirs.labelMappings);
+    expect(takeMine(r.merged, r.conflicts[0]).labelMappings).toEqual(mine.labelMappings);
+
+    const removed = edit(start, (d) => delete d.labelMappings);
+    const other = edit(start, (d) => (label(d, L.general).displayName = "Internal"));
+    const gone = mergeDrafts(start, removed, other);
+    expect(gone.conflicts).toEqual([]);
+    expect(gone.merged.labelMappings).toBeUndefined();
   });
 
   test("lists are taken whole: a changed scope never mixes both sides' groups", () => {

@@ -233,6 +233,7 @@ describe("issues at fields", () => {
     expect(ownerOf("policies[2].settings.defaultMailLabel")).toEqual({ kind: "policy", index: 2 });
     expect(ownerOf("labels[0]")).toEqual({ kind: "label", index: 0 });
     expect(ownerOf("siteId")).toEqual({ kind: "tenant" });
+    expect(ownerOf("labelMappings[1].pattern")).toEqual({ kind: "mapping", index: 1 });
     const issues = [
       {
         path: "labels[1].tooltip",
@@ -260,6 +261,15 @@ describe("issues at fields", () => {
     expect(describePath("policies[0]", doc)).toBe("Default policy");
     expect(describePath("labels[99].tooltip", doc)).toBe("labels[99].tooltip");
     expect(describePath("siteId", doc)).toBe("siteId");
+    const mapped = {
+      ...doc,
+      labelMappings: [
+        { type: "customProperty" as const, property: "Class", pattern: "(", labelId: doc.labels[0].id },
+      ],
+    };
+    expect(describePath("labelMappings[0].pattern", mapped)).toBe("Label mapping 1 › pattern");
+    expect(describePath("labelMappings[0]", mapped)).toBe("Label mapping 1");
+    expect(describePath("labelMappings[3]", mapped)).toBe("labelMappings[3]");
   });
 
   test("paths read and write the field an issue names", () => {

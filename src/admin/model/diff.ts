@@ -6,6 +6,7 @@
 import type { Label, LabelPolicy, TenantPolicy } from "../../core/policy";
 import { flatten, same } from "./flatten";
 import { orderedLabels } from "./labelTree";
+import { tenantFields } from "./tenantFields";
 
 export interface FieldChange {
   /** Relative to the label or policy (`marking.footer.text`, `settings.mandatoryMail`). */
@@ -18,7 +19,8 @@ export interface EntityChange {
   entity: "tenant" | "label" | "policy";
   id: string | null;
   name: string;
-  kind: "added" | "removed" | "changed";
+  /** `retired`: a label a Purview sync found gone from Purview (inactive, `purview.retiredAt` set). */
+  kind: "added" | "removed" | "changed" | "retired";
   fields: FieldChange[];
 }
 
@@ -38,6 +40,13 @@ function labelName(label: Label, all: readonly Label[]): string {
   return parent ? `${parent.displayName} \\ ${label.displayName}` : label.displayName;
 }
 
+/** Retired by a sync, as opposed to switched off by an admin (core/policy/purviewMerge.ts). */
+function retiredNow(before: unknown, after: unknown): boolean {
+  const b = before as Partial<Label>;
+  const a = after as Partial<Label>;
+  return b.isActive === true && a.isActive === false && !b.purview?.retiredAt && !!a.purview?.retiredAt;
+}
+
 function collection<T extends { id: string }>(
   entity: "label" | "policy",
   before: readonly T[],
@@ -52,8 +61,8 @@ function collection<T extends { id: string }>(
     if (!prior) out.push({ entity, id: item.id, name: name(item, "after"), kind: "added", fields: [] });
     else {
       const fields = fieldChanges(prior, item);
-      if (fields.length > 0)
-        out.push({ entity, id: item.id, name: name(item, "after"), kind: "changed", fields });
+      const kind = entity === "label" && retiredNow(prior, item) ? "retired" : "changed";
+      if (fields.length > 0) out.push({ entity, id: item.id, name: name(item, "after"), kind, fields });
     }
   }
   for (const item of before)
@@ -64,9 +73,7 @@ function collection<T extends { id: string }>(
 
 export function diffTenantPolicy(before: TenantPolicy | null, after: TenantPolicy): EntityChange[] {
   const out: EntityChange[] = [];
-  const tenantFields = (t: TenantPolicy | null) =>
-    t ? { siteId: t.siteId, name: t.name, labelStorage: t.labelStorage } : {};
-  const tenant = fieldChanges(tenantFields(before), tenantFields(after));
+  const tenant = fieldChanges(before ? tenantFields(before) : {}, tenantFields(after));
   if (tenant.length > 0)
     out.push({
       entity: "tenant",
@@ -92,7 +99,7 @@ export function diffTenantPolicy(before: TenantPolicy | null, after: TenantPolic
   return out;
 }
 
-/** Number of field-level changes (an added or removed label counts once). */
+/** Number of field-level changes (an added, removed or retired label counts once). */
 export function changeCount(changes: readonly EntityChange[]): number {
   return changes.reduce((n, c) => n + (c.kind === "changed" ? c.fields.length : 1), 0);
 }

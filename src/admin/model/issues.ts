@@ -3,12 +3,16 @@ import type { PolicyIssue, TenantPolicy } from "../../core/policy";
 import { isWithin, parsePath } from "./paths";
 
 export type IssueOwner =
-  { kind: "label"; index: number } | { kind: "policy"; index: number } | { kind: "tenant" };
+  | { kind: "label"; index: number }
+  | { kind: "policy"; index: number }
+  | { kind: "mapping"; index: number }
+  | { kind: "tenant" };
 
 export function ownerOf(path: string): IssueOwner {
   const [head, index] = parsePath(path);
   if (head === "labels" && typeof index === "number") return { kind: "label", index };
   if (head === "policies" && typeof index === "number") return { kind: "policy", index };
+  if (head === "labelMappings" && typeof index === "number") return { kind: "mapping", index };
   return { kind: "tenant" };
 }
 
@@ -33,13 +37,15 @@ export function messageAt(issues: readonly PolicyIssue[], path: string, within =
 export function countByOwner(issues: readonly PolicyIssue[]): {
   labels: number;
   policies: number;
+  mappings: number;
   tenant: number;
 } {
-  const out = { labels: 0, policies: 0, tenant: 0 };
+  const out = { labels: 0, policies: 0, mappings: 0, tenant: 0 };
   for (const i of issues) {
     const o = ownerOf(i.path);
     if (o.kind === "label") out.labels++;
     else if (o.kind === "policy") out.policies++;
+    else if (o.kind === "mapping") out.mappings++;
     else out.tenant++;
   }
   return out;
@@ -48,7 +54,11 @@ export function countByOwner(issues: readonly PolicyIssue[]): {
 /** `labels[2].tooltip` → `General › tooltip`: the issue list names what the admin sees. */
 export function describePath(path: string, doc: TenantPolicy): string {
   const owner = ownerOf(path);
-  const rest = path.replace(/^(labels|policies)\[\d+\]\.?/, "");
+  const rest = path.replace(/^(labels|policies|labelMappings)\[\d+\]\.?/, "");
+  if (owner.kind === "mapping" && doc.labelMappings?.[owner.index]) {
+    const name = `Label mapping ${owner.index + 1}`;
+    return rest === "" ? name : `${name} › ${rest}`;
+  }
   const name =
     owner.kind === "label"
       ? doc.labels[owner.index]?.displayName

@@ -7,6 +7,7 @@
 import type { Label, LabelPolicy, TenantPolicy } from "../../core/policy";
 import { flatten, same } from "./flatten";
 import { formatSegments, getAt, parsePath, setAt } from "./paths";
+import { tenantFields } from "./tenantFields";
 
 export interface MergeConflict {
   entity: "tenant" | "label" | "policy";
@@ -110,8 +111,7 @@ function mergeCollection<T extends Entity>(
 
 export function mergeDrafts(base: TenantPolicy, mine: TenantPolicy, theirs: TenantPolicy): MergeResult {
   const conflicts: MergeConflict[] = [];
-  const pick = (t: TenantPolicy) => ({ siteId: t.siteId, name: t.name, labelStorage: t.labelStorage });
-  const top = mergeFields(pick(base), pick(mine), pick(theirs), (path, m, t) =>
+  const top = mergeFields(tenantFields(base), tenantFields(mine), tenantFields(theirs), (path, m, t) =>
     conflicts.push({ entity: "tenant", id: null, name: theirs.name, path, mine: m, theirs: t }),
   );
   const labels = mergeCollection<Label>(
@@ -130,8 +130,13 @@ export function mergeDrafts(base: TenantPolicy, mine: TenantPolicy, theirs: Tena
     (p) => p.name,
     conflicts,
   );
+  // Their document's key order, so an unchanged merge is byte-for-byte theirs; top.value lacks a
+  // tenant field I removed, and so must the result.
+  const merged: TenantPolicy = { ...theirs, ...top.value, labels: labels.items, policies: policies.items };
+  for (const key of Object.keys(theirs) as Array<keyof TenantPolicy>)
+    if (!(key in top.value) && key !== "labels" && key !== "policies") delete merged[key];
   return {
-    merged: { ...theirs, ...top.value, labels: labels.items, policies: policies.items },
+    merged,
     conflicts,
     applied: top.applied + labels.applied + policies.applied,
   };

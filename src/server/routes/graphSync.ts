@@ -4,12 +4,13 @@
  * error. Conversion and merge live in core/policy; fetching in server/graph.
  */
 import type { FastifyInstance } from "fastify";
+import type { GraphSyncRefusal, GraphSyncResult, GraphSyncStatus } from "../../contracts/adminApi";
 import { actorOf } from "./policyWrites";
 import { HttpError } from "../errors";
 import type { GraphServices } from "../graph/services";
 import { SyncRefused } from "../graph/sync";
 
-const STATUS: Record<SyncRefused["code"], number> = {
+const STATUS: Record<GraphSyncRefusal, number> = {
   "graph-unavailable": 502,
   "sync-invalid": 409,
   "version-conflict": 409,
@@ -45,7 +46,7 @@ export default async function graphSyncRoutes(
         },
       },
     },
-    async (request) => {
+    async (request): Promise<GraphSyncResult> => {
       if (!graph) throw notConfigured();
       const principal = request.principal!;
       const { dryRun } = request.query as { dryRun: boolean };
@@ -71,7 +72,7 @@ export default async function graphSyncRoutes(
         security: [{ bearer: [] }],
       },
     },
-    async (request) => {
+    async (request): Promise<GraphSyncStatus> => {
       if (!graph) return { configured: false };
       const state = await graph.state.get(request.principal!.tenantId);
       return {

@@ -9,7 +9,7 @@ import { join, resolve } from "node:path";
 import type { FastifyInstance } from "fastify";
 import { DEVELOPMENT_SITE_ID } from "../../../src/core/policy";
 import type { AuditEventInput } from "../../../src/core/audit";
-import { buildApp } from "../../../src/server/app";
+import { buildApp, type AppOptions } from "../../../src/server/app";
 import { loadConfig, type ServerConfig } from "../../../src/server/config";
 import { loadOrCreateDevKey, mintDevToken } from "../../../src/server/auth/dev";
 import { seedDefaultPolicies } from "../../../src/server/seed";
@@ -35,8 +35,15 @@ export interface Backend {
   close(): Promise<void>;
 }
 
-/** `store`: another engine's store (the backend migrates and seeds it; the caller disposes it). */
-export async function startBackend(env: Record<string, string> = {}, store?: Store): Promise<Backend> {
+/**
+ * `store`: another engine's store (the backend migrates and seeds it; the caller disposes it).
+ * `options`: the app's test hooks (e.g. the Graph client's retry bounds against a fake Graph).
+ */
+export async function startBackend(
+  env: Record<string, string> = {},
+  store?: Store,
+  options: AppOptions = {},
+): Promise<Backend> {
   const scratch = mkdtempSync(join(tmpdir(), "labelbridge-admin-"));
   const config = loadConfig(
     {
@@ -63,7 +70,7 @@ export async function startBackend(env: Record<string, string> = {}, store?: Sto
       saved.set(k, process.env[k]);
       process.env[k] = v;
     }
-  const app = await buildApp(config, db, { logger: false });
+  const app = await buildApp(config, db, { logger: false, ...options });
   try {
     await app.listen({ host: "127.0.0.1", port: 0 });
   } finally {

@@ -49,3 +49,17 @@ export async function signIn(page: Page, token: string): Promise<void> {
 export async function cspViolations(page: Page): Promise<string[]> {
   return page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? []);
 }
+
+/**
+ * Closes the pages a test opened, each having run under the strict CSP without a violation, an
+ * uncaught error or an unexpected failed request (expected ones — 403, 412, 502… — are consumed by
+ * the test that caused them, from `httpErrors`).
+ */
+export async function closeCheckedPages(pages: ConsolePage[]): Promise<void> {
+  for (const c of pages.splice(0)) {
+    if (!c.page.isClosed()) expect(await cspViolations(c.page)).toEqual([]);
+    expect(c.problems).toEqual([]);
+    expect(c.httpErrors).toEqual([]);
+    await c.context.close();
+  }
+}

@@ -1,11 +1,12 @@
 /**
- * A list of small records edited in place — a label's conditions, a policy's recipient rules — one
- * card each with its own Remove button, and an Add button after the last.
+ * A list of small records edited in place — a label's conditions, a policy's recipient rules, the
+ * tenant's label mappings — one card each with its own Remove button (and Move up/down where order
+ * matters), and an Add button after the last.
  */
 import * as React from "react";
 import { Button, Card } from "@fluentui/react-components";
-import { AddRegular, DeleteRegular } from "@fluentui/react-icons";
-import { Stack } from "../Layout";
+import { AddRegular, ArrowDownRegular, ArrowUpRegular, DeleteRegular } from "@fluentui/react-icons";
+import { Row, Stack } from "../Layout";
 import { useCardListStyles } from "./CardList.styles";
 
 export interface CardListProps<T> {
@@ -18,9 +19,42 @@ export interface CardListProps<T> {
   onRemove: (index: number) => void;
   addText: string;
   onAdd: () => void;
+  /** Buttons next to Add (another kind of record). */
+  moreActions?: React.ReactNode;
+  /** Where order matters (the first match wins): moves a record one place up (-1) or down (+1). */
+  onMove?: (index: number, delta: -1 | 1) => void;
   /** Shown above the cards: notes and the list's own issues. */
   children?: React.ReactNode;
   "data-testid"?: string;
+}
+
+function MoveButtons(props: {
+  index: number;
+  count: number;
+  onMove: (index: number, delta: -1 | 1) => void;
+}) {
+  return (
+    <>
+      <Button
+        size="small"
+        appearance="subtle"
+        icon={<ArrowUpRegular />}
+        disabled={props.index === 0}
+        onClick={() => props.onMove(props.index, -1)}
+      >
+        Move up
+      </Button>
+      <Button
+        size="small"
+        appearance="subtle"
+        icon={<ArrowDownRegular />}
+        disabled={props.index === props.count - 1}
+        onClick={() => props.onMove(props.index, 1)}
+      >
+        Move down
+      </Button>
+    </>
+  );
 }
 
 export function CardList<T>(props: CardListProps<T>) {
@@ -32,18 +66,20 @@ export function CardList<T>(props: CardListProps<T>) {
         // Records have no id of their own: their place in the list is their identity.
         <Card key={i} className={styles.card} data-path={props.pathOf?.(i)}>
           {props.render(item, i)}
-          <div>
+          <Row>
             <Button size="small" icon={<DeleteRegular />} onClick={() => props.onRemove(i)}>
               {props.removeText}
             </Button>
-          </div>
+            {props.onMove && <MoveButtons index={i} count={props.items.length} onMove={props.onMove} />}
+          </Row>
         </Card>
       ))}
-      <div>
+      <Row>
         <Button icon={<AddRegular />} onClick={props.onAdd}>
           {props.addText}
         </Button>
-      </div>
+        {props.moreActions}
+      </Row>
     </Stack>
   );
 }

@@ -19,6 +19,7 @@ function goTo(path: string, draft: TenantPolicy | null): void {
   if (owner.kind === "label" && draft.labels[owner.index]) navigate("labels", draft.labels[owner.index].id);
   if (owner.kind === "policy" && draft.policies[owner.index])
     navigate("policies", draft.policies[owner.index].id);
+  if (owner.kind === "mapping") navigate("mappings");
 }
 
 export function SaveNotice() {

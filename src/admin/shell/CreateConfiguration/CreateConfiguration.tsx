@@ -7,6 +7,7 @@ import * as React from "react";
 import { Button, Card, Text } from "@fluentui/react-components";
 import { defaultTenantPolicy } from "../../../core/policy";
 import { InlineMessage } from "../../components/InlineMessage";
+import { href } from "../../router";
 import { useEditor } from "../../state";
 import { useCreateConfigurationStyles } from "./CreateConfiguration.styles";
 
@@ -40,10 +41,14 @@ export function CreateConfiguration(props: { tenantId: string | null }) {
         General, Confidential and Highly Confidential with sublabels — and one policy for everyone in phase
         Define, which gives nobody anything until you move it on.
       </Text>
+      <Text>If the tenant’s labels live in Microsoft Purview, take them from there instead.</Text>
       {error && <InlineMessage intent="error">{error}</InlineMessage>}
       <div>
         <Button appearance="primary" disabled={busy} onClick={() => void create()}>
           Create from the default taxonomy
+        </Button>{" "}
+        <Button as="a" href={href("purview")}>
+          Purview sync
         </Button>
       </div>
     </Card>

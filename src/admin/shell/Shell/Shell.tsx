@@ -41,9 +41,12 @@ function Navigation(props: { current: ViewId }) {
 function CurrentView(props: { view: ViewId; selected: string | null; tenantId: string | null }) {
   const editor = useEditor();
   const route = routeOf(props.view);
-  if (editor.loading && !editor.draft) return <Spinner label="Loading the configuration…" />;
-  if (editor.noConfiguration) return <CreateConfiguration tenantId={props.tenantId} />;
-  if (editor.loadError)
+  // A view that works without a configuration stays mounted while one is loaded (after a first sync).
+  if (editor.loading && !editor.draft && !route.withoutConfiguration)
+    return <Spinner label="Loading the configuration…" />;
+  if (editor.noConfiguration && !route.withoutConfiguration)
+    return <CreateConfiguration tenantId={props.tenantId} />;
+  if (editor.loadError && !editor.noConfiguration)
     return (
       <InlineMessage intent="error" title="The configuration could not be loaded">
         {editor.loadError}
@@ -51,7 +54,7 @@ function CurrentView(props: { view: ViewId; selected: string | null; tenantId: s
     );
   return (
     <>
-      {route.editsDraft && <SaveBar />}
+      {route.editsDraft && editor.draft && <SaveBar />}
       <React.Suspense fallback={<Spinner label={route.loading ?? "Loading…"} />}>
         <route.view selected={props.selected} />
       </React.Suspense>

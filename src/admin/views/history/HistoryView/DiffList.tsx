@@ -1,9 +1,12 @@
-/** What a version changed: each label, policy or tenant setting, field by field, before → after. */
+/**
+ * What a version changed: each label, policy or tenant setting (label mappings, Purview sync
+ * settings), field by field, before → after; a label a Purview sync retired says so.
+ */
 import * as React from "react";
 import { Badge, Text } from "@fluentui/react-components";
 import type { TenantPolicy } from "../../../../core/policy";
 import type { EntityChange } from "../../../model/diff";
-import { formatValue } from "../../../model/format";
+import { FieldChanges } from "../../../components/FieldChange";
 import { useHistoryStyles } from "./HistoryView.styles";
 
 const ENTITY_TEXT: Record<EntityChange["entity"], string> = {
@@ -11,7 +14,7 @@ const ENTITY_TEXT: Record<EntityChange["entity"], string> = {
   label: "Label",
   policy: "Policy",
 };
-const KIND_COLOR = { removed: "danger", added: "success", changed: "brand" } as const;
+const KIND_COLOR = { removed: "danger", added: "success", changed: "brand", retired: "warning" } as const;
 
 export function DiffList(props: {
   changes: EntityChange[];
@@ -34,14 +37,7 @@ export function DiffList(props: {
             </Badge>
           </Text>
           {c.fields.length > 0 && (
-            <ul className={styles.list}>
-              {c.fields.map((f) => (
-                <li key={f.path} className={styles.field}>
-                  {f.path}: <span className={styles.before}>{formatValue(f.before, labelName)}</span> →{" "}
-                  <span className={styles.after}>{formatValue(f.after, labelName)}</span>
-                </li>
-              ))}
-            </ul>
+            <FieldChanges fields={c.fields.map((f) => ({ ...f, field: f.path }))} labelName={labelName} />
           )}
         </div>
       ))}

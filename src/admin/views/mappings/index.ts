@@ -1,0 +1,1 @@
+export { LabelMappingsView } from "./LabelMappingsView";

@@ -1,0 +1,1 @@
+export { PurviewSyncView } from "./PurviewSyncView";
