@@ -5,3 +5,4 @@ export * from "./labelChange";
 export * from "./defaultLabel";
 export * from "./recommend";
 export * from "./send";
+export * from "./protection";

@@ -6,3 +6,4 @@ export * from "./phases";
 export * from "./effective";
 export * from "./labels";
 export * from "./taxonomy";
+export * from "./protection";

@@ -9,6 +9,7 @@
 import { z } from "zod";
 import { GUID_PATTERN } from "./ids";
 import { EPMS_ACCESS, EPMS_CLASSIFICATIONS } from "../marking/epms";
+import * as protection from "./protection";
 
 const guid = z
   .string()
@@ -100,12 +101,19 @@ export const labelSchema = z
     parentId: guid.nullable().default(null),
     isActive: z.boolean().default(true),
     applicableTo: z.array(z.enum(APPLICABLE_TO)).min(1).default(["email", "file"]),
-    hasProtection: z.boolean().default(false),
+    /** Graph's flag; `protection` says how (./protection.ts). */
+    hasProtection: z.boolean().optional(),
+    protection: protection.labelProtectionSchema.optional(),
     marking: contentMarkingSchema.default({}),
     conditions: z.array(labelConditionSchema).max(20).default([]),
     protectiveMarking: labelProtectiveMarkingSchema.optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((l, ctx) => {
+    const why = protection.protectionContradiction(l);
+    if (why) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["hasProtection"], message: why });
+  })
+  .transform(protection.settleProtection);
 
 export const PHASES = ["discover", "define", "deploy", "advance", "enforce"] as const;
 export const RECIPIENT_ACTIONS = ["warn", "justify", "block"] as const;
@@ -212,6 +220,7 @@ export const tenantPolicySchema = z
     labelStorage: z.enum(LABEL_STORAGE).default("auto"),
     labels: z.array(labelSchema).max(500),
     policies: z.array(labelPolicySchema).max(200),
+    protection: protection.tenantProtectionSchema.default({}),
   })
   .strict();
 

@@ -8,6 +8,7 @@ import { shortId } from "./ids";
 import { tenantPolicySchema, type Label, type TenantPolicy } from "./model";
 import { formatPath } from "./path";
 import { validateLabelMarking } from "./markingRules";
+import { labelProtectionIssues } from "./protection";
 
 export interface PolicyIssue {
   /** JSON path, e.g. `policies[2].settings.defaultMailLabel`. */
@@ -131,6 +132,7 @@ function checkReferences(tenant: TenantPolicy): PolicyIssue[] {
 
   tenant.labels.forEach((label, i) => {
     issues.push(...validateLabelMarking(label, `labels[${i}]`));
+    issues.push(...labelProtectionIssues(label, `labels[${i}]`));
     label.conditions.forEach((_c, j) => {
       if (parentsWithChildren.has(label.id))
         add(

@@ -17,7 +17,12 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { DeleteRegular } from "@fluentui/react-icons";
-import { EPMS_CLASSIFICATIONS, type Label, type LabelProtectiveMarking } from "../../../../core/policy";
+import {
+  EPMS_CLASSIFICATIONS,
+  isProtecting,
+  type Label,
+  type LabelProtectiveMarking,
+} from "../../../../core/policy";
 import { useEditor } from "../state/editor";
 import { nameFor, removeLabel, setParent } from "../model/labelTree";
 import {
@@ -262,7 +267,7 @@ export function LabelEditor(props: { label: Label }) {
         <SwitchField
           path={`${at}.hasProtection`}
           label="Purview applies protection (encryption)"
-          checked={label.hasProtection}
+          checked={isProtecting(label)}
           onChange={(v) => set({ hasProtection: v })}
         />
       </div>
