@@ -12,6 +12,7 @@ import type { AtomicFs } from "../ooxml/atomic";
 import { describeError } from "../ooxml/errors";
 import { openOfficeFile, officeLabels, writeOfficeLabel } from "../ooxml/officeFile";
 import { tenantLabel } from "../ooxml/labels";
+import type { LabelWriter } from "../protect/protectFile";
 import { type ScannerIdentity, currentForDecision, decisionContext } from "./policyUse";
 
 export type LabelOutcome =
@@ -41,6 +42,8 @@ export function changeFileLabel(
   policy: EffectivePolicy,
   who: ScannerIdentity,
   fsys?: AtomicFs,
+  /** Writes the label; protectingWriter also encrypts (src/cli/protect/labelFlow.ts). */
+  writer: LabelWriter = writeOfficeLabel,
 ): LabelOutcome {
   const type = fileTypeOf(path);
   if (!type || !canCarryLabel(type))
@@ -101,7 +104,7 @@ export function changeFileLabel(
       plan.justification = request.justification;
       plan.audit = { ...plan.audit, justification: { ...request.justification } };
     }
-    const outcome = writeOfficeLabel(file, labels, policy.siteId, labelWriteOf(plan), {
+    const outcome = writer(file, labels, policy.siteId, labelWriteOf(plan), {
       storage: policy.labelStorage,
       dryRun: request.dryRun,
       fs: fsys,
