@@ -6,6 +6,7 @@
 import { isIP } from "node:net";
 import { resolve } from "node:path";
 import { DEVELOPMENT_SITE_ID, isGuid, normalizeGuid } from "../core/policy";
+import { type KeyringConfig, KeyringError, keyringFromEnv } from "./keys/keyring";
 
 export type AuthMode = "entra" | "dev";
 
@@ -52,6 +53,8 @@ export interface ServerConfig {
   seedDefaultPolicy: boolean;
   auth: AuthConfig;
   logLevel: string;
+  /** LABELBRIDGE_KEK (+ _RETIRED): wraps escrowed file keys; unset = dev KEK in dataDir, or no escrow. */
+  keyEncryption?: KeyringConfig | null;
 }
 
 export class ConfigError extends Error {
@@ -191,5 +194,15 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       clockToleranceSeconds: int(env, "LABELBRIDGE_CLOCK_TOLERANCE", 60, 0, 600),
     },
     logLevel: env.LOG_LEVEL?.trim() || "info",
+    keyEncryption: keyEncryptionFrom(env),
   };
+}
+
+function keyEncryptionFrom(env: Env): KeyringConfig | null {
+  try {
+    return keyringFromEnv(env);
+  } catch (err) {
+    if (err instanceof KeyringError) throw new ConfigError(err.message);
+    throw err;
+  }
 }
