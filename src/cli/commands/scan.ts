@@ -154,6 +154,8 @@ export async function runScanCommand(
     dryRun: opts.dryRun === true,
     limits: DEFAULT_CONTENT_LIMITS,
     identity: scannerIdentity(),
+    // Protected files are read, and Labelbridge-protected labels applied, with keys from the server.
+    protection: opts.server ? { server: opts.server, token: tokenFrom(opts) ?? "" } : null,
   };
   const jobs = opts.jobs ?? availableParallelism();
   let scanner: FileScanner;

@@ -6,13 +6,9 @@
 import * as CFB from "cfb";
 import { dataSpaceStreams } from "./dataSpaces";
 import { ProtectionError } from "./errors";
+import { looksLikeCompoundFile } from "./sniff";
 
-const CFB_MAGIC = Buffer.from("d0cf11e0a1b11ae1", "hex");
-
-/** True when the bytes start like a compound file (an encrypted Office file, or a legacy binary one). */
-export function looksLikeCompoundFile(head: Uint8Array): boolean {
-  return head.length >= 8 && Buffer.from(head.buffer, head.byteOffset, 8).equals(CFB_MAGIC);
-}
+export { looksLikeCompoundFile };
 
 export function writeContainer(encryptionInfo: Buffer, encryptedPackage: Buffer): Buffer {
   const cfb = CFB.utils.cfb_new();

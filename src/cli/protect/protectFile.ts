@@ -8,7 +8,14 @@ import { readFileSync } from "node:fs";
 import type { LabelWrite } from "../../core/metadata";
 import { type AtomicFs, nodeFs, replaceAtomically } from "../ooxml/atomic";
 import { FileFormatError } from "../ooxml/errors";
-import { planLabelChange, readPackageLabels, tenantLabel, type PackageLabels } from "../ooxml/labels";
+import type { LabelStorage } from "../../core/policy";
+import {
+  type LabelWriteTarget,
+  type PackageLabels,
+  planLabelChange,
+  readPackageLabels,
+  tenantLabel,
+} from "../ooxml/labels";
 import {
   type OpenOfficeFile,
   type WriteLabelOptions,
@@ -17,6 +24,7 @@ import {
 } from "../ooxml/officeFile";
 import { bufferSource } from "../ooxml/source";
 import { rewriteZip } from "../ooxml/zipWrite";
+import type { ZipArchive } from "../ooxml/zipRead";
 import { decryptContainer, encryptPackage, openContainer } from "./agile";
 
 /** ContentBits 0x8: the item is encrypted (mip-metadata: ContentBits). */
@@ -37,26 +45,31 @@ export type LabelWriter = (
   options: WriteLabelOptions,
 ) => WriteLabelOutcome;
 
-function labeledPackage(
-  file: OpenOfficeFile,
+/** The package with `write` applied, in memory, checked to read back with exactly that label. */
+export function labeledPackageBytes(
+  archive: ZipArchive,
   labels: PackageLabels,
   siteId: string,
   write: LabelWrite,
-  options: WriteLabelOptions,
-) {
-  const { archive } = file.pkg;
-  const plan = planLabelChange(archive, labels, siteId, write, options.storage);
+  storage: LabelStorage,
+): { bytes: Buffer; target: LabelWriteTarget } {
+  const plan = planLabelChange(archive, labels, siteId, write, storage);
   const chunks: Uint8Array[] = [];
   rewriteZip(archive, plan.changes ?? { replace: new Map(), add: [] }, {
     write: (b) => void chunks.push(Buffer.from(b)),
   });
   const bytes = Buffer.concat(chunks);
-  // Checked before encryption: the package must open and carry exactly the intended label.
   const found = tenantLabel(
     readPackageLabels(openOfficePackage(bufferSource(bytes), archive.limits).archive),
     siteId,
   );
-  if (!found || found.labelId !== write.labelId || !found.enabled || found.removed)
+  if (
+    !found ||
+    found.labelId !== write.labelId ||
+    found.contentBits !== write.contentBits ||
+    !found.enabled ||
+    found.removed
+  )
     throw new FileFormatError(
       "verify-failed",
       "the labeled package does not read back with the intended label",
@@ -70,7 +83,7 @@ export function protectingWriter(key: ProtectKey): LabelWriter {
     if (write === null)
       throw new FileFormatError("unsupported", "removing a label does not encrypt; nothing to protect");
     const marked = { ...write, contentBits: write.contentBits | CONTENT_BIT_ENCRYPTION };
-    const labeled = labeledPackage(file, labels, siteId, marked, options);
+    const labeled = labeledPackageBytes(file.pkg.archive, labels, siteId, marked, options.storage);
     if (options.dryRun) return { changed: true, target: labeled.target };
     const container = encryptPackage(labeled.bytes, key);
     replaceAtomically(

@@ -10,6 +10,7 @@ type MailModule = typeof import("../formats/eml");
 type DecisionModule = typeof import("./decision");
 type PolicyUseModule = typeof import("./policyUse");
 type DecideModule = typeof import("../../core/decide");
+type ProtectionModule = typeof import("../protect/scanProtection");
 
 function onDemand<T>(load: () => T): () => T {
   let loaded: T | undefined;
@@ -22,4 +23,5 @@ export const mailModule = onDemand(() => require("../formats/eml") as MailModule
 export const decisionModule = onDemand(() => require("./decision") as DecisionModule);
 export const policyUseModule = onDemand(() => require("./policyUse") as PolicyUseModule);
 export const decideModule = onDemand(() => require("../../core/decide") as DecideModule);
+export const protectionModule = onDemand(() => require("../protect/scanProtection") as ProtectionModule);
 /* eslint-enable @typescript-eslint/no-require-imports */

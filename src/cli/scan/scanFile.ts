@@ -9,7 +9,9 @@ import type { AuditEvent } from "../../core/audit";
 import type { Justification } from "../../core/decide";
 import type { LabelRecord } from "../../core/metadata";
 import type { EffectivePolicy } from "../../core/policy";
-import { canCarryLabel, type FileType } from "../formats/fileType";
+import { canCarryLabel, familyOf, type FileType } from "../formats/fileType";
+import type { ScanKeyServer } from "../protect/scanProtection";
+import { isEncryptedFile } from "../protect/sniff";
 import type { AtomicFs } from "../ooxml/atomic";
 import { describeError } from "../ooxml/errors";
 import {
@@ -21,7 +23,13 @@ import {
   readFileContent,
 } from "./content";
 import type { ScanMode } from "./decision";
-import { decideModule, decisionModule, officeFileModule, policyUseModule } from "./onDemand";
+import {
+  decideModule,
+  decisionModule,
+  officeFileModule,
+  policyUseModule,
+  protectionModule,
+} from "./onDemand";
 import type { ScannerIdentity } from "./policyUse";
 import { type RowLabel, type ScanRow, emptyRow } from "./row";
 
@@ -34,6 +42,8 @@ export interface ScanSettings {
   dryRun: boolean;
   limits: ContentLimits;
   identity: ScannerIdentity;
+  /** --server: keys for protected files (read them; keep keys of files enforce encrypts). */
+  protection?: ScanKeyServer | null;
 }
 
 export const DEFAULT_SCAN_SETTINGS: ScanSettings = {
@@ -120,8 +130,17 @@ function scanResultEvent(row: ScanRow, settings: ScanSettings): AuditEvent | nul
 export async function scanFile(job: ScanJob, settings: ScanSettings, fsys?: AtomicFs): Promise<ScanRow> {
   const row = emptyRow(job.path, job.size, job.type);
   let content: FileContent | null = null;
+  const encrypted = familyOf(job.type) === "office" && isEncryptedFile(job.path);
   try {
-    content = await readFileContent(job.path, job.type, settings.limits);
+    if (encrypted) {
+      const found = await protectionModule().readProtectedContent(
+        job.path,
+        job.type,
+        settings.protection ?? null,
+      );
+      row.labelNotes.push(found.keyNote);
+      content = found;
+    } else content = await readFileContent(job.path, job.type, settings.limits);
     row.scannedChars = content.scannedChars;
     row.infoTypes = content.detections.map((d) => ({
       sitId: d.sitId,
@@ -160,31 +179,56 @@ export async function scanFile(job: ScanJob, settings: ScanSettings, fsys?: Atom
       row.proposed = decision.proposed;
       row.reason = decision.reason;
       row.action = decision.action;
-      if (decision.plan && content.office && content.labels?.office) {
+      if (decision.plan && encrypted) {
+        row.action = "kept";
+        row.reason = `${decision.reason}; the file is encrypted: its label changes after labelbridge unprotect`;
+      } else if (decision.plan && content.office && content.labels?.office) {
         const { labelWriteOf } = decideModule();
-        const outcome = officeFileModule().writeOfficeLabel(
-          content.office,
-          content.labels.office,
-          policy.siteId,
-          labelWriteOf(decision.plan),
-          {
-            storage: policy.labelStorage,
-            dryRun: settings.dryRun,
-            fs: fsys,
-          },
+        const office = content.office;
+        const labels = content.labels.office;
+        const plan = decision.plan;
+        const prepared = await protectionModule().prepareScanWrite(
+          policy,
+          plan,
+          settings.protection ?? null,
+          job.path,
+          settings.identity,
+          settings.dryRun,
         );
-        if (!outcome.changed) row.action = "none";
-        else if (settings.dryRun) row.action = "would-label";
-        else
-          row.audit.push({
-            ...decision.plan.audit,
-            details: {
-              path: job.path,
-              folder: dirname(job.path),
-              location: outcome.target,
-              infoTypes: row.infoTypes,
-            },
-          });
+        if (prepared.refused) {
+          row.action = "refused";
+          row.reason = prepared.message;
+          row.audit.push(prepared.audit);
+        } else {
+          let outcome;
+          try {
+            outcome = (prepared.writer ?? officeFileModule().writeOfficeLabel)(
+              office,
+              labels,
+              policy.siteId,
+              labelWriteOf(plan),
+              { storage: policy.labelStorage, dryRun: settings.dryRun, fs: fsys },
+            );
+          } catch (err) {
+            await prepared.settle(false);
+            throw err;
+          }
+          const note = await prepared.settle(outcome.changed && !settings.dryRun);
+          if (note) row.labelNotes.push(note);
+          if (!outcome.changed) row.action = "none";
+          else if (settings.dryRun) row.action = "would-label";
+          else
+            row.audit.push({
+              ...plan.audit,
+              details: {
+                path: job.path,
+                folder: dirname(job.path),
+                location: outcome.target,
+                infoTypes: row.infoTypes,
+                ...(note ? { protection: "labelbridge" } : {}),
+              },
+            });
+        }
       }
     } else {
       row.action = "reported";
