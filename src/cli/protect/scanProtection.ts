@@ -16,7 +16,6 @@ import { StreamingDetector } from "../scan/detectText";
 import { officeFileModule } from "../scan/onDemand";
 import { type ScannerIdentity, decisionContext, fullLabelName } from "../scan/policyUse";
 import { newFileKey } from "./agile";
-import { ProtectionError } from "./errors";
 import { type KeyServer, discardKey, escrowKey } from "./keyClient";
 import { abilitiesFor } from "./labelFlow";
 import { type LabelWriter, protectingWriter } from "./protectFile";
@@ -33,13 +32,8 @@ export interface ScanKeyServer {
 export async function readProtectedContent(
   path: string,
   type: FileType,
-  keys: ScanKeyServer | null,
+  keys: ScanKeyServer,
 ): Promise<FileContent & { keyNote: string }> {
-  if (!keys)
-    throw new ProtectionError(
-      "key-unavailable",
-      "the file is encrypted; the scanner reads protected files with a key from --server URL",
-    );
   const opened = await openProtected(readFileSync(path), basename(path), keys);
   const labels = readPackageLabels(opened.pkg.archive);
   const detector = new StreamingDetector();

@@ -130,14 +130,12 @@ function scanResultEvent(row: ScanRow, settings: ScanSettings): AuditEvent | nul
 export async function scanFile(job: ScanJob, settings: ScanSettings, fsys?: AtomicFs): Promise<ScanRow> {
   const row = emptyRow(job.path, job.size, job.type);
   let content: FileContent | null = null;
-  const encrypted = familyOf(job.type) === "office" && isEncryptedFile(job.path);
+  // Without --server an encrypted file is read like any other and reported as encrypted.
+  const keys = settings.protection ?? null;
+  const encrypted = keys !== null && familyOf(job.type) === "office" && isEncryptedFile(job.path);
   try {
-    if (encrypted) {
-      const found = await protectionModule().readProtectedContent(
-        job.path,
-        job.type,
-        settings.protection ?? null,
-      );
+    if (encrypted && keys) {
+      const found = await protectionModule().readProtectedContent(job.path, job.type, keys);
       row.labelNotes.push(found.keyNote);
       content = found;
     } else content = await readFileContent(job.path, job.type, settings.limits);
