@@ -46,8 +46,8 @@ export function abilitiesFor(setup: ProtectionSetup): ProtectionAbilities {
   };
 }
 
-/** Encrypts a file that already carries `labelId` but is not encrypted yet. */
-function protectInPlace(
+/** Encrypts a file that already carries `labelId` but is not encrypted yet; null if it does not. */
+export function protectInPlace(
   path: string,
   labelId: string,
   policy: EffectivePolicy,

@@ -8,7 +8,8 @@
 import { basename } from "node:path";
 import type { AuditEvent } from "../../core/audit";
 import { type LabelPlan, decideProtection, eventAuditEvent } from "../../core/decide";
-import type { EffectivePolicy } from "../../core/policy";
+import type { LabelRecord } from "../../core/metadata";
+import { type EffectivePolicy, labelProtection } from "../../core/policy";
 import type { FileType } from "../formats/fileType";
 import { readPackageLabels } from "../ooxml/labels";
 import type { FileContent } from "../scan/content";
@@ -17,7 +18,7 @@ import { officeFileModule } from "../scan/onDemand";
 import { type ScannerIdentity, decisionContext, fullLabelName } from "../scan/policyUse";
 import { newFileKey } from "./agile";
 import { type KeyServer, discardKey, escrowKey } from "./keyClient";
-import { abilitiesFor } from "./labelFlow";
+import { abilitiesFor, protectInPlace } from "./labelFlow";
 import { type LabelWriter, protectingWriter } from "./protectFile";
 import { openProtected } from "./unprotectFile";
 import { readFileSync } from "node:fs";
@@ -105,5 +106,50 @@ export async function prepareScanWrite(
       await discardKey(server, key.keyId);
       return null;
     },
+  };
+}
+
+/**
+ * Enforce on a file that already carries a Labelbridge-protected label but is not encrypted (labeled
+ * before the label protected, or by a tool that could not): encrypt it. Returns the row's note.
+ */
+export async function protectExisting(
+  policy: EffectivePolicy,
+  record: LabelRecord,
+  keys: ScanKeyServer | null,
+  path: string,
+  dryRun: boolean,
+): Promise<{ note: string; protectedNow: boolean } | null> {
+  const label = policy.labels.find((l) => l.id === record.labelId);
+  if (!label || labelProtection(label).kind !== "labelbridge") return null;
+  const name = fullLabelName(policy, label.id) ?? label.displayName;
+  if (!keys)
+    return {
+      note: `"${name}" protects with Labelbridge but the file is not encrypted; scan with --server URL to encrypt it`,
+      protectedNow: false,
+    };
+  if (dryRun) return { note: `would encrypt: "${name}" protects with Labelbridge`, protectedNow: false };
+  const server: KeyServer = { server: keys.server, token: keys.token };
+  const key = newFileKey();
+  await escrowKey(server, {
+    keyId: key.keyId,
+    labelId: label.id,
+    password: key.password,
+    itemName: basename(path),
+  });
+  let done;
+  try {
+    done = protectInPlace(path, label.id, policy, key);
+  } catch (err) {
+    await discardKey(server, key.keyId);
+    throw err;
+  }
+  if (!done) {
+    await discardKey(server, key.keyId);
+    return null;
+  }
+  return {
+    note: `encrypted with Labelbridge protection ("${name}" was on the file unencrypted); key ${key.keyId} kept by the server`,
+    protectedNow: true,
   };
 }

@@ -177,7 +177,11 @@ export async function scanFile(job: ScanJob, settings: ScanSettings, fsys?: Atom
       row.proposed = decision.proposed;
       row.reason = decision.reason;
       row.action = decision.action;
-      if (decision.plan && encrypted) {
+      if (!decision.plan && settings.mode === "enforce" && ours && content.office && !encrypted) {
+        const done = await protectionModule().protectExisting(policy, ours, keys, job.path, settings.dryRun);
+        if (done) row.labelNotes.push(done.note);
+        if (done?.protectedNow) row.action = "protected";
+      } else if (decision.plan && encrypted) {
         row.action = "kept";
         row.reason = `${decision.reason}; the file is encrypted: its label changes after labelbridge unprotect`;
       } else if (decision.plan && content.office && content.labels?.office) {

@@ -21,6 +21,7 @@ import { releaseKey } from "../../../src/cli/protect/keyClient";
 import { changeLabelProtected } from "../../../src/cli/protect/labelFlow";
 import type { Io } from "../../../src/cli/scan/cliOptions";
 import { inProcessScanner } from "../../../src/cli/scan/pool";
+import { DEFAULT_SCAN_SETTINGS, scanFile } from "../../../src/cli/scan/scanFile";
 import { parseEffectivePolicy } from "../../../src/cli/scan/policySource";
 import { fetchPolicy } from "../../../src/cli/scan/server";
 import { DEFAULT_LABEL_IDS as L, parseTenantPolicy } from "../../../src/core/policy";
@@ -30,7 +31,7 @@ import { sqliteEngine, type Engine } from "../../server/support/engines";
 import { entraToken, startFakeEntra, type FakeEntra } from "../../server/support/entra";
 import { startTestServer, testConfig, type TestServer } from "../../server/support/server";
 import { PROTECTED_LABEL, RIGHTS_GROUP, kek, protectedTenant, writeTenant } from "../../server/keys/support";
-import { cardText, cleanup, sha256, tempDir, write } from "../support/helpers";
+import { cardText, cleanup, msipProps, sha256, tempDir, write } from "../support/helpers";
 import { decryptWithMsoffcrypto, requireReader, verifyWithMsoffcrypto } from "./reader";
 
 const TENANT = randomUUID();
@@ -324,4 +325,62 @@ test("a corrupt container and a file encrypted elsewhere: a clear error, nothing
   expect(r.code).toBe(4);
   expect(r.err).toContain("no key is kept for this file in your tenant");
   expect(sha256(foreign)).toBe(foreignHash);
+});
+
+test("scan enforce encrypts a file that already carries a Labelbridge label unencrypted; without --server it says so", async () => {
+  const path = write(
+    join(dir, "old.docx"),
+    buildDocx([["minutes"]], {
+      customProperties: msipProps({ labelId: PROTECTED_LABEL, siteId: TENANT, method: "Privileged" }),
+    }),
+  );
+  const policyFile = write(
+    join(dir, "policy.json"),
+    JSON.stringify(await fetchPolicy(server.url, tokens.scanner)),
+  );
+  const before = sha256(path);
+  await scan([path], { mode: "enforce", policy: policyFile, report: [join(dir, "n.json")] });
+  const noServer = JSON.parse(readFileSync(join(dir, "n.json"), "utf8")).rows[0];
+  expect(noServer.labelNotes.join(" ")).toContain("protects with Labelbridge but the file is not encrypted");
+  expect(sha256(path)).toBe(before);
+
+  await scan([path], {
+    mode: "enforce",
+    server: server.url,
+    token: tokens.scanner,
+    report: [join(dir, "p.json")],
+  });
+  const row = JSON.parse(readFileSync(join(dir, "p.json"), "utf8")).rows[0];
+  expect(row.action).toBe("protected");
+  const { keyId } = openContainer(readFileSync(path));
+  const released = await releaseKey(keysFor(tokens.holder), keyId, "old.docx");
+  const found = labelOf(decryptWithMsoffcrypto(path, released.password));
+  expect(found).toMatchObject({ labelId: PROTECTED_LABEL, method: "Privileged" });
+  expect((found!.contentBits ?? 0) & 0x8).toBe(0x8);
+});
+
+test("scan enforce refuses an automatic Purview-protected label: a refused row, its audit event, the file untouched", async () => {
+  const policy = (await fetchPolicy(server.url, tokens.scanner)) as {
+    labels: Array<{ id: string; conditions: unknown[] }>;
+  };
+  const specified = policy.labels.find((l) => l.id === L.highlyConfidentialSpecifiedPeople)!;
+  specified.conditions = [
+    { mode: "automatic", sitId: "50842eb7-edc8-4019-85dd-5a5c1f2bb085", minCount: 1, minConfidence: 85 },
+  ];
+  const policyFile = write(join(dir, "policy.json"), JSON.stringify(policy));
+  const path = write(join(dir, "cards.docx"), buildDocx([[cardText(3)]]));
+  const before = sha256(path);
+  await scan([path], { mode: "enforce", policy: policyFile, report: [join(dir, "r.json")] });
+  const row = JSON.parse(readFileSync(join(dir, "r.json"), "utf8")).rows[0];
+  expect(row.action).toBe("refused");
+  expect(row.reason).toContain("encrypts through Microsoft Purview");
+  expect(row.reason).toContain("the scanner cannot");
+  expect(sha256(path)).toBe(before);
+  const direct = await scanFile(
+    { path, size: 0, type: "docx" },
+    { ...DEFAULT_SCAN_SETTINGS, mode: "enforce", policy: parseEffectivePolicy(policy, "policy") },
+  );
+  expect(direct.audit.map((e) => `${e.type}:${e.reason}`)).toContain(
+    "label-refused:protection-purview-unavailable",
+  );
 });
