@@ -10,9 +10,8 @@ import { runExchangeRules } from "../../../src/cli/commands/exchangeRules";
 import { findDrift, parseTransportRules } from "../../../src/cli/exchange/drift";
 import { exchangeRules } from "../../../src/cli/exchange/rules";
 import { psString, renderScript } from "../../../src/cli/exchange/script";
-import type { Io } from "../../../src/cli/scan/cliOptions";
 import { parseTenantPolicy } from "../../../src/core/policy";
-import { cleanup, tempDir, write } from "../support/helpers";
+import { captureIo, cleanup, tempDir, write } from "../support/helpers";
 import { tenantRulesFor } from "./fixtures";
 import { australia, contoso } from "./tenants";
 
@@ -30,13 +29,8 @@ beforeEach(() => (dir = tempDir("lb-exchange-")));
 afterEach(() => cleanup(dir));
 
 async function run(args: Parameters<typeof runExchangeRules>[1]) {
-  const o = { out: "", err: "" };
-  const io: Io = {
-    out: (t) => void (o.out += t),
-    err: (t) => void (o.err += t),
-    progress: { write: () => true },
-  };
-  const code = await runExchangeRules(new Command("exchange-rules").exitOverride(), args, io);
+  const { o, sink } = captureIo();
+  const code = await runExchangeRules(new Command("exchange-rules").exitOverride(), args, sink);
   return { code, ...o };
 }
 

@@ -19,7 +19,6 @@ import { bufferSource } from "../../../src/cli/ooxml/source";
 import { encryptPackage, newFileKey, openContainer } from "../../../src/cli/protect/agile";
 import { releaseKey } from "../../../src/cli/protect/keyClient";
 import { changeLabelProtected } from "../../../src/cli/protect/labelFlow";
-import type { Io } from "../../../src/cli/scan/cliOptions";
 import { inProcessScanner } from "../../../src/cli/scan/pool";
 import { DEFAULT_SCAN_SETTINGS, scanFile } from "../../../src/cli/scan/scanFile";
 import { parseEffectivePolicy } from "../../../src/cli/scan/policySource";
@@ -31,7 +30,7 @@ import { sqliteEngine, type Engine } from "../../server/support/engines";
 import { entraToken, startFakeEntra, type FakeEntra } from "../../server/support/entra";
 import { startTestServer, testConfig, type TestServer } from "../../server/support/server";
 import { PROTECTED_LABEL, RIGHTS_GROUP, kek, protectedTenant, writeTenant } from "../../server/keys/support";
-import { cardText, cleanup, msipProps, sha256, tempDir, write } from "../support/helpers";
+import { captureIo, cardText, cleanup, msipProps, sha256, tempDir, write } from "../support/helpers";
 import { decryptWithMsoffcrypto, requireReader, verifyWithMsoffcrypto } from "./reader";
 
 const TENANT = randomUUID();
@@ -79,18 +78,8 @@ afterAll(async () => {
 beforeEach(() => (dir = tempDir("lb-protect-flow-")));
 afterEach(() => cleanup(dir));
 
-function io() {
-  const o = { out: "", err: "" };
-  const sink: Io = {
-    out: (t) => void (o.out += t),
-    err: (t) => void (o.err += t),
-    progress: { write: () => true },
-  };
-  return { o, sink };
-}
-
 async function label(files: string[], options: Partial<LabelCommandOptions>, labelArg: string) {
-  const { o, sink } = io();
+  const { o, sink } = captureIo();
   const cmd = new Command("label").exitOverride().configureOutput({ writeErr: (t) => void (o.err += t) });
   try {
     return {
@@ -110,13 +99,13 @@ async function label(files: string[], options: Partial<LabelCommandOptions>, lab
 }
 
 async function unprotect(files: string[], token: string, out?: string) {
-  const { o, sink } = io();
+  const { o, sink } = captureIo();
   const cmd = new Command("unprotect").exitOverride();
   return { code: await runUnprotect(cmd, files, { server: server.url, token, out }, sink), ...o };
 }
 
 async function scan(paths: string[], options: Partial<ScanCommandOptions>) {
-  const { o, sink } = io();
+  const { o, sink } = captureIo();
   const cmd = new Command("scan").exitOverride();
   const opts: ScanCommandOptions = {
     mode: "discover",
