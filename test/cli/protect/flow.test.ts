@@ -359,7 +359,8 @@ test("scan enforce refuses an automatic Purview-protected label: a refused row, 
   const policyFile = write(join(dir, "policy.json"), JSON.stringify(policy));
   const path = write(join(dir, "cards.docx"), buildDocx([[cardText(3)]]));
   const before = sha256(path);
-  await scan([path], { mode: "enforce", policy: policyFile, report: [join(dir, "r.json")] });
+  const r = await scan([path], { mode: "enforce", policy: policyFile, report: [join(dir, "r.json")] });
+  expect(r.code).toBe(4);
   const row = JSON.parse(readFileSync(join(dir, "r.json"), "utf8")).rows[0];
   expect(row.action).toBe("refused");
   expect(row.reason).toContain("encrypts through Microsoft Purview");
