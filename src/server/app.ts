@@ -47,6 +47,12 @@ import { resolvingGroups } from "./auth/groups";
 import type { GraphClientOptions } from "./graph/client";
 import { SyncSchedule } from "./graph/schedule";
 import { createGraphServices } from "./graph/services";
+import {
+  protectionAdminRoutes,
+  protectionServices,
+  protectionUsageRoutes,
+  protectionUserRoutes,
+} from "./keys";
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -121,6 +127,7 @@ export async function buildApp(
   const policies = new EffectivePolicyCache(database, { freshMs: config.policyCacheMs });
   // Every writer in this app goes through `store`, so a save here is served here at once.
   const store = withWriteListener(database, (tenantId) => policies.invalidate(tenantId));
+  const protection = protectionServices(config, database, store);
 
   const app = Fastify({
     logger: options.logger ?? { level: config.logLevel },
@@ -230,6 +237,7 @@ export async function buildApp(
         user.addHook("onRequest", guard.user);
         await user.register(policyRoutes, { policies, maxAgeSeconds: config.policyMaxAgeSeconds });
         await user.register(auditRoutes, { store });
+        await user.register(protectionUserRoutes, { escrow: protection.escrow });
       });
 
       await api.register(async (admin) => {
@@ -240,6 +248,8 @@ export async function buildApp(
         await admin.register(infoTypeRoutes, { store, prefix: "/admin" });
         await admin.register(reportRoutes, { store });
         await admin.register(reportsConsoleRoutes, { store });
+        await admin.register(protectionAdminRoutes, { escrow: protection.escrow });
+        await admin.register(protectionUsageRoutes, { store, keys: protection.keys });
       });
     },
     { prefix: "/api/v1" },

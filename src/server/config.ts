@@ -7,6 +7,7 @@ import { isIP } from "node:net";
 import { resolve } from "node:path";
 import { DEVELOPMENT_SITE_ID, isGuid, normalizeGuid } from "../core/policy";
 import { loadGraphConfig, type GraphConfig } from "./graph/config";
+import { type KeyringConfig, KeyringError, keyringFromEnv } from "./keys/keyring";
 
 export type AuthMode = "entra" | "dev";
 
@@ -55,6 +56,8 @@ export interface ServerConfig {
   /** Microsoft Graph (label sync, group overage); null when no app registration is configured. */
   graph: GraphConfig | null;
   logLevel: string;
+  /** LABELBRIDGE_KEK (+ _RETIRED): wraps escrowed file keys; unset = dev KEK in dataDir, or no escrow. */
+  keyEncryption?: KeyringConfig | null;
 }
 
 export class ConfigError extends Error {
@@ -195,5 +198,15 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     },
     graph: loadGraphConfig(env, cwd),
     logLevel: env.LOG_LEVEL?.trim() || "info",
+    keyEncryption: keyEncryptionFrom(env),
   };
+}
+
+function keyEncryptionFrom(env: Env): KeyringConfig | null {
+  try {
+    return keyringFromEnv(env);
+  } catch (err) {
+    if (err instanceof KeyringError) throw new ConfigError(err.message);
+    throw err;
+  }
 }

@@ -6,7 +6,7 @@ import { Command } from "commander";
 import type { AuditEvent } from "../../core/audit";
 import type { EffectivePolicy } from "../../core/policy";
 import { EXIT } from "../main";
-import { type LabelOutcome, changeLabel } from "../scan/applyLabel";
+import { type ProtectedLabelOutcome, changeLabelProtected } from "../protect/labelFlow";
 import {
   type Io,
   type PolicyCliOptions,
@@ -28,12 +28,12 @@ export interface LabelCommandOptions extends PolicyCliOptions {
   json?: boolean;
 }
 
-function outcomeLine(o: LabelOutcome, policy: EffectivePolicy): string {
+function outcomeLine(o: ProtectedLabelOutcome, policy: EffectivePolicy): string {
   const name = (id: string | null) => (id === null ? "no label" : (fullLabelName(policy, id) ?? id));
   switch (o.status) {
     case "changed":
     case "would-change":
-      return `${o.status === "changed" ? (o.to === null ? "unlabeled" : "labeled") : "would change"}  ${o.path}  ${name(o.from)} → ${name(o.to)} (${o.location})`;
+      return `${o.status === "changed" ? (o.to === null ? "unlabeled" : "labeled") : "would change"}  ${o.path}  ${name(o.from)} → ${name(o.to)} (${o.location})${o.protectedBy ? `, ${o.status === "changed" ? "encrypted" : "would encrypt"}: the key is kept by the server` : ""}`;
     case "unchanged":
       return `unchanged  ${o.path}  ${o.message}`;
     case "refused":
@@ -80,8 +80,12 @@ export async function runLabelChange(
     dryRun: opts.dryRun === true,
   };
   const who = scannerIdentity();
-  const outcomes: LabelOutcome[] = [];
-  for (const f of files) outcomes.push(await changeLabel(f, request, policy, who));
+  const setup = {
+    keys: opts.server ? { server: opts.server, token: tokenFrom(opts) ?? "", fetch: fetchImpl } : null,
+    pathName: `labelbridge ${cmd.name()}`,
+  };
+  const outcomes: ProtectedLabelOutcome[] = [];
+  for (const f of files) outcomes.push(await changeLabelProtected(f, request, policy, who, setup));
   io.out(
     opts.json
       ? JSON.stringify(outcomes, null, 2) + "\n"
@@ -92,9 +96,14 @@ export async function runLabelChange(
       io.err(`labelbridge ${cmd.name()}: ${o.path}: ${o.message}\n`);
 
   let uploadFailed = false;
-  if (opts.upload && opts.server) {
+  // A refused protecting label is audited whenever there is a server; label changes with --upload.
+  if (opts.server && (opts.upload || outcomes.some((o) => o.refusalAudit))) {
     const events = outcomes.flatMap((o) =>
-      o.status === "changed" && o.audit ? [o.audit as AuditEvent] : [],
+      o.refusalAudit
+        ? [o.refusalAudit]
+        : opts.upload && o.status === "changed" && o.audit
+          ? [o.audit as AuditEvent]
+          : [],
     );
     try {
       if (events.length) await uploadAudit(opts.server, tokenFrom(opts) ?? "", events, fetchImpl);

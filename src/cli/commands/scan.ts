@@ -154,6 +154,8 @@ export async function runScanCommand(
     dryRun: opts.dryRun === true,
     limits: DEFAULT_CONTENT_LIMITS,
     identity: scannerIdentity(),
+    // Protected files are read, and Labelbridge-protected labels applied, with keys from the server.
+    protection: opts.server ? { server: opts.server, token: tokenFrom(opts) ?? "" } : null,
   };
   const jobs = opts.jobs ?? availableParallelism();
   let scanner: FileScanner;
@@ -201,8 +203,10 @@ export async function runScanCommand(
   }
   printSummary(io, result, result.rows, paths, mode, opts.report);
 
-  if (opts.upload && opts.server) {
-    const events = result.rows.flatMap((r) => r.audit);
+  // A refused protecting label is audited whenever there is a server; everything else with --upload.
+  const refusals = result.rows.flatMap((r) => r.audit.filter((e) => e.type === "label-refused"));
+  if (opts.server && (opts.upload || refusals.length > 0)) {
+    const events = opts.upload ? result.rows.flatMap((r) => r.audit) : refusals;
     try {
       const sent = await uploadAudit(opts.server, tokenFrom(opts) ?? "", events, deps.fetch ?? fetch);
       io.out(`Uploaded ${sent.sent} audit event${sent.sent === 1 ? "" : "s"} to ${opts.server}\n`);
@@ -216,6 +220,7 @@ export async function runScanCommand(
   if (threshold !== null && result.rows.some((r) => r.infoTypes.some((t) => t.confidence >= threshold)))
     return EXIT.findings;
   if (result.rows.some((r) => r.error !== null)) return EXIT.failure;
+  if (result.rows.some((r) => r.action === "refused")) return EXIT.refused;
   return EXIT.ok;
 }
 

@@ -15,6 +15,7 @@ import { openOfficeFile, officeLabels, writeOfficeLabel } from "../ooxml/officeF
 import { tenantLabel } from "../ooxml/labels";
 import { DEFAULT_CONTENT_LIMITS } from "./content";
 import { pdfReadModule, pdfWriteModule } from "./onDemand";
+import type { LabelWriter } from "../protect/protectFile";
 import { type ScannerIdentity, currentForDecision, decisionContext } from "./policyUse";
 
 export type LabelOutcome =
@@ -131,6 +132,8 @@ export function changeFileLabel(
   policy: EffectivePolicy,
   who: ScannerIdentity,
   fsys?: AtomicFs,
+  /** Writes the label; protectingWriter also encrypts (src/cli/protect/labelFlow.ts). */
+  writer: LabelWriter = writeOfficeLabel,
 ): LabelOutcome {
   const type = fileTypeOf(path);
   if (!type || familyOf(type) !== "office")
@@ -145,7 +148,7 @@ export function changeFileLabel(
     const labels = officeLabels(file);
     const d = decideChange(path, tenantLabel(labels, policy.siteId), request, policy, who);
     if ("outcome" in d) return d.outcome;
-    const outcome = writeOfficeLabel(file, labels, policy.siteId, labelWriteOf(d.plan), {
+    const outcome = writer(file, labels, policy.siteId, labelWriteOf(d.plan), {
       storage: policy.labelStorage,
       dryRun: request.dryRun,
       fs: fsys,

@@ -15,6 +15,7 @@ type MappedModule = typeof import("./mapped");
 type PdfReadModule = typeof import("../pdf/read");
 type PdfScanModule = typeof import("../pdf/scanLabels");
 type PdfWriteModule = typeof import("../pdf/write");
+type ProtectionModule = typeof import("../protect/scanProtection");
 
 function onDemand<T>(load: () => T): () => T {
   let loaded: T | undefined;
@@ -31,4 +32,5 @@ export const mappedModule = onDemand(() => require("./mapped") as MappedModule);
 export const pdfReadModule = onDemand(() => require("../pdf/read") as PdfReadModule);
 export const pdfScanModule = onDemand(() => require("../pdf/scanLabels") as PdfScanModule);
 export const pdfWriteModule = onDemand(() => require("../pdf/write") as PdfWriteModule);
+export const protectionModule = onDemand(() => require("../protect/scanProtection") as ProtectionModule);
 /* eslint-enable @typescript-eslint/no-require-imports */

@@ -11,6 +11,10 @@ export type ScanAction =
   | "would-label"
   /** A label that should apply was not written (a person's label, no --relabel, needs justification…). */
   | "kept"
+  /** Enforce: a file carrying a Labelbridge-protected label was encrypted (its label unchanged). */
+  | "protected"
+  /** Enforce: the label protects and this scan cannot really protect with it (decideProtection). */
+  | "refused"
   /** Enforce: the policy only recommends this label. */
   | "recommended"
   /** The file cannot carry a label we write (text, mail; an encrypted, protected or damaged PDF). */

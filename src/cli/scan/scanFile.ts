@@ -10,6 +10,9 @@ import type { Justification, LabelPlan } from "../../core/decide";
 import type { LabelRecord } from "../../core/metadata";
 import type { EffectivePolicy } from "../../core/policy";
 import { canCarryLabel, familyOf, type FileType } from "../formats/fileType";
+import type { PdfForScan } from "../pdf/scanLabels";
+import type { ScanKeyServer } from "../protect/scanProtection";
+import { isEncryptedFile } from "../protect/sniff";
 import type { AtomicFs } from "../ooxml/atomic";
 import { describeError } from "../ooxml/errors";
 import {
@@ -30,6 +33,7 @@ import {
   pdfScanModule,
   pdfWriteModule,
   policyUseModule,
+  protectionModule,
 } from "./onDemand";
 import type { ScannerIdentity } from "./policyUse";
 import { type RowLabel, type ScanRow, emptyRow } from "./row";
@@ -43,6 +47,8 @@ export interface ScanSettings {
   dryRun: boolean;
   limits: ContentLimits;
   identity: ScannerIdentity;
+  /** --server: keys for protected files (read them; keep keys of files enforce encrypts). */
+  protection?: ScanKeyServer | null;
 }
 
 export const DEFAULT_SCAN_SETTINGS: ScanSettings = {
@@ -141,6 +147,7 @@ function recordWrite(
   plan: LabelPlan,
   job: ScanJob,
   settings: ScanSettings,
+  protectedBy: "labelbridge" | null,
 ): void {
   if (!outcome.changed) row.action = "none";
   else if (settings.dryRun) row.action = "would-label";
@@ -152,8 +159,63 @@ function recordWrite(
         folder: dirname(job.path),
         location: outcome.target,
         infoTypes: row.infoTypes,
+        ...(protectedBy ? { protection: protectedBy } : {}),
       },
     });
+}
+
+/**
+ * Writes the plan's label into an Office file or a PDF — encrypted too when the label protects with
+ * Labelbridge; refused (with its audit event) when the label protects in a way this path cannot.
+ */
+async function writePlan(
+  row: ScanRow,
+  job: ScanJob,
+  settings: ScanSettings,
+  content: FileContent,
+  pdf: PdfForScan | null,
+  plan: LabelPlan,
+  fsys: AtomicFs | undefined,
+): Promise<void> {
+  const policy = settings.policy as EffectivePolicy;
+  const prepared = await protectionModule().prepareScanWrite(
+    policy,
+    plan,
+    settings.protection ?? null,
+    job.path,
+    settings.identity,
+    settings.dryRun,
+  );
+  if (prepared.refused) {
+    row.action = "refused";
+    row.reason = prepared.message;
+    row.audit.push(prepared.audit);
+    return;
+  }
+  const write = decideModule().labelWriteOf(plan);
+  let outcome: { changed: boolean; target: string };
+  try {
+    if (content.office && content.labels?.office)
+      outcome = (prepared.writer ?? officeFileModule().writeOfficeLabel)(
+        content.office,
+        content.labels.office,
+        policy.siteId,
+        write,
+        { storage: policy.labelStorage, dryRun: settings.dryRun, fs: fsys },
+      );
+    else if (pdf?.file)
+      outcome = await pdfWriteModule().writePdfLabel(pdf.file, policy.siteId, write, {
+        dryRun: settings.dryRun,
+        fs: fsys,
+      });
+    else throw new Error("nothing to write the label into");
+  } catch (err) {
+    await prepared.settle(false);
+    throw err;
+  }
+  const note = await prepared.settle(outcome.changed && !settings.dryRun);
+  if (note) row.labelNotes.push(note);
+  recordWrite(row, outcome, plan, job, settings, note ? "labelbridge" : null);
 }
 
 export async function scanFile(job: ScanJob, settings: ScanSettings, fsys?: AtomicFs): Promise<ScanRow> {
@@ -165,8 +227,15 @@ export async function scanFile(job: ScanJob, settings: ScanSettings, fsys?: Atom
     familyOf(job.type) === "pdf"
       ? await pdfScanModule().readPdfForScan(job.path, settings.limits.maxPdfBytes)
       : null;
+  // Without --server an encrypted file is read like any other and reported as encrypted.
+  const keys = settings.protection ?? null;
+  const encrypted = keys !== null && familyOf(job.type) === "office" && isEncryptedFile(job.path);
   try {
-    content = await readFileContent(job.path, job.type, settings.limits);
+    if (encrypted && keys) {
+      const found = await protectionModule().readProtectedContent(job.path, job.type, keys);
+      row.labelNotes.push(found.keyNote);
+      content = found;
+    } else content = await readFileContent(job.path, job.type, settings.limits);
     if (pdf) Object.assign(content, { labels: pdf.labels, labelError: pdf.labelError });
     row.scannedChars = content.scannedChars;
     row.infoTypes = content.detections.map((d) => ({
@@ -207,24 +276,15 @@ export async function scanFile(job: ScanJob, settings: ScanSettings, fsys?: Atom
       row.proposed = decision.proposed;
       row.reason = decision.reason;
       row.action = decision.action;
-      if (decision.plan && content.office && content.labels?.office) {
-        const outcome = officeFileModule().writeOfficeLabel(
-          content.office,
-          content.labels.office,
-          policy.siteId,
-          decideModule().labelWriteOf(decision.plan),
-          { storage: policy.labelStorage, dryRun: settings.dryRun, fs: fsys },
-        );
-        recordWrite(row, outcome, decision.plan, job, settings);
-      } else if (decision.plan && pdf?.file) {
-        const outcome = await pdfWriteModule().writePdfLabel(
-          pdf.file,
-          policy.siteId,
-          decideModule().labelWriteOf(decision.plan),
-          { dryRun: settings.dryRun, fs: fsys },
-        );
-        recordWrite(row, outcome, decision.plan, job, settings);
-      }
+      if (!decision.plan && settings.mode === "enforce" && ours && content.office && !encrypted) {
+        const done = await protectionModule().protectExisting(policy, ours, keys, job.path, settings.dryRun);
+        if (done) row.labelNotes.push(done.note);
+        if (done?.protectedNow) row.action = "protected";
+      } else if (decision.plan && encrypted) {
+        row.action = "kept";
+        row.reason = `${decision.reason}; the file is encrypted: its label changes after labelbridge unprotect`;
+      } else if (decision.plan && ((content.office && content.labels?.office) || pdf?.file))
+        await writePlan(row, job, settings, content, pdf, decision.plan, fsys);
     } else {
       row.action = "reported";
     }

@@ -17,6 +17,8 @@ export const AUDIT_EVENT_TYPES = [
   "scan-result",
   /** A send went ahead without any labeling policy (the backend was never reached); recorded for follow-up. */
   "policy-unavailable",
+  /** A protecting label the path could not really protect with was refused (decideProtection). */
+  "label-refused",
 ] as const;
 
 export const ACTION_SOURCES = [

@@ -8,3 +8,4 @@ export * from "./context";
 export * from "./defaultLabel";
 export * from "./recommend";
 export * from "./send";
+export * from "./protection";

@@ -11,6 +11,7 @@
  */
 import { z } from "zod";
 import { normalizeGuid, isGuid, shortId } from "./ids";
+import { isProtecting, protectionFromGraph } from "./protection";
 import type { Label, LabelPolicy, PolicySettings, TenantPolicy, TenantPolicyInput } from "./model";
 import type { PolicyIssue } from "./validate";
 
@@ -280,6 +281,7 @@ export function importFromGraph(input: GraphImportInput, ctx: GraphImportContext
       isActive: g.isActive ?? g.isEnabled ?? true,
       applicableTo: targets ?? ["email", "file"],
       hasProtection: g.hasProtection ?? false,
+      protection: protectionFromGraph(g.hasProtection ?? false, kept?.protection),
       marking: kept?.marking ?? {},
       conditions: kept?.conditions ?? [],
       protectiveMarking: kept?.protectiveMarking,
@@ -467,7 +469,7 @@ function toGraphLabel(label: Label, children: Label[]): GraphSensitivityLabel {
     isActive: label.isActive,
     isEnabled: label.isActive,
     isAppliable: children.length === 0,
-    hasProtection: label.hasProtection,
+    hasProtection: isProtecting(label),
     applicableTo: label.applicableTo.join(","),
     contentFormats: [...label.applicableTo],
     sublabels: children.map((c) => toGraphLabel(c, [])),

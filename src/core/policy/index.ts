@@ -8,3 +8,4 @@ export * from "./labels";
 export * from "./taxonomy";
 export * from "./mapping";
 export * from "./purview";
+export * from "./protection";

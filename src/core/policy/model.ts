@@ -13,6 +13,7 @@ import { labelMappingsSchema } from "./mapping";
 import { purviewLabelSchema, purviewSyncSchema } from "./purview";
 import { NZ_CLASSIFICATIONS } from "../marking/nzTerms";
 import { customInfoTypeSchema } from "./infoTypes";
+import * as protection from "./protection";
 
 const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, "must be a colour like #A4262C");
 const httpsOrMailto = z
@@ -110,7 +111,9 @@ export const labelSchema = z
     parentId: guid.nullable().default(null),
     isActive: z.boolean().default(true),
     applicableTo: z.array(z.enum(APPLICABLE_TO)).min(1).default(["email", "file"]),
-    hasProtection: z.boolean().default(false),
+    /** Graph's flag; `protection` says how (./protection.ts). */
+    hasProtection: z.boolean().optional(),
+    protection: protection.labelProtectionSchema.optional(),
     marking: contentMarkingSchema.default({}),
     conditions: z.array(labelConditionSchema).max(20).default([]),
     protectiveMarking: labelProtectiveMarkingSchema.optional(),
@@ -118,7 +121,12 @@ export const labelSchema = z
     purview: purviewLabelSchema.optional(),
     nzMarking: labelNzMarkingSchema.optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((l, ctx) => {
+    const why = protection.protectionContradiction(l);
+    if (why) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["hasProtection"], message: why });
+  })
+  .transform(protection.settleProtection);
 
 export const PHASES = ["discover", "define", "deploy", "advance", "enforce"] as const;
 export const RECIPIENT_ACTIONS = ["warn", "justify", "block"] as const;
@@ -230,6 +238,7 @@ export const tenantPolicySchema = z
     purviewSync: purviewSyncSchema.optional(),
     /** Custom sensitive information types (infoTypes.ts); conditions name them by id. */
     infoTypes: z.array(customInfoTypeSchema).max(200).default([]),
+    protection: protection.tenantProtectionSchema.default({}),
   })
   .strict();
 

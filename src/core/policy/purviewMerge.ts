@@ -21,6 +21,7 @@ import {
   type TenantPolicy,
   type TenantPolicyInput,
 } from "./model";
+import { type LabelProtection, labelProtection } from "./protection";
 import { PURVIEW_LABEL_FIELDS, type PurviewLabel } from "./purview";
 import type { PolicyIssue } from "./validate";
 
@@ -96,6 +97,15 @@ function withPurviewFields(base: Label | ConvertedLabel, from: ConvertedLabel, r
   const merged: Record<string, unknown> = { ...base };
   for (const field of PURVIEW_LABEL_FIELDS) {
     if (field === "color" && from.color === undefined) continue;
+    if (field === "hasProtection") {
+      // Purview owns whether Microsoft encrypts; Labelbridge's own protection (files at rest) stays.
+      merged.protection = labelProtection({
+        hasProtection: Boolean(from.hasProtection),
+        protection: base.protection as LabelProtection | undefined,
+      });
+      delete merged.hasProtection;
+      continue;
+    }
     merged[field] = from[field];
   }
   merged.purview = originOf(raw);

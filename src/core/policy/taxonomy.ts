@@ -45,7 +45,8 @@ export function defaultTaxonomyLabels(): TenantPolicyInput["labels"] {
       name: "Personal",
       displayName: "Personal",
       tooltip: "Non-business data, for personal use only.",
-      description: "Personal mail and files that have nothing to do with work.",
+      description:
+        "Personal mail and files that have nothing to do with work. Labels the item; does not encrypt it.",
       color: "#0078D4",
       sensitivity: 0,
     },
@@ -53,6 +54,7 @@ export function defaultTaxonomyLabels(): TenantPolicyInput["labels"] {
       id: L.public,
       name: "Public",
       displayName: "Public",
+      description: "Labels the item; adds no marking and does not encrypt it.",
       tooltip: "Business data that is specifically prepared and approved for public consumption.",
       color: "#107C10",
       sensitivity: 100,
@@ -61,6 +63,7 @@ export function defaultTaxonomyLabels(): TenantPolicyInput["labels"] {
       id: L.general,
       name: "General",
       displayName: "General",
+      description: "Labels the item; adds no marking and does not encrypt it.",
       tooltip:
         "Business data that is not intended for public consumption, but can be shared with external partners as required.",
       color: "#5C2E91",
@@ -70,6 +73,7 @@ export function defaultTaxonomyLabels(): TenantPolicyInput["labels"] {
       id: L.confidential,
       name: "Confidential",
       displayName: "Confidential",
+      description: "A parent: apply one of its sublabels.",
       tooltip:
         "Sensitive business data that could cause damage to the business if shared with unauthorized people.",
       color: "#CA5010",
@@ -79,6 +83,7 @@ export function defaultTaxonomyLabels(): TenantPolicyInput["labels"] {
       id: L.confidentialAnyone,
       name: "Confidential_Anyone",
       displayName: "Anyone (not protected)",
+      description: 'Labels the item and adds the footer "Classified as Confidential"; does not encrypt it.',
       tooltip:
         "Confidential data that does not need protection, for example to share with a trusted partner.",
       color: "#CA5010",
@@ -90,6 +95,8 @@ export function defaultTaxonomyLabels(): TenantPolicyInput["labels"] {
       id: L.confidentialAllEmployees,
       name: "Confidential_AllEmployees",
       displayName: "All Employees",
+      description:
+        'Labels the item and adds the footer "Classified as Confidential"; does not encrypt it, so anyone who gets the file can read it.',
       tooltip:
         "Confidential data that all employees may see, for example customer details and internal reports.",
       color: "#CA5010",
@@ -119,6 +126,8 @@ export function defaultTaxonomyLabels(): TenantPolicyInput["labels"] {
       id: L.confidentialTrustedPeople,
       name: "Confidential_TrustedPeople",
       displayName: "Trusted People",
+      description:
+        'Labels the item and adds the footer "Classified as Confidential"; does not encrypt it or restrict who can open it.',
       tooltip: "Confidential data for a named set of people inside and outside the organisation.",
       color: "#CA5010",
       sensitivity: 330,
@@ -129,6 +138,7 @@ export function defaultTaxonomyLabels(): TenantPolicyInput["labels"] {
       id: L.highlyConfidential,
       name: "HighlyConfidential",
       displayName: "Highly Confidential",
+      description: "A parent: apply one of its sublabels.",
       tooltip:
         "Very sensitive business data that would cause damage to the business if it was shared with unauthorized people.",
       color: "#A4262C",
@@ -138,6 +148,8 @@ export function defaultTaxonomyLabels(): TenantPolicyInput["labels"] {
       id: L.highlyConfidentialAllEmployees,
       name: "HighlyConfidential_AllEmployees",
       displayName: "All Employees",
+      description:
+        "Labels the item and adds a header, a footer and a watermark; does not encrypt it, so anyone who gets the file can read it.",
       tooltip:
         "Highly confidential data that all employees may see, for example payroll and identity numbers.",
       color: "#A4262C",
@@ -183,7 +195,10 @@ export function defaultTaxonomyLabels(): TenantPolicyInput["labels"] {
       id: L.highlyConfidentialSpecifiedPeople,
       name: "HighlyConfidential_SpecifiedPeople",
       displayName: "Specified People",
+      description:
+        "Encrypted by Microsoft Purview: only Outlook's built-in sensitivity labels (and Word's where available) apply it, with the tenant's Purview label doing the encryption. Labelbridge's command line and scanner refuse it rather than label without encrypting.",
       tooltip: "Highly confidential data that only named people may see.",
+      protection: { kind: "purview" },
       color: "#A4262C",
       sensitivity: 420,
       parentId: L.highlyConfidential,

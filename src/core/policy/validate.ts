@@ -14,6 +14,7 @@ import { checkInfoTypes } from "./infoTypes";
 import { validateEpmsSelectable } from "../marking/epmsRules";
 import { validateNzMarking } from "../marking/nz";
 import { SENSITIVE_INFO_TYPES } from "../detect/catalog";
+import { labelProtectionIssues } from "./protection";
 
 export interface PolicyIssue {
   /** JSON path, e.g. `policies[2].settings.defaultMailLabel`. */
@@ -153,6 +154,7 @@ function checkReferences(tenant: TenantPolicy): PolicyIssue[] {
     if (label.nzMarking)
       for (const issue of validateNzMarking(label.nzMarking, `labels[${i}].nzMarking`))
         add(issue.path, issue.rule, issue.message);
+    issues.push(...labelProtectionIssues(label, `labels[${i}]`));
     label.conditions.forEach((c, j) => {
       if (!knownTypes.has(c.sitId))
         add(

@@ -3,6 +3,8 @@
  * JSON and ISO-8601 UTC times (which sort as text), INTEGER for numbers and flags. Never edit an
  * applied migration; add the next one.
  */
+import { PROTECTION_MIGRATION } from "../keys/schema";
+
 export interface Migration {
   id: number;
   name: string;
@@ -80,4 +82,5 @@ export const MIGRATIONS: readonly Migration[] = [
       )`,
     ],
   },
+  PROTECTION_MIGRATION,
 ];

@@ -218,3 +218,15 @@ export function runCli(
   if (r.error) throw r.error;
   return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
+
+/** An Io that keeps what a command printed, for commands run in-process. */
+export function captureIo(): {
+  o: { out: string; err: string };
+  sink: import("../../../src/cli/scan/cliOptions").Io;
+} {
+  const o = { out: "", err: "" };
+  return {
+    o,
+    sink: { out: (t) => void (o.out += t), err: (t) => void (o.err += t), progress: { write: () => true } },
+  };
+}

@@ -1,6 +1,7 @@
 /** Graph ⇄ Labelbridge conversion: both list shapes, settings, what is kept, what is refused. */
 import {
   defaultTenantPolicy,
+  labelProtection,
   validateTenantPolicy,
   DEFAULT_LABEL_IDS as L,
   DEFAULT_POLICY_ID,
@@ -94,7 +95,8 @@ describe("importFromGraph", () => {
       tooltip: "Approved for everyone.",
       description: "Anyone",
     });
-    expect(doc.labels[2].hasProtection).toBe(true);
+    // Graph's hasProtection imports as Purview protection (docs/deploy.md, "Protection").
+    expect(labelProtection(doc.labels[2])).toEqual({ kind: "purview" });
     expect(doc.labels[3].tooltip).toBe("Board members.");
     expect(doc.policies).toEqual([
       expect.objectContaining({

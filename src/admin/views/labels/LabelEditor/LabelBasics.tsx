@@ -1,7 +1,7 @@
 /** A label's names, tooltip, description, colour, parent and order, and where it applies. */
 import * as React from "react";
 import { Input } from "@fluentui/react-components";
-import type { Label } from "../../../../core/policy";
+import { type Label, labelProtection } from "../../../../core/policy";
 import {
   BoundField,
   CheckboxField,
@@ -76,8 +76,8 @@ function Applicability(props: { label: Label }) {
       <SwitchField
         path={`${at}.hasProtection`}
         label="Purview applies protection (encryption)"
-        checked={label.hasProtection}
-        onChange={(v) => set({ hasProtection: v })}
+        checked={labelProtection(label).kind === "purview"}
+        onChange={(v) => set({ protection: { kind: v ? "purview" : "none" }, hasProtection: undefined })}
       />
     </Row>
   );
