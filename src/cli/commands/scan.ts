@@ -41,6 +41,8 @@ export interface ScanCommandOptions extends PolicyCliOptions {
   failOn?: string;
   progress: boolean;
   fileTimeout: number;
+  /** MiB a file may decode (default 256). */
+  maxDecoded?: number;
 }
 
 export interface ScanDeps {
@@ -152,7 +154,14 @@ export async function runScanCommand(
       policy && opts.justification !== undefined ? justificationFrom(policy, opts.justification) : null,
     treatRecommendedAsAutomatic: opts.treatRecommendedAsAutomatic === true,
     dryRun: opts.dryRun === true,
-    limits: DEFAULT_CONTENT_LIMITS,
+    limits: {
+      ...DEFAULT_CONTENT_LIMITS,
+      decode: {
+        maxDecodedBytes: (opts.maxDecoded ?? 256) * 1024 * 1024,
+        // Inside the worker's own time limit, so the file gets a row with the reason, not a timeout.
+        maxDecodeMs: Math.min(DEFAULT_CONTENT_LIMITS.decode.maxDecodeMs, opts.fileTimeout * 500),
+      },
+    },
     identity: scannerIdentity(),
   };
   const jobs = opts.jobs ?? availableParallelism();
@@ -252,7 +261,13 @@ export function register(program: Command): void {
       "exit 3 when a file has information at this confidence: low, medium, high, any or 1–100",
     )
     .option("--no-progress", "no progress bar or progress lines")
-    .option("--file-timeout <seconds>", "abandon a file after this long", positiveInt("--file-timeout"), 120);
+    .option("--file-timeout <seconds>", "abandon a file after this long", positiveInt("--file-timeout"), 120)
+    .option(
+      "--max-decoded <MiB>",
+      "stop decoding a file (all its parts, streams and attachments) at this many MiB",
+      positiveInt("--max-decoded"),
+      256,
+    );
   addPolicyOptions(cmd);
   cmd.action(async (paths: string[], opts: ScanCommandOptions) => {
     process.exitCode = await runScanCommand(cmd, paths, opts, { io: processIo });

@@ -9,6 +9,7 @@ import type { AuditEvent } from "../../core/audit";
 import type { Justification } from "../../core/decide";
 import type { LabelRecord } from "../../core/metadata";
 import type { EffectivePolicy } from "../../core/policy";
+import { isDecodeLimit } from "../formats/budget";
 import { canCarryLabel, type FileType } from "../formats/fileType";
 import type { AtomicFs } from "../ooxml/atomic";
 import { describeError } from "../ooxml/errors";
@@ -191,7 +192,8 @@ export async function scanFile(job: ScanJob, settings: ScanSettings, fsys?: Atom
     }
   } catch (err) {
     const e = describeError(err);
-    row.error = e.message;
+    // A file refused by its decode budget was not read at all: say so first.
+    row.error = isDecodeLimit(err) ? `skipped: ${e.message}` : e.message;
     row.errorCode = e.code;
     row.action = "error";
   } finally {
