@@ -7,6 +7,7 @@ import type { EffectivePolicy } from "../../core/policy";
 import { EXIT } from "../main";
 import { type Io, type PolicyCliOptions, addPolicyOptions, processIo } from "../scan/cliOptions";
 import { type InspectedLabel, type Inspection, inspectFile } from "../scan/inspect";
+import { commandLinePath } from "../scan/fsPath";
 import { loadPolicy } from "../scan/policySource";
 
 function describeLabel(l: InspectedLabel): string {
@@ -85,7 +86,7 @@ export async function runInspect(
     io.err(`labelbridge inspect: ${(err as Error).message}\n`);
     return EXIT.failure;
   }
-  const result = inspectFile(file, policy);
+  const result = inspectFile(commandLinePath(file), policy);
   io.out(opts.json ? JSON.stringify(result, null, 2) + "\n" : renderInspection(result) + "\n");
   if (result.error && !opts.json) io.err(`labelbridge inspect: ${file}: ${result.error.message}\n`);
   return hasError(result) ? EXIT.failure : EXIT.ok;

@@ -18,6 +18,7 @@ import {
   usageError,
 } from "../scan/cliOptions";
 import { DEFAULT_CONTENT_LIMITS } from "../scan/content";
+import { commandLinePath } from "../scan/fsPath";
 import { type ScanResult, runScan } from "../scan/engine";
 import { type FileScanner, inProcessScanner, workerScanner } from "../scan/pool";
 import { loadPolicy, tokenFrom } from "../scan/policySource";
@@ -181,7 +182,8 @@ export async function runScanCommand(
   let result: ScanResult;
   try {
     result = await runScan({
-      roots: paths,
+      roots: paths.map(commandLinePath),
+      removeStaleTemps: mode === "enforce" && !settings.dryRun,
       include: opts.include,
       exclude: opts.exclude,
       scanner,

@@ -65,7 +65,8 @@ export function tempPathFor(path: FsPath): FsPath {
   return joinPath(dirnamePath(path), temp);
 }
 
-export const TEMP_FILE_PATTERN = /^\..+\.labelbridge-\d+-[0-9a-f]{8}\.tmp$/;
+/** Group 1 is the PID of the process that wrote it. */
+export const TEMP_FILE_PATTERN = /^\..+\.labelbridge-(\d+)-[0-9a-f]{8}\.tmp$/;
 
 const BUFFER_SIZE = 256 * 1024;
 

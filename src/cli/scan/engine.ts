@@ -2,8 +2,10 @@
  * A scan run: find the files, hand them to the scanner a few at a time (bounded memory however many
  * files there are), collect one row per file (and per walk problem), report progress.
  */
+import type { FsPath } from "./fsPath";
 import { emptyRow, type ScanRow } from "./row";
 import type { FileScanner } from "./pool";
+import { staleTempRows } from "./staleTemps";
 import { type WalkFs, type WalkOptions, walk } from "./walk";
 
 export interface ScanProgress {
@@ -18,8 +20,10 @@ export interface ScanProgress {
 }
 
 export interface ScanRunOptions extends WalkOptions {
-  roots: string[];
+  roots: FsPath[];
   scanner: FileScanner;
+  /** Remove the temporary files interrupted labeling left (enforce); otherwise they are reported. */
+  removeStaleTemps?: boolean;
   onProgress?: (p: ScanProgress) => void;
   walkFs?: WalkFs;
 }
@@ -63,7 +67,8 @@ export async function runScan(options: ScanRunOptions): Promise<ScanResult> {
     error: p.message,
     errorCode: p.code,
   }));
-  progress.errors = rows.length;
+  rows.push(...staleTempRows(found.temps, options.removeStaleTemps === true));
+  progress.errors = rows.filter((r) => r.error !== null).length;
   progress.phase = "scanning";
   progress.filesTotal = found.files.length;
   progress.bytesTotal = found.files.reduce((s, f) => s + f.size, 0);

@@ -15,6 +15,7 @@ import { describeError } from "../ooxml/errors";
 import { type PackageLabels, readPackageLabels } from "../ooxml/labels";
 import { openOfficePackage } from "../ooxml/officeFile";
 import { type ByteSource, bufferSource, fileSource } from "../ooxml/source";
+import { type FsPath, displayPath } from "./fsPath";
 import { fullLabelName } from "./policyUse";
 
 export interface InspectedLabel {
@@ -160,15 +161,16 @@ function inspectBytes(
 }
 
 /** Never throws: an unreadable file comes back with `error` set. */
-export function inspectFile(path: string, policy: EffectivePolicy | null = null): Inspection {
-  const type = fileTypeOf(path);
+export function inspectFile(path: FsPath, policy: EffectivePolicy | null = null): Inspection {
+  const shown = displayPath(path);
+  const type = fileTypeOf(shown);
   let size = 0;
-  const result = empty(path, type, 0);
+  const result = empty(shown, type, 0);
   try {
     size = statSync(path).size;
     result.size = size;
     if (type === null) {
-      result.notes.push(`${basename(path)}: not a file type Labelbridge reads`);
+      result.notes.push(`${basename(shown)}: not a file type Labelbridge reads`);
       return result;
     }
     const family = familyOf(type);

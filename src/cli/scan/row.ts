@@ -14,6 +14,8 @@ export type ScanAction =
   | "recommended"
   /** The format cannot carry a label (text, mail, PDF). */
   | "not-labelable"
+  /** A stale temporary file of an interrupted labeling, removed. */
+  | "removed"
   | "none"
   | "error";
 
@@ -53,7 +55,10 @@ export interface RowProposal {
 }
 
 export interface ScanRow {
+  /** As reports show it: bytes that are not UTF-8 as \xNN (see fsPath.ts). */
   path: string;
+  /** Symbolic links through which the file was reached (`path` is their target). */
+  links: string[];
   size: number;
   type: string;
   /** Every tenant's label in effect. */
@@ -78,6 +83,7 @@ export interface ScanRow {
 export function emptyRow(path: string, size: number, type: string): ScanRow {
   return {
     path,
+    links: [],
     size,
     type,
     labels: [],

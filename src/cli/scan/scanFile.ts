@@ -24,6 +24,7 @@ import {
 import type { ScanMode } from "./decision";
 import { decideModule, decisionModule, officeFileModule, policyUseModule } from "./onDemand";
 import type { ScannerIdentity } from "./policyUse";
+import { type FsPath, asFsPath, displayPath } from "./fsPath";
 import { type RowLabel, type ScanRow, emptyRow } from "./row";
 
 export interface ScanSettings {
@@ -49,9 +50,19 @@ export const DEFAULT_SCAN_SETTINGS: ScanSettings = {
 };
 
 export interface ScanJob {
-  path: string;
+  /** A Buffer when the name is not UTF-8 (it arrives in a worker as a Uint8Array). */
+  path: FsPath | Uint8Array;
   size: number;
   type: FileType;
+  /** Symbolic links that lead to the file (as shown). */
+  links?: string[];
+  /** Reached through a link but outside every scanned root: never labeled. */
+  outsideRoots?: boolean;
+}
+
+/** The row a job starts from: its path as shown, its links. */
+export function jobRow(job: ScanJob): ScanRow {
+  return { ...emptyRow(displayPath(job.path), job.size, job.type), links: [...(job.links ?? [])] };
 }
 
 function rowLabel(record: LabelRecord, labels: FoundLabels, policy: EffectivePolicy | null): RowLabel {
@@ -119,10 +130,11 @@ function scanResultEvent(row: ScanRow, settings: ScanSettings): AuditEvent | nul
 }
 
 export async function scanFile(job: ScanJob, settings: ScanSettings, fsys?: AtomicFs): Promise<ScanRow> {
-  const row = emptyRow(job.path, job.size, job.type);
+  const row = jobRow(job);
+  const path = asFsPath(job.path);
   let content: FileContent | null = null;
   try {
-    content = await readFileContent(job.path, job.type, settings.limits);
+    content = await readFileContent(path, job.type, settings.limits);
     row.scannedChars = content.scannedChars;
     row.infoTypes = content.detections.map((d) => ({
       sitId: d.sitId,
@@ -144,7 +156,7 @@ export async function scanFile(job: ScanJob, settings: ScanSettings, fsys?: Atom
       const policy = settings.policy;
       const { currentForDecision, decisionContext } = policyUseModule();
       const { decideScan } = decisionModule();
-      const ctx = decisionContext(job.path, settings.identity);
+      const ctx = decisionContext(row.path, settings.identity);
       const decision = decideScan(
         policy,
         currentForDecision(ours),
@@ -161,7 +173,11 @@ export async function scanFile(job: ScanJob, settings: ScanSettings, fsys?: Atom
       row.proposed = decision.proposed;
       row.reason = decision.reason;
       row.action = decision.action;
-      if (decision.plan && content.office && content.labels?.office) {
+      if (decision.plan && job.outsideRoots && settings.mode === "enforce") {
+        row.action = "error";
+        row.errorCode = "outside-roots";
+        row.error = `not labeled: reached through the symbolic link ${row.links.join(", ")}, but the file lies outside the scanned folders`;
+      } else if (decision.plan && content.office && content.labels?.office) {
         const { labelWriteOf } = decideModule();
         const outcome = officeFileModule().writeOfficeLabel(
           content.office,
@@ -180,8 +196,8 @@ export async function scanFile(job: ScanJob, settings: ScanSettings, fsys?: Atom
           row.audit.push({
             ...decision.plan.audit,
             details: {
-              path: job.path,
-              folder: dirname(job.path),
+              path: row.path,
+              folder: dirname(row.path),
               location: outcome.target,
               infoTypes: row.infoTypes,
             },
