@@ -6,7 +6,7 @@ import { Command } from "commander";
 import type { AuditEvent } from "../../core/audit";
 import type { EffectivePolicy } from "../../core/policy";
 import { EXIT } from "../main";
-import { type LabelOutcome, changeFileLabel } from "../scan/applyLabel";
+import { type LabelOutcome, type LabelTarget, changeFileLabel, labelTarget } from "../scan/applyLabel";
 import {
   type Io,
   type PolicyCliOptions,
@@ -15,7 +15,8 @@ import {
   scannerIdentity,
   usageError,
 } from "../scan/cliOptions";
-import { loadPolicy, tokenFrom } from "../scan/policySource";
+import { type FsPath, commandLinePath, displayPath } from "../scan/fsPath";
+import { builtInPolicy, loadPolicy, tokenFrom } from "../scan/policySource";
 import { findPolicyLabel, fullLabelName, justificationFrom } from "../scan/policyUse";
 import { uploadAudit } from "../scan/server";
 
@@ -33,7 +34,7 @@ function outcomeLine(o: LabelOutcome, policy: EffectivePolicy): string {
   switch (o.status) {
     case "changed":
     case "would-change":
-      return `${o.status === "changed" ? (o.to === null ? "unlabeled" : "labeled") : "would change"}  ${o.path}  ${name(o.from)} → ${name(o.to)} (${o.location})`;
+      return `${o.status === "changed" ? (o.to === null ? "unlabeled" : "labeled") : "would change"}  ${o.path}  ${name(o.from)} → ${name(o.to)} (${o.location})${o.target === null ? "" : `  [symbolic link to ${o.target}: the target was labeled]`}`;
     case "unchanged":
       return `unchanged  ${o.path}  ${o.message}`;
     case "refused":
@@ -41,6 +42,34 @@ function outcomeLine(o: LabelOutcome, policy: EffectivePolicy): string {
     case "failed":
       return `failed  ${o.path}  ${o.message}`;
   }
+}
+
+/**
+ * Each file once: a second name (or link) for a file already handled says so and changes nothing.
+ * Files are identified before any is changed (a labeled file is a new inode).
+ */
+function labelEach(files: FsPath[], change: (target: LabelTarget | FsPath) => LabelOutcome): LabelOutcome[] {
+  const targets = files.map((file) => {
+    try {
+      return labelTarget(file);
+    } catch {
+      return null; // changeFileLabel reports the failure with its reason
+    }
+  });
+  const done = new Map<string, string>();
+  return files.map((file, i) => {
+    const target = targets[i];
+    if (!target) return change(file);
+    const first = done.get(target.id);
+    if (first !== undefined)
+      return {
+        status: "unchanged",
+        path: displayPath(file),
+        message: `the same file as ${first}: changed once`,
+      };
+    done.set(target.id, target.path);
+    return change(target);
+  });
 }
 
 /** Shared by `label` and `unlabel`; `labelId` null removes the label. */
@@ -52,17 +81,20 @@ export async function runLabelChange(
   labelArg: string | null,
   fetchImpl: typeof fetch = fetch,
 ): Promise<number> {
-  if (!opts.policy && !opts.server) usageError(cmd, "a policy is needed: --policy FILE or --server URL");
   if (opts.upload && !opts.server) usageError(cmd, "--upload sends audit events to --server URL");
   if (opts.justification !== undefined && opts.justification.trim() === "")
     usageError(cmd, "--justification needs a text");
   let policy: EffectivePolicy;
   try {
-    policy = (await loadPolicy(opts)) as EffectivePolicy;
+    policy = (await loadPolicy(opts)) ?? builtInPolicy();
   } catch (err) {
     io.err(`labelbridge ${cmd.name()}: ${(err as Error).message}\n`);
     return EXIT.failure;
   }
+  if (!opts.policy && !opts.server)
+    io.err(
+      `labelbridge ${cmd.name()}: no --policy or --server: using the built-in default taxonomy (the labels a new server seeds) of tenant ${policy.siteId}; give --policy or --server for your organisation's labels\n`,
+    );
   let labelId: string | null = null;
   if (labelArg !== null) {
     const found = findPolicyLabel(policy, labelArg);
@@ -80,7 +112,9 @@ export async function runLabelChange(
     dryRun: opts.dryRun === true,
   };
   const who = scannerIdentity();
-  const outcomes = files.map((f) => changeFileLabel(f, request, policy, who));
+  const outcomes = labelEach(files.map(commandLinePath), (target) =>
+    changeFileLabel(target, request, policy, who),
+  );
   io.out(
     opts.json
       ? JSON.stringify(outcomes, null, 2) + "\n"
