@@ -328,7 +328,7 @@ describe("exit codes and usage", () => {
   test.each([
     [{ mode: "enforce" }, "--mode enforce needs a policy: --policy FILE or --server URL"],
     [{ justification: "x" }, "--justification goes with --relabel"],
-    [{ report: ["r.pdf"] }, "--report r.pdf: the name must end in .csv, .json or .html"],
+    [{ report: ["r.pdf"] }, "--report r.pdf: the name must end in .csv, .json, .jsonl or .html"],
     [
       { failOn: "sometimes" },
       '--fail-on must be low, medium, high, any or a confidence 1–100, got "sometimes"',
