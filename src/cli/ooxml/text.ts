@@ -94,7 +94,11 @@ class PartReader {
   }
 
   private start(): void {
-    let head = Buffer.concat(this.head);
+    // A part read whole arrives as one chunk: no copy.
+    let head =
+      this.head.length === 1
+        ? Buffer.from(this.head[0].buffer, this.head[0].byteOffset, this.head[0].length)
+        : Buffer.concat(this.head);
     this.head = [];
     if (
       head.length >= 2 &&
@@ -108,7 +112,10 @@ class PartReader {
   }
 
   private begin(bytes: Buffer): void {
-    const handler = this.handlerFor(bytes.toString("latin1", 0, Math.min(bytes.length, HEAD_BYTES)));
+    // The root start tag is almost always within the first kilobyte; look further only if not.
+    let handler = this.handlerFor(bytes.toString("latin1", 0, Math.min(bytes.length, 1024)));
+    if (!handler && bytes.length > 1024)
+      handler = this.handlerFor(bytes.toString("latin1", 0, Math.min(bytes.length, HEAD_BYTES)));
     if (!handler) {
       this.skip = true;
       return;

@@ -13,20 +13,17 @@ const OUT_PIECE = 64 * 1024;
 const MAX_NODE = 1024 * 1024;
 
 export class TextOut {
-  private pieces: string[] = [];
-  private size = 0;
+  private text = "";
   constructor(private readonly sink: (text: string) => void) {}
 
   add(text: string): void {
-    this.pieces.push(text);
-    this.size += text.length;
-    if (this.size >= OUT_PIECE) this.flush();
+    this.text += text;
+    if (this.text.length >= OUT_PIECE) this.flush();
   }
 
   flush(): void {
-    if (this.size > 0) this.sink(this.pieces.join(""));
-    this.pieces = [];
-    this.size = 0;
+    if (this.text.length > 0) this.sink(this.text);
+    this.text = "";
   }
 }
 
@@ -37,23 +34,19 @@ function qualified(prefix: string, local: string): string {
 /** The text of one element (`<t>…</t>`), kept until its end tag says it counts. */
 class OpenText {
   id = -1;
-  private pieces: string[] = [];
-  private size = 0;
+  private text = "";
 
   open(id: number): boolean {
     this.id = id;
-    this.pieces = [];
-    this.size = 0;
+    this.text = "";
     return true;
   }
 
   add(text: string, overflow: (text: string) => void): void {
-    this.pieces.push(text);
-    this.size += text.length;
-    if (this.size > MAX_NODE) {
-      overflow(this.pieces.join(""));
-      this.pieces = [];
-      this.size = 0;
+    this.text += text;
+    if (this.text.length > MAX_NODE) {
+      overflow(this.text);
+      this.text = "";
     }
   }
 
@@ -61,7 +54,7 @@ class OpenText {
   close(id: number, kind: TagKind): string | null {
     const closes = kind === TagKind.End && id === this.id;
     this.id = -1;
-    return closes ? this.pieces.join("") : null;
+    return closes ? this.text : null;
   }
 }
 
@@ -182,7 +175,7 @@ export class WorksheetHandler implements XmlHandler {
   private inCell = false;
   private type = "n";
   private value: string | null = null;
-  private inline: string[] = [];
+  private inline = "";
   private phonetic = false;
   private rowHasCells = false;
 
@@ -200,7 +193,7 @@ export class WorksheetHandler implements XmlHandler {
       const text = this.open.close(id, kind);
       if (text !== null) {
         if (openId === V) this.value ??= text;
-        else this.inline.push(text);
+        else this.inline += text;
       }
     }
     switch (id) {
@@ -227,21 +220,21 @@ export class WorksheetHandler implements XmlHandler {
   }
 
   onText(text: string): void {
-    this.open.add(text, (t) => this.inline.push(t));
+    this.open.add(text, (t) => (this.inline += t));
   }
 
   private startCell(tag: TagReader): void {
     this.inCell = true;
     this.type = TYPE.exec(tag.attributes())?.[1] ?? "n";
     this.value = null;
-    this.inline = [];
+    this.inline = "";
   }
 
   private endCell(): void {
     if (!this.inCell) return;
     this.inCell = false;
     let value: string;
-    if (this.type === "inlineStr") value = this.inline.join("");
+    if (this.type === "inlineStr") value = this.inline;
     else if (this.value === null) return;
     else value = this.type === "s" ? (this.shared[Number(this.value)] ?? "") : this.value;
     if (this.rowHasCells) this.out.add("\t");

@@ -40,10 +40,48 @@ function isNameEnd(b: number): boolean {
   return b === 0x20 || b === 0x2f || b === 0x3e || b === 0x0a || b === 0x0d || b === 0x09;
 }
 
+/**
+ * Buffer#utf8Slice: what Buffer#toString("utf8", start, end) calls after checking its arguments,
+ * a third of the tokenizer's decoding time on cell-heavy sheets. The ranges here are always valid.
+ */
+function utf8(buf: Buffer, start: number, end: number): string {
+  return (buf as Buffer & { utf8Slice(start: number, end: number): string }).utf8Slice(start, end);
+}
+
+/**
+ * The next `byte` at or after `from`, or -1. Most gaps between tags are a few bytes, where a loop
+ * beats a call into Buffer#indexOf; a long run (a text, an embedded blob) goes to indexOf.
+ */
+function find(buf: Buffer, byte: number, from: number): number {
+  const stop = Math.min(buf.length, from + 48);
+  for (let i = from; i < stop; i++) if (buf[i] === byte) return i;
+  return stop === buf.length ? -1 : buf.indexOf(byte, stop);
+}
+
 interface Name {
   bytes: Uint8Array;
   /** Match the local name under any prefix. */
   anyPrefix: boolean;
+}
+
+/** A tokenizer starts for every part (thousands in a presentation): its names are compiled once. */
+const compiledNames = new Map<string, { names: Name[]; maxLength: number }>();
+
+function compileNames(list: readonly string[]): { names: Name[]; maxLength: number } {
+  const key = list.join("|");
+  let compiled = compiledNames.get(key);
+  if (!compiled) {
+    const names = list.map((n) =>
+      n.startsWith("*:")
+        ? { bytes: Buffer.from(n.slice(2), "latin1"), anyPrefix: true }
+        : { bytes: Buffer.from(n, "latin1"), anyPrefix: false },
+    );
+    compiled = { names, maxLength: Math.max(0, ...names.map((n) => (n.anyPrefix ? 1024 : n.bytes.length))) };
+    // Prefixes are the files' choice: a share of odd ones must not grow the cache without end.
+    if (compiledNames.size >= 256) compiledNames.clear();
+    compiledNames.set(key, compiled);
+  }
+  return compiled;
 }
 
 export class XmlTokenizer implements TagReader {
@@ -64,18 +102,15 @@ export class XmlTokenizer implements TagReader {
     names: readonly string[],
     private readonly handler: XmlHandler,
   ) {
-    this.names = names.map((n) =>
-      n.startsWith("*:")
-        ? { bytes: Buffer.from(n.slice(2), "latin1"), anyPrefix: true }
-        : { bytes: Buffer.from(n, "latin1"), anyPrefix: false },
-    );
-    this.maxLength = Math.max(0, ...this.names.map((n) => (n.anyPrefix ? 1024 : n.bytes.length)));
+    const compiled = compileNames(names);
+    this.names = compiled.names;
+    this.maxLength = compiled.maxLength;
   }
 
   attributes(): string {
     if (this.longTag) return this.longTag.head;
     const end = this.buf[this.tagEnd - 1] === 0x2f ? this.tagEnd - 1 : this.tagEnd;
-    return this.buf.toString("utf8", this.nameEnd, end);
+    return utf8(this.buf, this.nameEnd, end);
   }
 
   push(chunk: Uint8Array): void {
@@ -110,13 +145,13 @@ export class XmlTokenizer implements TagReader {
     const length = buf.length;
     let pos = from;
     while (pos < length) {
-      const lt = buf.indexOf(0x3c, pos);
+      const lt = find(buf, 0x3c, pos);
       if (lt < 0) {
         if (this.capture) this.text(buf, pos, length, false);
         return;
       }
       if (this.capture && lt > pos) this.text(buf, pos, lt, true);
-      const gt = buf.indexOf(0x3e, lt + 1);
+      const gt = find(buf, 0x3e, lt + 1);
       if (gt < 0) {
         if (length - lt > MAX_CARRY) this.startLongTag(buf, lt);
         else this.carry = Buffer.from(buf.subarray(lt));
@@ -155,7 +190,7 @@ export class XmlTokenizer implements TagReader {
     this.longTag = {
       id: skipped ? -2 : this.lookup(buf, nameStart, nameEnd),
       kind,
-      head: buf.toString("utf8", nameEnd, Math.min(buf.length, nameEnd + 4096)),
+      head: utf8(buf, nameEnd, Math.min(buf.length, nameEnd + 4096)),
       last: buf[buf.length - 1],
     };
   }
@@ -201,7 +236,7 @@ export class XmlTokenizer implements TagReader {
         this.carryIsText = true;
       }
     }
-    if (cut > start) this.handler.onText(decodeEntities(buf.toString("utf8", start, cut)));
+    if (cut > start) this.handler.onText(decodeEntities(utf8(buf, start, cut)));
   }
 }
 

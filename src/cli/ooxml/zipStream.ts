@@ -4,9 +4,9 @@
  * part, or five, that would expand to gigabytes), and the part's own checks still hold: it may not
  * inflate past its declared size, and a part read to its end must match its CRC-32.
  *
- * Small parts are inflated in one call (node:zlib's synchronous inflate: no thread-pool round trip
- * for the many few-kilobyte slides and sheets); larger ones through node:zlib's streaming inflate,
- * whose native code costs far less per byte than a synchronous inflate of the whole part.
+ * Parts up to a few megabytes are inflated in one call (node:zlib's synchronous inflate: no
+ * thread-pool round trip for the many few-kilobyte slides and sheets); larger ones through
+ * node:zlib's streaming inflate, a chunk at a time.
  */
 import { Readable, Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -16,7 +16,7 @@ import { FileFormatError } from "./errors";
 import { type ZipArchive, type ZipEntry, localRecord, readEntry } from "./zipRead";
 
 /** Parts up to this declared size are inflated in one call. */
-export const WHOLE_PART_BYTES = 1024 * 1024;
+export const WHOLE_PART_BYTES = 4 * 1024 * 1024;
 const INPUT_PIECE = 256 * 1024;
 const OUTPUT_CHUNK = 256 * 1024;
 
