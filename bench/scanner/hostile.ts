@@ -7,16 +7,15 @@
  * with nothing hostile in it. The goal is a peak RSS under 300 MB for every file (the whole
  * process: main thread and its workers together, so each worker is under it too).
  */
-import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { join } from "node:path";
 import { buildDocx } from "./ooxml";
 import { flateBombPdf, hugePartsDocx, mailWith, nestedMail } from "./hostileFiles";
+import { CLI, type Timed, loadAverage, timedCli } from "./timed";
 
 const MiB = 1024 * 1024;
 const GiB = 1024 * MiB;
-const repo = join(__dirname, "..", "..");
 const CARD = "Credit card 4111 1111 1111 1111 exp 12/29";
 const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
@@ -25,12 +24,6 @@ interface Case {
   files: Array<{ name: string; bytes: () => Promise<Uint8Array> | Uint8Array }>;
   jobs: number;
   inflates: string;
-}
-
-interface Figures {
-  ms: number;
-  cpuMs: number;
-  peakRssMb: number;
 }
 
 interface Row {
@@ -138,29 +131,8 @@ const cases: Case[] = [
   },
 ];
 
-function scan(root: string, jobs: number, rowsOut: string): Figures {
-  const cli = join(repo, "bin", "labelbridge.js");
-  const r = spawnSync(
-    "/usr/bin/time",
-    [
-      "-f",
-      "TIME %M %e %U %S",
-      process.execPath,
-      cli,
-      "scan",
-      root,
-      "--jobs",
-      String(jobs),
-      "--no-progress",
-      "--report",
-      rowsOut,
-    ],
-    { encoding: "utf8", maxBuffer: 64 * MiB },
-  );
-  const line = r.stderr.split("\n").find((l) => l.startsWith("TIME "));
-  if (!line) throw new Error(`no figures from GNU time: ${r.stderr}`);
-  const [rssKb, wall, user, sys] = line.slice(5).split(" ").map(Number);
-  return { peakRssMb: rssKb / 1024, ms: wall * 1000, cpuMs: (user + sys) * 1000 };
+function scan(root: string, jobs: number, rowsOut: string): Timed {
+  return timedCli(CLI, ["scan", root, "--jobs", String(jobs), "--no-progress", "--report", rowsOut]);
 }
 
 function outcome(rows: Row[]): string {
@@ -180,12 +152,7 @@ async function main(): Promise<void> {
   console.log(
     `machine: ${cpus[0]?.model ?? "unknown"}, ${cpus.length} cores, ${Math.round(os.totalmem() / GiB)} GB, node ${process.version}`,
   );
-  console.log(
-    `load average at start: ${os
-      .loadavg()
-      .map((x) => x.toFixed(2))
-      .join(" ")}`,
-  );
+  console.log(`load average at start: ${loadAverage()}`);
   console.log(
     "\n| File | On disk | Inflates to | Jobs | Peak RSS | Wall | CPU | Row |\n| --- | --- | --- | --- | --- | --- | --- | --- |",
   );
@@ -202,16 +169,11 @@ async function main(): Promise<void> {
     const figures = scan(dir, c.jobs, rowsOut);
     const rows = (JSON.parse(readFileSync(rowsOut, "utf8")) as { rows: Row[] }).rows;
     console.log(
-      `| ${c.name} | ${(size / MiB).toFixed(1)} MB | ${c.inflates} | ${c.jobs} | ${figures.peakRssMb.toFixed(0)} MB | ${(figures.ms / 1000).toFixed(1)} s | ${(figures.cpuMs / 1000).toFixed(1)} s | ${outcome(rows)} |`,
+      `| ${c.name} | ${(size / MiB).toFixed(1)} MB | ${c.inflates} | ${c.jobs} | ${figures.rssMb.toFixed(0)} MB | ${(figures.wallMs / 1000).toFixed(1)} s | ${(figures.cpuMs / 1000).toFixed(1)} s | ${outcome(rows)} |`,
     );
     rmSync(dir, { recursive: true, force: true });
   }
-  console.log(
-    `\nload average at end: ${os
-      .loadavg()
-      .map((x) => x.toFixed(2))
-      .join(" ")}`,
-  );
+  console.log(`\nload average at end: ${loadAverage()}`);
   if (!process.argv.includes("--keep")) rmSync(base, { recursive: true, force: true });
 }
 

@@ -14,29 +14,15 @@ import { join } from "node:path";
 import { generateCorpus } from "./corpus";
 
 const MiB = 1024 * 1024;
-const repo = join(__dirname, "..", "..");
+import { type Timed, clisToCompare, loadAverage, timedCli } from "./timed";
 
 function option(name: string, fallback: number): number {
   const at = process.argv.indexOf(`--${name}`);
   return at > 0 ? Number(process.argv[at + 1]) : fallback;
 }
 
-function clis(): string[] {
-  const out = [join(repo, "bin", "labelbridge.js")];
-  process.argv.forEach((a, i) => {
-    if (a === "--cli") out.push(process.argv[i + 1]);
-  });
-  return out;
-}
-
-interface Timed {
-  wallMs: number;
-  cpuMs: number;
-  rssMb?: number;
-}
-
 /** bash's `time` over a command line: real, user + sys of every process it started. */
-function timeShell(script: string): Timed {
+function timeShell(script: string): Omit<Timed, "rssMb"> {
   const r = spawnSync("bash", ["-c", `TIMEFORMAT='%3R %3U %3S'; time (${script})`], {
     encoding: "utf8",
     maxBuffer: 64 * MiB,
@@ -46,22 +32,10 @@ function timeShell(script: string): Timed {
   return { wallMs: real * 1000, cpuMs: (user + sys) * 1000 };
 }
 
-function unzipFloor(dir: string): Timed {
+function unzipFloor(dir: string): Omit<Timed, "rssMb"> {
   return timeShell(
     `find '${dir}' -type f -print0 | xargs -0 -P 2 -n 40 sh -c 'for f; do unzip -p "$f" > /dev/null; done' _`,
   );
-}
-
-function scan(cli: string, dir: string): Timed {
-  const r = spawnSync(
-    "/usr/bin/time",
-    ["-f", "TIME %M %e %U %S", process.execPath, cli, "scan", dir, "--jobs", "2", "--no-progress"],
-    { encoding: "utf8", maxBuffer: 64 * MiB },
-  );
-  const line = r.stderr.split("\n").find((l) => l.startsWith("TIME "));
-  if (!line) throw new Error(`no figures from GNU time: ${r.stderr}`);
-  const [rssKb, wall, user, sys] = line.slice(5).split(" ").map(Number);
-  return { wallMs: wall * 1000, cpuMs: (user + sys) * 1000, rssMb: rssKb / 1024 };
 }
 
 function main(): void {
@@ -86,14 +60,9 @@ function main(): void {
   }
   rmSync(all, { recursive: true, force: true });
   if (readdirSync(office).length !== count) throw new Error("corpus files collided");
-  const load = () =>
-    os
-      .loadavg()
-      .map((x) => x.toFixed(2))
-      .join(" ");
   console.log(`office files: ${count} (docx/xlsx/pptx), ${(bytes / MiB).toFixed(1)} MB, seed ${seed}`);
-  console.log(`load average at start: ${load()}`);
-  const builds = clis();
+  console.log(`load average at start: ${loadAverage()}`);
+  const builds = clisToCompare();
   console.log(
     "\n| Run | unzip -p wall | unzip -p CPU | build | scan wall | scan CPU | peak RSS | ratio wall | ratio CPU | load |",
   );
@@ -101,9 +70,9 @@ function main(): void {
   for (let run = 1; run <= runs; run++) {
     for (const [b, cli] of builds.entries()) {
       const floor = unzipFloor(office);
-      const s = scan(cli, office);
+      const s = timedCli(cli, ["scan", office, "--jobs", "2", "--no-progress"]);
       console.log(
-        `| ${run} | ${(floor.wallMs / 1000).toFixed(2)} s | ${(floor.cpuMs / 1000).toFixed(2)} s | ${b === 0 ? "this" : cli} | ${(s.wallMs / 1000).toFixed(2)} s | ${(s.cpuMs / 1000).toFixed(2)} s | ${s.rssMb?.toFixed(0)} MB | ${(floor.wallMs / s.wallMs).toFixed(2)} | ${(floor.cpuMs / s.cpuMs).toFixed(2)} | ${load()} |`,
+        `| ${run} | ${(floor.wallMs / 1000).toFixed(2)} s | ${(floor.cpuMs / 1000).toFixed(2)} s | ${b === 0 ? "this" : cli} | ${(s.wallMs / 1000).toFixed(2)} s | ${(s.cpuMs / 1000).toFixed(2)} s | ${s.rssMb.toFixed(0)} MB | ${(floor.wallMs / s.wallMs).toFixed(2)} | ${(floor.cpuMs / s.cpuMs).toFixed(2)} | ${loadAverage()} |`,
       );
     }
   }

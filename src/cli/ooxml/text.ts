@@ -176,18 +176,26 @@ function unique(parts: string[]): string[] {
   });
 }
 
-/** Targets in the order the main part lists them by `r:id` (sheets, slides), then any others. */
+/**
+ * Targets in the order the main part lists them by `r:id` (sheets, slides), then any others; when
+ * the main part alone spends the budget, the result saying so.
+ */
 async function orderedByIds(
   archive: ZipArchive,
   mainPart: string,
   element: string,
   type: string[],
   budget: DecodeBudget,
-): Promise<string[]> {
+): Promise<string[] | ExtractResult> {
   const rels = relationshipsOf(archive, mainPart).filter((r) => !r.external && type.includes(r.type));
   const byId = new Map(rels.map((r) => [r.id, resolveTarget(mainPart, r.target)]));
   const ids = new RelationshipIdsHandler(element);
-  await readPart(archive, mainPart, budget, () => ids);
+  try {
+    await readPart(archive, mainPart, budget, () => ids);
+  } catch (err) {
+    if (isDecodeLimit(err)) return { parts: [], cut: err.message };
+    throw err;
+  }
   const ordered: string[] = [];
   for (const id of ids.ids) {
     const target = byId.get(id);
@@ -230,13 +238,8 @@ export async function extractExcelText(
   budget: DecodeBudget,
 ): Promise<ExtractResult> {
   const out = new TextOut(sink);
-  let sheets: string[];
-  try {
-    sheets = await orderedByIds(archive, mainPart, "sheet", relTypes("worksheet"), budget);
-  } catch (err) {
-    if (isDecodeLimit(err)) return { parts: [], cut: err.message };
-    throw err;
-  }
+  const sheets = await orderedByIds(archive, mainPart, "sheet", relTypes("worksheet"), budget);
+  if (!Array.isArray(sheets)) return sheets;
   const sharedPart = targetsOf(archive, mainPart, relTypes("sharedStrings"))[0];
   let shared: SharedStringsHandler | null = null;
   let sharedFound = false;
@@ -271,13 +274,8 @@ export async function extractPowerPointText(
   budget: DecodeBudget,
 ): Promise<ExtractResult> {
   const out = new TextOut(sink);
-  let slides: string[];
-  try {
-    slides = await orderedByIds(archive, mainPart, "sldId", relTypes("slide"), budget);
-  } catch (err) {
-    if (isDecodeLimit(err)) return { parts: [], cut: err.message };
-    throw err;
-  }
+  const slides = await orderedByIds(archive, mainPart, "sldId", relTypes("slide"), budget);
+  if (!Array.isArray(slides)) return slides;
   const parts: string[] = [];
   for (const slide of slides) {
     parts.push(slide);
