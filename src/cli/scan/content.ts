@@ -21,11 +21,10 @@ import { bufferSource } from "../ooxml/source";
 import { DEFAULT_ZIP_LIMITS, type ZipLimits } from "../ooxml/zipRead";
 import { type FileType, familyOf, fileTypeOf } from "../formats/fileType";
 import { extractPdfText } from "../formats/pdf";
-import { checkPdfStreams } from "../formats/pdfStreams";
 import { decodeTextBytes, streamTextFile } from "../formats/plainText";
 import { StreamingDetector, mergeDetections } from "./detectText";
 import type { FsPath } from "./fsPath";
-import { mailModule, officeFileModule } from "./onDemand";
+import { mailModule, officeFileModule, pdfStreamsModule } from "./onDemand";
 
 export interface ContentLimits {
   zip: ZipLimits;
@@ -103,7 +102,7 @@ async function readPdfInto(
   warnings: string[],
   budget: DecodeBudget,
 ): Promise<void> {
-  await checkPdfStreams(bytes, budget);
+  await pdfStreamsModule().checkPdfStreams(bytes, budget);
   const result = await extractPdfText(
     bytes,
     (t) => detector.push(t),

@@ -1,6 +1,7 @@
 /**
  * Modules a scan loads the first time it needs them: the zip/XML stack for Office files, the MIME
- * parser for mail, the policy engine for a scan with a policy. Every worker thread would otherwise
+ * parser for mail, the PDF stream measure (node:stream, node:zlib), the policy engine for a scan
+ * with a policy. Every worker thread would otherwise
  * compile all of them at start, about 55 ms of CPU per worker, which a scan of plain text (or any
  * discover scan without a policy) pays for nothing: a tenth of a plain-text scan's CPU on two cores.
  * Once loaded, each stays loaded for the life of the thread.
@@ -10,6 +11,7 @@ type MailModule = typeof import("../formats/eml");
 type DecisionModule = typeof import("./decision");
 type PolicyUseModule = typeof import("./policyUse");
 type DecideModule = typeof import("../../core/decide");
+type PdfStreamsModule = typeof import("../formats/pdfStreams");
 
 function onDemand<T>(load: () => T): () => T {
   let loaded: T | undefined;
@@ -22,4 +24,5 @@ export const mailModule = onDemand(() => require("../formats/eml") as MailModule
 export const decisionModule = onDemand(() => require("./decision") as DecisionModule);
 export const policyUseModule = onDemand(() => require("./policyUse") as PolicyUseModule);
 export const decideModule = onDemand(() => require("../../core/decide") as DecideModule);
+export const pdfStreamsModule = onDemand(() => require("../formats/pdfStreams") as PdfStreamsModule);
 /* eslint-enable @typescript-eslint/no-require-imports */
