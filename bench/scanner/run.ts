@@ -65,7 +65,7 @@ function scanOnce(args: string[]): ScanFigures {
 }
 
 /** The text the scanner reads from each file, written as plain files for ripgrep. */
-function extractText(corpus: CorpusFile[], corpusDir: string, textDir: string): number {
+async function extractText(corpus: CorpusFile[], corpusDir: string, textDir: string): Promise<number> {
   let bytes = 0;
   for (const f of corpus) {
     const raw = readFileSync(f.path);
@@ -73,11 +73,11 @@ function extractText(corpus: CorpusFile[], corpusDir: string, textDir: string): 
     if (f.type === "txt") text = raw.toString("utf8");
     else if (f.type === "eml") {
       const mail = readMail(raw);
-      text = [
-        ...mail.texts,
-        ...mail.attachments.map((a) => packageText(openOfficePackage(bufferSource(a.bytes))).text),
-      ].join("\n");
-    } else text = packageText(openOfficePackage(bufferSource(raw))).text;
+      const attached: string[] = [];
+      for (const a of mail.attachments)
+        attached.push((await packageText(openOfficePackage(bufferSource(a.bytes)))).text);
+      text = [...mail.texts, ...attached].join("\n");
+    } else text = (await packageText(openOfficePackage(bufferSource(raw)))).text;
     const out = join(textDir, relative(corpusDir, f.path) + ".txt");
     mkdirSync(join(out, ".."), { recursive: true });
     writeFileSync(out, text);
@@ -148,7 +148,7 @@ function tally(rows: RowLite[], expected: Map<string, Record<string, number>>): 
 const ratio = (n: number, d: number) => (d === 0 ? 1 : n / d);
 const f3 = (x: number) => x.toFixed(3);
 
-function main(): void {
+async function main(): Promise<void> {
   const seed = option("seed", 42);
   const files = option("files", 600);
   const mb = option("mb", 48);
@@ -184,7 +184,7 @@ function main(): void {
       )}), ${(corpusBytes / MiB).toFixed(1)} MB on disk, ${(sourceChars / MiB).toFixed(1)} MB of text, seed ${seed}, generated in ${((performance.now() - t) / 1000).toFixed(1)} s`,
   );
   t = performance.now();
-  const textBytes = extractText(corpus, corpusDir, textDir);
+  const textBytes = await extractText(corpus, corpusDir, textDir);
   console.log(
     `text extracted to plain files: ${(textBytes / MiB).toFixed(1)} MB in ${((performance.now() - t) / 1000).toFixed(1)} s`,
   );
@@ -308,4 +308,4 @@ function main(): void {
   else console.log(`corpus kept in ${base}`);
 }
 
-main();
+void main();

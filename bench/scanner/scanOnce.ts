@@ -41,30 +41,42 @@ async function main(): Promise<void> {
     maxHeapMb: 2048,
     workerPath: join(__dirname, "..", "..", "build", "cli", "scan", "worker.js"),
   });
+  const rowsOut = arg("rows");
+  const rows: unknown[] = [];
+  const actions: Record<string, number> = {};
+  let errors = 0;
   const cpuBefore = process.cpuUsage();
   const started = performance.now();
-  const result = await runScan({ roots: [root], include: [], exclude: [], scanner });
+  const result = await runScan({
+    roots: [root],
+    include: [],
+    exclude: [],
+    scanner,
+    onRow: (r) => {
+      actions[r.action] = (actions[r.action] ?? 0) + 1;
+      if (r.error !== null) errors++;
+      if (rowsOut)
+        rows.push({
+          path: r.path,
+          action: r.action,
+          error: r.error,
+          warnings: r.warnings,
+          infoTypes: r.infoTypes,
+        });
+    },
+  });
   const ms = performance.now() - started;
   await scanner.close();
   // RUSAGE_SELF: every thread of this process, the workers included.
   const cpu = process.cpuUsage(cpuBefore);
-  const rowsOut = arg("rows");
-  if (rowsOut)
-    writeFileSync(
-      rowsOut,
-      JSON.stringify(
-        result.rows.map((r) => ({ path: r.path, action: r.action, error: r.error, infoTypes: r.infoTypes })),
-      ),
-    );
-  const actions: Record<string, number> = {};
-  for (const r of result.rows) actions[r.action] = (actions[r.action] ?? 0) + 1;
+  if (rowsOut) writeFileSync(rowsOut, JSON.stringify(rows));
   console.log(
     JSON.stringify({
       ms,
       cpuMs: (cpu.user + cpu.system) / 1000,
       files: result.filesScanned,
       bytes: result.bytesScanned,
-      errors: result.rows.filter((r) => r.error !== null).length,
+      errors,
       peakRssMb: process.resourceUsage().maxRSS / 1024,
       actions,
     }),

@@ -3,7 +3,7 @@
  * through pdfjs (ESM, which Jest's CommonJS runtime cannot load), plain progress lines when stderr
  * is not a terminal, exit codes. Needs `npm run build:node` first (CI builds before testing).
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { buildDocx, buildXlsx } from "../../bench/scanner/ooxml";
 import { HOSTILE } from "./support/hostile";
@@ -71,6 +71,35 @@ describe("the built CLI", () => {
     expect(byName("b.xlsx").infoTypes.map((t) => t.name)).toEqual([
       "International Banking Account Number (IBAN)",
     ]);
+  }, 180_000);
+
+  test("a name that is not UTF-8 crosses to the worker threads as bytes and is labeled", () => {
+    const share = join(dir, "share");
+    const bytes = Buffer.concat([Buffer.from(join(share, "caf")), Buffer.from([0xe9]), Buffer.from(".docx")]);
+    write(join(share, "plain.docx"), buildDocx([["nothing"]]));
+    writeFileSync(bytes, buildDocx([[cardText(12)]]));
+    const out = join(dir, "r.json");
+    const policy = writePolicy(dir);
+    const r = runCli([
+      "scan",
+      share,
+      "--mode",
+      "enforce",
+      "--policy",
+      policy,
+      "--jobs",
+      "2",
+      "--no-progress",
+      "--report",
+      out,
+    ]);
+    expect(r.status).toBe(0);
+    const row = report(out).rows.find((x) => x.path === join(share, "caf\\xe9.docx"));
+    expect([row?.action, row?.error]).toEqual(["labeled", null]);
+    const inspected = runCli(["inspect", join(share, "caf\\xe9.docx"), "--json"]);
+    expect(
+      (JSON.parse(inspected.stdout) as { labels: Array<{ siteId: string }> }).labels.map((l) => l.siteId),
+    ).toEqual([SITE]);
   }, 180_000);
 
   test("a password-protected PDF and every hostile Office file become rows with errors; exit 1; nothing changes", () => {

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { lstatSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Command, CommanderError } from "commander";
 import { unzipSync } from "fflate";
@@ -140,7 +140,7 @@ describe("labelbridge label", () => {
     );
   });
 
-  test("usage errors: an unknown or ambiguous label, no policy (exit 2)", async () => {
+  test("usage errors: an unknown or ambiguous label (exit 2)", async () => {
     const path = write(join(dir, "a.docx"), buildDocx([["x"]]));
     const unknown = await run([path], "Top Secret");
     expect(unknown.code).toBe(2);
@@ -152,7 +152,84 @@ describe("labelbridge label", () => {
     expect(ambiguous.err).toContain(
       '"All Employees" names 2 labels (Confidential \\ All Employees, Highly Confidential \\ All Employees); use the full name or the id',
     );
-    expect((await run([path], "Public", { policy: undefined })).code).toBe(2);
+  });
+
+  test("with neither --policy nor --server the built-in default taxonomy is used, and stderr says so", async () => {
+    const path = write(join(dir, "a.docx"), buildDocx([["x"]]));
+    const r = await run([path], "General", { policy: undefined });
+    expect(r.code).toBe(0);
+    expect(r.err).toBe(
+      `labelbridge label: no --policy or --server: using the built-in default taxonomy (the labels a new server seeds) of tenant ${SITE}; give --policy or --server for your organisation's labels\n`,
+    );
+    expect(r.out).toBe(`labeled  ${path}  no label → General (custom.xml)\n`);
+    expect(ours(path)).toMatchObject({ labelId: L.general, method: "Privileged" });
+  });
+
+  test("--justification is asked for only when the policy requires one", async () => {
+    const relaxed = writePolicy(
+      dir,
+      { phase: "advance", settings: { justificationRequired: false } },
+      "relaxed.json",
+    );
+    const path = write(
+      join(dir, "a.docx"),
+      buildDocx([["x"]], {
+        customProperties: msipProps({ labelId: L.confidentialAllEmployees, method: "Privileged" }),
+      }),
+    );
+    const r = await run([path], "Public", { policy: relaxed, relabel: true });
+    expect(r.code).toBe(0);
+    expect(r.out).toBe(`labeled  ${path}  Confidential \\ All Employees → Public (custom.xml)\n`);
+    expect(ours(path)?.labelId).toBe(L.public);
+  });
+
+  test("a prevented downgrade is refused before --relabel or --justification is asked for", async () => {
+    const strict = writePolicy(
+      dir,
+      { phase: "advance", settings: { preventDowngradeFrom: [L.confidentialAllEmployees] } },
+      "strict.json",
+    );
+    const path = write(
+      join(dir, "a.docx"),
+      buildDocx([["x"]], {
+        customProperties: msipProps({ labelId: L.confidentialAllEmployees, method: "Privileged" }),
+      }),
+    );
+    const hash = sha256(path);
+    const r = await run([path], "Public", { policy: strict });
+    expect(r.code).toBe(4);
+    expect(r.out).toBe(
+      `refused  ${path}  Your organisation does not allow lowering or removing the label "Confidential \\ All Employees".\n`,
+    );
+    expect(sha256(path)).toBe(hash);
+  });
+
+  test("a symbolic link: its target is labeled (once, however many links name it) and the link stays a link", async () => {
+    const real = write(join(dir, "real.docx"), buildDocx([["x"]]));
+    symlinkSync(real, join(dir, "one.docx"));
+    symlinkSync("real.docx", join(dir, "two.docx"));
+    const r = await run([join(dir, "one.docx"), join(dir, "two.docx")], "Public");
+    expect(r.code).toBe(0);
+    expect(r.out).toBe(
+      `labeled  ${join(dir, "one.docx")}  no label → Public (custom.xml)  [symbolic link to ${real}: the target was labeled]\n` +
+        `unchanged  ${join(dir, "two.docx")}  the same file as ${join(dir, "one.docx")}: changed once\n`,
+    );
+    expect(lstatSync(join(dir, "one.docx")).isSymbolicLink()).toBe(true);
+    expect(readlinkSync(join(dir, "two.docx"))).toBe("real.docx");
+    expect(ours(real)?.labelId).toBe(L.public);
+  });
+
+  test("a name that is not UTF-8, given as reports show it (\\xNN), is labeled", async () => {
+    const bytes = Buffer.concat([
+      Buffer.from(join(dir, "r")),
+      Buffer.from([0xe9, 0xff]),
+      Buffer.from("sum\u00e9.docx"),
+    ]);
+    writeFileSync(bytes, buildDocx([["x"]]));
+    const shown = `${join(dir, "r")}\\xe9\\xffsumé.docx`;
+    const r = await run([shown], "Public");
+    expect(r.code).toBe(0);
+    expect(r.out).toBe(`labeled  ${shown}  no label → Public (custom.xml)\n`);
   });
 
   test("files that cannot carry a label, or cannot be read, fail with the reason (exit 1); the others are still labeled", async () => {
@@ -182,7 +259,7 @@ describe("labelbridge label", () => {
 });
 
 describe("labelbridge unlabel", () => {
-  test("removal needs --justification, and a mandatory-labeling policy refuses it", async () => {
+  test("a mandatory-labeling policy refuses removal before asking for a justification; otherwise removal needs one", async () => {
     const path = write(
       join(dir, "a.docx"),
       buildDocx([["x"]], { customProperties: msipProps({ labelId: L.general, method: "Privileged" }) }),
@@ -190,7 +267,16 @@ describe("labelbridge unlabel", () => {
     const hash = sha256(path);
     const noJustification = await run([path], null);
     expect(noJustification.code).toBe(4);
-    expect(noJustification.out).toBe(`refused  ${path}  removing "General" needs --justification\n`);
+    expect(noJustification.out).toBe(
+      `refused  ${path}  Your organisation requires a label here: you can change it, but not remove it.\n`,
+    );
+    const optional = writePolicy(
+      dir,
+      { phase: "advance", settings: { mandatoryDocuments: false } },
+      "opt.json",
+    );
+    const asked = await run([path], null, { policy: optional });
+    expect(asked.out).toBe(`refused  ${path}  removing "General" needs --justification\n`);
     const mandatory = await run([path], null, { justification: "Previous label was incorrect" });
     expect(mandatory.code).toBe(4);
     expect(mandatory.out).toBe(

@@ -89,13 +89,13 @@ describe("CSV report", () => {
   test("the documented columns, one row per file, information types with counts and confidence", () => {
     const lines = csvReport(rows()).split("\r\n");
     expect(lines[0]).toBe(
-      "path,size,type,current_label,current_label_id,current_label_method,current_label_location,original_label,mapped_label,mapped_label_id,label_notes,information_types,information_type_instances,proposed_label,proposed_label_id,proposed_mode,reason,action,error,warnings",
+      "path,size,type,current_label,current_label_id,current_label_method,current_label_location,original_label,mapped_label,mapped_label_id,label_notes,information_types,information_type_instances,proposed_label,proposed_label_id,proposed_mode,reason,action,error,warnings,links",
     );
     expect(lines[1]).toBe(
-      `/share/finance/2024/cards.xlsx,15362,xlsx,General,${L.general},Standard,docProps/custom.xml,,,,"also Partner (tenant 72f988bf-86f1-41af-91ab-2d7cd011db47, docProps/custom.xml)",Credit Card Number: 12 (confidence 85),12,Highly Confidential \\ All Employees,${L.highlyConfidentialAllEmployees},automatic,automatic: Credit Card Number ×12 at confidence 85 (condition ≥ 10 at ≥ 85),relabeled,,`,
+      `/share/finance/2024/cards.xlsx,15362,xlsx,General,${L.general},Standard,docProps/custom.xml,,,,"also Partner (tenant 72f988bf-86f1-41af-91ab-2d7cd011db47, docProps/custom.xml)",Credit Card Number: 12 (confidence 85),12,Highly Confidential \\ All Employees,${L.highlyConfidentialAllEmployees},automatic,automatic: Credit Card Number ×12 at confidence 85 (condition ≥ 10 at ≥ 85),relabeled,,,`,
     );
     expect(lines[2]).toBe(
-      `"/share/hr/=cmd|""calc""!A1, ""quoted"".txt",70,txt,,,,,,,,,Credit Card Number: 2 (confidence 65); International Banking Account Number (IBAN): 1 (confidence 85),3,,,,,not-labelable,,`,
+      `"/share/hr/=cmd|""calc""!A1, ""quoted"".txt",70,txt,,,,,,,,,Credit Card Number: 2 (confidence 65); International Banking Account Number (IBAN): 1 (confidence 85),3,,,,,not-labelable,,,`,
     );
     expect(lines).toHaveLength(6); // header, 4 rows, trailing empty line
   });

@@ -2,16 +2,12 @@
  * `labelbridge scan` end to end in-process (the worker pool is swapped for the in-process scanner;
  * test/cli/builtCli.test.ts runs the same command through the compiled CLI and its workers).
  */
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { Command, CommanderError } from "commander";
 import { buildDocx, buildPptx, buildXlsx } from "../../bench/scanner/ooxml";
-import { type ScanCommandOptions, runScanCommand } from "../../src/cli/commands/scan";
-import type { Io } from "../../src/cli/scan/cliOptions";
+import type { ScanCommandOptions } from "../../src/cli/commands/scan";
 import { inspectFile } from "../../src/cli/scan/inspect";
-import { inProcessScanner } from "../../src/cli/scan/pool";
-import type { ScanRow } from "../../src/cli/scan/row";
 import { HOSTILE } from "./support/hostile";
+import { type ScanRun, scanCommand } from "./support/scanCommand";
 import {
   L,
   OTHER_SITE,
@@ -28,12 +24,7 @@ import {
   writePolicy,
 } from "./support/helpers";
 
-interface Run {
-  code: number;
-  out: string;
-  err: string;
-  rows: ScanRow[];
-}
+type Run = ScanRun;
 
 let dir: string;
 let files: string;
@@ -43,43 +34,8 @@ beforeEach(() => {
 });
 afterEach(() => cleanup(dir));
 
-async function scan(paths: string[], options: Partial<ScanCommandOptions> = {}): Promise<Run> {
-  let out = "";
-  let err = "";
-  const io: Io = {
-    out: (t) => void (out += t),
-    err: (t) => void (err += t),
-    progress: { write: () => true },
-  };
-  const report = join(dir, `report-${Date.now()}-${Math.random()}.json`);
-  const cmd = new Command("scan")
-    .exitOverride()
-    .configureOutput({ writeErr: (t) => void (err += t), writeOut: () => {} });
-  const opts: ScanCommandOptions = {
-    mode: "discover",
-    report: [report],
-    include: [],
-    exclude: [],
-    progress: false,
-    fileTimeout: 120,
-    ...options,
-  };
-  if (options.report) opts.report = [...options.report, report];
-  let code: number;
-  try {
-    code = await runScanCommand(cmd, paths, opts, { io, scanner: (settings) => inProcessScanner(settings) });
-  } catch (e) {
-    if (e instanceof CommanderError) return { code: e.exitCode, out, err, rows: [] };
-    throw e;
-  }
-  let rows: ScanRow[] = [];
-  try {
-    rows = (JSON.parse(readFileSync(report, "utf8")) as { rows: ScanRow[] }).rows;
-  } catch {
-    // no report (the run stopped before writing one)
-  }
-  return { code, out, err, rows };
-}
+const scan = (paths: string[], options: Partial<ScanCommandOptions> = {}): Promise<Run> =>
+  scanCommand(dir, paths, options);
 
 const row = (r: Run, name: string) => r.rows.find((x) => x.path === join(files, name))!;
 const ourLabel = (name: string) =>
@@ -372,7 +328,7 @@ describe("exit codes and usage", () => {
   test.each([
     [{ mode: "enforce" }, "--mode enforce needs a policy: --policy FILE or --server URL"],
     [{ justification: "x" }, "--justification goes with --relabel"],
-    [{ report: ["r.pdf"] }, "--report r.pdf: the name must end in .csv, .json or .html"],
+    [{ report: ["r.pdf"] }, "--report r.pdf: the name must end in .csv, .json, .jsonl or .html"],
     [
       { failOn: "sometimes" },
       '--fail-on must be low, medium, high, any or a confidence 1–100, got "sometimes"',

@@ -24,7 +24,7 @@ describe("Word text", () => {
     expect(wordPartText(xml)).toBe("mine\n");
   });
 
-  test("headers, footers and footnotes of a document are read after the body", () => {
+  test("headers, footers and footnotes of a document are read after the body", async () => {
     const docx = buildDocx([["Body text"]], {
       parts: {
         "word/_rels/document.xml.rels":
@@ -33,7 +33,7 @@ describe("Word text", () => {
       },
     });
     const pkg = openOfficePackage(bufferSource(docx));
-    const t = packageText(pkg);
+    const t = await packageText(pkg);
     expect(t.parts).toEqual(["word/document.xml", "word/footer1.xml"]);
     expect(t.text).toBe("Body text\n\nFooter 078-05-1120\n");
   });
@@ -54,25 +54,25 @@ describe("Excel text", () => {
     expect(worksheetText(xml, ["SSN", "rich"])).toBe("rich\tinline\t42\nrichx\tSSN\n");
   });
 
-  test("a workbook's sheets are read in the workbook's order through its relationships", () => {
+  test("a workbook's sheets are read in the workbook's order through its relationships", async () => {
     const xlsx = buildXlsx([
       ["Name", "Card"],
       ["Alice", "4111 1111 1111 1111"],
       ["Total", 12.5],
     ]);
-    const t = packageText(openOfficePackage(bufferSource(xlsx)));
+    const t = await packageText(openOfficePackage(bufferSource(xlsx)));
     expect(t.parts).toEqual(["xl/sharedStrings.xml", "xl/worksheets/sheet1.xml"]);
     expect(t.text).toBe("Name\tCard\nAlice\t4111 1111 1111 1111\nTotal\t12.5\n");
   });
 });
 
 describe("PowerPoint text", () => {
-  test("slides in presentation order, each followed by its notes; paragraphs end with a line", () => {
+  test("slides in presentation order, each followed by its notes; paragraphs end with a line", async () => {
     const pptx = buildPptx(
       [["First slide", "Visa 4012 8888 8888 1881"], ["Second slide"]],
       [["Notes of one"]],
     );
-    const t = packageText(openOfficePackage(bufferSource(pptx)));
+    const t = await packageText(openOfficePackage(bufferSource(pptx)));
     expect(t.parts).toEqual([
       "ppt/slides/slide1.xml",
       "ppt/notesSlides/notesSlide1.xml",

@@ -1,6 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { linkSync, mkdirSync, symlinkSync } from "node:fs";
 import { join, relative } from "node:path";
+import { type FsPath, displayPath } from "../../src/cli/scan/fsPath";
 import { nodeWalkFs, walk } from "../../src/cli/scan/walk";
 import { cleanup, tempDir, write } from "./support/helpers";
 
@@ -21,7 +22,7 @@ beforeEach(() => {
 });
 afterEach(() => cleanup(dir));
 
-const rel = (paths: string[]) => paths.map((p) => relative(dir, p)).sort();
+const rel = (paths: FsPath[]) => paths.map((p) => relative(dir, displayPath(p))).sort();
 
 describe("walking the paths to scan", () => {
   test("every file of a type we read, hidden folders included; other types are counted as skipped", async () => {
@@ -35,7 +36,10 @@ describe("walking the paths to scan", () => {
       "finance/q1.xlsx",
       "node_modules/pkg/readme.md",
     ]);
-    expect(r.files.find((f) => f.path.endsWith("q1.xlsx"))).toMatchObject({ size: 1, type: "xlsx" });
+    expect(r.files.find((f) => displayPath(f.path).endsWith("q1.xlsx"))).toMatchObject({
+      size: 1,
+      type: "xlsx",
+    });
     expect(r.skipped).toBe(1);
     expect(r.problems).toEqual([]);
   });
@@ -86,8 +90,8 @@ describe("walking the paths to scan", () => {
     expect(spawnSync("mkfifo", [join(dir, "pipe.txt")]).status).toBe(0);
     const fs = {
       ...nodeWalkFs,
-      readdir: async (p: string) => {
-        if (p.endsWith("locked"))
+      readdir: async (p: FsPath) => {
+        if (displayPath(p).endsWith("locked"))
           throw Object.assign(new Error("EACCES: permission denied"), { code: "EACCES" });
         return nodeWalkFs.readdir(p);
       },

@@ -8,6 +8,7 @@ import { EXIT } from "../main";
 import { type Io, type PolicyCliOptions, addPolicyOptions, processIo } from "../scan/cliOptions";
 import { type InspectedLabel, type Inspection, inspect } from "../scan/inspect";
 import type { MappedLabelReport } from "../scan/mapped";
+import { commandLinePath } from "../scan/fsPath";
 import { loadPolicy } from "../scan/policySource";
 
 function describeLabel(l: InspectedLabel): string {
@@ -105,7 +106,7 @@ export async function runInspect(
     io.err(`labelbridge inspect: ${(err as Error).message}\n`);
     return EXIT.failure;
   }
-  const result = await inspect(file, policy);
+  const result = await inspect(commandLinePath(file), policy);
   io.out(opts.json ? JSON.stringify(result, null, 2) + "\n" : renderInspection(result) + "\n");
   if (result.error && !opts.json) io.err(`labelbridge inspect: ${file}: ${result.error.message}\n`);
   return hasError(result) ? EXIT.failure : EXIT.ok;

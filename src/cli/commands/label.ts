@@ -7,6 +7,7 @@ import type { AuditEvent } from "../../core/audit";
 import type { EffectivePolicy } from "../../core/policy";
 import { EXIT } from "../main";
 import { type ProtectedLabelOutcome, changeLabelProtected } from "../protect/labelFlow";
+import { type LabelTarget, labelTarget } from "../scan/applyLabel";
 import {
   type Io,
   type PolicyCliOptions,
@@ -15,7 +16,8 @@ import {
   scannerIdentity,
   usageError,
 } from "../scan/cliOptions";
-import { loadPolicy, tokenFrom } from "../scan/policySource";
+import { type FsPath, commandLinePath, displayPath } from "../scan/fsPath";
+import { builtInPolicy, loadPolicy, tokenFrom } from "../scan/policySource";
 import { findPolicyLabel, fullLabelName, justificationFrom } from "../scan/policyUse";
 import { uploadAudit } from "../scan/server";
 
@@ -33,7 +35,7 @@ function outcomeLine(o: ProtectedLabelOutcome, policy: EffectivePolicy): string 
   switch (o.status) {
     case "changed":
     case "would-change":
-      return `${o.status === "changed" ? (o.to === null ? "unlabeled" : "labeled") : "would change"}  ${o.path}  ${name(o.from)} → ${name(o.to)} (${o.location})${o.protectedBy ? `, ${o.status === "changed" ? "encrypted" : "would encrypt"}: the key is kept by the server` : ""}`;
+      return `${o.status === "changed" ? (o.to === null ? "unlabeled" : "labeled") : "would change"}  ${o.path}  ${name(o.from)} → ${name(o.to)} (${o.location})${o.target === null ? "" : `  [symbolic link to ${o.target}: the target was labeled]`}${o.protectedBy ? `, ${o.status === "changed" ? "encrypted" : "would encrypt"}: the key is kept by the server` : ""}`;
     case "unchanged":
       return `unchanged  ${o.path}  ${o.message}`;
     case "refused":
@@ -41,6 +43,40 @@ function outcomeLine(o: ProtectedLabelOutcome, policy: EffectivePolicy): string 
     case "failed":
       return `failed  ${o.path}  ${o.message}`;
   }
+}
+
+/**
+ * Each file once: a second name (or link) for a file already handled says so and changes nothing.
+ * Files are identified before any is changed (a labeled file is a new inode).
+ */
+async function labelEach(
+  files: FsPath[],
+  change: (target: LabelTarget | FsPath) => Promise<ProtectedLabelOutcome>,
+): Promise<ProtectedLabelOutcome[]> {
+  const targets = files.map((file) => {
+    try {
+      return labelTarget(file);
+    } catch {
+      return null; // the change reports the failure with its reason
+    }
+  });
+  const done = new Map<string, string>();
+  const outcomes: ProtectedLabelOutcome[] = [];
+  for (const [i, file] of files.entries()) {
+    const target = targets[i];
+    const first = target ? done.get(target.id) : undefined;
+    if (target && first !== undefined) {
+      outcomes.push({
+        status: "unchanged",
+        path: displayPath(file),
+        message: `the same file as ${first}: changed once`,
+      });
+      continue;
+    }
+    if (target) done.set(target.id, target.path);
+    outcomes.push(await change(target ?? file));
+  }
+  return outcomes;
 }
 
 /** Shared by `label` and `unlabel`; `labelId` null removes the label. */
@@ -52,17 +88,20 @@ export async function runLabelChange(
   labelArg: string | null,
   fetchImpl: typeof fetch = fetch,
 ): Promise<number> {
-  if (!opts.policy && !opts.server) usageError(cmd, "a policy is needed: --policy FILE or --server URL");
   if (opts.upload && !opts.server) usageError(cmd, "--upload sends audit events to --server URL");
   if (opts.justification !== undefined && opts.justification.trim() === "")
     usageError(cmd, "--justification needs a text");
   let policy: EffectivePolicy;
   try {
-    policy = (await loadPolicy(opts)) as EffectivePolicy;
+    policy = (await loadPolicy(opts)) ?? builtInPolicy();
   } catch (err) {
     io.err(`labelbridge ${cmd.name()}: ${(err as Error).message}\n`);
     return EXIT.failure;
   }
+  if (!opts.policy && !opts.server)
+    io.err(
+      `labelbridge ${cmd.name()}: no --policy or --server: using the built-in default taxonomy (the labels a new server seeds) of tenant ${policy.siteId}; give --policy or --server for your organisation's labels\n`,
+    );
   let labelId: string | null = null;
   if (labelArg !== null) {
     const found = findPolicyLabel(policy, labelArg);
@@ -84,8 +123,9 @@ export async function runLabelChange(
     keys: opts.server ? { server: opts.server, token: tokenFrom(opts) ?? "", fetch: fetchImpl } : null,
     pathName: `labelbridge ${cmd.name()}`,
   };
-  const outcomes: ProtectedLabelOutcome[] = [];
-  for (const f of files) outcomes.push(await changeLabelProtected(f, request, policy, who, setup));
+  const outcomes = await labelEach(files.map(commandLinePath), (target) =>
+    changeLabelProtected(target, request, policy, who, setup),
+  );
   io.out(
     opts.json
       ? JSON.stringify(outcomes, null, 2) + "\n"

@@ -6,8 +6,10 @@ import { availableParallelism } from "node:os";
 import { Command, InvalidArgumentError, Option } from "commander";
 import type { EffectivePolicy } from "../../core/policy";
 import { EXIT } from "../main";
-import { reportFormatOf, writeReport } from "../report";
-import { summarize } from "../report/summary";
+import { reportFormatOf } from "../report";
+import { ReportWriter } from "../report/stream";
+import { type ScanSummary, SummaryBuilder } from "../report/summary";
+import { AuditSpool } from "../scan/auditSpool";
 import {
   type Io,
   type PolicyCliOptions,
@@ -18,6 +20,7 @@ import {
   usageError,
 } from "../scan/cliOptions";
 import { DEFAULT_CONTENT_LIMITS } from "../scan/content";
+import { commandLinePath } from "../scan/fsPath";
 import { type ScanResult, runScan } from "../scan/engine";
 import { type FileScanner, inProcessScanner, workerScanner } from "../scan/pool";
 import { loadPolicy, tokenFrom } from "../scan/policySource";
@@ -25,7 +28,7 @@ import { justificationFrom } from "../scan/policyUse";
 import { ProgressReporter, formatBytes, formatDuration } from "../scan/progress";
 import type { ScanRow } from "../scan/row";
 import type { ScanSettings } from "../scan/scanFile";
-import { uploadAudit } from "../scan/server";
+import { AUDIT_BATCH_SIZE, uploadAudit } from "../scan/server";
 
 export interface ScanCommandOptions extends PolicyCliOptions {
   mode: string;
@@ -41,6 +44,8 @@ export interface ScanCommandOptions extends PolicyCliOptions {
   failOn?: string;
   progress: boolean;
   fileTimeout: number;
+  /** MiB a file may decode (default 256). */
+  maxDecoded?: number;
 }
 
 export interface ScanDeps {
@@ -69,15 +74,26 @@ function positiveInt(name: string) {
   };
 }
 
+/** What the summary on stdout needs beyond the report's summary: the first errors, and how many. */
+class ErrorList {
+  readonly first: Array<{ path: string; error: string }> = [];
+  count = 0;
+
+  add(row: ScanRow): void {
+    if (row.error === null) return;
+    this.count++;
+    if (this.first.length < 20) this.first.push({ path: row.path, error: row.error });
+  }
+}
+
 function printSummary(
   io: Io,
   result: ScanResult,
-  rows: ScanRow[],
-  roots: string[],
+  s: ScanSummary,
+  errors: ErrorList,
   mode: string,
   reports: string[],
 ): void {
-  const s = summarize(rows, roots);
   const seconds = result.durationMs / 1000;
   const rate = seconds > 0 ? result.bytesScanned / (1024 * 1024) / seconds : 0;
   const lines = [
@@ -95,11 +111,11 @@ function printSummary(
       .map(([a, n]) => `${a} ${n}`);
     if (actions.length) lines.push(`  Actions: ${actions.join(", ")}`);
   }
-  const errors = rows.filter((r) => r.error !== null);
-  if (errors.length) {
+  if (errors.count) {
     lines.push("Errors:");
-    for (const r of errors.slice(0, 20)) lines.push(`  ${r.path}: ${r.error}`);
-    if (errors.length > 20) lines.push(`  … and ${errors.length - 20} more (see the report)`);
+    for (const r of errors.first) lines.push(`  ${r.path}: ${r.error}`);
+    if (errors.count > errors.first.length)
+      lines.push(`  … and ${errors.count - errors.first.length} more (see the report)`);
   }
   for (const r of reports) lines.push(`Report: ${r}`);
   io.out(lines.join("\n") + "\n");
@@ -116,7 +132,8 @@ export async function runScanCommand(
     usageError(cmd, `--mode must be discover or enforce, got "${opts.mode}"`);
   const mode: "discover" | "enforce" = opts.mode;
   for (const r of opts.report)
-    if (!reportFormatOf(r)) usageError(cmd, `--report ${r}: the name must end in .csv, .json or .html`);
+    if (!reportFormatOf(r))
+      usageError(cmd, `--report ${r}: the name must end in .csv, .json, .jsonl or .html`);
   if (opts.justification !== undefined && !opts.relabel)
     usageError(cmd, "--justification goes with --relabel");
   if (opts.justification !== undefined && opts.justification.trim() === "")
@@ -152,7 +169,14 @@ export async function runScanCommand(
       policy && opts.justification !== undefined ? justificationFrom(policy, opts.justification) : null,
     treatRecommendedAsAutomatic: opts.treatRecommendedAsAutomatic === true,
     dryRun: opts.dryRun === true,
-    limits: DEFAULT_CONTENT_LIMITS,
+    limits: {
+      ...DEFAULT_CONTENT_LIMITS,
+      decode: {
+        maxDecodedBytes: (opts.maxDecoded ?? 256) * 1024 * 1024,
+        // Inside the worker's own time limit, so the file gets a row with the reason, not a timeout.
+        maxDecodeMs: Math.min(DEFAULT_CONTENT_LIMITS.decode.maxDecodeMs, opts.fileTimeout * 500),
+      },
+    },
     identity: scannerIdentity(),
     // Protected files are read, and Labelbridge-protected labels applied, with keys from the server.
     protection: opts.server ? { server: opts.server, token: tokenFrom(opts) ?? "" } : null,
@@ -169,17 +193,45 @@ export async function runScanCommand(
     io.err(`labelbridge scan: ${(err as Error).message}\n`);
     return EXIT.failure;
   }
+  let reports: ReportWriter;
+  try {
+    reports = new ReportWriter(opts.report);
+  } catch (err) {
+    await scanner.close();
+    io.err(`labelbridge scan: ${(err as Error).message}\n`);
+    return EXIT.failure;
+  }
+  // A refused protecting label is audited whenever there is a server; everything else with --upload.
+  const audit = opts.server ? new AuditSpool() : null;
+  const summary = new SummaryBuilder(paths);
+  const errors = new ErrorList();
+  let findings = false;
+  let refused = false;
+  const onRow = (row: ScanRow) => {
+    reports.add(row);
+    summary.add(row);
+    errors.add(row);
+    audit?.add(opts.upload ? row.audit : row.audit.filter((e) => e.type === "label-refused"));
+    if (threshold !== null && row.infoTypes.some((t) => t.confidence >= threshold)) findings = true;
+    if (row.action === "refused") refused = true;
+  };
   const progress = opts.progress ? new ProgressReporter(io.progress) : null;
   const startedAt = new Date().toISOString();
   let result: ScanResult;
   try {
     result = await runScan({
-      roots: paths,
+      roots: paths.map(commandLinePath),
+      removeStaleTemps: mode === "enforce" && !settings.dryRun,
       include: opts.include,
       exclude: opts.exclude,
       scanner,
+      onRow,
       onProgress: (p) => progress?.update(p),
     });
+  } catch (err) {
+    reports.abort();
+    audit?.remove();
+    throw err;
   } finally {
     await scanner.close();
   }
@@ -193,34 +245,33 @@ export async function runScanCommand(
     dryRun: settings.dryRun,
     policy: policy ? { siteId: policy.siteId, tenantName: policy.tenantName, phase: policy.phase } : null,
   };
-  for (const r of opts.report) {
-    try {
-      writeReport(r, result.rows, meta);
-    } catch (err) {
-      io.err(`labelbridge scan: the report ${r} could not be written: ${(err as Error).message}\n`);
-      runFailed = true;
-    }
+  const totals = summary.result();
+  for (const f of reports.finish(meta, totals)) {
+    io.err(`labelbridge scan: the report ${f.path} could not be written: ${f.message}\n`);
+    runFailed = true;
   }
-  printSummary(io, result, result.rows, paths, mode, opts.report);
+  printSummary(io, result, totals, errors, mode, opts.report);
 
-  // A refused protecting label is audited whenever there is a server; everything else with --upload.
-  const refusals = result.rows.flatMap((r) => r.audit.filter((e) => e.type === "label-refused"));
-  if (opts.server && (opts.upload || refusals.length > 0)) {
-    const events = opts.upload ? result.rows.flatMap((r) => r.audit) : refusals;
+  if (audit && opts.server && (opts.upload || audit.count > 0)) {
+    const server = opts.server;
     try {
-      const sent = await uploadAudit(opts.server, tokenFrom(opts) ?? "", events, deps.fetch ?? fetch);
-      io.out(`Uploaded ${sent.sent} audit event${sent.sent === 1 ? "" : "s"} to ${opts.server}\n`);
+      let sent = 0;
+      await audit.forEachBatch(AUDIT_BATCH_SIZE, async (batch) => {
+        sent += (await uploadAudit(server, tokenFrom(opts) ?? "", batch, deps.fetch ?? fetch)).sent;
+      });
+      io.out(`Uploaded ${sent} audit event${sent === 1 ? "" : "s"} to ${server}\n`);
     } catch (err) {
       io.err(`labelbridge scan: the audit events could not be uploaded: ${(err as Error).message}\n`);
       runFailed = true;
+    } finally {
+      audit.remove();
     }
-  }
+  } else audit?.remove();
 
   if (runFailed) return EXIT.failure;
-  if (threshold !== null && result.rows.some((r) => r.infoTypes.some((t) => t.confidence >= threshold)))
-    return EXIT.findings;
-  if (result.rows.some((r) => r.error !== null)) return EXIT.failure;
-  if (result.rows.some((r) => r.action === "refused")) return EXIT.refused;
+  if (findings) return EXIT.findings;
+  if (errors.count > 0) return EXIT.failure;
+  if (refused) return EXIT.refused;
   return EXIT.ok;
 }
 
@@ -234,7 +285,7 @@ export function register(program: Command): void {
         .choices(["discover", "enforce"])
         .default("discover"),
     )
-    .option("--report <file>", "write a report: .csv, .json or .html (repeatable)", collect, [])
+    .option("--report <file>", "write a report: .csv, .json, .jsonl or .html (repeatable)", collect, [])
     .option(
       "--include <glob>",
       "scan only matching files (repeatable; without '/' it matches the name)",
@@ -257,7 +308,13 @@ export function register(program: Command): void {
       "exit 3 when a file has information at this confidence: low, medium, high, any or 1–100",
     )
     .option("--no-progress", "no progress bar or progress lines")
-    .option("--file-timeout <seconds>", "abandon a file after this long", positiveInt("--file-timeout"), 120);
+    .option("--file-timeout <seconds>", "abandon a file after this long", positiveInt("--file-timeout"), 120)
+    .option(
+      "--max-decoded <MiB>",
+      "stop decoding a file (all its parts, streams and attachments) at this many MiB",
+      positiveInt("--max-decoded"),
+      256,
+    );
   addPolicyOptions(cmd);
   cmd.action(async (paths: string[], opts: ScanCommandOptions) => {
     process.exitCode = await runScanCommand(cmd, paths, opts, { io: processIo });

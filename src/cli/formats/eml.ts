@@ -5,6 +5,7 @@
  */
 import { type LabelRecord, decodeMailHeaderFields } from "../../core/metadata";
 import { type EpmsHeader, parseEpmsHeader } from "../../core/marking";
+import type { DecodeBudget } from "./budget";
 import { htmlToText } from "./html";
 import {
   type MimePart,
@@ -19,7 +20,10 @@ export interface MailAttachment {
   /** File name as sent, or a made-up `part-N.<ext>` for unnamed nested messages. */
   name: string;
   contentType: string;
-  bytes: Uint8Array;
+  /** Decoded on each read (see MimePart.body): read it once, when the attachment is scanned. */
+  readonly bytes: Uint8Array;
+  /** An upper bound of its decoded size, known without decoding. */
+  sizeBound: number;
   /** A `message/rfc822` part: read it as a mail of its own. */
   message: boolean;
 }
@@ -46,7 +50,8 @@ function isAttachment(part: MimePart): boolean {
   return !part.contentType.startsWith("text/");
 }
 
-export function readMail(bytes: Uint8Array): MailContent {
+/** `budget`, when given, is charged with the decoded body texts (attachments: when read). */
+export function readMail(bytes: Uint8Array, budget?: DecodeBudget): MailContent {
   const message = parseMessage(bytes);
   const headers = message.root.headers;
   let headerLabels: LabelRecord[] = [];
@@ -76,12 +81,17 @@ export function readMail(bytes: Uint8Array): MailContent {
       attachments.push({
         name: part.filename ?? `part-${index + 1}${message ? ".eml" : ""}`,
         contentType: part.contentType,
-        bytes: part.body,
+        get bytes() {
+          return part.body;
+        },
+        sizeBound: part.bodySizeBound,
         message,
       });
       return;
     }
-    const text = decodeCharset(part.body, part.params.charset);
+    const body = part.body;
+    budget?.charge(body.length, `body part ${index + 1}`);
+    const text = decodeCharset(body, part.params.charset);
     texts.push(part.contentType === "text/html" ? htmlToText(text) : text);
   });
   return {

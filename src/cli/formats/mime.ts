@@ -20,8 +20,13 @@ export interface MimePart {
   disposition: string | null;
   /** From Content-Disposition filename or Content-Type name, encoded words decoded. */
   filename: string | null;
-  /** Body with the transfer encoding undone (still in its charset). */
-  body: Uint8Array;
+  /**
+   * Body with the transfer encoding undone (still in its charset), decoded anew on each read: a
+   * message holds its attachments encoded, and only the one being read is ever decoded.
+   */
+  readonly body: Uint8Array;
+  /** Decoded size without decoding: exact for identity encodings, an upper bound otherwise. */
+  readonly bodySizeBound: number;
   children: MimePart[];
 }
 
@@ -262,13 +267,20 @@ function parseEntity(header: string, body: string, depth: number, state: ParseSt
   const cd = headerValue(headers, "content-disposition");
   const disposition = cd ? parseStructuredValue(cd) : null;
   const filename = disposition?.params.filename ?? ct.params.name ?? null;
+  let encoded = "";
+  const encoding = headerValue(headers, "content-transfer-encoding");
   const part: MimePart = {
     headers,
     contentType,
     params: ct.params,
     disposition: disposition?.value ?? null,
     filename: filename === null ? null : decodeEncodedWords(filename),
-    body: new Uint8Array(0),
+    get body() {
+      return decodeTransfer(encoded, encoding);
+    },
+    get bodySizeBound() {
+      return encoded.length;
+    },
     children: [],
   };
   const boundary = ct.params.boundary;
@@ -291,7 +303,7 @@ function parseEntity(header: string, body: string, depth: number, state: ParseSt
     }
     return part;
   }
-  part.body = decodeTransfer(body, headerValue(headers, "content-transfer-encoding"));
+  encoded = body;
   return part;
 }
 

@@ -39,10 +39,14 @@ function pdfjs(): Promise<PdfJs> {
 export const MAX_PDF_PAGES = 5000;
 
 /* eslint-disable office-addins/call-sync-before-read -- pdfjs objects, not Office.js proxies: nothing to sync */
-/** Calls `onText` with each page's text (items joined, line ends kept); returns the page count read. */
+/**
+ * Calls `onText` with each page's text (items joined, line ends kept); returns the page count read.
+ * `checkTime` runs before each page and stops the reading by throwing.
+ */
 export async function extractPdfText(
   bytes: Uint8Array,
   onText: (text: string) => void,
+  checkTime: () => void = () => {},
 ): Promise<{ pages: number; truncated: boolean }> {
   const lib = await pdfjs();
   const task = lib.getDocument({
@@ -69,6 +73,7 @@ export async function extractPdfText(
   try {
     const pages = Math.min(doc.numPages, MAX_PDF_PAGES);
     for (let n = 1; n <= pages; n++) {
+      checkTime();
       const page = await doc.getPage(n);
       const content = await page.getTextContent();
       let text = "";

@@ -80,7 +80,7 @@ class Utf8Pieces {
 
 /** Calls `onText` with consecutive decoded pieces of the file; returns the bytes read. */
 export function streamTextFile(
-  path: string,
+  path: string | Buffer,
   onText: (text: string) => void,
   chunkBytes = TEXT_CHUNK_BYTES,
 ): number {

@@ -6,17 +6,17 @@
  */
 import * as fs from "node:fs";
 import { randomBytes } from "node:crypto";
-import { basename, dirname, join } from "node:path";
+import { type FsPath, basenamePath, dirnamePath, joinPath } from "../scan/fsPath";
 import { FileFormatError } from "./errors";
 
 export interface AtomicFs {
-  openSync(path: string, flags: string, mode?: number): number;
+  openSync(path: FsPath, flags: string, mode?: number): number;
   writeSync(fd: number, buffer: Uint8Array, offset?: number, length?: number): number;
   fsyncSync(fd: number): void;
   closeSync(fd: number): void;
-  renameSync(from: string, to: string): void;
-  unlinkSync(path: string): void;
-  statSync(path: string): fs.Stats;
+  renameSync(from: FsPath, to: FsPath): void;
+  unlinkSync(path: FsPath): void;
+  statSync(path: FsPath): fs.Stats;
 }
 
 export const nodeFs: AtomicFs = {
@@ -49,20 +49,24 @@ export interface AtomicSteps {
   /** Writes the new content. */
   produce(sink: ByteSink): void;
   /** Re-opens the written temporary file and throws if it is not what we meant to write. */
-  verify(tempPath: string): void;
+  verify(tempPath: FsPath): void;
   /** Called after verification, before the rename (e.g. to close the original's descriptor). */
   beforeRename?(): void;
 }
 
 /** The temporary name: hidden, beside the original (same file system, so rename is atomic). */
-export function tempPathFor(path: string): string {
-  return join(
-    dirname(path),
-    `.${basename(path)}.labelbridge-${process.pid}-${randomBytes(4).toString("hex")}.tmp`,
-  );
+export function tempPathFor(path: FsPath): FsPath {
+  const name = basenamePath(path);
+  const suffix = `.labelbridge-${process.pid}-${randomBytes(4).toString("hex")}.tmp`;
+  const temp =
+    typeof name === "string"
+      ? `.${name}${suffix}`
+      : Buffer.concat([Buffer.from("."), name, Buffer.from(suffix)]);
+  return joinPath(dirnamePath(path), temp);
 }
 
-export const TEMP_FILE_PATTERN = /^\..+\.labelbridge-\d+-[0-9a-f]{8}\.tmp$/;
+/** Group 1 is the PID of the process that wrote it. */
+export const TEMP_FILE_PATTERN = /^\..+\.labelbridge-(\d+)-[0-9a-f]{8}\.tmp$/;
 
 const BUFFER_SIZE = 256 * 1024;
 
@@ -97,7 +101,7 @@ class BufferedFdSink implements ByteSink {
 }
 
 export function replaceAtomically(
-  path: string,
+  path: FsPath,
   original: FileIdentity,
   steps: AtomicSteps,
   fsys: AtomicFs = nodeFs,
@@ -136,11 +140,11 @@ export function replaceAtomically(
     }
     throw err;
   }
-  syncDirectory(dirname(path));
+  syncDirectory(dirnamePath(path));
 }
 
 /** Makes the rename durable where the platform allows fsync on a directory. */
-function syncDirectory(dir: string): void {
+function syncDirectory(dir: FsPath): void {
   let fd: number | null = null;
   try {
     fd = fs.openSync(dir, "r");

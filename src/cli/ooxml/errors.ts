@@ -17,6 +17,10 @@ export type FileErrorCode =
   | "not-labelable"
   | "changed-during-write"
   | "verify-failed"
+  /** The file decodes to more than its budget (a decompression bomb, or simply too much). */
+  | "decode-limit"
+  /** Decoding the file took longer than its budget. */
+  | "time-limit"
   | "io";
 
 export class FileFormatError extends Error {

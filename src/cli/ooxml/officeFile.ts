@@ -23,7 +23,8 @@ import {
   tenantLabel,
 } from "./labels";
 import { type ByteSource, bufferSource, fileSource } from "./source";
-import { type ExtractedText, type OfficeKind, extractOfficeText } from "./text";
+import { DecodeBudget } from "../formats/budget";
+import { type ExtractResult, type OfficeKind, extractOfficeText } from "./text";
 import { DEFAULT_ZIP_LIMITS, type ZipArchive, type ZipLimits, findEntry, openZip } from "./zipRead";
 import { rewriteZip } from "./zipWrite";
 
@@ -64,7 +65,7 @@ export function openOfficePackage(source: ByteSource, limits: ZipLimits = DEFAUL
 }
 
 export interface OpenOfficeFile {
-  path: string;
+  path: string | Buffer;
   identity: FileIdentity;
   pkg: OfficePackage;
   close(): void;
@@ -76,7 +77,10 @@ export interface OpenOfficeFile {
  */
 export const READ_WHOLE_BYTES = 32 * 1024 * 1024;
 
-export function openOfficeFile(path: string, limits: ZipLimits = DEFAULT_ZIP_LIMITS): OpenOfficeFile {
+export function openOfficeFile(
+  path: string | Buffer,
+  limits: ZipLimits = DEFAULT_ZIP_LIMITS,
+): OpenOfficeFile {
   const identity = identityOf(statSync(path));
   const source = identity.size <= READ_WHOLE_BYTES ? bufferSource(readFileSync(path)) : fileSource(path);
   try {
@@ -91,12 +95,24 @@ export function officeLabels(file: OpenOfficeFile): PackageLabels {
   return readPackageLabels(file.pkg.archive);
 }
 
-export function packageText(pkg: OfficePackage): ExtractedText {
-  return extractOfficeText(pkg.archive, pkg.kind, pkg.mainPart);
+export interface ExtractedText extends ExtractResult {
+  text: string;
 }
 
-export function officeText(file: OpenOfficeFile): ExtractedText {
-  return packageText(file.pkg);
+/** The package's text to `sink` as it is read, within the file's decode budget. */
+export function streamPackageText(
+  pkg: OfficePackage,
+  sink: (text: string) => void,
+  budget: DecodeBudget = new DecodeBudget(),
+): Promise<ExtractResult> {
+  return extractOfficeText(pkg.archive, pkg.kind, pkg.mainPart, sink, budget);
+}
+
+/** The package's text as one string (tests, benchmarks); the scanner streams it instead. */
+export async function packageText(pkg: OfficePackage, budget?: DecodeBudget): Promise<ExtractedText> {
+  const pieces: string[] = [];
+  const result = await streamPackageText(pkg, (t) => pieces.push(t), budget);
+  return { ...result, text: pieces.join("") };
 }
 
 export interface WriteLabelOptions {

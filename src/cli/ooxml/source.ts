@@ -27,7 +27,7 @@ export function bufferSource(buf: Uint8Array): ByteSource {
   };
 }
 
-export function fileSource(path: string): ByteSource {
+export function fileSource(path: string | Buffer): ByteSource {
   const fd = openSync(path, "r");
   let size: number;
   try {

@@ -1,13 +1,30 @@
 /**
- * Text of Word, Excel and PowerPoint packages for sensitive-information detection, by targeted
- * regular expressions over the text elements (w:t, a:t, Excel t and v) rather than a parser: ~10×
- * faster and enough, because we only need the characters in reading order. Runs are joined within a
- * paragraph before anything matches (Word splits "4111 1111 …" across runs); paragraphs, table
- * cells and sheet rows end with a line break.
+ * Text of Word, Excel and PowerPoint packages for sensitive-information detection: the parts that
+ * hold text, found through the package's relationships (no other part is inflated), each inflated
+ * as a stream and tokenized as bytes (zipStream.ts, xmlStream.ts), the text going to a sink as it is
+ * found. No part is ever held whole as a string, and every byte inflated is charged to the file's
+ * decode budget: when the budget runs out, the text read so far has gone to the sink and the result
+ * says where reading was cut.
  */
-import { escapeRegExp, decodeEntities, parseAttributes, prefixFor } from "./xmlText";
-import { readPartText, relationshipsOf, resolveTarget, targetsOf } from "./opc";
-import type { ZipArchive } from "./zipRead";
+import {
+  type DecodeBudget,
+  DEFAULT_DECODE_LIMITS,
+  DecodeBudget as Budget,
+  isDecodeLimit,
+} from "../formats/budget";
+import { relationshipsOf, resolveTarget, targetsOf } from "./opc";
+import {
+  RelationshipIdsHandler,
+  SharedStringsHandler,
+  TextOut,
+  WorksheetHandler,
+  drawingHandler,
+  wordHandler,
+} from "./textHandlers";
+import { type XmlHandler, XmlTokenizer, tokenizeWhole } from "./xmlStream";
+import { prefixFor } from "./xmlText";
+import { streamEntry } from "./zipStream";
+import { type ZipArchive, findEntry } from "./zipRead";
 
 export type OfficeKind = "word" | "excel" | "powerpoint";
 
@@ -26,6 +43,11 @@ const NS = {
   ],
 } as const;
 
+/** Shared strings kept for the sheets to look up; the rest are scanned as text without their rows. */
+export const MAX_SHARED_STRING_CHARS = 32 * 1024 * 1024;
+/** The root start tag comes first, after at most a declaration and a comment or two. */
+const HEAD_BYTES = 8192;
+
 /** Both spellings of an officeDocument relationship type: transitional and strict. */
 function relTypes(name: string): string[] {
   return [
@@ -34,147 +56,114 @@ function relTypes(name: string): string[] {
   ];
 }
 
-const patternCache = new Map<string, RegExp>();
-
-function cached(key: string, make: () => RegExp): RegExp {
-  let re = patternCache.get(key);
-  if (!re) {
-    re = make();
-    patternCache.set(key, re);
-  }
-  re.lastIndex = 0;
-  return re;
-}
-
-function qn(prefix: string, local: string): string {
-  return escapeRegExp(prefix === "" ? local : `${prefix}:${local}`);
-}
+/** A handler for a part, given the start of the part as text (null: the part holds nothing we read). */
+type HandlerFor = (head: string) => (XmlHandler & { names: readonly string[] }) | null;
 
 /**
- * Paragraph text of WordprocessingML or DrawingML: the text elements joined within a paragraph,
- * tabs and breaks kept as whitespace, one line per paragraph.
+ * One part's bytes to its handler: the first bytes pick the handler (the namespace prefix the root
+ * binds); UTF-16 parts, which XML allows and Office does not write, are decoded whole first.
  */
-function paragraphText(xml: string, prefix: string, textElements: string[], breakElements: string[]): string {
-  // The key is built from the plain names: escaping them on every call cost more than the lookup.
-  const re = cached(`p|${prefix}|${textElements.join(",")}|${breakElements.join(",")}`, () => {
-    const texts = textElements.map((t) => qn(prefix, t)).join("|");
-    const breaks = breakElements.map((t) => qn(prefix, t)).join("|");
-    return new RegExp(
-      `<(${texts})(?:\\s[^>]*?)?(?<!/)>([^<]*)</\\1>|</${qn(prefix, "p")}>|<(${breaks})\\b[^>]*?/>`,
-      "g",
-    );
-  });
-  const out: string[] = [];
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(xml))) {
-    if (m[1] !== undefined) out.push(decodeEntities(m[2]));
-    else if (m[3] !== undefined) out.push(m[3].endsWith("tab") ? "\t" : "\n");
-    else out.push("\n");
-  }
-  return out.join("");
-}
+class PartReader {
+  private head: Uint8Array[] = [];
+  private headSize = 0;
+  private tokenizer: XmlTokenizer | null = null;
+  private utf16: Uint8Array[] | null = null;
+  private skip = false;
 
-export function wordPartText(xml: string): string {
-  const prefix = prefixFor(xml, NS.word);
-  return prefix === null ? "" : paragraphText(xml, prefix, ["t", "delText"], ["tab", "br", "cr"]);
-}
+  constructor(private readonly handlerFor: HandlerFor) {}
 
-export function drawingPartText(xml: string): string {
-  const prefix = prefixFor(xml, NS.drawing);
-  return prefix === null ? "" : paragraphText(xml, prefix, ["t"], ["br"]);
-}
-
-/** The shared string table: each item's runs joined, phonetic (rPh) runs left out. */
-export function sharedStrings(xml: string): string[] {
-  const prefix = prefixFor(xml, NS.sheet);
-  if (prefix === null) return [];
-  const si = cached(
-    `si|${prefix}`,
-    () => new RegExp(`<${qn(prefix, "si")}\\b[^>]*?(?:/>|>([\\s\\S]*?)</${qn(prefix, "si")}>)`, "g"),
-  );
-  const out: string[] = [];
-  let m: RegExpExecArray | null;
-  while ((m = si.exec(xml))) out.push(m[1] === undefined ? "" : runText(m[1], prefix));
-  return out;
-}
-
-function runText(item: string, prefix: string): string {
-  let body = item;
-  if (body.includes("rPh")) {
-    const rph = cached(
-      `rph|${prefix}`,
-      () => new RegExp(`<${qn(prefix, "rPh")}\\b[\\s\\S]*?</${qn(prefix, "rPh")}>`, "g"),
-    );
-    body = body.replace(rph, "");
-  }
-  const t = cached(
-    `t|${prefix}`,
-    () => new RegExp(`<${qn(prefix, "t")}(?:\\s[^>]*?)?(?<!/)>([^<]*)</${qn(prefix, "t")}>`, "g"),
-  );
-  let text = "";
-  let m: RegExpExecArray | null;
-  while ((m = t.exec(body))) text += decodeEntities(m[1]);
-  return text;
-}
-
-/** One line per row, cells separated by tabs: shared strings resolved, inline strings and values as written. */
-export function worksheetText(xml: string, shared: readonly string[]): string {
-  const prefix = prefixFor(xml, NS.sheet);
-  if (prefix === null) return "";
-  const cell = cached(
-    `c|${prefix}`,
-    () =>
-      new RegExp(
-        `<${qn(prefix, "c")}\\b([^>]*?)(?:/>|>([\\s\\S]*?)</${qn(prefix, "c")}>)|</${qn(prefix, "row")}>`,
-        "g",
-      ),
-  );
-  const v = cached(
-    `v|${prefix}`,
-    () => new RegExp(`<${qn(prefix, "v")}(?:\\s[^>]*?)?>([^<]*)</${qn(prefix, "v")}>`),
-  );
-  const out: string[] = [];
-  let rowHasCells = false;
-  let m: RegExpExecArray | null;
-  while ((m = cell.exec(xml))) {
-    if (m[1] === undefined) {
-      out.push("\n");
-      rowHasCells = false;
-      continue;
+  push(chunk: Uint8Array): void {
+    if (this.tokenizer) this.tokenizer.push(chunk);
+    else if (this.utf16) this.utf16.push(chunk);
+    else if (!this.skip) {
+      this.head.push(chunk);
+      this.headSize += chunk.length;
+      if (this.headSize >= HEAD_BYTES) this.start();
     }
-    const body = m[2];
-    if (body === undefined) continue;
-    const type = /\bt\s*=\s*["']([^"']*)["']/.exec(m[1])?.[1] ?? "n";
-    let value: string;
-    if (type === "inlineStr") value = runText(body, prefix);
-    else {
-      const raw = v.exec(body)?.[1];
-      if (raw === undefined) continue;
-      value = type === "s" ? (shared[Number(raw)] ?? "") : decodeEntities(raw);
-    }
-    if (rowHasCells) out.push("\t");
-    out.push(value);
-    rowHasCells = true;
   }
-  return out.join("");
+
+  finish(): void {
+    if (!this.tokenizer && !this.utf16 && !this.skip) this.start();
+    if (this.utf16) {
+      const bytes = Buffer.concat(this.utf16);
+      const text = new TextDecoder(bytes[0] === 0xff ? "utf-16le" : "utf-16be").decode(bytes.subarray(2));
+      this.utf16 = null;
+      this.begin(Buffer.from(text, "utf8"));
+    }
+    this.tokenizer?.finish();
+  }
+
+  private start(): void {
+    // A part read whole arrives as one chunk: no copy.
+    let head =
+      this.head.length === 1
+        ? Buffer.from(this.head[0].buffer, this.head[0].byteOffset, this.head[0].length)
+        : Buffer.concat(this.head);
+    this.head = [];
+    if (
+      head.length >= 2 &&
+      ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff))
+    ) {
+      this.utf16 = [head];
+      return;
+    }
+    if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) head = head.subarray(3);
+    this.begin(head);
+  }
+
+  private begin(bytes: Buffer): void {
+    // The root start tag is almost always within the first kilobyte; look further only if not.
+    let handler = this.handlerFor(bytes.toString("latin1", 0, Math.min(bytes.length, 1024)));
+    if (!handler && bytes.length > 1024)
+      handler = this.handlerFor(bytes.toString("latin1", 0, Math.min(bytes.length, HEAD_BYTES)));
+    if (!handler) {
+      this.skip = true;
+      return;
+    }
+    this.tokenizer = new XmlTokenizer(handler.names, handler);
+    this.tokenizer.push(bytes);
+  }
 }
 
-export interface ExtractedText {
-  text: string;
+export interface ExtractResult {
   /** The parts the text came from, in order. */
   parts: string[];
+  /** Why reading stopped before the end (the decode budget ran out), or null. */
+  cut: string | null;
 }
 
-function collect(archive: ZipArchive, parts: string[], extract: (xml: string) => string): ExtractedText {
-  const chunks: string[] = [];
+async function readPart(archive: ZipArchive, part: string, budget: DecodeBudget, handlerFor: HandlerFor) {
+  const entry = findEntry(archive, part);
+  if (!entry) return false;
+  const reader = new PartReader(handlerFor);
+  await streamEntry(archive, entry, budget, (chunk) => reader.push(chunk));
+  reader.finish();
+  return true;
+}
+
+/** Reads `parts` in order, a line between parts; stops (and says so) when the budget runs out. */
+async function readParts(
+  archive: ZipArchive,
+  parts: string[],
+  budget: DecodeBudget,
+  out: TextOut,
+  handlerFor: HandlerFor,
+): Promise<ExtractResult> {
   const used: string[] = [];
-  for (const part of parts) {
-    const xml = readPartText(archive, part);
-    if (xml === null) continue;
-    used.push(part);
-    chunks.push(extract(xml));
+  try {
+    for (const part of parts) {
+      if (!findEntry(archive, part)) continue;
+      if (used.length > 0) out.add("\n");
+      used.push(part);
+      await readPart(archive, part, budget, handlerFor);
+      out.flush();
+    }
+    return { parts: used, cut: null };
+  } catch (err) {
+    out.flush();
+    if (isDecodeLimit(err)) return { parts: used, cut: err.message };
+    throw err;
   }
-  return { text: chunks.join("\n"), parts: used };
 }
 
 function unique(parts: string[]): string[] {
@@ -187,62 +176,158 @@ function unique(parts: string[]): string[] {
   });
 }
 
-/** Targets in the order the main part lists them by `r:id` (sheets, slides), then any others. */
-function orderedByIds(
+/**
+ * Targets in the order the main part lists them by `r:id` (sheets, slides), then any others; when
+ * the main part alone spends the budget, the result saying so.
+ */
+async function orderedByIds(
   archive: ZipArchive,
   mainPart: string,
-  mainXml: string,
   element: string,
   type: string[],
-): string[] {
+  budget: DecodeBudget,
+): Promise<string[] | ExtractResult> {
   const rels = relationshipsOf(archive, mainPart).filter((r) => !r.external && type.includes(r.type));
   const byId = new Map(rels.map((r) => [r.id, resolveTarget(mainPart, r.target)]));
+  const ids = new RelationshipIdsHandler(element);
+  try {
+    await readPart(archive, mainPart, budget, () => ids);
+  } catch (err) {
+    if (isDecodeLimit(err)) return { parts: [], cut: err.message };
+    throw err;
+  }
   const ordered: string[] = [];
-  const re = new RegExp(`<(?:[A-Za-z_][\\w.-]*:)?${element}\\b([^>]*?)/?>`, "g");
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(mainXml))) {
-    const attrs = parseAttributes(m[1]);
-    const id = Object.entries(attrs).find(([k]) => k.endsWith(":id"))?.[1];
-    const target = id === undefined ? undefined : byId.get(id);
+  for (const id of ids.ids) {
+    const target = byId.get(id);
     if (target) ordered.push(target);
   }
   for (const t of byId.values()) if (t) ordered.push(t);
   return unique(ordered);
 }
 
-export function extractWordText(archive: ZipArchive, mainPart: string): ExtractedText {
-  const extras = ["header", "footer", "footnotes", "endnotes", "comments"].flatMap((t) =>
-    targetsOf(archive, mainPart, relTypes(t)),
-  );
-  return collect(archive, unique([mainPart, ...extras]), wordPartText);
-}
-
-export function extractExcelText(archive: ZipArchive, mainPart: string): ExtractedText {
-  const workbook = readPartText(archive, mainPart) ?? "";
-  const sharedPart = targetsOf(archive, mainPart, relTypes("sharedStrings"))[0];
-  const sharedXml = sharedPart ? readPartText(archive, sharedPart) : null;
-  const shared = sharedXml === null ? [] : sharedStrings(sharedXml);
-  const sheets = orderedByIds(archive, mainPart, workbook, "sheet", relTypes("worksheet"));
-  const result = collect(archive, sheets, (xml) => worksheetText(xml, shared));
-  return {
-    text: result.text,
-    parts: sharedPart && sharedXml !== null ? [sharedPart, ...result.parts] : result.parts,
+function paragraphs(ns: readonly string[], make: typeof wordHandler, out: TextOut): HandlerFor {
+  return (head) => {
+    const prefix = prefixFor(head, ns);
+    return prefix === null ? null : make(prefix, out);
   };
 }
 
-export function extractPowerPointText(archive: ZipArchive, mainPart: string): ExtractedText {
-  const presentation = readPartText(archive, mainPart) ?? "";
-  const slides = orderedByIds(archive, mainPart, presentation, "sldId", relTypes("slide"));
+export async function extractWordText(
+  archive: ZipArchive,
+  mainPart: string,
+  sink: (text: string) => void,
+  budget: DecodeBudget,
+): Promise<ExtractResult> {
+  const extras = ["header", "footer", "footnotes", "endnotes", "comments"].flatMap((t) =>
+    targetsOf(archive, mainPart, relTypes(t)),
+  );
+  const out = new TextOut(sink);
+  return readParts(
+    archive,
+    unique([mainPart, ...extras]),
+    budget,
+    out,
+    paragraphs(NS.word, wordHandler, out),
+  );
+}
+
+export async function extractExcelText(
+  archive: ZipArchive,
+  mainPart: string,
+  sink: (text: string) => void,
+  budget: DecodeBudget,
+): Promise<ExtractResult> {
+  const out = new TextOut(sink);
+  const sheets = await orderedByIds(archive, mainPart, "sheet", relTypes("worksheet"), budget);
+  if (!Array.isArray(sheets)) return sheets;
+  const sharedPart = targetsOf(archive, mainPart, relTypes("sharedStrings"))[0];
+  let shared: SharedStringsHandler | null = null;
+  let sharedFound = false;
+  if (sharedPart) {
+    try {
+      sharedFound = await readPart(archive, sharedPart, budget, (head) => {
+        const prefix = prefixFor(head, NS.sheet);
+        if (prefix === null) return null;
+        shared = new SharedStringsHandler(prefix, MAX_SHARED_STRING_CHARS, (t) => out.add(t));
+        return shared;
+      });
+    } catch (err) {
+      if (!isDecodeLimit(err)) throw err;
+      // What was read of the table is scanned as text: the sheets that use it are not reached.
+      for (const s of (shared as SharedStringsHandler | null)?.strings ?? []) out.add(s + "\n");
+      out.flush();
+      return { parts: [sharedPart], cut: err.message };
+    }
+  }
+  const strings = (shared as SharedStringsHandler | null)?.strings ?? [];
+  const result = await readParts(archive, sheets, budget, out, (head) => {
+    const prefix = prefixFor(head, NS.sheet);
+    return prefix === null ? null : new WorksheetHandler(prefix, strings, out);
+  });
+  return { ...result, parts: sharedPart && sharedFound ? [sharedPart, ...result.parts] : result.parts };
+}
+
+export async function extractPowerPointText(
+  archive: ZipArchive,
+  mainPart: string,
+  sink: (text: string) => void,
+  budget: DecodeBudget,
+): Promise<ExtractResult> {
+  const out = new TextOut(sink);
+  const slides = await orderedByIds(archive, mainPart, "sldId", relTypes("slide"), budget);
+  if (!Array.isArray(slides)) return slides;
   const parts: string[] = [];
   for (const slide of slides) {
     parts.push(slide);
     parts.push(...targetsOf(archive, slide, relTypes("notesSlide")));
   }
-  return collect(archive, unique(parts), drawingPartText);
+  return readParts(archive, unique(parts), budget, out, paragraphs(NS.drawing, drawingHandler, out));
 }
 
-export function extractOfficeText(archive: ZipArchive, kind: OfficeKind, mainPart: string): ExtractedText {
-  if (kind === "word") return extractWordText(archive, mainPart);
-  if (kind === "excel") return extractExcelText(archive, mainPart);
-  return extractPowerPointText(archive, mainPart);
+export function extractOfficeText(
+  archive: ZipArchive,
+  kind: OfficeKind,
+  mainPart: string,
+  sink: (text: string) => void,
+  budget: DecodeBudget = new Budget(DEFAULT_DECODE_LIMITS),
+): Promise<ExtractResult> {
+  if (kind === "word") return extractWordText(archive, mainPart, sink, budget);
+  if (kind === "excel") return extractExcelText(archive, mainPart, sink, budget);
+  return extractPowerPointText(archive, mainPart, sink, budget);
+}
+
+function collectText(xml: string, handlerFor: (out: TextOut) => HandlerFor): string {
+  const pieces: string[] = [];
+  const out = new TextOut((t) => pieces.push(t));
+  const handler = handlerFor(out)(xml.length > HEAD_BYTES ? xml.slice(0, HEAD_BYTES) : xml);
+  if (handler) tokenizeWhole(Buffer.from(xml, "utf8"), handler.names, handler);
+  out.flush();
+  return pieces.join("");
+}
+
+/** One WordprocessingML part's text (a line per paragraph). */
+export function wordPartText(xml: string): string {
+  return collectText(xml, (out) => paragraphs(NS.word, wordHandler, out));
+}
+
+/** One DrawingML part's text (slides, notes). */
+export function drawingPartText(xml: string): string {
+  return collectText(xml, (out) => paragraphs(NS.drawing, drawingHandler, out));
+}
+
+/** A shared string table's items. */
+export function sharedStrings(xml: string): string[] {
+  const prefix = prefixFor(xml.slice(0, HEAD_BYTES), NS.sheet);
+  if (prefix === null) return [];
+  const handler = new SharedStringsHandler(prefix, Infinity, () => {});
+  tokenizeWhole(Buffer.from(xml, "utf8"), handler.names, handler);
+  return handler.strings;
+}
+
+/** One worksheet's text: a line per row, cells separated by tabs. */
+export function worksheetText(xml: string, shared: readonly string[]): string {
+  return collectText(xml, (out) => (head) => {
+    const prefix = prefixFor(head, NS.sheet);
+    return prefix === null ? null : new WorksheetHandler(prefix, shared, out);
+  });
 }

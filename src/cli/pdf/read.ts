@@ -15,6 +15,7 @@ import {
 } from "../../core/metadata";
 import { type FileIdentity, identityOf } from "../ooxml/atomic";
 import { FileFormatError, describeError } from "../ooxml/errors";
+import type { FsPath } from "../scan/fsPath";
 import { metadataStream, stringEntries, xmpText } from "./objects";
 import { type PdfProtection, protectionOf, requirePdfHeader, xrefProblem } from "./structure";
 
@@ -30,7 +31,7 @@ export interface PdfLabels {
 }
 
 export interface PdfFile {
-  path: string;
+  path: FsPath;
   bytes: Uint8Array;
   identity: FileIdentity;
   doc: PDFDocument;
@@ -147,7 +148,7 @@ export async function readPdfBytes(bytes: Uint8Array): Promise<Omit<PdfFile, "pa
 }
 
 /** Reads a PDF file and its labels, within `maxBytes`. */
-export async function openPdfFile(path: string, maxBytes: number): Promise<PdfFile> {
+export async function openPdfFile(path: FsPath, maxBytes: number): Promise<PdfFile> {
   const stats = statSync(path);
   if (stats.size > maxBytes)
     throw new FileFormatError(

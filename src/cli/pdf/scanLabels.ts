@@ -3,6 +3,7 @@
  * (a user password) still shows the label it visibly carries; kept open for an enforce write.
  */
 import { describeError } from "../ooxml/errors";
+import type { FsPath } from "../scan/fsPath";
 import type { FoundLabels } from "../scan/content";
 import { type PdfFile, openPdfFile } from "./read";
 
@@ -16,7 +17,7 @@ export interface PdfForScan {
 }
 
 /** Never throws. */
-export async function readPdfForScan(path: string, maxBytes: number): Promise<PdfForScan> {
+export async function readPdfForScan(path: FsPath, maxBytes: number): Promise<PdfForScan> {
   try {
     const file = await openPdfFile(path, maxBytes);
     const labels: FoundLabels = {

@@ -14,7 +14,16 @@ import { describeError } from "../ooxml/errors";
 import { tenantLabel } from "../ooxml/labels";
 import { officeLabels, openOfficeFile } from "../ooxml/officeFile";
 import { familyOf, fileTypeOf } from "../formats/fileType";
-import { type LabelOutcome, type LabelRequest, changeFileLabel, changeLabel } from "../scan/applyLabel";
+import {
+  type LabelOutcome,
+  type LabelRequest,
+  type LabelTarget,
+  changeFileLabel,
+  changeLabel,
+  labelTarget,
+  shownPath,
+} from "../scan/applyLabel";
+import type { FsPath } from "../scan/fsPath";
 import { type ScannerIdentity, decisionContext, fullLabelName } from "../scan/policyUse";
 import { newFileKey } from "./agile";
 import { isEncryptedFile } from "./sniff";
@@ -53,13 +62,13 @@ export function abilitiesFor(setup: ProtectionSetup, path?: string): ProtectionA
 
 /** Encrypts a file that already carries `labelId` but is not encrypted yet; null if it does not. */
 export function protectInPlace(
-  path: string,
+  where: LabelTarget,
   labelId: string,
   policy: EffectivePolicy,
   key: ProtectKey,
   fsys?: AtomicFs,
 ): LabelOutcome | null {
-  const file = openOfficeFile(path);
+  const file = openOfficeFile(where.file);
   try {
     const labels = officeLabels(file);
     const record = tenantLabel(labels, policy.siteId);
@@ -80,21 +89,36 @@ export function protectInPlace(
       },
       { storage: policy.labelStorage, fs: fsys },
     );
-    return { status: "changed", path, from: labelId, to: labelId, location: outcome.target, audit: null };
+    return {
+      status: "changed",
+      path: where.path,
+      from: labelId,
+      to: labelId,
+      location: outcome.target,
+      target: where.target,
+      audit: null,
+    };
   } finally {
     file.close();
   }
 }
 
 export async function changeLabelProtected(
-  path: string,
+  given: FsPath | LabelTarget,
   request: LabelRequest,
   policy: EffectivePolicy,
   who: ScannerIdentity,
   setup: ProtectionSetup,
   fsys?: AtomicFs,
 ): Promise<ProtectedLabelOutcome> {
-  if (isEncryptedFile(path))
+  const path = shownPath(given);
+  let where: LabelTarget;
+  try {
+    where = typeof given === "string" || Buffer.isBuffer(given) ? labelTarget(given) : given;
+  } catch {
+    return changeLabel(given, request, policy, who, fsys); // reports why the file cannot be read
+  }
+  if (isEncryptedFile(where.file))
     return {
       status: "failed",
       path,
@@ -103,7 +127,7 @@ export async function changeLabelProtected(
     };
   const target = request.labelId;
   const label = target === null ? undefined : policy.labels.find((l) => l.id === target);
-  if (target === null || !label) return changeLabel(path, request, policy, who, fsys);
+  if (target === null || !label) return changeLabel(where, request, policy, who, fsys);
   const decision = decideProtection(
     label,
     abilitiesFor(setup, path),
@@ -122,7 +146,7 @@ export async function changeLabelProtected(
       }),
     };
   if (decision.outcome === "apply" || request.dryRun) {
-    const o = await changeLabel(path, request, policy, who, fsys);
+    const o = await changeLabel(where, request, policy, who, fsys);
     return decision.outcome === "apply" || o.status !== "would-change"
       ? o
       : { ...o, protectedBy: "labelbridge" };
@@ -133,7 +157,7 @@ export async function changeLabelProtected(
       keyId: key.keyId,
       labelId: target,
       password: key.password,
-      itemName: basename(path),
+      itemName: basename(where.target ?? path),
     });
   } catch (err) {
     const e = describeError(err);
@@ -144,10 +168,10 @@ export async function changeLabelProtected(
       message: `the server did not keep the file's key, so nothing was written: ${e.message}`,
     };
   }
-  let outcome: LabelOutcome = changeFileLabel(path, request, policy, who, fsys, protectingWriter(key));
+  let outcome: LabelOutcome = changeFileLabel(where, request, policy, who, fsys, protectingWriter(key));
   if (outcome.status === "unchanged") {
     try {
-      outcome = protectInPlace(path, target, policy, key, fsys) ?? outcome;
+      outcome = protectInPlace(where, target, policy, key, fsys) ?? outcome;
     } catch (err) {
       const e = describeError(err);
       outcome = { status: "failed", path, code: e.code, message: e.message };

@@ -5,6 +5,7 @@
  * may be applied here; a Labelbridge-protected label gets a key kept by the server first and the file
  * is labeled and encrypted in one atomic write.
  */
+import { type FsPath, displayPath } from "../scan/fsPath";
 import { basename } from "node:path";
 import type { AuditEvent } from "../../core/audit";
 import { type LabelPlan, decideProtection, eventAuditEvent } from "../../core/decide";
@@ -12,7 +13,7 @@ import type { LabelRecord } from "../../core/metadata";
 import { type EffectivePolicy, labelProtection } from "../../core/policy";
 import type { FileType } from "../formats/fileType";
 import { readPackageLabels } from "../ooxml/labels";
-import type { FileContent } from "../scan/content";
+import { type FileContent, cutWarning } from "../scan/content";
 import { StreamingDetector } from "../scan/detectText";
 import { officeFileModule } from "../scan/onDemand";
 import { type ScannerIdentity, decisionContext, fullLabelName } from "../scan/policyUse";
@@ -31,14 +32,15 @@ export interface ScanKeyServer {
 
 /** A protected Office file's content, decrypted in memory. Throws ProtectionError when it cannot be. */
 export async function readProtectedContent(
-  path: string,
+  path: FsPath,
   type: FileType,
   keys: ScanKeyServer,
 ): Promise<FileContent & { keyNote: string }> {
-  const opened = await openProtected(readFileSync(path), basename(path), keys);
+  const opened = await openProtected(readFileSync(path), basename(displayPath(path)), keys);
   const labels = readPackageLabels(opened.pkg.archive);
   const detector = new StreamingDetector();
-  detector.push(officeFileModule().packageText(opened.pkg).text);
+  // Streamed into the detector under the same decode budget as an unprotected file's text.
+  const extracted = await officeFileModule().streamPackageText(opened.pkg, (text) => detector.push(text));
   return {
     type,
     ...detector.finish(),
@@ -49,7 +51,7 @@ export async function readProtectedContent(
       office: labels,
     },
     labelError: null,
-    warnings: [],
+    warnings: extracted.cut === null ? [] : [cutWarning("", extracted.cut)],
     office: null,
     keyNote: `encrypted (Labelbridge protection, key ${opened.keyId}); read with a key released to the scanner as ${opened.key.grant === "super-user" ? "a super user" : "a rights holder"}`,
   };
@@ -69,7 +71,7 @@ export async function prepareScanWrite(
   policy: EffectivePolicy,
   plan: LabelPlan,
   keys: ScanKeyServer | null,
-  path: string,
+  path: FsPath,
   who: ScannerIdentity,
   dryRun: boolean,
 ): Promise<ScanWrite> {
@@ -80,7 +82,7 @@ export async function prepareScanWrite(
   const server: KeyServer | null = keys ? { server: keys.server, token: keys.token } : null;
   const decision = decideProtection(
     label,
-    abilitiesFor({ keys: server, pathName: "the scanner" }, path),
+    abilitiesFor({ keys: server, pathName: "the scanner" }, displayPath(path)),
     fullLabelName(policy, labelId) ?? label.displayName,
   );
   if (decision.outcome === "refuse")
@@ -88,16 +90,21 @@ export async function prepareScanWrite(
       refused: true,
       reason: decision.reason,
       message: decision.message,
-      audit: eventAuditEvent(decisionContext(path, who), "label-refused", {
+      audit: eventAuditEvent(decisionContext(displayPath(path), who), "label-refused", {
         labelId,
         actionSource: "scanner",
         reason: decision.reason,
-        details: { path },
+        details: { path: displayPath(path) },
       }),
     };
   if (decision.outcome === "apply" || dryRun || !server) return none;
   const key = newFileKey();
-  await escrowKey(server, { keyId: key.keyId, labelId, password: key.password, itemName: basename(path) });
+  await escrowKey(server, {
+    keyId: key.keyId,
+    labelId,
+    password: key.password,
+    itemName: basename(displayPath(path)),
+  });
   return {
     refused: false,
     writer: protectingWriter(key),
@@ -117,7 +124,7 @@ export async function protectExisting(
   policy: EffectivePolicy,
   record: LabelRecord,
   keys: ScanKeyServer | null,
-  path: string,
+  path: FsPath,
   dryRun: boolean,
 ): Promise<{ note: string; protectedNow: boolean } | null> {
   const label = policy.labels.find((l) => l.id === record.labelId);
@@ -135,11 +142,16 @@ export async function protectExisting(
     keyId: key.keyId,
     labelId: label.id,
     password: key.password,
-    itemName: basename(path),
+    itemName: basename(displayPath(path)),
   });
   let done;
   try {
-    done = protectInPlace(path, label.id, policy, key);
+    done = protectInPlace(
+      { path: displayPath(path), file: path, target: null, id: "" },
+      label.id,
+      policy,
+      key,
+    );
   } catch (err) {
     await discardKey(server, key.keyId);
     throw err;

@@ -2,6 +2,7 @@
  * Telling an encrypted Office file from a plain one by its first bytes, without loading the
  * encryption code: an encrypted package is a compound file, a plain one a zip.
  */
+import type { FsPath } from "../scan/fsPath";
 import { closeSync, openSync, readSync } from "node:fs";
 
 const CFB_MAGIC = Buffer.from("d0cf11e0a1b11ae1", "hex");
@@ -12,7 +13,7 @@ export function looksLikeCompoundFile(head: Uint8Array): boolean {
 }
 
 /** True when the file starts like a compound file: encrypted (by Labelbridge or with an Office password). */
-export function isEncryptedFile(path: string): boolean {
+export function isEncryptedFile(path: FsPath): boolean {
   let fd: number | null = null;
   try {
     fd = openSync(path, "r");

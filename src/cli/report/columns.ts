@@ -23,6 +23,7 @@ export const REPORT_COLUMNS = [
   "action",
   "error",
   "warnings",
+  "links",
 ] as const;
 
 export type ReportColumn = (typeof REPORT_COLUMNS)[number];
@@ -56,5 +57,6 @@ export function rowValues(row: ScanRow): Record<ReportColumn, string | number> {
     action: row.action,
     error: row.error ?? "",
     warnings: row.warnings.join("; "),
+    links: (row.links ?? []).join("; "),
   };
 }

@@ -10,7 +10,7 @@ import type { ScanRow } from "../scan/row";
 import { REPORT_COLUMNS, rowValues } from "./columns";
 import { formatBytes, formatDuration } from "../scan/progress";
 import type { ReportMeta } from "./json";
-import { summarize } from "./summary";
+import { type ScanSummary, summarize } from "./summary";
 
 /** Rows listed in the table; the CSV/JSON reports hold them all. */
 export const HTML_TABLE_LIMIT = 5000;
@@ -76,25 +76,26 @@ const SCRIPT = `
   ]);
 })();`;
 
-export function htmlReport(rows: readonly ScanRow[], meta: ReportMeta): string {
-  const summary = summarize(rows, meta.roots);
-  const listed = rows.filter(
-    (r) =>
-      r.infoTypes.length > 0 ||
-      r.error !== null ||
-      r.proposed !== null ||
-      (r.action !== "reported" && r.action !== "none"),
+/** Files the table lists: with findings, a label to apply, an action or an error. */
+export function isListed(r: ScanRow): boolean {
+  return (
+    r.infoTypes.length > 0 ||
+    r.error !== null ||
+    r.proposed !== null ||
+    (r.action !== "reported" && r.action !== "none")
   );
-  const shown = listed.slice(0, HTML_TABLE_LIMIT);
+}
+
+export function htmlRow(row: ScanRow): string {
+  const v = rowValues(row);
+  return `<tr>${REPORT_COLUMNS.map((c) => `<td class="${c === "path" ? "path" : c === "error" && v.error ? "error" : ""}">${escapeHtml(String(v[c]))}</td>`).join("")}</tr>`;
+}
+
+/** Everything before the table rows of files: `listed` files qualify, the first `shown` are listed. */
+export function htmlHead(summary: ScanSummary, meta: ReportMeta, listed: number, shown: number): string {
   const card = (label: string, value: string) =>
     `<div class="card"><span class="muted">${escapeHtml(label)}</span><b>${escapeHtml(value)}</b></div>`;
   const head = REPORT_COLUMNS.map((c) => `<th>${escapeHtml(c)}</th>`).join("");
-  const body = shown
-    .map((row) => {
-      const v = rowValues(row);
-      return `<tr>${REPORT_COLUMNS.map((c) => `<td class="${c === "path" ? "path" : c === "error" && v.error ? "error" : ""}">${escapeHtml(String(v[c]))}</td>`).join("")}</tr>`;
-    })
-    .join("\n");
   const labeled = (summary.byAction.labeled ?? 0) + (summary.byAction.relabeled ?? 0);
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
@@ -120,13 +121,26 @@ ${summary.byProposedLabel.length ? '<div class="chart"><canvas id="chart-propose
 <table><thead><tr><th>Information type</th><th>Files</th><th>Files at high confidence</th><th>Instances</th></tr></thead><tbody>
 ${summary.byInfoType.map((t) => `<tr><td>${escapeHtml(t.name)}</td><td>${t.files}</td><td>${t.highConfidenceFiles}</td><td>${t.instances}</td></tr>`).join("\n")}
 </tbody></table>
-<h2>Files with findings, labels to apply or errors (${listed.length.toLocaleString("en-US")}${listed.length > shown.length ? `, first ${shown.length.toLocaleString("en-US")} shown; the CSV and JSON reports list all` : ""})</h2>
+<h2>Files with findings, labels to apply or errors (${listed.toLocaleString("en-US")}${listed > shown ? `, first ${shown.toLocaleString("en-US")} shown; the CSV and JSON reports list all` : ""})</h2>
 <table><thead><tr>${head}</tr></thead><tbody>
-${body}
+`;
+}
+
+export function htmlTail(summary: ScanSummary): string {
+  return `
 </tbody></table>
 <script type="application/json" id="labelbridge-data">${jsonForScript(summary)}</script>
 <script>${chartLibrary()}</script>
 <script>${SCRIPT}</script>
 </body></html>
 `;
+}
+
+export function htmlReport(rows: readonly ScanRow[], meta: ReportMeta): string {
+  const summary = summarize(rows, meta.roots);
+  const listed = rows.filter(isListed);
+  const shown = listed.slice(0, HTML_TABLE_LIMIT);
+  return (
+    htmlHead(summary, meta, listed.length, shown.length) + shown.map(htmlRow).join("\n") + htmlTail(summary)
+  );
 }

@@ -52,27 +52,31 @@ function sortedCounts(map: Map<string, number>): Array<{ label: string; files: n
     .sort((a, b) => b.files - a.files || a.label.localeCompare(b.label));
 }
 
-export function summarize(rows: readonly ScanRow[], roots: readonly string[]): ScanSummary {
-  const byAction: Record<string, number> = {};
-  const types = new Map<string, ScanSummary["byInfoType"][number]>();
-  const labels = new Map<string, number>();
-  const proposed = new Map<string, number>();
-  const folders = new Map<string, ScanSummary["byFolder"][number]>();
-  let filesWithFindings = 0;
-  let errors = 0;
-  let bytes = 0;
-  let files = 0;
-  for (const row of rows) {
-    byAction[row.action] = (byAction[row.action] ?? 0) + 1;
-    if (row.error !== null) errors++;
+/** The summary built row by row, as rows stream past: memory grows with folders and types, not files. */
+export class SummaryBuilder {
+  private readonly byAction: Record<string, number> = {};
+  private readonly types = new Map<string, ScanSummary["byInfoType"][number]>();
+  private readonly labels = new Map<string, number>();
+  private readonly proposed = new Map<string, number>();
+  private readonly folders = new Map<string, ScanSummary["byFolder"][number]>();
+  private filesWithFindings = 0;
+  private errors = 0;
+  private bytes = 0;
+  private files = 0;
+
+  constructor(private readonly roots: readonly string[]) {}
+
+  add(row: ScanRow): void {
+    this.byAction[row.action] = (this.byAction[row.action] ?? 0) + 1;
+    if (row.error !== null) this.errors++;
     if (row.type !== "-") {
-      files++;
-      bytes += row.size;
+      this.files++;
+      this.bytes += row.size;
     }
     const hasFindings = row.infoTypes.length > 0;
-    if (hasFindings) filesWithFindings++;
+    if (hasFindings) this.filesWithFindings++;
     for (const t of row.infoTypes) {
-      const entry = types.get(t.sitId) ?? {
+      const entry = this.types.get(t.sitId) ?? {
         sitId: t.sitId,
         name: t.name,
         files: 0,
@@ -82,33 +86,44 @@ export function summarize(rows: readonly ScanRow[], roots: readonly string[]): S
       entry.files++;
       entry.instances += t.count;
       if (t.confidence >= 85) entry.highConfidenceFiles++;
-      types.set(t.sitId, entry);
+      this.types.set(t.sitId, entry);
     }
     if (row.type !== "-") {
       const current = labelText(row.currentLabel) || "Unlabeled";
-      labels.set(current, (labels.get(current) ?? 0) + 1);
+      this.labels.set(current, (this.labels.get(current) ?? 0) + 1);
     }
     if (row.proposed)
-      proposed.set(row.proposed.displayName, (proposed.get(row.proposed.displayName) ?? 0) + 1);
-    const folder = folderKey(row.path, roots);
-    const f = folders.get(folder) ?? { folder, files: 0, filesWithFindings: 0, errors: 0 };
+      this.proposed.set(row.proposed.displayName, (this.proposed.get(row.proposed.displayName) ?? 0) + 1);
+    const folder = folderKey(row.path, this.roots);
+    const f = this.folders.get(folder) ?? { folder, files: 0, filesWithFindings: 0, errors: 0 };
     f.files++;
     if (hasFindings) f.filesWithFindings++;
     if (row.error !== null) f.errors++;
-    folders.set(folder, f);
+    this.folders.set(folder, f);
   }
-  return {
-    files,
-    bytes,
-    filesWithFindings,
-    errors,
-    byAction,
-    byInfoType: [...types.values()].sort((a, b) => b.files - a.files || a.name.localeCompare(b.name)),
-    byLabel: sortedCounts(labels),
-    byProposedLabel: sortedCounts(proposed),
-    byFolder: [...folders.values()].sort(
-      (a, b) =>
-        b.filesWithFindings - a.filesWithFindings || b.errors - a.errors || a.folder.localeCompare(b.folder),
-    ),
-  };
+
+  result(): ScanSummary {
+    return {
+      files: this.files,
+      bytes: this.bytes,
+      filesWithFindings: this.filesWithFindings,
+      errors: this.errors,
+      byAction: { ...this.byAction },
+      byInfoType: [...this.types.values()].sort((a, b) => b.files - a.files || a.name.localeCompare(b.name)),
+      byLabel: sortedCounts(this.labels),
+      byProposedLabel: sortedCounts(this.proposed),
+      byFolder: [...this.folders.values()].sort(
+        (a, b) =>
+          b.filesWithFindings - a.filesWithFindings ||
+          b.errors - a.errors ||
+          a.folder.localeCompare(b.folder),
+      ),
+    };
+  }
+}
+
+export function summarize(rows: readonly ScanRow[], roots: readonly string[]): ScanSummary {
+  const builder = new SummaryBuilder(roots);
+  for (const row of rows) builder.add(row);
+  return builder.result();
 }

@@ -1,9 +1,11 @@
 /**
- * `labelbridge label` and `unlabel` for one file (Office or PDF): a person's explicit choice (Privileged), decided by
- * decideLabelChange like every other labeling path, plus two command-line rules on top: replacing an
- * existing label needs `--relabel`, and lowering or removing one needs `--justification`, whatever
- * the policy's own justification setting.
+ * `labelbridge label` and `unlabel` for one file (Office or PDF): a person's explicit choice
+ * (Privileged), decided by decideLabelChange like every other labeling path. The policy's answer
+ * comes first (a change it blocks, such as a prevented downgrade, is refused before anything is
+ * asked); then one command-line rule on top: replacing an existing label needs `--relabel`; then
+ * `--justification`, only when the policy asks for one.
  */
+import { lstatSync, realpathSync, statSync } from "node:fs";
 import type { AuditEvent } from "../../core/audit";
 import { type Justification, type LabelPlan, decideLabelChange, labelWriteOf } from "../../core/decide";
 import type { LabelRecord } from "../../core/metadata";
@@ -13,9 +15,10 @@ import type { AtomicFs } from "../ooxml/atomic";
 import { describeError } from "../ooxml/errors";
 import { openOfficeFile, officeLabels, writeOfficeLabel } from "../ooxml/officeFile";
 import { tenantLabel } from "../ooxml/labels";
-import { DEFAULT_CONTENT_LIMITS } from "./content";
-import { pdfReadModule, pdfWriteModule } from "./onDemand";
 import type { LabelWriter } from "../protect/protectFile";
+import { DEFAULT_CONTENT_LIMITS } from "./content";
+import { type FsPath, displayPath, pathFromBytes } from "./fsPath";
+import { pdfReadModule, pdfWriteModule } from "./onDemand";
 import { type ScannerIdentity, currentForDecision, decisionContext } from "./policyUse";
 
 export type LabelOutcome =
@@ -25,6 +28,8 @@ export type LabelOutcome =
       from: string | null;
       to: string | null;
       location: string;
+      /** When `path` is a symbolic link: the file that was labeled (the link stays a link). */
+      target: string | null;
       audit: AuditEvent | null;
     }
   | { status: "unchanged"; path: string; message: string }
@@ -37,6 +42,41 @@ export interface LabelRequest {
   relabel: boolean;
   justification: Justification | null;
   dryRun: boolean;
+}
+
+/**
+ * The file a label is written to: a symbolic link's target, so the link stays a link. Files are
+ * identified by device and inode, so the same file named twice (or through two links) is changed
+ * once.
+ */
+export interface LabelTarget {
+  /** As given (shown in the outcome). */
+  path: string;
+  /** The file itself. */
+  file: FsPath;
+  /** The link's target, when `path` is a symbolic link. */
+  target: string | null;
+  id: string;
+}
+
+export function labelTarget(given: FsPath): LabelTarget {
+  const path = displayPath(given);
+  const stats = statSync(given);
+  const link = lstatSync(given).isSymbolicLink();
+  const file = link ? pathFromBytes(realpathSync(given, { encoding: "buffer" })) : given;
+  return { path, file, target: link ? displayPath(file) : null, id: `${stats.dev}:${stats.ino}` };
+}
+
+const isTarget = (given: FsPath | LabelTarget): given is LabelTarget =>
+  typeof given !== "string" && !Buffer.isBuffer(given);
+
+/** What a file name shows in an outcome, before the file is opened. */
+export function shownPath(given: FsPath | LabelTarget): string {
+  return isTarget(given) ? given.path : displayPath(given);
+}
+
+function refused(path: string, reason: string, message: string): LabelOutcome {
+  return { status: "refused", path, reason, message };
 }
 
 /** The outcome before any write, or the plan to write. */
@@ -62,36 +102,28 @@ function decideChange(
         message: target === null ? "has no label" : `already labeled ${name(target)}`,
       },
     };
-  if (from !== null && target !== null && !request.relabel)
-    return {
-      outcome: {
-        status: "refused",
-        path,
-        reason: "relabel-required",
-        message: `already labeled ${name(from)}; --relabel replaces it`,
-      },
-    };
-  const lowering = target === null || catalog.isDowngrade(from, target);
-  if (lowering && from !== null && !request.justification)
-    return {
-      outcome: {
-        status: "refused",
-        path,
-        reason: "justification-required",
-        message: `${target === null ? "removing" : "lowering"} ${name(from)}${target === null ? "" : ` to ${name(target)}`} needs --justification`,
-      },
-    };
-  const ctx = decisionContext(path, who);
+  // The policy first: a change it blocks is refused before anything is asked of the user.
   const decision = decideLabelChange(
     policy,
     { kind: "file", current },
     { labelId: target, method: "Privileged", actionSource: "manual", justification: request.justification },
-    ctx,
+    decisionContext(path, who),
   );
   if (decision.outcome === "none")
     return { outcome: { status: "unchanged", path, message: decision.message } };
-  if (decision.outcome !== "allow")
-    return { outcome: { status: "refused", path, reason: decision.reason, message: decision.message } };
+  if (decision.outcome === "block") return { outcome: refused(path, decision.reason, decision.message) };
+  if (from !== null && target !== null && !request.relabel)
+    return {
+      outcome: refused(path, "relabel-required", `already labeled ${name(from)}; --relabel replaces it`),
+    };
+  if (decision.outcome === "justify")
+    return {
+      outcome: refused(
+        path,
+        "justification-required",
+        `${target === null ? "removing" : "lowering"} ${name(from)}${target === null ? "" : ` to ${name(target)}`} needs --justification`,
+      ),
+    };
   const plan = decision.plan;
   if (plan.downgrade && !plan.justification && request.justification) {
     plan.justification = request.justification;
@@ -101,11 +133,12 @@ function decideChange(
 }
 
 function written(
-  path: string,
+  where: LabelTarget,
   request: LabelRequest,
   d: { plan: LabelPlan; from: string | null; to: string | null },
   outcome: { changed: boolean; target: string },
 ): LabelOutcome {
+  const path = where.path;
   if (!outcome.changed) return { status: "unchanged", path, message: "the file already says so" };
   return {
     status: request.dryRun ? "would-change" : "changed",
@@ -113,7 +146,10 @@ function written(
     from: d.from,
     to: d.to,
     location: outcome.target,
-    audit: request.dryRun ? null : { ...d.plan.audit, details: { path, location: outcome.target } },
+    target: where.target,
+    audit: request.dryRun
+      ? null
+      : { ...d.plan.audit, details: { path: where.target ?? path, location: outcome.target } },
   };
 }
 
@@ -127,7 +163,7 @@ const NOT_LABELABLE =
 
 /** An Office file's label (synchronous; {@link changeLabel} takes every labelable type). */
 export function changeFileLabel(
-  path: string,
+  given: FsPath | LabelTarget,
   request: LabelRequest,
   policy: EffectivePolicy,
   who: ScannerIdentity,
@@ -135,27 +171,30 @@ export function changeFileLabel(
   /** Writes the label; protectingWriter also encrypts (src/cli/protect/labelFlow.ts). */
   writer: LabelWriter = writeOfficeLabel,
 ): LabelOutcome {
-  const type = fileTypeOf(path);
+  const shown = shownPath(given);
+  const type = fileTypeOf(shown);
   if (!type || familyOf(type) !== "office")
-    return { status: "failed", path, code: "not-labelable", message: NOT_LABELABLE };
+    return { status: "failed", path: shown, code: "not-labelable", message: NOT_LABELABLE };
   let file;
+  let where: LabelTarget;
   try {
-    file = openOfficeFile(path);
+    where = isTarget(given) ? given : labelTarget(given);
+    file = openOfficeFile(where.file);
   } catch (err) {
-    return failed(path, err);
+    return failed(shown, err);
   }
   try {
     const labels = officeLabels(file);
-    const d = decideChange(path, tenantLabel(labels, policy.siteId), request, policy, who);
+    const d = decideChange(where.path, tenantLabel(labels, policy.siteId), request, policy, who);
     if ("outcome" in d) return d.outcome;
     const outcome = writer(file, labels, policy.siteId, labelWriteOf(d.plan), {
       storage: policy.labelStorage,
       dryRun: request.dryRun,
       fs: fsys,
     });
-    return written(path, request, d, outcome);
+    return written(where, request, d, outcome);
   } catch (err) {
-    return failed(path, err);
+    return failed(where.path, err);
   } finally {
     file.close();
   }
@@ -166,26 +205,28 @@ export function changeFileLabel(
  * dictionary and XMP packet (docs/pdf-labels.md).
  */
 export async function changeLabel(
-  path: string,
+  given: FsPath | LabelTarget,
   request: LabelRequest,
   policy: EffectivePolicy,
   who: ScannerIdentity,
   fsys?: AtomicFs,
 ): Promise<LabelOutcome> {
-  const type = fileTypeOf(path);
-  if (type === null || familyOf(type) !== "pdf") return changeFileLabel(path, request, policy, who, fsys);
+  const shown = shownPath(given);
+  const type = fileTypeOf(shown);
+  if (type === null || familyOf(type) !== "pdf") return changeFileLabel(given, request, policy, who, fsys);
   try {
-    const file = await pdfReadModule().openPdfFile(path, DEFAULT_CONTENT_LIMITS.maxPdfBytes);
-    if (file.labelError) return { status: "failed", path, ...file.labelError };
+    const where = isTarget(given) ? given : labelTarget(given);
+    const file = await pdfReadModule().openPdfFile(where.file, DEFAULT_CONTENT_LIMITS.maxPdfBytes);
+    if (file.labelError) return { status: "failed", path: where.path, ...file.labelError };
     const record = file.labels.effective.find((r) => r.siteId === policy.siteId) ?? null;
-    const d = decideChange(path, record, request, policy, who);
+    const d = decideChange(where.path, record, request, policy, who);
     if ("outcome" in d) return d.outcome;
     const outcome = await pdfWriteModule().writePdfLabel(file, policy.siteId, labelWriteOf(d.plan), {
       dryRun: request.dryRun,
       fs: fsys,
     });
-    return written(path, request, d, outcome);
+    return written(where, request, d, outcome);
   } catch (err) {
-    return failed(path, err);
+    return failed(shown, err);
   }
 }

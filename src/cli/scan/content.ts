@@ -4,6 +4,13 @@
  * attachment that cannot be read becomes a warning on its message, not a failure of the message.
  */
 import { readFileSync, statSync } from "node:fs";
+import {
+  DEFAULT_DECODE_LIMITS,
+  DecodeBudget,
+  type DecodeLimits,
+  formatSize,
+  isDecodeLimit,
+} from "../formats/budget";
 import type { Detection } from "../../core/detect";
 import type { LabelDisagreement, LabelRecord } from "../../core/metadata";
 import type { EpmsHeader } from "../../core/marking";
@@ -16,7 +23,8 @@ import { type FileType, familyOf, fileTypeOf } from "../formats/fileType";
 import { extractPdfText } from "../formats/pdf";
 import { decodeTextBytes, streamTextFile } from "../formats/plainText";
 import { StreamingDetector, mergeDetections } from "./detectText";
-import { mailModule, officeFileModule } from "./onDemand";
+import type { FsPath } from "./fsPath";
+import { mailModule, officeFileModule, pdfStreamsModule } from "./onDemand";
 
 export interface ContentLimits {
   zip: ZipLimits;
@@ -26,6 +34,8 @@ export interface ContentLimits {
   maxPdfBytes: number;
   /** Attachments inside attachments inside … */
   maxAttachmentDepth: number;
+  /** Bytes and time one file may decode, over every part, stream and attachment it holds. */
+  decode: DecodeLimits;
 }
 
 export const DEFAULT_CONTENT_LIMITS: ContentLimits = {
@@ -33,6 +43,7 @@ export const DEFAULT_CONTENT_LIMITS: ContentLimits = {
   maxMailBytes: 100 * 1024 * 1024,
   maxPdfBytes: 200 * 1024 * 1024,
   maxAttachmentDepth: 5,
+  decode: DEFAULT_DECODE_LIMITS,
 };
 
 /** Labels as found, for any format; `location` names where each record was read. */
@@ -79,13 +90,36 @@ function officeFound(labels: PackageLabels): FoundLabels {
   };
 }
 
+/** Text that stopped at the decode budget: what was read is scanned, and the row says so. */
+export function cutWarning(prefix: string, why: string): string {
+  return `${prefix}content cut: ${why}; the text before it was scanned`;
+}
+
+/** pdfjs cannot be bounded, so the PDF's streams are measured against the budget first. */
 async function readPdfInto(
   bytes: Uint8Array,
   detector: StreamingDetector,
   warnings: string[],
+  budget: DecodeBudget,
 ): Promise<void> {
-  const result = await extractPdfText(bytes, (t) => detector.push(t));
+  await pdfStreamsModule().checkPdfStreams(bytes, budget);
+  const result = await extractPdfText(
+    bytes,
+    (t) => detector.push(t),
+    () => budget.checkTime("the PDF"),
+  );
   if (result.truncated) warnings.push(`only the first ${result.pages} pages were read`);
+}
+
+async function readOfficeInto(
+  pkg: Parameters<ReturnType<typeof officeFileModule>["streamPackageText"]>[0],
+  detector: StreamingDetector,
+  warnings: string[],
+  budget: DecodeBudget,
+  prefix: string,
+): Promise<void> {
+  const result = await officeFileModule().streamPackageText(pkg, (t) => detector.push(t), budget);
+  if (result.cut !== null) warnings.push(cutWarning(prefix, result.cut));
 }
 
 interface Scanned {
@@ -94,14 +128,15 @@ interface Scanned {
   capped: boolean;
 }
 
-async function scanMailBytes(
-  bytes: Uint8Array,
-  depth: number,
-  limits: ContentLimits,
-  warnings: string[],
-  prefix: string,
-) {
-  const mail = mailModule().readMail(bytes);
+interface Reading {
+  limits: ContentLimits;
+  budget: DecodeBudget;
+  warnings: string[];
+}
+
+async function scanMailBytes(bytes: Uint8Array, depth: number, reading: Reading, prefix: string) {
+  const { limits, budget, warnings } = reading;
+  const mail = mailModule().readMail(bytes, budget);
   const detector = new StreamingDetector();
   for (const text of mail.texts) detector.push(text + "\n");
   const own = detector.finish();
@@ -110,28 +145,28 @@ async function scanMailBytes(
   let capped = own.capped;
   if (mail.truncated)
     warnings.push(`${prefix}the MIME structure is nested too deeply; the rest was not read`);
-  for (const attachment of mail.attachments) {
+  for (const [index, attachment] of mail.attachments.entries()) {
     const where = `${prefix}attachment ${attachment.name}`;
+    if (budget.remaining === 0) {
+      // The whole message shares one budget: once it is spent, no later attachment can be read.
+      warnings.push(
+        `${prefix}${mail.attachments.length - index} later attachment(s) not read: the file's decode budget (${formatSize(budget.limits.maxDecodedBytes)}) is spent`,
+      );
+      break;
+    }
     if (depth >= limits.maxAttachmentDepth) {
       warnings.push(`${where}: attachments nested more than ${limits.maxAttachmentDepth} deep are not read`);
       continue;
     }
     try {
-      const inner = await scanBytes(
-        attachment.name,
-        attachment.bytes,
-        attachment.message,
-        depth + 1,
-        limits,
-        warnings,
-        `${where} › `,
-      );
+      const inner = await scanBytes(attachment, depth + 1, reading, `${where} › `);
       if (!inner) continue;
       parts.push(inner.detections);
       scannedChars += inner.scannedChars;
       capped ||= inner.capped;
     } catch (err) {
-      warnings.push(`${where}: ${describeError(err).message}`);
+      const e = describeError(err);
+      warnings.push(`${where}: ${isDecodeLimit(err) ? `skipped: ${e.message}` : e.message}`);
     }
   }
   return { mail, scanned: { detections: mergeDetections(parts), scannedChars, capped } };
@@ -139,26 +174,26 @@ async function scanMailBytes(
 
 /** An attachment's content; null for types we do not read (images, archives, …). */
 async function scanBytes(
-  name: string,
-  bytes: Uint8Array,
-  isMessage: boolean,
+  attachment: { name: string; bytes: Uint8Array; message: boolean; sizeBound: number },
   depth: number,
-  limits: ContentLimits,
-  warnings: string[],
+  reading: Reading,
   prefix: string,
 ): Promise<Scanned | null> {
-  const type = isMessage ? "eml" : fileTypeOf(name);
+  const { limits, budget, warnings } = reading;
+  const type = attachment.message ? "eml" : fileTypeOf(attachment.name);
   if (type === null) return null;
   const family = familyOf(type);
-  if (family === "mail") return (await scanMailBytes(bytes, depth, limits, warnings, prefix)).scanned;
+  const bytes = attachment.bytes;
+  budget.charge(bytes.length, attachment.name);
+  if (family === "pdf" && bytes.length > limits.maxPdfBytes)
+    throw tooLarge("the PDF", bytes.length, limits.maxPdfBytes);
+  if (family === "mail") return (await scanMailBytes(bytes, depth, reading, prefix)).scanned;
   const detector = new StreamingDetector();
   if (family === "office") {
-    const { openOfficePackage, packageText } = officeFileModule();
-    const pkg = openOfficePackage(bufferSource(bytes), limits.zip);
-    detector.push(packageText(pkg).text);
+    const pkg = officeFileModule().openOfficePackage(bufferSource(bytes), limits.zip);
+    await readOfficeInto(pkg, detector, warnings, budget, prefix);
   } else if (family === "pdf") {
-    if (bytes.length > limits.maxPdfBytes) throw tooLarge("the PDF", bytes.length, limits.maxPdfBytes);
-    await readPdfInto(bytes, detector, warnings);
+    await readPdfInto(bytes, detector, warnings, budget);
   } else {
     detector.push(decodeTextBytes(bytes));
   }
@@ -167,16 +202,18 @@ async function scanBytes(
 
 /** Reads a file of a known type. Throws only when nothing at all could be read. */
 export async function readFileContent(
-  path: string,
+  path: FsPath,
   type: FileType,
   limits: ContentLimits = DEFAULT_CONTENT_LIMITS,
 ): Promise<FileContent> {
   const family = familyOf(type);
   const warnings: string[] = [];
+  const budget = new DecodeBudget(limits.decode);
+  const reading: Reading = { limits, budget, warnings };
   const base = { type, labels: null, labelError: null, warnings, office: null };
 
   if (family === "office") {
-    const { officeLabels, officeText, openOfficeFile } = officeFileModule();
+    const { officeLabels, openOfficeFile } = officeFileModule();
     const office = openOfficeFile(path, limits.zip);
     try {
       let labels: FoundLabels | null = null;
@@ -187,7 +224,7 @@ export async function readFileContent(
         labelError = describeError(err);
       }
       const detector = new StreamingDetector();
-      detector.push(officeText(office).text);
+      await readOfficeInto(office.pkg, detector, warnings, budget, "");
       return { ...base, ...detector.finish(), labels, labelError, office };
     } catch (err) {
       office.close();
@@ -205,12 +242,12 @@ export async function readFileContent(
   if (family === "pdf") {
     if (size > limits.maxPdfBytes) throw tooLarge("the PDF", size, limits.maxPdfBytes);
     const detector = new StreamingDetector();
-    await readPdfInto(readFileSync(path), detector, warnings);
+    await readPdfInto(readFileSync(path), detector, warnings, budget);
     return { ...base, ...detector.finish() };
   }
 
   if (size > limits.maxMailBytes) throw tooLarge("the message", size, limits.maxMailBytes);
-  const { mail, scanned } = await scanMailBytes(readFileSync(path), 0, limits, warnings, "");
+  const { mail, scanned } = await scanMailBytes(readFileSync(path), 0, reading, "");
   const labels: FoundLabels = {
     effective: mail.headerLabels.filter((r) => r.enabled),
     disagreements: [],

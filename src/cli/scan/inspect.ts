@@ -17,6 +17,7 @@ import { openOfficePackage } from "../ooxml/officeFile";
 import { type ByteSource, bufferSource, fileSource } from "../ooxml/source";
 import { DEFAULT_CONTENT_LIMITS } from "./content";
 import { pdfReadModule } from "./onDemand";
+import { type FsPath, displayPath } from "./fsPath";
 import { fullLabelName } from "./policyUse";
 import { type MappedLabelReport, mappedLabelOf } from "./mapped";
 
@@ -175,15 +176,16 @@ function inspectBytes(
 }
 
 /** Never throws: an unreadable file comes back with `error` set. */
-export function inspectFile(path: string, policy: EffectivePolicy | null = null): Inspection {
-  const type = fileTypeOf(path);
+export function inspectFile(path: FsPath, policy: EffectivePolicy | null = null): Inspection {
+  const shown = displayPath(path);
+  const type = fileTypeOf(shown);
   let size = 0;
-  const result = empty(path, type, 0);
+  const result = empty(shown, type, 0);
   try {
     size = statSync(path).size;
     result.size = size;
     if (type === null) {
-      result.notes.push(`${basename(path)}: not a file type Labelbridge reads`);
+      result.notes.push(`${basename(shown)}: not a file type Labelbridge reads`);
       return result;
     }
     const family = familyOf(type);
@@ -198,8 +200,8 @@ export function inspectFile(path: string, policy: EffectivePolicy | null = null)
   return result;
 }
 
-async function inspectPdf(result: Inspection, policy: EffectivePolicy | null): Promise<void> {
-  const file = await pdfReadModule().openPdfFile(result.path, DEFAULT_CONTENT_LIMITS.maxPdfBytes);
+async function inspectPdf(result: Inspection, path: FsPath, policy: EffectivePolicy | null): Promise<void> {
+  const file = await pdfReadModule().openPdfFile(path, DEFAULT_CONTENT_LIMITS.maxPdfBytes);
   result.size = file.bytes.length;
   const labels = file.labels;
   result.labels = labels.effective.map((r) => inspected(r, r.source, policy));
@@ -214,12 +216,12 @@ async function inspectPdf(result: Inspection, policy: EffectivePolicy | null): P
 }
 
 /** Every file type, PDFs included (their reader is asynchronous). Never throws. */
-export async function inspect(path: string, policy: EffectivePolicy | null = null): Promise<Inspection> {
-  const type = fileTypeOf(path);
+export async function inspect(path: FsPath, policy: EffectivePolicy | null = null): Promise<Inspection> {
+  const type = fileTypeOf(displayPath(path));
   if (type === null || familyOf(type) !== "pdf") return inspectFile(path, policy);
-  const result = empty(path, type, 0);
+  const result = empty(displayPath(path), type, 0);
   try {
-    await inspectPdf(result, policy);
+    await inspectPdf(result, path, policy);
   } catch (err) {
     result.error = describeError(err);
   }

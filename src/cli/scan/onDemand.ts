@@ -1,7 +1,7 @@
 /**
  * Modules a scan loads the first time it needs them: the zip/XML stack for Office files, the PDF
- * object parser for PDF labels, the MIME
- * parser for mail, the policy engine for a scan with a policy. Every worker thread would otherwise
+ * object parser for PDF labels, the MIME parser for mail, the PDF stream measure (node:stream,
+ * node:zlib), the policy engine for a scan with a policy. Every worker thread would otherwise
  * compile all of them at start, about 55 ms of CPU per worker, which a scan of plain text (or any
  * discover scan without a policy) pays for nothing: a tenth of a plain-text scan's CPU on two cores.
  * Once loaded, each stays loaded for the life of the thread.
@@ -16,6 +16,7 @@ type PdfReadModule = typeof import("../pdf/read");
 type PdfScanModule = typeof import("../pdf/scanLabels");
 type PdfWriteModule = typeof import("../pdf/write");
 type ProtectionModule = typeof import("../protect/scanProtection");
+type PdfStreamsModule = typeof import("../formats/pdfStreams");
 
 function onDemand<T>(load: () => T): () => T {
   let loaded: T | undefined;
@@ -33,4 +34,5 @@ export const pdfReadModule = onDemand(() => require("../pdf/read") as PdfReadMod
 export const pdfScanModule = onDemand(() => require("../pdf/scanLabels") as PdfScanModule);
 export const pdfWriteModule = onDemand(() => require("../pdf/write") as PdfWriteModule);
 export const protectionModule = onDemand(() => require("../protect/scanProtection") as ProtectionModule);
+export const pdfStreamsModule = onDemand(() => require("../formats/pdfStreams") as PdfStreamsModule);
 /* eslint-enable @typescript-eslint/no-require-imports */

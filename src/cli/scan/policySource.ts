@@ -10,6 +10,7 @@ import {
   LABEL_STORAGE,
   PHASES,
   type TenantPolicy,
+  defaultTenantPolicy,
   formatIssue,
   phaseRank,
   labelMappingsSchema,
@@ -140,6 +141,14 @@ export function loadPolicyFile(
     throw new PolicyError(`--policy ${path} is not JSON: ${(err as Error).message}`);
   }
   return policyFromJson(json, `--policy ${path}`, identity, previewDrafts);
+}
+
+/**
+ * The default taxonomy and policy a new server seeds (src/core), resolved for the scanner identity:
+ * for `label`/`unlabel` given neither --policy nor --server.
+ */
+export function builtInPolicy(identity: PolicyIdentity = SCANNER_IDENTITY): EffectivePolicy {
+  return resolveEffectivePolicy(defaultTenantPolicy(), identity);
 }
 
 export interface PolicySourceOptions {

@@ -7,8 +7,8 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import type { AtomicFs } from "../ooxml/atomic";
-import { emptyRow, type ScanRow } from "./row";
-import { type ScanJob, type ScanSettings, scanFile } from "./scanFile";
+import type { ScanRow } from "./row";
+import { type ScanJob, type ScanSettings, jobRow, scanFile } from "./scanFile";
 
 export interface FileScanner {
   /** How many files it works on at once. */
@@ -41,7 +41,7 @@ interface Slot {
 }
 
 function failedRow(job: ScanJob, code: string, message: string): ScanRow {
-  return { ...emptyRow(job.path, job.size, job.type), action: "error", error: message, errorCode: code };
+  return { ...jobRow(job), action: "error", error: message, errorCode: code };
 }
 
 export function defaultWorkerPath(): string {

@@ -19,6 +19,8 @@ export type ScanAction =
   | "recommended"
   /** The file cannot carry a label we write (text, mail; an encrypted, protected or damaged PDF). */
   | "not-labelable"
+  /** A stale temporary file of an interrupted labeling, removed. */
+  | "removed"
   | "none"
   | "error";
 
@@ -58,7 +60,10 @@ export interface RowProposal {
 }
 
 export interface ScanRow {
+  /** As reports show it: bytes that are not UTF-8 as \xNN (see fsPath.ts). */
   path: string;
+  /** Symbolic links through which the file was reached (`path` is their target). */
+  links: string[];
   size: number;
   type: string;
   /** Every tenant's label in effect. */
@@ -85,6 +90,7 @@ export interface ScanRow {
 export function emptyRow(path: string, size: number, type: string): ScanRow {
   return {
     path,
+    links: [],
     size,
     type,
     labels: [],

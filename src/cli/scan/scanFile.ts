@@ -9,6 +9,7 @@ import type { AuditEvent } from "../../core/audit";
 import type { Justification, LabelPlan } from "../../core/decide";
 import type { LabelRecord } from "../../core/metadata";
 import type { EffectivePolicy } from "../../core/policy";
+import { isDecodeLimit } from "../formats/budget";
 import { canCarryLabel, familyOf, type FileType } from "../formats/fileType";
 import type { PdfForScan } from "../pdf/scanLabels";
 import type { ScanKeyServer } from "../protect/scanProtection";
@@ -36,6 +37,7 @@ import {
   protectionModule,
 } from "./onDemand";
 import type { ScannerIdentity } from "./policyUse";
+import { type FsPath, asFsPath, displayPath } from "./fsPath";
 import { type RowLabel, type ScanRow, emptyRow } from "./row";
 
 export interface ScanSettings {
@@ -63,9 +65,19 @@ export const DEFAULT_SCAN_SETTINGS: ScanSettings = {
 };
 
 export interface ScanJob {
-  path: string;
+  /** A Buffer when the name is not UTF-8 (it arrives in a worker as a Uint8Array). */
+  path: FsPath | Uint8Array;
   size: number;
   type: FileType;
+  /** Symbolic links that lead to the file (as shown). */
+  links?: string[];
+  /** Reached through a link but outside every scanned root: never labeled. */
+  outsideRoots?: boolean;
+}
+
+/** The row a job starts from: its path as shown, its links. */
+export function jobRow(job: ScanJob): ScanRow {
+  return { ...emptyRow(displayPath(job.path), job.size, job.type), links: [...(job.links ?? [])] };
 }
 
 function rowLabel(record: LabelRecord, labels: FoundLabels, policy: EffectivePolicy | null): RowLabel {
@@ -145,7 +157,6 @@ function recordWrite(
   row: ScanRow,
   outcome: { changed: boolean; target: string },
   plan: LabelPlan,
-  job: ScanJob,
   settings: ScanSettings,
   protectedBy: "labelbridge" | null,
 ): void {
@@ -155,8 +166,8 @@ function recordWrite(
     row.audit.push({
       ...plan.audit,
       details: {
-        path: job.path,
-        folder: dirname(job.path),
+        path: row.path,
+        folder: dirname(row.path),
         location: outcome.target,
         infoTypes: row.infoTypes,
         ...(protectedBy ? { protection: protectedBy } : {}),
@@ -170,7 +181,7 @@ function recordWrite(
  */
 async function writePlan(
   row: ScanRow,
-  job: ScanJob,
+  path: FsPath,
   settings: ScanSettings,
   content: FileContent,
   pdf: PdfForScan | null,
@@ -182,7 +193,7 @@ async function writePlan(
     policy,
     plan,
     settings.protection ?? null,
-    job.path,
+    path,
     settings.identity,
     settings.dryRun,
   );
@@ -215,27 +226,28 @@ async function writePlan(
   }
   const note = await prepared.settle(outcome.changed && !settings.dryRun);
   if (note) row.labelNotes.push(note);
-  recordWrite(row, outcome, plan, job, settings, note ? "labelbridge" : null);
+  recordWrite(row, outcome, plan, settings, note ? "labelbridge" : null);
 }
 
 export async function scanFile(job: ScanJob, settings: ScanSettings, fsys?: AtomicFs): Promise<ScanRow> {
-  const row = emptyRow(job.path, job.size, job.type);
+  const row = jobRow(job);
+  const path = asFsPath(job.path);
   useCustomInfoTypes(settings.policy?.infoTypes ?? []);
   let content: FileContent | null = null;
   // A PDF's labels are read apart from its text: a PDF whose text is locked still shows its label.
   const pdf =
     familyOf(job.type) === "pdf"
-      ? await pdfScanModule().readPdfForScan(job.path, settings.limits.maxPdfBytes)
+      ? await pdfScanModule().readPdfForScan(path, settings.limits.maxPdfBytes)
       : null;
   // Without --server an encrypted file is read like any other and reported as encrypted.
   const keys = settings.protection ?? null;
-  const encrypted = keys !== null && familyOf(job.type) === "office" && isEncryptedFile(job.path);
+  const encrypted = keys !== null && familyOf(job.type) === "office" && isEncryptedFile(path);
   try {
     if (encrypted && keys) {
-      const found = await protectionModule().readProtectedContent(job.path, job.type, keys);
+      const found = await protectionModule().readProtectedContent(path, job.type, keys);
       row.labelNotes.push(found.keyNote);
       content = found;
-    } else content = await readFileContent(job.path, job.type, settings.limits);
+    } else content = await readFileContent(path, job.type, settings.limits);
     if (pdf) Object.assign(content, { labels: pdf.labels, labelError: pdf.labelError });
     row.scannedChars = content.scannedChars;
     row.infoTypes = content.detections.map((d) => ({
@@ -258,7 +270,7 @@ export async function scanFile(job: ScanJob, settings: ScanSettings, fsys?: Atom
       const policy = settings.policy;
       const { currentForDecision, decisionContext } = policyUseModule();
       const { decideScan } = decisionModule();
-      const ctx = decisionContext(job.path, settings.identity);
+      const ctx = decisionContext(row.path, settings.identity);
       // A mapped classification counts as the file's label: never replaced by a default or a lower label.
       const decision = decideScan(
         policy,
@@ -276,21 +288,26 @@ export async function scanFile(job: ScanJob, settings: ScanSettings, fsys?: Atom
       row.proposed = decision.proposed;
       row.reason = decision.reason;
       row.action = decision.action;
-      if (!decision.plan && settings.mode === "enforce" && ours && content.office && !encrypted) {
-        const done = await protectionModule().protectExisting(policy, ours, keys, job.path, settings.dryRun);
+      if (decision.plan && job.outsideRoots && settings.mode === "enforce") {
+        row.action = "error";
+        row.errorCode = "outside-roots";
+        row.error = `not labeled: reached through the symbolic link ${row.links.join(", ")}, but the file lies outside the scanned folders`;
+      } else if (!decision.plan && settings.mode === "enforce" && ours && content.office && !encrypted) {
+        const done = await protectionModule().protectExisting(policy, ours, keys, path, settings.dryRun);
         if (done) row.labelNotes.push(done.note);
         if (done?.protectedNow) row.action = "protected";
       } else if (decision.plan && encrypted) {
         row.action = "kept";
         row.reason = `${decision.reason}; the file is encrypted: its label changes after labelbridge unprotect`;
       } else if (decision.plan && ((content.office && content.labels?.office) || pdf?.file))
-        await writePlan(row, job, settings, content, pdf, decision.plan, fsys);
+        await writePlan(row, path, settings, content, pdf, decision.plan, fsys);
     } else {
       row.action = "reported";
     }
   } catch (err) {
     const e = describeError(err);
-    row.error = e.message;
+    // A file refused by its decode budget was not read at all: say so first.
+    row.error = isDecodeLimit(err) ? `skipped: ${e.message}` : e.message;
     row.errorCode = e.code;
     row.action = "error";
     if (row.labels.length === 0) describeLabels(pdf?.labels ?? null, row, settings.policy);

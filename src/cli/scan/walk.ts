@@ -4,11 +4,19 @@
  * into a loop, each file once even when reachable twice, only regular files of a type we read.
  * Anything that cannot be walked (unreadable folder, broken link, loop) becomes a problem the report
  * shows as a row; the walk goes on.
+ *
+ * Names are read as bytes (fsPath.ts), so a name that is not UTF-8 is found and can be labeled. A
+ * file reached through a symbolic link is listed under its target — the file a label is written to,
+ * so the link stays a link — with the links that lead to it; a target outside every scanned root is
+ * marked so (enforce does not label it). Temporary files an interrupted labeling left behind
+ * (`.NAME.labelbridge-PID-XXXXXXXX.tmp`) are listed apart, for the scan to clean up.
  */
-import { type Dirent, type Stats, lstatSync, readdirSync, statSync } from "node:fs";
-import { basename, join, relative, resolve, sep } from "node:path";
+import { type Dirent, type Stats, lstatSync, readdirSync, realpathSync, statSync } from "node:fs";
+import { resolve, sep } from "node:path";
 import picomatch from "picomatch";
+import { TEMP_FILE_PATTERN } from "../ooxml/atomic";
 import { type FileType, fileTypeOf } from "../formats/fileType";
+import { type FsPath, displayPath, joinPath, pathFromBytes } from "./fsPath";
 
 export interface WalkOptions {
   include: string[];
@@ -16,9 +24,14 @@ export interface WalkOptions {
 }
 
 export interface WalkFile {
-  path: string;
+  /** The file to read and label: a link's target, not the link. */
+  path: FsPath;
   size: number;
   type: FileType;
+  /** Symbolic links (as shown in reports) through which the file was reached. */
+  links?: string[];
+  /** The file lies outside every scanned root (reached through a link): enforce leaves it alone. */
+  outsideRoots?: boolean;
 }
 
 export interface WalkProblem {
@@ -27,10 +40,17 @@ export interface WalkProblem {
   message: string;
 }
 
+export interface TempFile {
+  path: FsPath;
+  /** The process that wrote it. */
+  pid: number;
+}
+
 export interface WalkFs {
-  stat(path: string): Promise<Stats>;
-  lstat(path: string): Promise<Stats>;
-  readdir(path: string): Promise<Dirent[]>;
+  stat(path: FsPath): Promise<Stats>;
+  lstat(path: FsPath): Promise<Stats>;
+  readdir(path: FsPath): Promise<Dirent<Buffer>[]>;
+  realpath(path: FsPath): Promise<Buffer>;
 }
 
 /**
@@ -42,7 +62,8 @@ export interface WalkFs {
 export const nodeWalkFs: WalkFs = {
   stat: async (p) => statSync(p),
   lstat: async (p) => lstatSync(p),
-  readdir: async (p) => readdirSync(p, { withFileTypes: true }),
+  readdir: async (p) => readdirSync(p, { withFileTypes: true, encoding: "buffer" }),
+  realpath: async (p) => realpathSync(p, { encoding: "buffer" }),
 };
 
 type Matcher = (relPath: string) => boolean;
@@ -74,10 +95,30 @@ export interface WalkResult {
   problems: WalkProblem[];
   /** Files skipped because their type is not one we read, or a glob left them out. */
   skipped: number;
+  /** Temporary files of interrupted labeling, with the process that wrote each. */
+  temps: TempFile[];
+}
+
+const bytesOf = (p: FsPath) => (typeof p === "string" ? Buffer.from(p) : p);
+
+/** Whether a real path lies in one of the roots' real paths. */
+function within(roots: Buffer[], real: Buffer): boolean {
+  const slash = sep.charCodeAt(0);
+  return roots.some(
+    (r) =>
+      real.equals(r) ||
+      (real.length > r.length && real[r.length] === slash && real.subarray(0, r.length).equals(r)),
+  );
+}
+
+function relativeTo(root: FsPath, path: FsPath): string {
+  const r = displayPath(root);
+  const p = displayPath(path);
+  return (p.startsWith(r + sep) ? p.slice(r.length + 1) : p).split(sep).join("/");
 }
 
 export async function walk(
-  roots: string[],
+  roots: FsPath[],
   options: WalkOptions,
   onFound: (count: number) => void = () => {},
   fs: WalkFs = nodeWalkFs,
@@ -86,95 +127,121 @@ export async function walk(
   const exclude = matcher(options.exclude);
   const files: WalkFile[] = [];
   const problems: WalkProblem[] = [];
-  const seenFiles = new Set<string>();
+  const temps: TempFile[] = [];
+  const seenFiles = new Map<string, WalkFile>();
   const seenDirs = new Set<string>();
+  const rootReals: Buffer[] = [];
   let skipped = 0;
 
   const idOf = (s: Stats) => `${s.dev}:${s.ino}`;
+  const problem = (path: FsPath, code: string, message: string) =>
+    problems.push({ path: displayPath(path), code, message });
 
-  const consider = (path: string, rel: string, stats: Stats) => {
-    const type = fileTypeOf(path);
+  const consider = async (path: FsPath, rel: string, stats: Stats, link: boolean, outside: boolean) => {
+    const type = fileTypeOf(displayPath(path));
     if (!type || (include && !include(rel)) || (exclude && exclude(rel))) {
       skipped++;
       return;
     }
     if (!stats.isFile()) {
-      problems.push({
-        path,
-        code: "not-a-file",
-        message: "not a regular file (device, pipe or socket); not read",
-      });
+      problem(path, "not-a-file", "not a regular file (device, pipe or socket); not read");
       return;
     }
+    let target = path;
+    let isOutside = outside;
+    if (link) {
+      const real = await fs.realpath(path);
+      target = pathFromBytes(real);
+      isOutside = !within(rootReals, real);
+    }
     const id = idOf(stats);
-    if (seenFiles.has(id)) return; // the same file through a link: scan (and label) it once
-    seenFiles.add(id);
-    files.push({ path, size: stats.size, type });
+    const seen = seenFiles.get(id);
+    const entry = seen ?? { path: target, size: stats.size, type };
+    if (link) (entry.links ??= []).push(displayPath(path));
+    // Reached from inside the roots by any way at all: inside.
+    if (isOutside && (!seen || seen.outsideRoots)) entry.outsideRoots = true;
+    else delete entry.outsideRoots;
+    if (seen) return; // the same file twice: scanned (and labeled) once
+    seenFiles.set(id, entry);
+    files.push(entry);
     if (files.length % 256 === 0) onFound(files.length);
   };
 
-  const visit = async (dir: string, root: string, ancestors: Set<string>) => {
-    let entries: Dirent[];
+  const visit = async (dir: FsPath, root: FsPath, ancestors: Set<string>, outside: boolean) => {
+    let entries: Dirent<Buffer>[];
     try {
       entries = await fs.readdir(dir);
     } catch (err) {
-      problems.push({ path: dir, code: errorCode(err), message: describeFsError(err, "the folder") });
+      problem(dir, errorCode(err), describeFsError(err, "the folder"));
       return;
     }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    entries.sort((a, b) => Buffer.compare(a.name, b.name));
     for (const entry of entries) {
-      const path = join(dir, entry.name);
+      const name = pathFromBytes(entry.name);
+      const path = joinPath(dir, name);
+      const temp = TEMP_FILE_PATTERN.exec(displayPath(name));
+      if (temp && entry.isFile()) {
+        temps.push({ path, pid: Number(temp[1]) });
+        continue;
+      }
       // Only globs read the relative path; without any, working it out for every entry is waste.
-      const rel = include || exclude ? relative(root, path).split(sep).join("/") : "";
+      const rel = include || exclude ? relativeTo(root, path) : "";
+      const link = entry.isSymbolicLink();
       let stats: Stats;
       try {
-        stats = entry.isSymbolicLink() ? await fs.stat(path) : await fs.lstat(path);
+        stats = link ? await fs.stat(path) : await fs.lstat(path);
       } catch (err) {
-        problems.push({
-          path,
-          code: errorCode(err),
-          message: describeFsError(err, entry.isSymbolicLink() ? "the link" : "the entry"),
-        });
+        problem(path, errorCode(err), describeFsError(err, link ? "the link" : "the entry"));
         continue;
       }
       if (stats.isDirectory()) {
         if (exclude && (exclude(rel) || exclude(`${rel}/`))) continue;
         const id = idOf(stats);
         if (ancestors.has(id)) {
-          problems.push({
+          problem(
             path,
-            code: "symlink-loop",
-            message: "symbolic link loop: it points back to a folder that contains it; not followed",
-          });
+            "symlink-loop",
+            "symbolic link loop: it points back to a folder that contains it; not followed",
+          );
           continue;
         }
         if (seenDirs.has(id)) continue; // reached twice through links: walked once
         seenDirs.add(id);
-        await visit(path, root, new Set([...ancestors, id]));
+        const away = link ? !within(rootReals, await fs.realpath(path)) : outside;
+        await visit(path, root, new Set([...ancestors, id]), away);
       } else {
-        consider(path, rel, stats);
+        await consider(path, rel, stats, link, outside);
       }
     }
   };
 
-  for (const given of roots) {
-    const root = resolve(given);
+  const given = roots.map((r) => (typeof r === "string" ? resolve(r) : r));
+  for (const root of given) {
+    try {
+      rootReals.push(await fs.realpath(root));
+    } catch {
+      // reported below, when the root is walked
+    }
+  }
+  for (const root of given) {
     let stats: Stats;
     try {
       stats = await fs.stat(root);
     } catch (err) {
-      problems.push({ path: root, code: errorCode(err), message: describeFsError(err, "the path") });
+      problem(root, errorCode(err), describeFsError(err, "the path"));
       continue;
     }
     if (stats.isDirectory()) {
       const id = idOf(stats);
       if (seenDirs.has(id)) continue;
       seenDirs.add(id);
-      await visit(root, root, new Set([id]));
+      await visit(root, root, new Set([id]), false);
     } else {
-      consider(root, basename(root), stats);
+      const link = (await fs.lstat(root)).isSymbolicLink();
+      const name = bytesOf(root).subarray(bytesOf(root).lastIndexOf(sep.charCodeAt(0)) + 1);
+      await consider(root, displayPath(name), stats, link, false);
     }
   }
   onFound(files.length);
-  return { files, problems, skipped };
+  return { files, problems, skipped, temps };
 }

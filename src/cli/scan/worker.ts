@@ -1,8 +1,7 @@
 /** Worker-thread entry: scans the files the pool posts, with the settings it was started with. */
 import { parentPort, workerData } from "node:worker_threads";
 import { describeError } from "../ooxml/errors";
-import { emptyRow } from "./row";
-import { type ScanJob, type ScanSettings, scanFile } from "./scanFile";
+import { type ScanJob, type ScanSettings, jobRow, scanFile } from "./scanFile";
 
 const settings = workerData as ScanSettings;
 
@@ -11,7 +10,7 @@ parentPort?.on("message", (msg: { id: number; job: ScanJob }) => {
     .catch((err: unknown) => {
       const e = describeError(err);
       return {
-        ...emptyRow(msg.job.path, msg.job.size, msg.job.type),
+        ...jobRow(msg.job),
         action: "error" as const,
         error: e.message,
         errorCode: e.code,
