@@ -3,6 +3,7 @@
  * no response to one tenant ever contains anything that belongs to another.
  */
 import { randomUUID } from "node:crypto";
+import { SENSITIVE_INFO_TYPES } from "../../src/core/detect";
 import { defaultTenantPolicy, type TenantPolicy } from "../../src/core/policy";
 import type { Store } from "../../src/server/storage/store";
 import { ENGINES, type Engine } from "./support/engines";
@@ -18,11 +19,15 @@ interface Tenant {
   admin: string;
 }
 
-/** The default taxonomy with every label id replaced and every display name marked for this tenant. */
+/**
+ * The default taxonomy with every label id replaced and every display name marked for this tenant
+ * (Microsoft's information type ids in conditions stay: they are the same in every tenant).
+ */
 function randomTenantPolicy(tenantId: string, marker: string): TenantPolicy {
   let json = JSON.stringify(defaultTenantPolicy({ siteId: tenantId, name: `Tenant ${marker}` }));
   const ids = new Set(json.match(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g) ?? []);
-  for (const id of ids) if (id !== tenantId) json = json.split(id).join(randomUUID());
+  const shared = new Set([tenantId, ...SENSITIVE_INFO_TYPES.map((t) => t.id)]);
+  for (const id of ids) if (!shared.has(id)) json = json.split(id).join(randomUUID());
   const doc = JSON.parse(json) as TenantPolicy;
   for (const label of doc.labels) label.displayName = `${label.displayName.slice(0, 40)} ${marker}`;
   return doc;

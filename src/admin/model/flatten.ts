@@ -26,8 +26,12 @@ export function flatten(value: unknown, options: { arraysAsLeaves?: boolean } = 
   return out;
 }
 
+/** An absent list and an empty one mean the same: the schema defaults every list to []. */
+const noList = (v: unknown) => v === undefined || (Array.isArray(v) && v.length === 0);
+
 export function same(a: unknown, b: unknown): boolean {
   if (a === b) return true;
+  if (noList(a) && noList(b)) return true;
   if (a === undefined || b === undefined) return false;
   return JSON.stringify(a) === JSON.stringify(b);
 }
