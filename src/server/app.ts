@@ -27,6 +27,7 @@ import type { TokenVerifier } from "./auth/principal";
 import cors from "./cors";
 import { guards } from "./guard";
 import { RateLimiter } from "./rateLimit";
+import { AuditQuota } from "./auditQuota";
 import { deferredChildLogger } from "./requestLogger";
 import type { Store } from "./storage/store";
 import { withWriteListener } from "./storage/writeListener";
@@ -127,6 +128,11 @@ export async function buildApp(
 
   app.decorate("store", store);
   app.decorate("config", config);
+  if (config.auth.devRemoteOverride)
+    app.log.warn(
+      "LABELBRIDGE_ALLOW_DEV_AUTH_REMOTE: this server accepts DEVELOPMENT tokens, which anyone who can read its data directory can mint, " +
+        "and it is configured to be reached from other machines. Never run it like this with real users or data.",
+    );
 
   // Keep-alive would hold a drained connection open until its timeout (72 s) and stall close(). Node
   // reads keepAliveTimeout when a response finishes, so from here on a finished connection closes at
@@ -207,7 +213,12 @@ export async function buildApp(
       await api.register(async (user) => {
         user.addHook("onRequest", guard.user);
         await user.register(policyRoutes, { policies, maxAgeSeconds: config.policyMaxAgeSeconds });
-        await user.register(auditRoutes, { store });
+        await user.register(auditRoutes, {
+          store,
+          quota: new AuditQuota(config.audit.quota),
+          retentionDays: config.audit.retentionDays,
+          futureToleranceMs: config.audit.futureToleranceMs,
+        });
       });
 
       await api.register(async (admin) => {
