@@ -34,6 +34,8 @@ export function testConfig(
       LABELBRIDGE_STATIC_DIR: join(scratch, "dist"),
       LABELBRIDGE_PUBLIC_URL: "https://labels.example.com",
       LOG_LEVEL: "silent",
+      // Suites send events on fixed dates; the intake window must not move them out as years pass.
+      LABELBRIDGE_AUDIT_RETENTION_DAYS: "36500",
       ...env,
     },
     scratch,
