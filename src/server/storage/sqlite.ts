@@ -4,7 +4,7 @@
  * transaction is open and transactions run one at a time.
  */
 import Database from "better-sqlite3";
-import { mkdirSync } from "node:fs";
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from "node:fs";
 import { dirname } from "node:path";
 import type { Row, SqlConnection, SqlExecutor } from "./sql";
 import { SqlStore } from "./sql";
@@ -119,8 +119,23 @@ export interface SqliteOptions {
   path: string;
 }
 
+/** Owner-only modes: the database holds user names and justifications. */
+const PRIVATE_DIR = 0o700;
+const PRIVATE_FILE = 0o600;
+
+/**
+ * Creates the directory (0700) and the database file (0600) before SQLite opens it: SQLite gives its
+ * -wal and -shm files the database file's mode. A database made by an older version is narrowed too.
+ */
+export function preparePrivateFile(path: string): void {
+  mkdirSync(dirname(path), { recursive: true, mode: PRIVATE_DIR });
+  if (!existsSync(path)) closeSync(openSync(path, "a", PRIVATE_FILE));
+  for (const file of [path, `${path}-wal`, `${path}-shm`])
+    if (existsSync(file)) chmodSync(file, PRIVATE_FILE);
+}
+
 export function openSqliteStore(options: SqliteOptions): SqlStore {
-  if (options.path !== ":memory:") mkdirSync(dirname(options.path), { recursive: true });
+  if (options.path !== ":memory:") preparePrivateFile(options.path);
   const db = new Database(options.path);
   db.pragma("journal_mode = WAL");
   db.pragma("synchronous = NORMAL");
