@@ -7,7 +7,7 @@
  * and a file scanned twice must count once (its newest result), which is simpler and identical on
  * both engines in code.
  */
-import type { TimeRange } from "./store";
+import type { DowngradeRow, TimeRange } from "./store";
 import type { SqlExecutor } from "./sql";
 
 export interface ConsoleReportFilter {
@@ -23,6 +23,8 @@ export const TOP_FOLDERS = 25;
 
 const num = (v: unknown): number => (typeof v === "number" ? v : Number(v));
 const str = (v: unknown): string | null => (v === null || v === undefined || v === "" ? null : String(v));
+/** Free text as stored: '' stays '' (unlike grouped values, where '' means none). */
+const orNullText = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 
 interface Where {
   sql: string;
@@ -211,6 +213,46 @@ export class ConsoleReportQueries {
       w.params,
     );
     return rows.map((r) => ({ app: String(r.app), count: num(r.n) }));
+  }
+
+  /** Events of one type per day and value of one column (`reason` or `app`). */
+  async perDay(
+    tenantId: string,
+    range: TimeRange,
+    type: string,
+    column: "reason" | "app",
+  ): Promise<{ day: string; value: string | null; count: number }[]> {
+    const w = this.where(tenantId, range, { labelIds: [], group: null }, "e.type = $4");
+    const rows = await this.db.query(
+      `SELECT SUBSTR(e.occurred_at, 1, 10) AS day, COALESCE(e.${column}, '') AS value, CAST(COUNT(*) AS INTEGER) AS n
+         FROM audit_events e ${w.sql}
+        GROUP BY SUBSTR(e.occurred_at, 1, 10), COALESCE(e.${column}, '') ORDER BY day, value`,
+      [...w.params, type],
+    );
+    return rows.map((r) => ({ day: String(r.day), value: str(r.value), count: num(r.n) }));
+  }
+
+  /** Downgrades newest first (the store's /reports/downgrades), at most `limit`. */
+  async downgradeList(tenantId: string, range: TimeRange, limit: number): Promise<DowngradeRow[]> {
+    const w = this.where(tenantId, range, { labelIds: [], group: null }, "e.downgrade = 1");
+    const rows = await this.db.query(
+      `SELECT e.event_id, e.occurred_at, e.user_id, e.user_name, e.app, e.old_label_id, e.label_id,
+              e.justification_reason, e.justification_text, e.item_name
+         FROM audit_events e ${w.sql} ORDER BY e.occurred_at DESC, e.event_id LIMIT $4`,
+      [...w.params, limit],
+    );
+    return rows.map((r) => ({
+      eventId: String(r.event_id),
+      time: String(r.occurred_at),
+      userId: String(r.user_id),
+      userName: orNullText(r.user_name),
+      app: String(r.app),
+      oldLabelId: orNullText(r.old_label_id),
+      labelId: orNullText(r.label_id),
+      reason: orNullText(r.justification_reason),
+      text: orNullText(r.justification_text),
+      itemName: orNullText(r.item_name),
+    }));
   }
 
   /** Newest first, at most `limit + 1` rows so the caller can tell it was cut. */
