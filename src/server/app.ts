@@ -42,6 +42,7 @@ import graphRoutes from "./routes/graph";
 import reportRoutes from "./routes/reports";
 import reportsConsoleRoutes from "./routes/reportsConsole";
 import adminConsole from "./admin/plugin";
+import retention from "./retention";
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -188,6 +189,7 @@ export async function buildApp(
   });
 
   await app.register(healthRoutes, { store });
+  await app.register(retention, { store, retentionDays: config.audit.retentionDays });
   await app.register(staticRoutes, {
     staticDir: config.staticDir,
     publicUrl: config.publicUrl,
