@@ -5,14 +5,20 @@
  * SQLite the report queries run on a reader thread, so a long one never holds the server.
  */
 import { randomUUID } from "node:crypto";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { AuditEvent } from "../../src/core/audit";
 import { auditEventSchema } from "../../src/core/audit";
+import { loadConfig } from "../../src/server/config";
+import { retentionCutoff } from "../../src/server/retention";
 import { AggregateReportQueries } from "../../src/server/storage/aggregateReports";
 import { ConsoleReportQueries, type ConsoleReportFilter } from "../../src/server/storage/consoleReports";
 import { MIGRATIONS } from "../../src/server/storage/migrations";
 import { SqlStore } from "../../src/server/storage/sql";
 import type { TimeRange } from "../../src/server/storage/store";
 import { ENGINES, type Engine } from "./support/engines";
+import { startTestServer } from "./support/server";
 
 const TENANTS = [randomUUID(), randomUUID()];
 const LABELS = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
@@ -293,6 +299,44 @@ describe("SQLite report queries run off the main thread", () => {
     // Blocked, the timer would not have fired at all while the query ran.
     expect(ticks).toBeGreaterThanOrEqual(Math.floor(elapsed / 10 / 4));
     expect(ticks).toBeGreaterThan(3);
+    await store.close();
+    await engine.dispose();
+  });
+});
+
+describe("the retention job", () => {
+  test("runs when the server starts: events older than LABELBRIDGE_AUDIT_RETENTION_DAYS are gone", async () => {
+    const [, factory] = ENGINES[0];
+    const engine = await factory();
+    const store = engine.open() as SqlStore;
+    await store.migrate();
+    const day = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000).toISOString();
+    const author = { userId: randomUUID(), groups: ["g1"] };
+    const events = [45, 31, 29, 1].map((daysAgo) =>
+      auditEventSchema.parse({ id: randomUUID(), type: "label-applied", time: day(daysAgo), app: "Word" }),
+    );
+    await store.recordAudit(TENANTS[0], author, events, day(0));
+    const config = loadConfig({
+      HOST: "127.0.0.1",
+      PORT: "0",
+      LABELBRIDGE_TLS: "off",
+      LABELBRIDGE_DATA_DIR: mkdtempSync(join(tmpdir(), "lb-retention-")),
+      LOG_LEVEL: "silent",
+      LABELBRIDGE_AUDIT_RETENTION_DAYS: "30",
+    });
+    const server = await startTestServer(config, store);
+    await server.app.pruneAudit(); // the sweep started at ready; this waits for it
+    const range = {
+      from: retentionCutoff(Date.now() - 60 * 86_400_000, 0),
+      to: retentionCutoff(Date.now(), -1),
+    };
+    const left = await new ConsoleReportQueries(store.executor, store.engine).daily(TENANTS[0], range, {
+      labelIds: [],
+      group: null,
+    });
+    expect(left.reduce((n, r) => n + r.count, 0)).toBe(2);
+    expect(await store.reports.daily(TENANTS[0], range, { labelIds: [], group: "g1" })).toEqual(left);
+    await server.close();
     await store.close();
     await engine.dispose();
   });
