@@ -35,6 +35,7 @@ import { EffectivePolicyCache } from "./effectivePolicy";
 import { API_HEADERS, securityHeaders } from "./security";
 import healthRoutes from "./routes/health";
 import staticRoutes from "./routes/static";
+import homeRoutes from "./routes/home";
 import policyRoutes from "./routes/policy";
 import auditRoutes from "./routes/audit";
 import adminRoutes from "./routes/admin";
@@ -190,6 +191,7 @@ export async function buildApp(
 
   await app.register(healthRoutes, { store });
   await app.register(retention, { store, retentionDays: config.audit.retentionDays });
+  await app.register(homeRoutes, { staticDir: config.staticDir, authMode: config.auth.mode });
   await app.register(staticRoutes, {
     staticDir: config.staticDir,
     publicUrl: config.publicUrl,
