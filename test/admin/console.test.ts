@@ -2,21 +2,24 @@
  * The admin console in headless Chromium against the real backend on SQLite, the way Dana uses it:
  * sign in, create a label, reorder, get refused at the field, meet another admin's save, roll back,
  * take the default taxonomy to a piloted policy with mandatory labeling, and see it in the reports.
- * Screenshots go to docs/screenshots/admin-*.png. Without Chromium this suite fails; it never skips.
+ * Screenshots go to docs/screenshots/admin-*.png with LABELBRIDGE_UPDATE_SCREENSHOTS=1 (else to a
+ * temp folder). Without Chromium this suite fails; it never skips.
  */
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Locator, Page } from "playwright-core";
 import { DEFAULT_LABEL_IDS as L, DEFAULT_POLICY_ID, type TenantPolicy } from "../../src/core/policy";
 import type { AuditEventInput } from "../../src/core/audit";
+import { screenshotDir } from "../support/screenshots";
 import { launchChromium } from "./support/chromium";
-import { REPO, startBackend, type Backend } from "./support/backend";
+import { startBackend, type Backend } from "./support/backend";
 import { ensureConsoleBuilt } from "./support/build";
 import { cspViolations, openConsole, type ConsolePage } from "./support/page";
 
 jest.setTimeout(240_000);
 
-const SHOTS = join(REPO, "docs", "screenshots");
+/** docs/screenshots/ with LABELBRIDGE_UPDATE_SCREENSHOTS=1, else a temp folder. */
+const SHOTS = screenshotDir();
 const DAY_MS = 86_400_000;
 const day = (offset: number) => new Date(Date.now() - offset * DAY_MS).toISOString().slice(0, 10);
 
