@@ -59,7 +59,7 @@ export async function startServer(
   };
 }
 
-function banner(server: Awaited<ReturnType<typeof startServer>>): string {
+export function banner(server: Awaited<ReturnType<typeof startServer>>): string {
   const { config, url, tls } = server;
   const cwd = process.cwd();
   const rel = (p: string) => relative(cwd, p) || ".";
