@@ -87,18 +87,20 @@ export function dailyCounts(
   events: readonly AuditEvent[],
 ): { key: unknown[]; events: number }[] {
   const groupIds = [EVERYONE, ...new Set((groups ?? []).filter((g) => g !== EVERYONE))];
-  const counts = new Map<string, { key: unknown[]; events: number }>();
+  // Counted per event's dimensions first; the groups multiply only the distinct ones.
+  const byDimensions = new Map<string, { dims: unknown[]; events: number }>();
   for (const e of events) {
     const dims = dimensions(e);
-    for (const group of groupIds) {
-      const key = [tenantId, group, ...dims];
-      const id = JSON.stringify(key);
-      const entry = counts.get(id);
-      if (entry) entry.events++;
-      else counts.set(id, { key, events: 1 });
-    }
+    const id = dims.join("\u0000");
+    const entry = byDimensions.get(id);
+    if (entry) entry.events++;
+    else byDimensions.set(id, { dims, events: 1 });
   }
-  return [...counts.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([, v]) => v);
+  const ordered = [...byDimensions.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const out: { key: unknown[]; events: number }[] = [];
+  for (const group of [...groupIds].sort())
+    for (const [, { dims, events: n }] of ordered) out.push({ key: [tenantId, group, ...dims], events: n });
+  return out;
 }
 
 /** Rows per upsert: 11 parameters each, far below both engines' limits. */
