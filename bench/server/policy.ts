@@ -93,7 +93,16 @@ async function serve(request: ServeRequest): Promise<number> {
     PORT: "0",
     LABELBRIDGE_TLS: "off",
     LABELBRIDGE_DATA_DIR: request.dataDir,
+    // A one-second window: the limiter still runs on every request, and no machine sends a million
+    // requests a second (a minute's window tripped at ~85k 304s per second).
     LABELBRIDGE_RATE_LIMIT: "1000000",
+    LABELBRIDGE_RATE_WINDOW_SECONDS: "1",
+    // The audit run sends far more than a user's allowance; its events are dated 2026-07-01.
+    LABELBRIDGE_AUDIT_USER_EVENTS: "100000000",
+    LABELBRIDGE_AUDIT_TENANT_EVENTS: "1000000000",
+    LABELBRIDGE_AUDIT_USER_BYTES: String(2 ** 40),
+    LABELBRIDGE_AUDIT_TENANT_BYTES: String(2 ** 40),
+    LABELBRIDGE_AUDIT_RETENTION_DAYS: "36500",
     LABELBRIDGE_BODY_LIMIT: String(4 * 1024 * 1024),
     LOG_LEVEL: "warn",
   });
