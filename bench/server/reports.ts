@@ -118,6 +118,10 @@ const users = Array.from({ length: 200 }, (_, i) => {
   return { userId: randomUUID(), userName: `user${i}@contoso.com`, groups };
 });
 
+/** Labels as people use them: a few often, most rarely. */
+const pickLabel = (r: () => number) =>
+  LABELS[Math.min(LABELS.length - 1, Math.floor(-Math.log(1 - r()) * 2))];
+
 /** An event that happened in the `spanMs` before `now`. */
 function event(r: () => number, now: number, spanMs = 29 * DAY_MS): AuditEvent {
   const type = TYPES[Math.floor(r() * TYPES.length)];
@@ -128,8 +132,11 @@ function event(r: () => number, now: number, spanMs = 29 * DAY_MS): AuditEvent {
     type,
     time: new Date(now - Math.floor(r() * spanMs)).toISOString(),
     app: (["Outlook", "Word", "Excel"] as const)[Math.floor(r() * 3)],
-    labelId: LABELS[Math.floor(r() * LABELS.length)],
-    oldLabelId: type === "label-applied" ? null : LABELS[Math.floor(r() * LABELS.length)],
+    labelId:
+      type === "label-removed" || type === "send-blocked" || type === "unlabeled-document"
+        ? null
+        : pickLabel(r),
+    oldLabelId: type === "label-changed" || type === "label-removed" ? pickLabel(r) : null,
     method: null,
     actionSource: "manual",
     downgrade,
@@ -147,9 +154,12 @@ async function preload(store: SqlStore, count: number): Promise<number> {
   if (JSON.stringify(auditEventSchema.parse(sample)) !== JSON.stringify(sample))
     throw new Error("the bench's events are not shaped as parsed");
   const started = Date.now();
+  // History as it arrived: day by day, oldest first, each batch from one user within one day.
+  const days = 29;
   for (let stored = 0; stored < count; stored += 500) {
     const author = users[Math.floor(r() * users.length)];
-    const batch = Array.from({ length: Math.min(500, count - stored) }, () => event(r, now));
+    const dayEnd = now - (days - 1 - Math.floor((stored / count) * days)) * DAY_MS;
+    const batch = Array.from({ length: Math.min(500, count - stored) }, () => event(r, dayEnd, DAY_MS));
     await store.recordAudit(DEVELOPMENT_SITE_ID, author, batch, new Date().toISOString());
     if (stored % 100_000 === 0 && stored > 0) process.stdout.write(`  ${stored} events…\r`);
   }
