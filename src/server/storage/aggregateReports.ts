@@ -7,13 +7,16 @@
 import type { TimeRange } from "./store";
 import type { SqlExecutor } from "./sql";
 import { EVERYONE } from "./auditDaily";
-import { ConsoleReportQueries, type ConsoleReportFilter, type DayTypeCount } from "./consoleReports";
+import {
+  ConsoleReportQueries,
+  dayTypeCounts,
+  readRow,
+  type ConsoleReportFilter,
+  type DayTypeCount,
+} from "./consoleReports";
 
 const DAY_MS = 86_400_000;
 const MIDNIGHT = "T00:00:00.000Z";
-
-const num = (v: unknown): number => (typeof v === "number" ? v : Number(v));
-const str = (v: unknown): string | null => (v === null || v === undefined || v === "" ? null : String(v));
 
 /** The first and last day (inclusive) of a range that starts and ends at midnight UTC, else null. */
 export function dayBounds(range: TimeRange): { first: string; last: string } | null {
@@ -67,16 +70,7 @@ export class AggregateReportQueries {
          FROM audit_daily a ${w.sql} GROUP BY a.day, a.type ORDER BY day, type`,
       w.params,
     );
-    const out: DayTypeCount[] = rows.map((r) => ({
-      day: String(r.day),
-      type: String(r.type),
-      count: num(r.n),
-    }));
-    const lowered = new Map<string, number>();
-    for (const r of rows)
-      if (num(r.lowered) > 0) lowered.set(String(r.day), (lowered.get(String(r.day)) ?? 0) + num(r.lowered));
-    for (const [day, count] of lowered) out.push({ day, type: "downgrade", count });
-    return out;
+    return dayTypeCounts(rows);
   }
 
   async labelMix(
@@ -102,12 +96,7 @@ export class AggregateReportQueries {
         ORDER BY applied DESC, label`,
       w.params,
     );
-    return rows.map((r) => ({
-      labelId: str(r.label),
-      applied: num(r.applied),
-      changed: num(r.changed),
-      removed: num(r.removed),
-    }));
+    return rows.map(readRow.labelMix);
   }
 
   async reasonCounts(
@@ -130,7 +119,7 @@ export class AggregateReportQueries {
         GROUP BY ${column} ORDER BY n DESC, reason`,
       w.params,
     );
-    return rows.map((r) => ({ reason: str(r.reason), count: num(r.n) }));
+    return rows.map(readRow.reason);
   }
 
   async recommendations(
@@ -153,11 +142,7 @@ export class AggregateReportQueries {
          FROM audit_daily a ${w.sql} GROUP BY a.label_id ORDER BY accepted DESC, label`,
       w.params,
     );
-    return rows.map((r) => ({
-      labelId: str(r.label),
-      accepted: num(r.accepted),
-      dismissed: num(r.dismissed),
-    }));
+    return rows.map(readRow.recommendation);
   }
 
   async unlabeledByApp(
@@ -172,7 +157,7 @@ export class AggregateReportQueries {
       `SELECT a.app AS app, SUM(a.events) AS n FROM audit_daily a ${w.sql} GROUP BY a.app ORDER BY n DESC, app`,
       w.params,
     );
-    return rows.map((r) => ({ app: String(r.app), count: num(r.n) }));
+    return rows.map(readRow.app);
   }
 
   /** Events of one type per day and value of one column (`reason` or `app`). */
@@ -191,7 +176,7 @@ export class AggregateReportQueries {
         GROUP BY a.day, a.${column} ORDER BY day, value`,
       [...w.params, type],
     );
-    return rows.map((r) => ({ day: String(r.day), value: str(r.value), count: num(r.n) }));
+    return rows.map(readRow.dayValue);
   }
 
   /** Every group seen on the tenant's events in the period, sorted. */

@@ -54,6 +54,38 @@ export interface ScanResultRow {
   body: string;
 }
 
+/** Rows of (day, type, n, lowered) → counts per day and type, plus downgrades per day as the type `downgrade`. */
+export function dayTypeCounts(rows: Record<string, unknown>[]): DayTypeCount[] {
+  const out: DayTypeCount[] = rows.map((r) => ({
+    day: String(r.day),
+    type: String(r.type),
+    count: num(r.n),
+  }));
+  const lowered = new Map<string, number>();
+  for (const r of rows)
+    if (num(r.lowered) > 0) lowered.set(String(r.day), (lowered.get(String(r.day)) ?? 0) + num(r.lowered));
+  for (const [day, count] of lowered) out.push({ day, type: "downgrade", count });
+  return out;
+}
+
+/** The row readers both the raw and the counted reports share. */
+export const readRow = {
+  labelMix: (r: Record<string, unknown>) => ({
+    labelId: str(r.label),
+    applied: num(r.applied),
+    changed: num(r.changed),
+    removed: num(r.removed),
+  }),
+  reason: (r: Record<string, unknown>) => ({ reason: str(r.reason), count: num(r.n) }),
+  recommendation: (r: Record<string, unknown>) => ({
+    labelId: str(r.label),
+    accepted: num(r.accepted),
+    dismissed: num(r.dismissed),
+  }),
+  app: (r: Record<string, unknown>) => ({ app: String(r.app), count: num(r.n) }),
+  dayValue: (r: Record<string, unknown>) => ({ day: String(r.day), value: str(r.value), count: num(r.n) }),
+};
+
 export class ConsoleReportQueries {
   constructor(
     private readonly db: SqlExecutor,
@@ -92,16 +124,7 @@ export class ConsoleReportQueries {
         GROUP BY SUBSTR(e.occurred_at, 1, 10), e.type ORDER BY day, type`,
       w.params,
     );
-    const out: DayTypeCount[] = rows.map((r) => ({
-      day: String(r.day),
-      type: String(r.type),
-      count: num(r.n),
-    }));
-    const lowered = new Map<string, number>();
-    for (const r of rows)
-      if (num(r.lowered) > 0) lowered.set(String(r.day), (lowered.get(String(r.day)) ?? 0) + num(r.lowered));
-    for (const [day, count] of lowered) out.push({ day, type: "downgrade", count });
-    return out;
+    return dayTypeCounts(rows);
   }
 
   async labelMix(
@@ -125,12 +148,7 @@ export class ConsoleReportQueries {
         ORDER BY applied DESC, label`,
       w.params,
     );
-    return rows.map((r) => ({
-      labelId: str(r.label),
-      applied: num(r.applied),
-      changed: num(r.changed),
-      removed: num(r.removed),
-    }));
+    return rows.map(readRow.labelMix);
   }
 
   async reasonCounts(
@@ -147,7 +165,7 @@ export class ConsoleReportQueries {
         GROUP BY COALESCE(${column}, '') ORDER BY n DESC, reason`,
       w.params,
     );
-    return rows.map((r) => ({ reason: str(r.reason), count: num(r.n) }));
+    return rows.map(readRow.reason);
   }
 
   async recentDowngrades(
@@ -194,11 +212,7 @@ export class ConsoleReportQueries {
          FROM audit_events e ${w.sql} GROUP BY COALESCE(e.label_id, '') ORDER BY accepted DESC, label`,
       w.params,
     );
-    return rows.map((r) => ({
-      labelId: str(r.label),
-      accepted: num(r.accepted),
-      dismissed: num(r.dismissed),
-    }));
+    return rows.map(readRow.recommendation);
   }
 
   async unlabeledByApp(
@@ -212,7 +226,7 @@ export class ConsoleReportQueries {
         GROUP BY e.app ORDER BY n DESC, app`,
       w.params,
     );
-    return rows.map((r) => ({ app: String(r.app), count: num(r.n) }));
+    return rows.map(readRow.app);
   }
 
   /** Events of one type per day and value of one column (`reason` or `app`). */
@@ -229,7 +243,7 @@ export class ConsoleReportQueries {
         GROUP BY SUBSTR(e.occurred_at, 1, 10), COALESCE(e.${column}, '') ORDER BY day, value`,
       [...w.params, type],
     );
-    return rows.map((r) => ({ day: String(r.day), value: str(r.value), count: num(r.n) }));
+    return rows.map(readRow.dayValue);
   }
 
   /** Downgrades newest first (the store's /reports/downgrades), at most `limit`. */
