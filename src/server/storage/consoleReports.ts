@@ -92,6 +92,15 @@ export class ConsoleReportQueries {
     private readonly engine: "sqlite" | "postgres",
   ) {}
 
+  /**
+   * SQLite without statistics walks the (tenant, time) index for one type and reads every event of
+   * the period (20 s at 1M events for a type that has none); the (tenant, type, time) index reads
+   * only that type's. PostgreSQL's planner has statistics.
+   */
+  private get byType(): string {
+    return this.engine === "sqlite" ? "INDEXED BY audit_events_by_type" : "";
+  }
+
   /** `WHERE` for the tenant, the period and the filters; `e` is audit_events. */
   private where(tenantId: string, range: TimeRange, filter: ConsoleReportFilter, extra = ""): Where {
     const params: unknown[] = [tenantId, range.from, range.to];
@@ -279,7 +288,7 @@ export class ConsoleReportQueries {
     const w = this.where(tenantId, range, filter, "e.type = 'scan-result'");
     w.params.push(limit + 1);
     const rows = await this.db.query(
-      `SELECT e.occurred_at, e.body FROM audit_events e ${w.sql}
+      `SELECT e.occurred_at, e.body FROM audit_events e ${this.byType} ${w.sql}
         ORDER BY e.occurred_at DESC, e.event_id LIMIT $${w.params.length}`,
       w.params,
     );
