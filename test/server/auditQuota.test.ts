@@ -4,18 +4,10 @@
  * a refused batch is stored nowhere and spends nothing.
  */
 import { randomUUID } from "node:crypto";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { DEVELOPMENT_SITE_ID } from "../../src/core/policy";
 import { AuditQuota } from "../../src/server/auditQuota";
-import { loadOrCreateDevKey, mintDevToken } from "../../src/server/auth/dev";
-import { loadConfig } from "../../src/server/config";
 import type { HttpError } from "../../src/server/errors";
-import { seedDefaultPolicies } from "../../src/server/seed";
-import type { Store } from "../../src/server/storage/store";
-import { sqliteEngine, type Engine } from "./support/engines";
-import { call, startTestServer, type TestServer } from "./support/server";
+import { call, startDevServer, type DevTestServer } from "./support/server";
 
 const LIMITS = { userEvents: 10, userBytes: 5000, tenantEvents: 25, tenantBytes: 100_000, windowMs: 60_000 };
 
@@ -74,43 +66,19 @@ describe("AuditQuota", () => {
 });
 
 describe("POST /audit under the quota", () => {
-  let engine: Engine;
-  let store: Store;
-  let server: TestServer;
-  let dataDir: string;
+  let server: DevTestServer;
 
   beforeAll(async () => {
-    engine = await sqliteEngine();
-    store = engine.open();
-    await store.migrate();
-    dataDir = mkdtempSync(join(tmpdir(), "lb-flood-"));
-    const config = loadConfig({
-      HOST: "127.0.0.1",
-      PORT: "0",
-      LABELBRIDGE_TLS: "off",
-      LABELBRIDGE_DATA_DIR: dataDir,
-      LOG_LEVEL: "silent",
+    server = await startDevServer({
       LABELBRIDGE_AUDIT_USER_EVENTS: "1000",
       LABELBRIDGE_AUDIT_USER_BYTES: "10000000",
       LABELBRIDGE_AUDIT_TENANT_EVENTS: "1500",
-      LABELBRIDGE_AUDIT_RETENTION_DAYS: "36500",
     });
-    await seedDefaultPolicies(store, config.auth.tenants);
-    server = await startTestServer(config, store);
   });
 
-  afterAll(async () => {
-    await server.close();
-    await store.close();
-    await engine.dispose();
-  });
+  afterAll(() => server.close());
 
-  const tokenFor = async (user: string) =>
-    mintDevToken(await loadOrCreateDevKey(dataDir), {
-      tenantId: DEVELOPMENT_SITE_ID,
-      clientId: "labelbridge-dev",
-      user,
-    });
+  const tokenFor = (user: string) => server.token(user);
   const batch = (n: number) => ({
     events: Array.from({ length: n }, () => ({
       id: randomUUID(),
@@ -121,7 +89,7 @@ describe("POST /audit under the quota", () => {
   });
   const stored = async () =>
     (
-      await store.dailyActivity(DEVELOPMENT_SITE_ID, {
+      await server.store.dailyActivity(DEVELOPMENT_SITE_ID, {
         from: "2026-06-01T00:00:00.000Z",
         to: "2026-06-02T00:00:00.000Z",
       })

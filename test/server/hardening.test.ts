@@ -11,14 +11,12 @@ import { join } from "node:path";
 import { Writable } from "node:stream";
 import { DEVELOPMENT_SITE_ID } from "../../src/core/policy";
 import { buildApp } from "../../src/server/app";
-import { loadOrCreateDevKey, mintDevToken, devIssuer } from "../../src/server/auth/dev";
+import { loadOrCreateDevKey, devIssuer } from "../../src/server/auth/dev";
 import { loadConfig } from "../../src/server/config";
 import { seedDefaultPolicies } from "../../src/server/seed";
 import { openSqliteStore } from "../../src/server/storage/sqlite";
-import type { Store } from "../../src/server/storage/store";
 import { SignJWT } from "jose";
-import { sqliteEngine, type Engine } from "./support/engines";
-import { call, startTestServer, type TestServer } from "./support/server";
+import { call, startDevServer, type DevTestServer } from "./support/server";
 
 const DAY = "2026-06-01";
 const range = { from: `${DAY}T00:00:00.000Z`, to: "2026-06-02T00:00:00.000Z" };
@@ -46,33 +44,17 @@ const event = (time = `${DAY}T09:00:00Z`, extra: Record<string, unknown> = {}) =
 const nestedJson = (depth: number) => `${'{"a":'.repeat(depth - 1)}{}${"}".repeat(depth - 1)}`;
 
 describe("POST /audit refuses hostile batches with a 400 that names the event, and stores nothing", () => {
-  let engine: Engine;
-  let store: Store;
-  let server: TestServer;
+  let server: DevTestServer;
   let token: string;
 
   beforeAll(async () => {
-    engine = await sqliteEngine();
-    store = engine.open();
-    await store.migrate();
-    const dataDir = mkdtempSync(join(tmpdir(), "lb-hostile-"));
-    const config = devConfig(dataDir, { LABELBRIDGE_AUDIT_RETENTION_DAYS: "36500" });
-    await seedDefaultPolicies(store, config.auth.tenants);
-    server = await startTestServer(config, store);
-    token = await mintDevToken(await loadOrCreateDevKey(dataDir), {
-      tenantId: DEVELOPMENT_SITE_ID,
-      clientId: "labelbridge-dev",
-      user: "mallory@contoso.com",
-    });
+    server = await startDevServer();
+    token = await server.token("mallory@contoso.com");
   });
 
-  afterAll(async () => {
-    await server.close();
-    await store.close();
-    await engine.dispose();
-  });
+  afterAll(() => server.close());
 
-  const stored = async () => (await store.dailyActivity(DEVELOPMENT_SITE_ID, range)).length;
+  const stored = async () => (await server.store.dailyActivity(DEVELOPMENT_SITE_ID, range)).length;
 
   test("details nested 5,000 deep: 400 naming the field and the depth limit", async () => {
     const events = [
@@ -118,18 +100,8 @@ describe("POST /audit refuses hostile batches with a 400 that names the event, a
 
 describe("audit times older than the retention are refused at intake", () => {
   test("400 naming the event and the oldest day kept", async () => {
-    const engine = await sqliteEngine();
-    const store = engine.open();
-    await store.migrate();
-    const dataDir = mkdtempSync(join(tmpdir(), "lb-old-"));
-    const config = devConfig(dataDir, { LABELBRIDGE_AUDIT_RETENTION_DAYS: "30" });
-    await seedDefaultPolicies(store, config.auth.tenants);
-    const server = await startTestServer(config, store);
-    const token = await mintDevToken(await loadOrCreateDevKey(dataDir), {
-      tenantId: DEVELOPMENT_SITE_ID,
-      clientId: "labelbridge-dev",
-      user: "sam@contoso.com",
-    });
+    const server = await startDevServer({ LABELBRIDGE_AUDIT_RETENTION_DAYS: "30" });
+    const token = await server.token("sam@contoso.com");
     try {
       const old = new Date(Date.now() - 40 * 86_400_000).toISOString();
       const reply = await call(server.url, "/api/v1/audit", {
@@ -144,8 +116,6 @@ describe("audit times older than the retention are refused at intake", () => {
       );
     } finally {
       await server.close();
-      await store.close();
-      await engine.dispose();
     }
   });
 });
@@ -188,40 +158,19 @@ describe("the SQLite database is private to its owner", () => {
 });
 
 describe("development tokens", () => {
-  let engine: Engine;
-  let store: Store;
-  let server: TestServer;
-  let dataDir: string;
+  let server: DevTestServer;
 
   beforeAll(async () => {
-    engine = await sqliteEngine();
-    store = engine.open();
-    await store.migrate();
-    dataDir = mkdtempSync(join(tmpdir(), "lb-devaud-"));
-    const config = devConfig(dataDir);
-    await seedDefaultPolicies(store, config.auth.tenants);
-    server = await startTestServer(config, store);
+    server = await startDevServer();
   });
 
-  afterAll(async () => {
-    await server.close();
-    await store.close();
-    await engine.dispose();
-  });
+  afterAll(() => server.close());
 
   test("a token signed with this server's key, tenant and issuer but for another audience is refused", async () => {
-    const key = await loadOrCreateDevKey(dataDir);
-    const good = await mintDevToken(key, {
-      tenantId: DEVELOPMENT_SITE_ID,
-      clientId: "labelbridge-dev",
-      user: "sam@contoso.com",
-    });
+    const key = await loadOrCreateDevKey(server.dataDir);
+    const good = await server.token("sam@contoso.com");
     expect((await call(server.url, "/api/v1/policy", { token: good })).status).toBe(200);
-    const otherApp = await mintDevToken(key, {
-      tenantId: DEVELOPMENT_SITE_ID,
-      clientId: "some-other-app",
-      user: "sam@contoso.com",
-    });
+    const otherApp = await server.token("sam@contoso.com", { clientId: "some-other-app" });
     const refused = await call(server.url, "/api/v1/policy", { token: otherApp });
     expect(refused.status).toBe(401);
     expect(refused.json).toMatchObject({
@@ -260,7 +209,7 @@ describe("development tokens", () => {
       LABELBRIDGE_ALLOW_DEV_AUTH_REMOTE: "I-understand",
       LOG_LEVEL: "info",
     });
-    const app = await buildApp(config, store, { logger: { level: "info", stream: sink } });
+    const app = await buildApp(config, server.store, { logger: { level: "info", stream: sink } });
     await app.close();
     const warnings = lines
       .map((l) => JSON.parse(l) as { level: number; msg: string })
