@@ -5,6 +5,7 @@
 import { Command } from "commander";
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
+import { trustCa } from "./tls";
 
 export interface CommandModule {
   register(program: Command): void;
@@ -30,8 +31,17 @@ export function buildProgram(): Command {
     .description(
       "Sensitivity labeling for Microsoft 365: scan, label, inspect, mint development tokens, write manifests.",
     )
+    .option(
+      "--ca <file>",
+      "also trust the CA certificates in this PEM file for --server (NODE_EXTRA_CA_CERTS works too)",
+    )
     .showHelpAfterError()
     .exitOverride();
+  // Before any command runs, so every request the command makes trusts it.
+  program.hook("preAction", (root) => {
+    const ca = (root.opts() as { ca?: string }).ca;
+    if (ca !== undefined) trustCa(ca);
+  });
   const dir = join(__dirname, "commands");
   const modules = readdirSync(dir)
     .filter(

@@ -27,6 +27,7 @@ import type { TokenVerifier } from "./auth/principal";
 import cors from "./cors";
 import { guards } from "./guard";
 import { RateLimiter } from "./rateLimit";
+import { AuditQuota } from "./auditQuota";
 import { deferredChildLogger } from "./requestLogger";
 import type { Store } from "./storage/store";
 import { withWriteListener } from "./storage/writeListener";
@@ -34,6 +35,7 @@ import { EffectivePolicyCache } from "./effectivePolicy";
 import { API_HEADERS, securityHeaders } from "./security";
 import healthRoutes from "./routes/health";
 import staticRoutes from "./routes/static";
+import homeRoutes from "./routes/home";
 import policyRoutes from "./routes/policy";
 import auditRoutes from "./routes/audit";
 import adminRoutes from "./routes/admin";
@@ -53,6 +55,7 @@ import {
   protectionUsageRoutes,
   protectionUserRoutes,
 } from "./keys";
+import retention from "./retention";
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -142,6 +145,11 @@ export async function buildApp(
 
   app.decorate("store", store);
   app.decorate("config", config);
+  if (config.auth.devRemoteOverride)
+    app.log.warn(
+      "LABELBRIDGE_ALLOW_DEV_AUTH_REMOTE: this server accepts DEVELOPMENT tokens, which anyone who can read its data directory can mint, " +
+        "and it is configured to be reached from other machines. Never run it like this with real users or data.",
+    );
 
   // Keep-alive would hold a drained connection open until its timeout (72 s) and stall close(). Node
   // reads keepAliveTimeout when a response finishes, so from here on a finished connection closes at
@@ -211,6 +219,8 @@ export async function buildApp(
   });
 
   await app.register(healthRoutes, { store });
+  await app.register(retention, { store, retentionDays: config.audit.retentionDays });
+  await app.register(homeRoutes, { staticDir: config.staticDir, authMode: config.auth.mode });
   await app.register(staticRoutes, {
     staticDir: config.staticDir,
     publicUrl: config.publicUrl,
@@ -236,7 +246,12 @@ export async function buildApp(
       await api.register(async (user) => {
         user.addHook("onRequest", guard.user);
         await user.register(policyRoutes, { policies, maxAgeSeconds: config.policyMaxAgeSeconds });
-        await user.register(auditRoutes, { store });
+        await user.register(auditRoutes, {
+          store,
+          quota: new AuditQuota(config.audit.quota),
+          retentionDays: config.audit.retentionDays,
+          futureToleranceMs: config.audit.futureToleranceMs,
+        });
         await user.register(protectionUserRoutes, { escrow: protection.escrow });
       });
 

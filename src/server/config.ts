@@ -23,6 +23,28 @@ export interface AuthConfig {
   jwksUrlTemplate: string;
   /** Seconds of clock skew tolerated on `exp`/`nbf`. */
   clockToleranceSeconds: number;
+  /**
+   * Development tokens on a server configured to be reached from elsewhere, allowed by
+   * LABELBRIDGE_ALLOW_DEV_AUTH_REMOTE=I-understand (logged as a warning at every start).
+   */
+  devRemoteOverride: boolean;
+}
+
+/** What one user, and one tenant, may send to POST /audit per window (429 beyond). */
+export interface AuditQuotaConfig {
+  userEvents: number;
+  userBytes: number;
+  tenantEvents: number;
+  tenantBytes: number;
+  windowMs: number;
+}
+
+export interface AuditConfig {
+  quota: AuditQuotaConfig;
+  /** Events that happened more than this many days ago are removed (and refused at intake). */
+  retentionDays: number;
+  /** How far past the server's clock an event's time may be (clients' clocks drift). */
+  futureToleranceMs: number;
 }
 
 export interface ServerConfig {
@@ -43,6 +65,7 @@ export interface ServerConfig {
   addinScripts: string[];
   bodyLimitBytes: number;
   rateLimit: { max: number; windowMs: number };
+  audit: AuditConfig;
   /** `Cache-Control: max-age` of GET /policy. */
   policyMaxAgeSeconds: number;
   /**
@@ -68,6 +91,8 @@ export class ConfigError extends Error {
 }
 
 export const DEV_CLIENT_ID = "labelbridge-dev";
+/** The value of LABELBRIDGE_ALLOW_DEV_AUTH_REMOTE that lets development tokens be used from elsewhere. */
+export const DEV_REMOTE_OVERRIDE = "I-understand";
 export const ENTRA_JWKS_TEMPLATE = "https://login.microsoftonline.com/{tid}/discovery/v2.0/keys";
 
 export function isLoopbackHost(host: string): boolean {
@@ -112,25 +137,70 @@ function origin(value: string, name: string): string {
   }
 }
 
-export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): ServerConfig {
-  const host = env.HOST?.trim() || "localhost";
-  const port = int(env, "PORT", 3000, 0, 65535);
-  const clientId = env.LABELBRIDGE_CLIENT_ID?.trim() ?? "";
-  const modeRaw = (env.LABELBRIDGE_AUTH?.trim().toLowerCase() || (clientId ? "entra" : "dev")) as string;
-  if (modeRaw !== "entra" && modeRaw !== "dev")
-    throw new ConfigError(`LABELBRIDGE_AUTH=${env.LABELBRIDGE_AUTH}: must be entra or dev`);
-  const mode: AuthMode = modeRaw;
+/**
+ * Why the server can be reached from other machines (so development tokens, which anyone who can
+ * read ./data can mint, must not be accepted), or null when it is local only.
+ */
+export function reachableFromElsewhere(
+  host: string,
+  trustProxy: boolean,
+  publicUrl: string | undefined,
+): string | null {
+  if (!isLoopbackHost(host)) return `it listens on HOST=${host}, which is not a loopback address`;
+  if (trustProxy) return "LABELBRIDGE_TRUST_PROXY=true says a proxy forwards other machines' requests";
+  if (publicUrl !== undefined && !isLoopbackHost(new URL(publicUrl).hostname))
+    return `LABELBRIDGE_PUBLIC_URL=${publicUrl} is not a localhost address`;
+  return null;
+}
 
-  if (mode === "dev" && !isLoopbackHost(host))
-    throw new ConfigError(
-      `LABELBRIDGE_AUTH=dev accepts tokens anyone with ./data can mint, so it only listens on loopback; HOST=${host} is not. ` +
-        "Set LABELBRIDGE_CLIENT_ID and LABELBRIDGE_TENANTS to use Microsoft Entra ID tokens.",
-    );
+function authMode(env: Env, clientId: string, reachable: string | null, override: boolean): AuthMode {
+  const raw = env.LABELBRIDGE_AUTH?.trim().toLowerCase() ?? "";
+  if (raw !== "" && raw !== "entra" && raw !== "dev")
+    throw new ConfigError(`LABELBRIDGE_AUTH=${env.LABELBRIDGE_AUTH}: must be entra or dev`);
+  const mode: AuthMode = raw === "" ? (clientId ? "entra" : "dev") : raw;
   if (mode === "entra" && clientId === "")
     throw new ConfigError(
       "LABELBRIDGE_AUTH=entra needs LABELBRIDGE_CLIENT_ID (the add-in's application id in Entra ID)",
     );
+  if (mode === "dev" && reachable !== null && !override) {
+    const why =
+      raw === "" ? "LABELBRIDGE_CLIENT_ID is not set, so the server would use" : "LABELBRIDGE_AUTH=dev means";
+    throw new ConfigError(
+      `${why} development tokens, which anyone who can read ./data can mint, and the server is configured to be reached from elsewhere: ${reachable}. ` +
+        "Set LABELBRIDGE_CLIENT_ID and LABELBRIDGE_TENANTS to use Microsoft Entra ID tokens " +
+        `(or, on a test machine only, LABELBRIDGE_ALLOW_DEV_AUTH_REMOTE=${DEV_REMOTE_OVERRIDE}).`,
+    );
+  }
+  return mode;
+}
 
+const MINUTE_MS = 60_000;
+
+function auditConfig(env: Env): AuditConfig {
+  return {
+    quota: {
+      userEvents: int(env, "LABELBRIDGE_AUDIT_USER_EVENTS", 20_000, 1, 100_000_000),
+      userBytes: int(env, "LABELBRIDGE_AUDIT_USER_BYTES", 20 * 1024 * 1024, 1024, 2 ** 40),
+      tenantEvents: int(env, "LABELBRIDGE_AUDIT_TENANT_EVENTS", 200_000, 1, 1_000_000_000),
+      tenantBytes: int(env, "LABELBRIDGE_AUDIT_TENANT_BYTES", 200 * 1024 * 1024, 1024, 2 ** 40),
+      windowMs: int(env, "LABELBRIDGE_AUDIT_WINDOW_SECONDS", 60, 1, 86400) * 1000,
+    },
+    retentionDays: int(env, "LABELBRIDGE_AUDIT_RETENTION_DAYS", 400, 1, 36_500),
+    futureToleranceMs: int(env, "LABELBRIDGE_AUDIT_FUTURE_MINUTES", 60, 0, 7 * 24 * 60) * MINUTE_MS,
+  };
+}
+
+export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): ServerConfig {
+  const host = env.HOST?.trim() || "localhost";
+  const port = int(env, "PORT", 3000, 0, 65535);
+  const clientId = env.LABELBRIDGE_CLIENT_ID?.trim() ?? "";
+  const trustProxy = flag(env, "LABELBRIDGE_TRUST_PROXY", false);
+  const publicUrlSetting = env.LABELBRIDGE_PUBLIC_URL
+    ? origin(env.LABELBRIDGE_PUBLIC_URL, "LABELBRIDGE_PUBLIC_URL")
+    : undefined;
+  const reachable = reachableFromElsewhere(host, trustProxy, publicUrlSetting);
+  const devRemoteOverride = env.LABELBRIDGE_ALLOW_DEV_AUTH_REMOTE?.trim() === DEV_REMOTE_OVERRIDE;
+  const mode = authMode(env, clientId, reachable, devRemoteOverride);
   const tenants = list(env, "LABELBRIDGE_TENANTS").map((t) => {
     const id = normalizeGuid(t);
     if (!isGuid(id)) throw new ConfigError(`LABELBRIDGE_TENANTS: '${t}' is not a tenant id (GUID)`);
@@ -163,16 +233,14 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   const scheme = tls === null ? "http" : "https";
   const displayHost =
     host === "0.0.0.0" || host === "::" ? "localhost" : host.includes(":") ? `[${host}]` : host;
-  const publicUrl = env.LABELBRIDGE_PUBLIC_URL
-    ? origin(env.LABELBRIDGE_PUBLIC_URL, "LABELBRIDGE_PUBLIC_URL")
-    : `${scheme}://${displayHost}:${port}`;
+  const publicUrl = publicUrlSetting ?? `${scheme}://${displayHost}:${port}`;
 
   return {
     host,
     port,
     publicUrl,
     tls,
-    trustProxy: flag(env, "LABELBRIDGE_TRUST_PROXY", false),
+    trustProxy,
     dataDir: resolve(cwd, env.LABELBRIDGE_DATA_DIR || "data"),
     databaseUrl: env.DATABASE_URL?.trim() || undefined,
     staticDir: resolve(cwd, env.LABELBRIDGE_STATIC_DIR || "dist"),
@@ -185,6 +253,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       max: int(env, "LABELBRIDGE_RATE_LIMIT", 600, 1, 1_000_000),
       windowMs: int(env, "LABELBRIDGE_RATE_WINDOW_SECONDS", 60, 1, 86400) * 1000,
     },
+    audit: auditConfig(env),
     policyMaxAgeSeconds: int(env, "LABELBRIDGE_POLICY_MAX_AGE", 60, 0, 86400),
     policyCacheMs: int(env, "LABELBRIDGE_POLICY_CACHE_MS", 1000, 0, 2000),
     seedDefaultPolicy: flag(env, "LABELBRIDGE_SEED", true),
@@ -195,6 +264,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       adminRole: env.LABELBRIDGE_ADMIN_ROLE?.trim() || "Labelbridge.Admin",
       jwksUrlTemplate: env.LABELBRIDGE_JWKS_URL?.trim() || ENTRA_JWKS_TEMPLATE,
       clockToleranceSeconds: int(env, "LABELBRIDGE_CLOCK_TOLERANCE", 60, 0, 600),
+      devRemoteOverride: mode === "dev" && reachable !== null && devRemoteOverride,
     },
     graph: loadGraphConfig(env, cwd),
     logLevel: env.LOG_LEVEL?.trim() || "info",

@@ -10,6 +10,7 @@ import { buildApp } from "./app";
 import { ConfigError, loadConfig, type ServerConfig } from "./config";
 import { ensureDevCertificate, loadTlsFiles, type TlsMaterial } from "./certs";
 import { seedDefaultPolicies } from "./seed";
+import { PAGES, SIDELOAD } from "./sideload";
 import { describeStore, openStore } from "./storage/open";
 import type { Store } from "./storage/store";
 
@@ -58,43 +59,53 @@ export async function startServer(
   };
 }
 
-function banner(server: Awaited<ReturnType<typeof startServer>>): string {
+export function banner(server: Awaited<ReturnType<typeof startServer>>): string {
   const { config, url, tls } = server;
   const cwd = process.cwd();
   const rel = (p: string) => relative(cwd, p) || ".";
   const cacert = tls?.caFile ? `--cacert ${tls.caFile} ` : "";
   const token = "node bin/labelbridge.js token --user sam@contoso.com";
+  const devAuth = config.auth.devRemoteOverride
+    ? "DEVELOPMENT tokens, reachable from elsewhere (LABELBRIDGE_ALLOW_DEV_AUTH_REMOTE): never with real users"
+    : "development tokens (this machine only)";
   const lines = [
     "",
     `Labelbridge backend: ${url}`,
     `  database   ${describeStore(config)}${server.seeded.length ? ` (seeded the default labels for ${server.seeded.join(", ")})` : ""}`,
-    `  auth       ${config.auth.mode === "dev" ? "development tokens (loopback only)" : `Entra ID, client ${config.auth.clientId}`}; tenants ${config.auth.tenants.join(", ")}`,
+    `  auth       ${config.auth.mode === "dev" ? devAuth : `Entra ID, client ${config.auth.clientId}`}; tenants ${config.auth.tenants.join(", ")}`,
   ];
   if (tls) lines.push(`  TLS        ${tls.source}, valid until ${tls.validTo.toISOString().slice(0, 10)}`);
   if (tls?.trustWarning) lines.push(`  note       ${tls.trustWarning}`);
-  lines.push("", `  health     ${url}/healthz   ${url}/readyz`, `  API docs   ${url}/docs`);
+  lines.push(
+    "",
+    `  home       ${url}/`,
+    `  admin      ${url}${PAGES.admin}`,
+    `  task pane  ${url}${PAGES.taskpane}`,
+    `  API docs   ${url}${PAGES.docs}`,
+    `  health     ${url}/healthz   ${url}/readyz`,
+  );
   if (config.auth.mode === "dev") {
     lines.push(
       "",
-      "Get a development token (add --groups <id,id> and --admin as needed) and ask for your policy:",
+      "Get a development token (add --admin for the admin console) and ask for your policy:",
       `  TOKEN=$(${token})`,
       `  curl ${cacert}-H "Authorization: Bearer $TOKEN" ${url}/api/v1/policy`,
-      `  admin: ${token} --admin   then GET ${url}/api/v1/admin/policy`,
+      `  admin: ${token} --admin   then open ${url}${PAGES.admin}`,
     );
+    if (tls?.caFile)
+      lines.push(
+        `  the labelbridge command trusts this server with --ca ${tls.caFile} (or NODE_EXTRA_CA_CERTS)`,
+      );
   }
-  const manifests = ["manifest.xml", "manifest.office.xml"].filter((m) =>
-    existsSync(join(config.staticDir, m)),
-  );
   lines.push("", "Sideload the add-in:");
-  if (manifests.length === 0) {
+  for (const s of SIDELOAD) {
+    const file = join(config.staticDir, s.manifest);
     lines.push(
-      `  ${rel(config.staticDir)}/ has no manifests yet: build the add-in, then restart to serve them.`,
+      existsSync(file)
+        ? `  ${s.host}: ${s.steps} (${url}/${s.manifest}, file ${rel(file)})`
+        : `  ${s.host}: ${rel(file)} is not built yet: npm run build:addin, then restart to serve it.`,
     );
   }
-  lines.push(
-    `  Outlook      ${url}/manifest.xml  (file ${rel(join(config.staticDir, "manifest.xml"))}) — Outlook on the web: https://aka.ms/olksideload → My add-ins → Add a custom add-in → Add from File`,
-    `  Word, Excel  ${url}/manifest.office.xml  (file ${rel(join(config.staticDir, "manifest.office.xml"))}) — Word/Excel on the web: Insert → Add-ins → Upload My Add-in`,
-  );
   if (tls?.caFile)
     lines.push(
       `  Office must trust the development CA: import ${tls.caFile} on the machine where Office runs.`,
@@ -103,7 +114,24 @@ function banner(server: Awaited<ReturnType<typeof startServer>>): string {
   return lines.join("\n");
 }
 
-export async function main(): Promise<void> {
+/** Stops the server when the process that started it is gone (npm's shell does not pass SIGTERM on). */
+function stopWithParent(stop: (why: string) => void): void {
+  const parent = process.ppid;
+  const timer = setInterval(() => {
+    if (process.ppid !== parent) {
+      clearInterval(timer);
+      stop("the process that started the server exited");
+    }
+  }, 500);
+  timer.unref();
+}
+
+export interface MainOptions {
+  /** `npm start`: stop when npm goes (scripts/start.js). */
+  stopWithParent?: boolean;
+}
+
+export async function main(options: MainOptions = {}): Promise<void> {
   let config: ServerConfig;
   try {
     config = loadConfig();
@@ -141,6 +169,7 @@ export async function main(): Promise<void> {
   };
   process.on("SIGINT", () => stop("SIGINT"));
   process.on("SIGTERM", () => stop("SIGTERM"));
+  if (options.stopWithParent) stopWithParent(stop);
 }
 
 if (require.main === module) {

@@ -20,7 +20,7 @@ interface Window {
   startedAt: number;
 }
 
-function span(ms: number): string {
+export function span(ms: number): string {
   const seconds = Math.round(ms / 1000);
   if (seconds % 3600 === 0) return seconds === 3600 ? "1 hour" : `${seconds / 3600} hours`;
   if (seconds % 60 === 0) return seconds === 60 ? "1 minute" : `${seconds / 60} minutes`;

@@ -15,6 +15,7 @@ import { existsSync, mkdtempSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { extname, join, resolve, sep } from "node:path";
 import type { AuditEvent } from "../../src/core/audit";
+import { screenshotDir } from "../support/screenshots";
 import type { EffectivePolicy } from "../../src/core/policy";
 import {
   chromium,
@@ -172,7 +173,8 @@ export type ApiHandler = (request: ApiRequest) => ApiResponse | null | Promise<A
 /** Sam Lee, sam@contoso.com. */
 export const TOKEN =
   "eyJhbGciOiJIUzI1NiJ9.eyJuYW1lIjoiU2FtIExlZSIsInByZWZlcnJlZF91c2VybmFtZSI6InNhbUBjb250b3NvLmNvbSJ9.c2ln";
-export const SCREENSHOTS = join(ROOT, "docs", "screenshots");
+/** docs/screenshots/ with LABELBRIDGE_UPDATE_SCREENSHOTS=1, else a temp folder (test/support/screenshots.ts). */
+export const SCREENSHOTS = screenshotDir();
 
 export interface Backend {
   handler: ApiHandler;

@@ -253,7 +253,7 @@ describe("development mode", () => {
     for (const host of ["0.0.0.0", "::", "192.168.1.10", "labels.example.com"]) {
       expect(() => loadConfig({ HOST: host, LABELBRIDGE_AUTH: "dev" })).toThrow(ConfigError);
       expect(() => loadConfig({ HOST: host, LABELBRIDGE_AUTH: "dev" })).toThrow(
-        /only listens on loopback; HOST=/,
+        /configured to be reached from elsewhere: it listens on HOST=/,
       );
     }
     for (const host of ["localhost", "127.0.0.1", "::1"])

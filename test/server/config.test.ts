@@ -63,10 +63,56 @@ describe("loadConfig", () => {
     [{ LABELBRIDGE_TRUST_PROXY: "perhaps" }, "LABELBRIDGE_TRUST_PROXY=perhaps: must be true or false"],
     [
       { HOST: "0.0.0.0" },
-      "LABELBRIDGE_AUTH=dev accepts tokens anyone with ./data can mint, so it only listens on loopback",
+      "LABELBRIDGE_CLIENT_ID is not set, so the server would use development tokens, which anyone who can read ./data can mint, and the server is configured to be reached from elsewhere: it listens on HOST=0.0.0.0",
     ],
   ])("%j is refused", (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  describe("development tokens are refused whenever the server is configured to be reached from elsewhere", () => {
+    const proxied = {
+      HOST: "127.0.0.1",
+      LABELBRIDGE_TRUST_PROXY: "true",
+      LABELBRIDGE_PUBLIC_URL: "https://labels.example.com",
+    };
+
+    test("the documented reverse-proxy setup with LABELBRIDGE_AUTH=dev", () => {
+      expect(() => loadConfig({ ...proxied, LABELBRIDGE_AUTH: "dev" })).toThrow(
+        "LABELBRIDGE_AUTH=dev means development tokens, which anyone who can read ./data can mint, and the server is configured to be reached from elsewhere: " +
+          "LABELBRIDGE_TRUST_PROXY=true says a proxy forwards other machines' requests. " +
+          "Set LABELBRIDGE_CLIENT_ID and LABELBRIDGE_TENANTS to use Microsoft Entra ID tokens (or, on a test machine only, LABELBRIDGE_ALLOW_DEV_AUTH_REMOTE=I-understand).",
+      );
+    });
+
+    test.each([
+      [{ LABELBRIDGE_TRUST_PROXY: "true" }, "LABELBRIDGE_TRUST_PROXY=true"],
+      [
+        { LABELBRIDGE_PUBLIC_URL: "https://labels.example.com" },
+        "LABELBRIDGE_PUBLIC_URL=https://labels.example.com is not a localhost address",
+      ],
+      [{ HOST: "192.168.1.10" }, "HOST=192.168.1.10, which is not a loopback address"],
+    ])("without LABELBRIDGE_CLIENT_ID, dev is not the silent default: %j", (env, reason) => {
+      expect(() => loadConfig(env)).toThrow(ConfigError);
+      expect(() => loadConfig(env)).toThrow(
+        "LABELBRIDGE_CLIENT_ID is not set, so the server would use development tokens",
+      );
+      expect(() => loadConfig(env)).toThrow(reason);
+    });
+
+    test("only the exact override lets them through, and the config says so (the server logs it)", () => {
+      expect(() =>
+        loadConfig({ ...proxied, LABELBRIDGE_AUTH: "dev", LABELBRIDGE_ALLOW_DEV_AUTH_REMOTE: "yes" }),
+      ).toThrow(ConfigError);
+      const config = loadConfig({ ...proxied, LABELBRIDGE_ALLOW_DEV_AUTH_REMOTE: "I-understand" });
+      expect(config.auth).toMatchObject({ mode: "dev", devRemoteOverride: true });
+    });
+
+    test("local development stays as it was: loopback, localhost public URL, no proxy", () => {
+      for (const env of [{}, { HOST: "127.0.0.1", LABELBRIDGE_PUBLIC_URL: "https://localhost:3000" }]) {
+        const config = loadConfig(env);
+        expect(config.auth).toMatchObject({ mode: "dev", devRemoteOverride: false });
+      }
+    });
   });
 });

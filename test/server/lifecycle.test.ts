@@ -121,6 +121,7 @@ describe("graceful shutdown", () => {
       LABELBRIDGE_TLS: "off",
       LABELBRIDGE_DATA_DIR: dataDir,
       LOG_LEVEL: "silent",
+      LABELBRIDGE_AUDIT_RETENTION_DAYS: "36500",
     });
     await seedDefaultPolicies(real, config.auth.tenants);
     const server = await startTestServer(config, slow);

@@ -4,6 +4,7 @@
  * says which request, what status, and what the server said.
  */
 import { type AuditEvent, auditEventSchema } from "../../core/audit";
+import { explainTlsFailure } from "../tls";
 
 export const AUDIT_BATCH_SIZE = 500;
 const TIMEOUT_MS = 30_000;
@@ -77,10 +78,9 @@ export async function request(
     });
   } catch (err) {
     const cause = (err as { cause?: { code?: string; message?: string } }).cause;
-    throw new ServerError(
-      `${method} ${url} failed: ${cause?.code ?? cause?.message ?? (err as Error).message}`,
-      null,
-    );
+    const reason =
+      explainTlsFailure(cause?.code, url) ?? cause?.code ?? cause?.message ?? (err as Error).message;
+    throw new ServerError(`${method} ${url} failed: ${reason}`, null);
   }
 }
 

@@ -50,7 +50,7 @@ export async function loadOrCreateDevKey(dataDir: string): Promise<DevKey> {
     if ((err as NodeJS.ErrnoException).code !== "ENOENT")
       throw new Error(`${file}: ${(err as Error).message}`);
   }
-  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const { privateKey, publicKey } = await generateKeyPair("ES256", { extractable: true });
   const stored: StoredKey = {
     kid: randomUUID(),

@@ -70,18 +70,20 @@ export default async function reportsConsoleRoutes(
       const filter = { labelIds, group };
       const name = (id: string | null) => (id !== null && catalog.has(id) ? catalog.fullName(id) : null);
 
-      const db = new ConsoleReportQueries(store.executor, store.engine);
+      // Counts from the daily counters; the lists (recent downgrades, scan results) from the events.
+      const counts = store.reports;
+      const rows = new ConsoleReportQueries(store.reportExecutor, store.engine);
       const [days, mix, downgradeReasons, recent, blocked, recs, unlabeled, scans, groups] =
         await Promise.all([
-          db.daily(tenantId, range, filter),
-          db.labelMix(tenantId, range, filter),
-          db.reasonCounts(tenantId, range, filter, "downgrade"),
-          db.recentDowngrades(tenantId, range, filter),
-          db.reasonCounts(tenantId, range, filter, "send-blocked"),
-          db.recommendations(tenantId, range, filter),
-          db.unlabeledByApp(tenantId, range, filter),
-          db.scanResults(tenantId, range, filter),
-          db.groups(tenantId, range),
+          counts.daily(tenantId, range, filter),
+          counts.labelMix(tenantId, range, filter),
+          counts.reasonCounts(tenantId, range, filter, "downgrade"),
+          rows.recentDowngrades(tenantId, range, filter),
+          counts.reasonCounts(tenantId, range, filter, "send-blocked"),
+          counts.recommendations(tenantId, range, filter),
+          counts.unlabeledByApp(tenantId, range, filter),
+          rows.scanResults(tenantId, range, filter),
+          counts.groups(tenantId, range),
         ]);
       const scanner = aggregateScanResults(
         scans.map((s) => s.body),

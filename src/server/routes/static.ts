@@ -43,7 +43,8 @@ export default async function staticRoutes(app: FastifyInstance, options: Static
     await app.register(fastifyStatic, {
       root: options.staticDir,
       prefix: "/",
-      index: ["index.html"],
+      // GET / is the home page (home.ts), not a directory index.
+      index: false,
       // Office caches add-in files aggressively; a short max-age keeps a new build visible.
       maxAge: 60_000,
       dotfiles: "ignore",

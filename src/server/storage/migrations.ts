@@ -1,14 +1,19 @@
 /**
  * The schema, as ordered migrations in SQL that SQLite and PostgreSQL both accept: TEXT for ids,
  * JSON and ISO-8601 UTC times (which sort as text), INTEGER for numbers and flags. Never edit an
- * applied migration; add the next one.
+ * applied migration; add the next one. Where the engines must differ (PostgreSQL partitions audit
+ * events by time), a migration adds engine-specific statements after the shared ones.
  */
 import { PROTECTION_MIGRATION } from "../keys/schema";
+import { AUDIT_DAILY_TABLE, backfillStatements } from "./auditDaily";
+import { PARTITION_AUDIT_EVENTS } from "./partitions";
 
 export interface Migration {
   id: number;
   name: string;
   statements: string[];
+  sqlite?: string[];
+  postgres?: string[];
 }
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -83,4 +88,18 @@ export const MIGRATIONS: readonly Migration[] = [
     ],
   },
   PROTECTION_MIGRATION,
+  {
+    id: 5,
+    name: "daily audit counters for reports; PostgreSQL audit partitioned by month",
+    statements: [AUDIT_DAILY_TABLE],
+    sqlite: [
+      // Recent downgrades are read newest first without walking every other event.
+      `CREATE INDEX audit_events_downgrades ON audit_events (tenant_id, occurred_at) WHERE downgrade = 1`,
+      ...backfillStatements((column) => `json_each(${column}) AS j`),
+    ],
+    postgres: [
+      ...PARTITION_AUDIT_EVENTS,
+      ...backfillStatements((column) => `json_array_elements_text(${column}::json) AS j(value)`),
+    ],
+  },
 ];

@@ -6,9 +6,14 @@
 import type { TenantPolicy } from "../../core/policy";
 import type { AuditEvent } from "../../core/audit";
 import { MIGRATIONS } from "./migrations";
+import { addDailyCounts, dailyCounts } from "./auditDaily";
+import { AggregateReportQueries } from "./aggregateReports";
+import { ConsoleReportQueries } from "./consoleReports";
+import { AuditPartitions } from "./partitions";
 import type {
   AuditAuthor,
   AuditIntake,
+  AuditPrune,
   DailyRow,
   DayAppRow,
   DayReasonRow,
@@ -34,6 +39,8 @@ export interface SqlExecutor {
 
 export interface SqlConnection extends SqlExecutor {
   readonly engine: "sqlite" | "postgres";
+  /** A second, read-only connection for long report queries, when the engine needs one. */
+  readonly reader?: SqlExecutor;
   /** Commits when `fn` resolves, rolls back when it throws or returns `{ rollback: true }`-style results via `abort`. */
   transaction<T>(fn: (tx: SqlExecutor, abort: () => void) => Promise<T>): Promise<T>;
   /** Serialises migrations across instances (advisory lock on PostgreSQL; SQLite's write lock does it). */
@@ -43,6 +50,8 @@ export interface SqlConnection extends SqlExecutor {
 
 /** Rows per INSERT: 500 events × 18 columns stays far below both engines' parameter limits. */
 const AUDIT_CHUNK = 100;
+/** Events deleted per retention transaction. */
+const PRUNE_CHUNK = 5000;
 
 const AUDIT_COLUMNS = [
   "tenant_id",
@@ -72,12 +81,10 @@ function auditInsertSql(rows: number): string {
     values.push(`(${AUDIT_COLUMNS.map((_, c) => `$${r * width + c + 1}`).join(", ")})`);
   }
   return `INSERT INTO audit_events (${AUDIT_COLUMNS.join(", ")}) VALUES ${values.join(", ")}
-    ON CONFLICT (tenant_id, event_id) DO NOTHING RETURNING event_id`;
+    ON CONFLICT DO NOTHING RETURNING event_id`;
 }
 
 const num = (v: unknown): number => (typeof v === "number" ? v : Number(v));
-/** NULL sorts first in SQLite and last in PostgreSQL; grouping on '' keeps both orders equal. */
-const orNull = (v: unknown): string | null => (v === null || v === undefined || v === "" ? null : String(v));
 const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 
 function summary(row: Row): PolicyVersionSummary {
@@ -94,8 +101,16 @@ function full(row: Row): PolicyVersion {
   return { ...summary(row), document: JSON.parse(String(row.document)) as TenantPolicy };
 }
 
+const EVERYONE_FILTER = { labelIds: [], group: null };
+
 export class SqlStore implements Store {
-  constructor(private readonly db: SqlConnection) {}
+  private aggregates: AggregateReportQueries | undefined;
+  private readonly partitions: AuditPartitions | null;
+
+  constructor(private readonly db: SqlConnection) {
+    this.partitions =
+      db.engine === "postgres" ? new AuditPartitions(db, (fn) => db.transaction((tx) => fn(tx))) : null;
+  }
 
   get engine(): "sqlite" | "postgres" {
     return this.db.engine;
@@ -104,6 +119,11 @@ export class SqlStore implements Store {
   /** For report modules that query the same schema (src/server/storage/consoleReports.ts). */
   get executor(): SqlExecutor {
     return this.db;
+  }
+
+  /** Where report queries run: SQLite's reader thread (so a long one never blocks the server), else the connection. */
+  get reportExecutor(): SqlExecutor {
+    return this.db.reader ?? this.db;
   }
 
   async migrate(): Promise<void> {
@@ -115,7 +135,8 @@ export class SqlStore implements Store {
       const applied = new Set((await tx.query(`SELECT id FROM schema_migrations`)).map((r) => num(r.id)));
       for (const migration of MIGRATIONS) {
         if (applied.has(migration.id)) continue;
-        for (const statement of migration.statements) await tx.run(statement);
+        const own = (this.db.engine === "sqlite" ? migration.sqlite : migration.postgres) ?? [];
+        for (const statement of [...migration.statements, ...own]) await tx.run(statement);
         await tx.run(`INSERT INTO schema_migrations (id, name, applied_at) VALUES ($1, $2, $3)`, [
           migration.id,
           migration.name,
@@ -228,19 +249,21 @@ export class SqlStore implements Store {
     const unique = new Map<string, AuditEvent>();
     for (const e of events) if (!unique.has(e.id)) unique.set(e.id, e);
     const list = [...unique.values()];
+    const times = list.map((e) => new Date(e.time).toISOString());
+    await this.partitions?.ensureFor(times);
     const accepted = await this.db.transaction(async (tx) => {
-      let stored = 0;
+      const stored: AuditEvent[] = [];
       for (let i = 0; i < list.length; i += AUDIT_CHUNK) {
         const chunk = list.slice(i, i + AUDIT_CHUNK);
         const params: unknown[] = [];
-        for (const e of chunk) {
+        chunk.forEach((e, j) =>
           params.push(
             tenantId,
             e.id,
             author.userId,
             author.userName ?? null,
             e.type,
-            new Date(e.time).toISOString(),
+            times[i + j],
             receivedAt,
             e.app,
             e.labelId,
@@ -253,44 +276,58 @@ export class SqlStore implements Store {
             e.reason ?? null,
             JSON.stringify(e),
             author.groups && author.groups.length > 0 ? JSON.stringify(author.groups) : null,
-          );
-        }
-        stored += (await tx.query(auditInsertSql(chunk.length), params)).length;
+          ),
+        );
+        const ids = await tx.query(auditInsertSql(chunk.length), params);
+        for (const row of ids) stored.push(unique.get(String(row.event_id))!);
       }
-      return stored;
+      // Only what this call stored is counted: a retried batch adds nothing.
+      await addDailyCounts(tx, dailyCounts(tenantId, author.groups, stored));
+      return stored.length;
     });
     return { accepted, duplicates: events.length - accepted };
   }
 
+  async pruneAudit(before: string): Promise<AuditPrune> {
+    if (!before.endsWith("T00:00:00.000Z"))
+      throw new Error(`pruneAudit: ${before} is not a day's first instant`);
+    const dropped = (await this.partitions?.dropBefore(before)) ?? [];
+    const rowId = this.db.engine === "sqlite" ? "rowid" : "ctid";
+    const tenants = await this.db.query(`SELECT DISTINCT tenant_id FROM audit_daily WHERE day < $1`, [
+      before.slice(0, 10),
+    ]);
+    let events = 0;
+    // Small transactions through the (tenant, time) index: writers get the database between them.
+    for (const { tenant_id: tenantId } of tenants) {
+      const where = `tenant_id = $1 AND occurred_at < $2`;
+      for (;;) {
+        const n = await this.db.transaction((tx) =>
+          tx.run(
+            `DELETE FROM audit_events WHERE ${where} AND ${rowId} IN
+               (SELECT ${rowId} FROM audit_events WHERE ${where} LIMIT ${PRUNE_CHUNK})`,
+            [tenantId, before],
+          ),
+        );
+        events += n;
+        if (n < PRUNE_CHUNK) break;
+      }
+    }
+    const counters = await this.db.run(`DELETE FROM audit_daily WHERE day < $1`, [before.slice(0, 10)]);
+    return { events, partitions: dropped, counters };
+  }
+
+  /** Report queries: from the daily counters, on the reader connection where there is one. */
+  get reports(): AggregateReportQueries {
+    return (this.aggregates ??= new AggregateReportQueries(this.reportExecutor, this.db.engine));
+  }
+
   async labelActivity(tenantId: string, range: TimeRange): Promise<LabelActivityRow[]> {
-    const rows = await this.db.query(
-      `SELECT COALESCE(CASE WHEN type = 'label-removed' THEN old_label_id ELSE label_id END, '') AS label,
-              CAST(SUM(CASE WHEN type = 'label-applied' THEN 1 ELSE 0 END) AS INTEGER) AS applied,
-              CAST(SUM(CASE WHEN type = 'label-changed' THEN 1 ELSE 0 END) AS INTEGER) AS changed,
-              CAST(SUM(CASE WHEN type = 'label-removed' THEN 1 ELSE 0 END) AS INTEGER) AS removed
-         FROM audit_events
-        WHERE tenant_id = $1 AND occurred_at >= $2 AND occurred_at < $3
-          AND type IN ('label-applied', 'label-changed', 'label-removed')
-        GROUP BY CASE WHEN type = 'label-removed' THEN old_label_id ELSE label_id END
-        ORDER BY applied DESC, label`,
-      [tenantId, range.from, range.to],
-    );
-    return rows.map((r) => ({
-      labelId: orNull(r.label),
-      applied: num(r.applied),
-      changed: num(r.changed),
-      removed: num(r.removed),
-    }));
+    return this.reports.labelMix(tenantId, range, EVERYONE_FILTER);
   }
 
   async dailyActivity(tenantId: string, range: TimeRange): Promise<DailyRow[]> {
-    const rows = await this.db.query(
-      `SELECT SUBSTR(occurred_at, 1, 10) AS day, type, CAST(COUNT(*) AS INTEGER) AS n
-         FROM audit_events WHERE tenant_id = $1 AND occurred_at >= $2 AND occurred_at < $3
-        GROUP BY SUBSTR(occurred_at, 1, 10), type ORDER BY day, type`,
-      [tenantId, range.from, range.to],
-    );
-    return rows.map((r) => ({ day: String(r.day), type: String(r.type), count: num(r.n) }));
+    const rows = await this.reports.daily(tenantId, range, EVERYONE_FILTER);
+    return rows.filter((r) => r.type !== "downgrade");
   }
 
   async downgrades(
@@ -298,54 +335,20 @@ export class SqlStore implements Store {
     range: TimeRange,
     limit: number,
   ): Promise<{ byReason: ReasonCountRow[]; recent: DowngradeRow[] }> {
-    const byReason = await this.db.query(
-      `SELECT COALESCE(justification_reason, '') AS reason, CAST(COUNT(*) AS INTEGER) AS n FROM audit_events
-        WHERE tenant_id = $1 AND downgrade = 1 AND occurred_at >= $2 AND occurred_at < $3
-        GROUP BY justification_reason ORDER BY n DESC, reason`,
-      [tenantId, range.from, range.to],
-    );
-    const recent = await this.db.query(
-      `SELECT event_id, occurred_at, user_id, user_name, app, old_label_id, label_id, justification_reason,
-              justification_text, item_name
-         FROM audit_events
-        WHERE tenant_id = $1 AND downgrade = 1 AND occurred_at >= $2 AND occurred_at < $3
-        ORDER BY occurred_at DESC, event_id LIMIT $4`,
-      [tenantId, range.from, range.to, limit],
-    );
-    return {
-      byReason: byReason.map((r) => ({ reason: orNull(r.reason), count: num(r.n) })),
-      recent: recent.map((r) => ({
-        eventId: String(r.event_id),
-        time: String(r.occurred_at),
-        userId: String(r.user_id),
-        userName: str(r.user_name),
-        app: String(r.app),
-        oldLabelId: str(r.old_label_id),
-        labelId: str(r.label_id),
-        reason: str(r.justification_reason),
-        text: str(r.justification_text),
-        itemName: str(r.item_name),
-      })),
-    };
+    const [byReason, recent] = await Promise.all([
+      this.reports.reasonCounts(tenantId, range, EVERYONE_FILTER, "downgrade"),
+      new ConsoleReportQueries(this.reportExecutor, this.db.engine).downgradeList(tenantId, range, limit),
+    ]);
+    return { byReason, recent };
   }
 
   async blockedSends(tenantId: string, range: TimeRange): Promise<DayReasonRow[]> {
-    const rows = await this.db.query(
-      `SELECT SUBSTR(occurred_at, 1, 10) AS day, COALESCE(reason, '') AS reason, CAST(COUNT(*) AS INTEGER) AS n
-         FROM audit_events WHERE tenant_id = $1 AND type = 'send-blocked' AND occurred_at >= $2 AND occurred_at < $3
-        GROUP BY SUBSTR(occurred_at, 1, 10), reason ORDER BY day, reason`,
-      [tenantId, range.from, range.to],
-    );
-    return rows.map((r) => ({ day: String(r.day), reason: orNull(r.reason), count: num(r.n) }));
+    const rows = await this.reports.perDay(tenantId, range, "send-blocked", "reason");
+    return rows.map((r) => ({ day: r.day, reason: r.value, count: r.count }));
   }
 
   async unlabeledDocuments(tenantId: string, range: TimeRange): Promise<DayAppRow[]> {
-    const rows = await this.db.query(
-      `SELECT SUBSTR(occurred_at, 1, 10) AS day, app, CAST(COUNT(*) AS INTEGER) AS n
-         FROM audit_events WHERE tenant_id = $1 AND type = 'unlabeled-document' AND occurred_at >= $2 AND occurred_at < $3
-        GROUP BY SUBSTR(occurred_at, 1, 10), app ORDER BY day, app`,
-      [tenantId, range.from, range.to],
-    );
-    return rows.map((r) => ({ day: String(r.day), app: String(r.app), count: num(r.n) }));
+    const rows = await this.reports.perDay(tenantId, range, "unlabeled-document", "app");
+    return rows.map((r) => ({ day: r.day, app: r.value ?? "", count: r.count }));
   }
 }

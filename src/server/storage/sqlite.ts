@@ -4,10 +4,11 @@
  * transaction is open and transactions run one at a time.
  */
 import Database from "better-sqlite3";
-import { mkdirSync } from "node:fs";
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from "node:fs";
 import { dirname } from "node:path";
 import type { Row, SqlConnection, SqlExecutor } from "./sql";
 import { SqlStore } from "./sql";
+import { SqliteReader } from "./sqliteReader";
 
 interface Rewritten {
   text: string;
@@ -36,12 +37,21 @@ function toSqlite(sql: string, params: unknown[]): { text: string; values: unkno
 const normalise = (v: unknown): unknown =>
   typeof v === "boolean" ? (v ? 1 : 0) : v === undefined ? null : v;
 
+/** `$1`… → `?` and values as better-sqlite3 binds them. */
+function bindable(sql: string, params: unknown[]): { text: string; values: unknown[] } {
+  const { text, values } = toSqlite(sql, params);
+  return { text, values: values.map(normalise) };
+}
+
 class SqliteConnection implements SqlConnection {
   readonly engine = "sqlite" as const;
   private readonly statements = new Map<string, Database.Statement>();
   private busy: Promise<void> | null = null;
 
-  constructor(private readonly db: Database.Database) {}
+  constructor(
+    private readonly db: Database.Database,
+    readonly reader?: SqliteReader,
+  ) {}
 
   private statement(sql: string): Database.Statement {
     let stmt = this.statements.get(sql);
@@ -55,17 +65,17 @@ class SqliteConnection implements SqlConnection {
 
   private direct: SqlExecutor = {
     query: async <T extends Row>(sql: string, params: unknown[] = []) => {
-      const { text, values } = toSqlite(sql, params);
+      const { text, values } = bindable(sql, params);
       const stmt = this.statement(text);
       if (!stmt.reader) {
-        stmt.run(...values.map(normalise));
+        stmt.run(...values);
         return [] as T[];
       }
-      return stmt.all(...values.map(normalise)) as T[];
+      return stmt.all(...values) as T[];
     },
     run: async (sql: string, params: unknown[] = []) => {
-      const { text, values } = toSqlite(sql, params);
-      return this.statement(text).run(...values.map(normalise)).changes;
+      const { text, values } = bindable(sql, params);
+      return this.statement(text).run(...values).changes;
     },
   };
 
@@ -110,6 +120,7 @@ class SqliteConnection implements SqlConnection {
 
   async close(): Promise<void> {
     while (this.busy) await this.busy;
+    await this.reader?.close();
     if (this.db.open) this.db.close();
   }
 }
@@ -119,11 +130,28 @@ export interface SqliteOptions {
   path: string;
 }
 
+/** Owner-only modes: the database holds user names and justifications. */
+const PRIVATE_DIR = 0o700;
+const PRIVATE_FILE = 0o600;
+
+/**
+ * Creates the directory (0700) and the database file (0600) before SQLite opens it: SQLite gives its
+ * -wal and -shm files the database file's mode. A database made by an older version is narrowed too.
+ */
+export function preparePrivateFile(path: string): void {
+  mkdirSync(dirname(path), { recursive: true, mode: PRIVATE_DIR });
+  if (!existsSync(path)) closeSync(openSync(path, "a", PRIVATE_FILE));
+  for (const file of [path, `${path}-wal`, `${path}-shm`])
+    if (existsSync(file)) chmodSync(file, PRIVATE_FILE);
+}
+
 export function openSqliteStore(options: SqliteOptions): SqlStore {
-  if (options.path !== ":memory:") mkdirSync(dirname(options.path), { recursive: true });
+  if (options.path !== ":memory:") preparePrivateFile(options.path);
   const db = new Database(options.path);
   db.pragma("journal_mode = WAL");
   db.pragma("synchronous = NORMAL");
   db.pragma("busy_timeout = 5000");
-  return new SqlStore(new SqliteConnection(db));
+  // An in-memory database has no file a second connection could open.
+  const reader = options.path === ":memory:" ? undefined : new SqliteReader(options.path, bindable);
+  return new SqlStore(new SqliteConnection(db, reader));
 }

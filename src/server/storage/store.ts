@@ -55,6 +55,15 @@ export interface AuditIntake {
   duplicates: number;
 }
 
+export interface AuditPrune {
+  /** Events deleted row by row. */
+  events: number;
+  /** PostgreSQL partitions (whole months) dropped. */
+  partitions: string[];
+  /** Daily report counters deleted. */
+  counters: number;
+}
+
 export interface TimeRange {
   /** Inclusive, ISO 8601 UTC. */
   from: string;
@@ -130,6 +139,12 @@ export interface Store {
     events: AuditEvent[],
     receivedAt: string,
   ): Promise<AuditIntake>;
+
+  /**
+   * Retention: removes every event that happened before `before` (a day's first instant, UTC) and
+   * the report counters of the days before it.
+   */
+  pruneAudit(before: string): Promise<AuditPrune>;
 
   labelActivity(tenantId: string, range: TimeRange): Promise<LabelActivityRow[]>;
   dailyActivity(tenantId: string, range: TimeRange): Promise<DailyRow[]>;

@@ -4,15 +4,11 @@
  * refresh the pictures the docs show.
  */
 import { mkdirSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { REPO } from "./backend";
+import { screenshotDir } from "../../support/screenshots";
 
-export const SHOTS =
-  process.env.LABELBRIDGE_UPDATE_SCREENSHOTS === "1"
-    ? join(REPO, "docs", "screenshots")
-    : join(tmpdir(), "labelbridge-screenshots");
+export const SHOTS = screenshotDir();
 
 /** `admin-<name>.png`; `fullPage` from the top, so the sticky save bar is drawn where it belongs. */
 export async function shot(page: Page, name: string, fullPage = false): Promise<void> {

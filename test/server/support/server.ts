@@ -4,9 +4,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
 import { buildApp, type AppOptions } from "../../../src/server/app";
-import { loadConfig, type ServerConfig } from "../../../src/server/config";
+import { loadOrCreateDevKey, mintDevToken } from "../../../src/server/auth/dev";
+import { DEV_CLIENT_ID, loadConfig, type ServerConfig } from "../../../src/server/config";
+import { seedDefaultPolicies } from "../../../src/server/seed";
 import type { Store } from "../../../src/server/storage/store";
 import { CLIENT_ID } from "./entra";
+import { sqliteEngine } from "./engines";
 
 export interface TestServer {
   url: string;
@@ -34,6 +37,8 @@ export function testConfig(
       LABELBRIDGE_STATIC_DIR: join(scratch, "dist"),
       LABELBRIDGE_PUBLIC_URL: "https://labels.example.com",
       LOG_LEVEL: "silent",
+      // Suites send events on fixed dates; the intake window must not move them out as years pass.
+      LABELBRIDGE_AUDIT_RETENTION_DAYS: "36500",
       ...env,
     },
     scratch,
@@ -81,4 +86,50 @@ export async function call(
     json = undefined;
   }
   return { status: res.status, headers: res.headers, text, json };
+}
+
+export interface DevTestServer extends TestServer {
+  store: Store;
+  dataDir: string;
+  /** A development token for `user` on the development tenant. */
+  token(user: string, options?: { admin?: boolean; clientId?: string }): Promise<string>;
+}
+
+/**
+ * The real app in development mode (loopback, plain HTTP) on a fresh SQLite database seeded with
+ * the default labels; `env` adds or overrides settings. close() also closes and removes the database.
+ */
+export async function startDevServer(env: Record<string, string> = {}): Promise<DevTestServer> {
+  const engine = await sqliteEngine();
+  const store = engine.open();
+  await store.migrate();
+  const dataDir = mkdtempSync(join(tmpdir(), "lb-dev-server-"));
+  const config = loadConfig({
+    HOST: "127.0.0.1",
+    PORT: "0",
+    LABELBRIDGE_TLS: "off",
+    LABELBRIDGE_DATA_DIR: dataDir,
+    LOG_LEVEL: "silent",
+    LABELBRIDGE_AUDIT_RETENTION_DAYS: "36500",
+    ...env,
+  });
+  await seedDefaultPolicies(store, config.auth.tenants);
+  const server = await startTestServer(config, store);
+  return {
+    ...server,
+    store,
+    dataDir,
+    token: async (user, options = {}) =>
+      mintDevToken(await loadOrCreateDevKey(dataDir), {
+        tenantId: config.auth.tenants[0],
+        clientId: options.clientId ?? DEV_CLIENT_ID,
+        user,
+        admin: options.admin,
+      }),
+    close: async () => {
+      await server.close();
+      await store.close();
+      await engine.dispose();
+    },
+  };
 }

@@ -1,0 +1,306 @@
+/**
+ * Reports at scale: `node bench/run.cjs bench/server/reports.ts [--engine sqlite|postgres]
+ * [--events 1000000] [--duration 20]`.
+ *
+ * 1. Loads `--events` audit events (30 days, 200 users in 1–3 of 20 groups, every event type)
+ *    through Store.recordAudit, as POST /audit stores them, and reports that rate.
+ * 2. Starts the server on that database in a child process and, for `--duration` seconds at once:
+ *    POST /audit with batches of 100 new events (10 connections), GET /api/v1/reports/console in a
+ *    loop (no filter, a group, a label, in turn) and GET /healthz every 25 ms. Prints p50/p95/max of
+ *    the reports and of /healthz, and the events/s stored meanwhile.
+ * 3. Baseline in the same run: the same console figures read from the raw events the way the
+ *    reports did before the daily counters (ConsoleReportQueries on audit_events), timed in process.
+ */
+import { fork } from "node:child_process";
+import { randomBytes, randomUUID } from "node:crypto";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { Client } from "pg";
+import { auditEventSchema, type AuditEvent } from "../../src/core/audit";
+import { DEFAULT_LABEL_IDS, DEVELOPMENT_SITE_ID } from "../../src/core/policy";
+import { buildApp } from "../../src/server/app";
+import { loadOrCreateDevKey, mintDevToken } from "../../src/server/auth/dev";
+import { loadConfig } from "../../src/server/config";
+import { seedDefaultPolicies } from "../../src/server/seed";
+import { ConsoleReportQueries } from "../../src/server/storage/consoleReports";
+import { openPostgresStore } from "../../src/server/storage/postgres";
+import { SqlStore } from "../../src/server/storage/sql";
+import { openSqliteStore } from "../../src/server/storage/sqlite";
+import { PG_URL, arg, machine } from "./common";
+
+const engine = arg("engine", "sqlite") as "sqlite" | "postgres";
+const DAY_MS = 86_400_000;
+const LABELS = Object.values(DEFAULT_LABEL_IDS) as string[];
+const GROUPS = Array.from({ length: 20 }, (_, i) => `group-${i}`);
+const TYPES = [
+  "label-applied",
+  "label-applied",
+  "label-applied",
+  "label-changed",
+  "label-removed",
+  "send-blocked",
+  "recommendation-accepted",
+  "recommendation-dismissed",
+  "unlabeled-document",
+] as const;
+
+interface Where {
+  engine: "sqlite" | "postgres";
+  dataDir: string;
+  schema: string;
+}
+
+function open(where: Where): SqlStore {
+  return where.engine === "postgres"
+    ? openPostgresStore({ connectionString: PG_URL, schema: where.schema, max: 10 })
+    : openSqliteStore({ path: join(where.dataDir, "labelbridge.db") });
+}
+
+function serverConfig(where: Where) {
+  return loadConfig({
+    HOST: "127.0.0.1",
+    PORT: "0",
+    LABELBRIDGE_TLS: "off",
+    LABELBRIDGE_DATA_DIR: where.dataDir,
+    LOG_LEVEL: "warn",
+    LABELBRIDGE_RATE_LIMIT: "1000000",
+    LABELBRIDGE_RATE_WINDOW_SECONDS: "1",
+    LABELBRIDGE_AUDIT_USER_EVENTS: "100000000",
+    LABELBRIDGE_AUDIT_TENANT_EVENTS: "1000000000",
+    LABELBRIDGE_AUDIT_USER_BYTES: String(2 ** 40),
+    LABELBRIDGE_AUDIT_TENANT_BYTES: String(2 ** 40),
+    LABELBRIDGE_BODY_LIMIT: String(4 * 1024 * 1024),
+    ...(where.engine === "postgres" ? { DATABASE_URL: PG_URL } : {}),
+  });
+}
+
+// ---------------------------------------------------------------- child: the server
+if (process.env.BENCH_REPORTS_SERVE) {
+  const where = JSON.parse(process.env.BENCH_REPORTS_SERVE) as Where;
+  (async () => {
+    const app = await buildApp(serverConfig(where), open(where));
+    await app.listen({ host: "127.0.0.1", port: 0 });
+    process.send!({ port: (app.server.address() as { port: number }).port });
+  })().catch((err) => {
+    console.error(err);
+    process.exit(1);
+  });
+} else {
+  main().catch((err) => {
+    console.error(err);
+    process.exit(1);
+  });
+}
+
+// ---------------------------------------------------------------- parent
+function random(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(s ^ (s >>> 15), s | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const users = Array.from({ length: 200 }, (_, i) => {
+  const r = random(i + 1);
+  const groups = [
+    ...new Set(Array.from({ length: 1 + Math.floor(r() * 3) }, () => GROUPS[Math.floor(r() * 20)])),
+  ];
+  return { userId: randomUUID(), userName: `user${i}@contoso.com`, groups };
+});
+
+/** Labels as people use them: a few often, most rarely. */
+const pickLabel = (r: () => number) =>
+  LABELS[Math.min(LABELS.length - 1, Math.floor(-Math.log(1 - r()) * 2))];
+
+/** An event that happened in the `spanMs` before `now`. */
+function event(r: () => number, now: number, spanMs = 29 * DAY_MS): AuditEvent {
+  const type = TYPES[Math.floor(r() * TYPES.length)];
+  const downgrade = (type === "label-changed" || type === "label-removed") && r() < 0.4;
+  // Shaped as the schema parses it (defaults filled); one is checked below, parsing each costs more than storing it.
+  const e: AuditEvent = {
+    id: randomUUID(),
+    type,
+    time: new Date(now - Math.floor(r() * spanMs)).toISOString(),
+    app: (["Outlook", "Word", "Excel"] as const)[Math.floor(r() * 3)],
+    labelId:
+      type === "label-removed" || type === "send-blocked" || type === "unlabeled-document"
+        ? null
+        : pickLabel(r),
+    oldLabelId: type === "label-changed" || type === "label-removed" ? pickLabel(r) : null,
+    method: null,
+    actionSource: "manual",
+    downgrade,
+    justification: downgrade ? { reason: r() < 0.5 ? "Other" : "Previous label was incorrect" } : null,
+    itemName: `Item ${Math.floor(r() * 1e6)}.docx`,
+  };
+  if (type === "send-blocked") e.reason = "mandatory-label-missing";
+  return e;
+}
+
+async function preload(store: SqlStore, count: number): Promise<number> {
+  const r = random(42);
+  const now = Date.now();
+  const sample = event(r, now);
+  if (JSON.stringify(auditEventSchema.parse(sample)) !== JSON.stringify(sample))
+    throw new Error("the bench's events are not shaped as parsed");
+  const started = Date.now();
+  // History as it arrived: day by day, oldest first, each batch from one user within one day.
+  const days = 29;
+  for (let stored = 0; stored < count; stored += 500) {
+    const author = users[Math.floor(r() * users.length)];
+    const dayEnd = now - (days - 1 - Math.floor((stored / count) * days)) * DAY_MS;
+    const batch = Array.from({ length: Math.min(500, count - stored) }, () => event(r, dayEnd, DAY_MS));
+    await store.recordAudit(DEVELOPMENT_SITE_ID, author, batch, new Date().toISOString());
+    if (stored % 100_000 === 0 && stored > 0) process.stdout.write(`  ${stored} events…\r`);
+  }
+  return count / ((Date.now() - started) / 1000);
+}
+
+const pct = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+};
+const figures = (values: number[]) =>
+  `p50 ${pct(values, 50).toFixed(1)} ms, p95 ${pct(values, 95).toFixed(1)} ms, max ${Math.max(...values).toFixed(1)} ms (${values.length} requests)`;
+
+async function timed(url: string, headers: Record<string, string> = {}): Promise<number> {
+  const started = performance.now();
+  const res = await fetch(url, { headers });
+  await res.arrayBuffer();
+  if (!res.ok) throw new Error(`${url}: ${res.status}`);
+  return performance.now() - started;
+}
+
+async function main(): Promise<void> {
+  const count = Number(arg("events", "1000000"));
+  const duration = Number(arg("duration", "20"));
+  const where: Where = {
+    engine,
+    dataDir: mkdtempSync(join(tmpdir(), "lb-bench-reports-")),
+    schema: `lb_bench_${randomBytes(4).toString("hex")}`,
+  };
+  console.log(`machine: ${machine()}`);
+  console.log(`\nReports at scale on ${engine}: ${count} events preloaded, then ${duration} s of load`);
+
+  const store = open(where);
+  await store.migrate();
+  await seedDefaultPolicies(store, [DEVELOPMENT_SITE_ID]);
+  const preloadRate = await preload(store, count);
+  console.log(`  preload through Store.recordAudit: ${Math.round(preloadRate)} events/s`);
+
+  // Baseline: the console's figures from the raw events, as before the counters, in this process.
+  const range = {
+    from: new Date(Math.floor(Date.now() / DAY_MS) * DAY_MS - 29 * DAY_MS).toISOString(),
+    to: new Date(Math.floor(Date.now() / DAY_MS) * DAY_MS + DAY_MS).toISOString(),
+  };
+  const raw = new ConsoleReportQueries(store.executor, store.engine);
+  const counted = store.reports;
+  const everyone = { labelIds: [], group: null };
+  const rawTimes: number[] = [];
+  const countedTimes: number[] = [];
+  const counts = (q: ConsoleReportQueries | SqlStore["reports"]) =>
+    Promise.all([
+      q.daily(DEVELOPMENT_SITE_ID, range, everyone),
+      q.labelMix(DEVELOPMENT_SITE_ID, range, everyone),
+      q.reasonCounts(DEVELOPMENT_SITE_ID, range, everyone, "downgrade"),
+      q.reasonCounts(DEVELOPMENT_SITE_ID, range, everyone, "send-blocked"),
+      q.recommendations(DEVELOPMENT_SITE_ID, range, everyone),
+      q.unlabeledByApp(DEVELOPMENT_SITE_ID, range, everyone),
+      q.groups(DEVELOPMENT_SITE_ID, range),
+    ]);
+  for (let i = 0; i < 3; i++) {
+    let t = performance.now();
+    await counts(raw);
+    rawTimes.push(performance.now() - t);
+    t = performance.now();
+    await counts(counted);
+    countedTimes.push(performance.now() - t);
+  }
+  console.log(
+    `  the console's counts, in process: raw events ${pct(rawTimes, 50).toFixed(0)} ms, daily counters ${pct(countedTimes, 50).toFixed(1)} ms (median of 3): raw ÷ counters = ${(pct(rawTimes, 50) / pct(countedTimes, 50)).toFixed(1)}`,
+  );
+  await store.close();
+
+  const child = fork(resolve(__dirname, "../run.cjs"), [resolve(__filename)], {
+    env: { ...process.env, BENCH_REPORTS_SERVE: JSON.stringify(where) },
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
+  const port = await new Promise<number>((ok, fail) => {
+    child.once("message", (m) => ok((m as { port: number }).port));
+    child.once("exit", (code) => fail(new Error(`server exited with ${code}`)));
+  });
+  const base = `http://127.0.0.1:${port}`;
+  const key = await loadOrCreateDevKey(where.dataDir);
+  const token = (admin: boolean, user = "bench@contoso.com") =>
+    mintDevToken(key, { tenantId: DEVELOPMENT_SITE_ID, clientId: "labelbridge-dev", user, admin });
+  const admin = { authorization: `Bearer ${await token(true, "dana@contoso.com")}` };
+  const reportUrls = [
+    `${base}/api/v1/reports/console`,
+    `${base}/api/v1/reports/console?group=group-3`,
+    `${base}/api/v1/reports/console?labelId=${DEFAULT_LABEL_IDS.confidential}`,
+  ];
+  for (const url of reportUrls) await timed(url, admin); // warm-up
+
+  const quiet: number[] = [];
+  for (let i = 0; i < 15; i++) quiet.push(await timed(reportUrls[i % 3], admin));
+  console.log(`  reports, nothing else running: ${figures(quiet)}`);
+
+  // Ingestion, reports and health at once.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const autocannon = require("autocannon") as (
+    o: Record<string, unknown>,
+  ) => Promise<{ requests: { total: number }; statusCodeStats?: Record<string, { count: number }> }>;
+  const r = random(7);
+  const now = Date.now();
+  const writer = { authorization: `Bearer ${await token(false)}`, "content-type": "application/json" };
+  let stop = false;
+  const reports: number[] = [];
+  const health: number[] = [];
+  const reportLoop = (async () => {
+    for (let i = 0; !stop; i++) reports.push(await timed(reportUrls[i % 3], admin));
+  })();
+  const healthLoop = (async () => {
+    while (!stop) {
+      health.push(await timed(`${base}/healthz`));
+      await new Promise((ok) => setTimeout(ok, 25));
+    }
+  })();
+  const ingest = await autocannon({
+    url: `${base}/api/v1/audit`,
+    method: "POST",
+    headers: writer,
+    connections: 10,
+    duration,
+    requests: [
+      {
+        setupRequest: (req: Record<string, unknown>) => ({
+          ...req,
+          // Live events happened in the last hour, as clients send them.
+          body: JSON.stringify({ events: Array.from({ length: 100 }, () => event(r, now, 3_600_000)) }),
+        }),
+      },
+    ],
+  });
+  stop = true;
+  await Promise.all([reportLoop, healthLoop]);
+  child.kill();
+  const statuses = Object.entries(ingest.statusCodeStats ?? {})
+    .map(([code, v]) => `${code}×${v.count}`)
+    .join(" ");
+  console.log(
+    `  under load: POST /audit ${Math.round((ingest.requests.total * 100) / duration)} events/s sent [${statuses}]`,
+  );
+  console.log(`  under load: GET /api/v1/reports/console ${figures(reports)}`);
+  console.log(`  under load: GET /healthz ${figures(health)}`);
+  if (engine === "postgres") {
+    const c = new Client({ connectionString: PG_URL });
+    await c.connect();
+    await c.query(`DROP SCHEMA IF EXISTS ${where.schema} CASCADE`);
+    await c.end();
+  }
+  console.log(`\nmachine after: ${machine()}`);
+}
