@@ -46,6 +46,7 @@ import { resolvingGroups } from "./auth/groups";
 import type { GraphClientOptions } from "./graph/client";
 import { SyncSchedule } from "./graph/schedule";
 import { createGraphServices } from "./graph/services";
+import { createScanJobs, scanJobAdminRoutes, scannerRoutes } from "./scanJobs";
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -196,6 +197,11 @@ export async function buildApp(
     app.addHook("onReady", async () => schedule.start());
     app.addHook("onClose", async () => schedule.stop());
   }
+  // Scan jobs and their scanner nodes (docs/scanner-cluster.md): tables, queue, background steps.
+  const scanJobs = await createScanJobs(store, config.scanJobs, app.log);
+  app.decorate("scanJobs", scanJobs);
+  app.addHook("onReady", async () => scanJobs.background.start());
+  app.addHook("onClose", async () => scanJobs.close());
   await app.register(authPlugin, {
     verifier,
     adminRole: config.auth.adminRole,
@@ -238,7 +244,10 @@ export async function buildApp(
         await admin.register(graphSyncRoutes, { graph, prefix: "/admin" });
         await admin.register(reportRoutes, { store });
         await admin.register(reportsConsoleRoutes, { store });
+        await admin.register(scanJobAdminRoutes, { scanJobs, prefix: "/admin" });
       });
+
+      await api.register(scannerRoutes, { scanJobs, adminRole: config.auth.adminRole, prefix: "/scanner" });
     },
     { prefix: "/api/v1" },
   );

@@ -7,6 +7,7 @@ import { isIP } from "node:net";
 import { resolve } from "node:path";
 import { DEVELOPMENT_SITE_ID, isGuid, normalizeGuid } from "../core/policy";
 import { loadGraphConfig, type GraphConfig } from "./graph/config";
+import { loadScanJobsConfig, type ScanJobsConfig } from "./scanJobs/config";
 
 export type AuthMode = "entra" | "dev";
 
@@ -54,6 +55,8 @@ export interface ServerConfig {
   auth: AuthConfig;
   /** Microsoft Graph (label sync, group overage); null when no app registration is configured. */
   graph: GraphConfig | null;
+  /** Content scan jobs and their scanner nodes (docs/scanner-cluster.md). */
+  scanJobs: ScanJobsConfig;
   logLevel: string;
 }
 
@@ -194,6 +197,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       clockToleranceSeconds: int(env, "LABELBRIDGE_CLOCK_TOLERANCE", 60, 0, 600),
     },
     graph: loadGraphConfig(env, cwd),
+    scanJobs: loadScanJobsConfig(env),
     logLevel: env.LOG_LEVEL?.trim() || "info",
   };
 }

@@ -106,6 +106,11 @@ export class SqlStore implements Store {
     return this.db;
   }
 
+  /** For modules with tables of their own (src/server/scanJobs): transactions and the migration lock. */
+  get connection(): SqlConnection {
+    return this.db;
+  }
+
   async migrate(): Promise<void> {
     await this.db.transaction(async (tx) => {
       await this.db.lockForMigration(tx);

@@ -1,0 +1,139 @@
+/**
+ * The scan jobs' tables, as their own ordered migrations (table scan_job_migrations) so that they
+ * never compete for numbers with the main schema's (src/server/storage/migrations.ts). Same rules:
+ * SQL both engines accept, TEXT for ids, JSON and ISO-8601 UTC times, INTEGER for numbers (BIGINT
+ * for bytes and milliseconds, which outgrow PostgreSQL's 32-bit INTEGER); never edit an applied
+ * migration.
+ */
+import type { Migration } from "../storage/migrations";
+import type { SqlConnection } from "../storage/sql";
+
+export const SCAN_JOB_MIGRATIONS: readonly Migration[] = [
+  {
+    id: 1,
+    name: "scan jobs, runs, work units, results, file state, nodes",
+    statements: [
+      `CREATE TABLE scan_jobs (
+        tenant_id TEXT NOT NULL,
+        job_id TEXT NOT NULL,
+        definition TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        created_by TEXT NOT NULL,
+        next_run_at TEXT,
+        PRIMARY KEY (tenant_id, job_id)
+      )`,
+      `CREATE INDEX scan_jobs_due ON scan_jobs (next_run_at)`,
+      `CREATE TABLE scan_runs (
+        tenant_id TEXT NOT NULL,
+        run_id TEXT NOT NULL,
+        job_id TEXT NOT NULL,
+        status TEXT NOT NULL,
+        run_trigger TEXT NOT NULL,
+        full_rescan INTEGER NOT NULL,
+        spec TEXT NOT NULL,
+        fingerprint TEXT NOT NULL,
+        policy_version INTEGER,
+        created_at TEXT NOT NULL,
+        finished_at TEXT,
+        units_total INTEGER NOT NULL DEFAULT 0,
+        units_finished INTEGER NOT NULL DEFAULT 0,
+        files_found INTEGER NOT NULL DEFAULT 0,
+        bytes_found BIGINT NOT NULL DEFAULT 0,
+        files_done INTEGER NOT NULL DEFAULT 0,
+        bytes_done BIGINT NOT NULL DEFAULT 0,
+        files_unchanged INTEGER NOT NULL DEFAULT 0,
+        files_skipped INTEGER NOT NULL DEFAULT 0,
+        errors INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (tenant_id, run_id)
+      )`,
+      `CREATE INDEX scan_runs_by_job ON scan_runs (tenant_id, job_id, created_at)`,
+      `CREATE INDEX scan_runs_by_status ON scan_runs (status)`,
+      // One row per work unit: a folder to list (walk) or a batch of files. unit_id is a hash of
+      // what the unit covers, so a retried walk inserts each unit once.
+      `CREATE TABLE scan_units (
+        tenant_id TEXT NOT NULL,
+        run_id TEXT NOT NULL,
+        unit_id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        payload TEXT NOT NULL,
+        state TEXT NOT NULL,
+        attempt INTEGER NOT NULL DEFAULT 0,
+        node TEXT,
+        queue_id TEXT,
+        created_at TEXT NOT NULL,
+        claimed_at TEXT,
+        finished_at TEXT,
+        files INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (run_id, unit_id)
+      )`,
+      `CREATE INDEX scan_units_queued ON scan_units (tenant_id, state, kind, created_at)`,
+      `CREATE INDEX scan_units_by_node ON scan_units (tenant_id, node, state)`,
+      // One row per file per run: the primary key is what makes a retried unit count once.
+      `CREATE TABLE scan_results (
+        tenant_id TEXT NOT NULL,
+        run_id TEXT NOT NULL,
+        path TEXT NOT NULL,
+        unit_id TEXT NOT NULL,
+        node TEXT NOT NULL,
+        outcome TEXT NOT NULL,
+        action TEXT NOT NULL,
+        error TEXT,
+        size BIGINT NOT NULL,
+        row_json TEXT NOT NULL,
+        audit_json TEXT,
+        audit_author TEXT,
+        audit_pending INTEGER NOT NULL DEFAULT 0,
+        committed_at TEXT NOT NULL,
+        PRIMARY KEY (run_id, path)
+      )`,
+      `CREATE INDEX scan_results_audit_pending ON scan_results (audit_pending, committed_at)`,
+      // What the last run saw of each file of a job: an incremental run skips it when unchanged.
+      `CREATE TABLE scan_file_state (
+        tenant_id TEXT NOT NULL,
+        job_id TEXT NOT NULL,
+        path TEXT NOT NULL,
+        size BIGINT NOT NULL,
+        mtime_ms BIGINT NOT NULL,
+        content_hash TEXT NOT NULL,
+        fingerprint TEXT NOT NULL,
+        run_id TEXT NOT NULL,
+        row_json TEXT NOT NULL,
+        PRIMARY KEY (tenant_id, job_id, path)
+      )`,
+      `CREATE TABLE scan_nodes (
+        tenant_id TEXT NOT NULL,
+        node TEXT NOT NULL,
+        principal_id TEXT NOT NULL,
+        host TEXT,
+        version TEXT,
+        jobs INTEGER NOT NULL,
+        status TEXT NOT NULL,
+        registered_at TEXT NOT NULL,
+        last_seen_at TEXT NOT NULL,
+        stats TEXT,
+        PRIMARY KEY (tenant_id, node)
+      )`,
+    ],
+  },
+];
+
+export async function migrateScanJobs(db: SqlConnection): Promise<void> {
+  await db.transaction(async (tx) => {
+    // The main schema's lock: instances starting at once apply these one after the other too.
+    await db.lockForMigration(tx);
+    await tx.run(
+      `CREATE TABLE IF NOT EXISTS scan_job_migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`,
+    );
+    const applied = new Set((await tx.query(`SELECT id FROM scan_job_migrations`)).map((r) => Number(r.id)));
+    for (const migration of SCAN_JOB_MIGRATIONS) {
+      if (applied.has(migration.id)) continue;
+      for (const statement of migration.statements) await tx.run(statement);
+      await tx.run(`INSERT INTO scan_job_migrations (id, name, applied_at) VALUES ($1, $2, $3)`, [
+        migration.id,
+        migration.name,
+        new Date().toISOString(),
+      ]);
+    }
+  });
+}
