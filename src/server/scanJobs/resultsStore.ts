@@ -71,11 +71,12 @@ export class ResultsStore {
           throw new Error(
             `${r.path}: reported unchanged, but the job has no last result for it under these settings`,
           );
-        const row = JSON.parse(rowJson) as { action: string; error: string | null };
+        const row = JSON.parse(rowJson) as { error: string | null };
+        // The run did nothing to it: counted as `unchanged`; its row stays the last run's.
         return {
           path: r.path,
           outcome: "unchanged",
-          action: row.action,
+          action: "unchanged",
           error: row.error,
           size: r.size,
           rowJson,

@@ -16,6 +16,7 @@ import type {
   ClaimAnswer,
   ClaimedUnit,
   HeartbeatAnswer,
+  NodeStats,
   RegisterAnswer,
   ResultsReport,
   RunSpec,
@@ -90,19 +91,18 @@ export class ScannerService {
   async heartbeat(
     principal: Principal,
     node: string,
-    body: { units: string[]; stats: Parameters<ScanJobsContext["nodes"]["heartbeat"]>[3] },
+    body: { units: string[]; stats: NodeStats },
   ): Promise<HeartbeatAnswer> {
     await this.ensureNode(principal, node);
-    const alive = await this.ctx.nodes.heartbeat(
-      this.ctx.db,
-      principal.tenantId,
-      node,
-      body.stats,
-      this.iso(),
-    );
-    if (!alive)
-      throw new HttpError(409, "node-not-registered", `node ${node} is not registered; register it again`);
-    return { dropUnits: await this.ctx.units.notHeld(principal.tenantId, this.ctx.db, node, body.units) };
+    const { ctx } = this;
+    const now = ctx.now();
+    const claimedBefore = new Date(now.getTime() - 2 * ctx.config.heartbeatSeconds * 1000).toISOString();
+    await ctx.db.transaction(async (tx) => {
+      if (!(await ctx.nodes.heartbeat(tx, principal.tenantId, node, body.stats, now.toISOString())))
+        throw new HttpError(409, "node-not-registered", `node ${node} is not registered; register it again`);
+      await ctx.units.releaseForgotten(tx, principal.tenantId, node, body.units, claimedBefore);
+    });
+    return { dropUnits: await ctx.units.notHeld(principal.tenantId, ctx.db, node, body.units) };
   }
 
   async leave(principal: Principal, node: string): Promise<void> {
@@ -240,7 +240,7 @@ export class ScannerService {
             })),
             ...report.batches.map((b) => ({
               kind: "files" as const,
-              key: `files\0${here.dir}\0${b.index}`,
+              key: `files\0${report.dir}\0${b.index}`,
               payload: { files: b.files },
             })),
           ],

@@ -202,6 +202,27 @@ export class UnitsStore {
     return rows.length;
   }
 
+  /**
+   * Units held by `node` that it no longer lists in its heartbeat (it gave up on them without a
+   * word) go back to the queue; only those claimed before `claimedBefore`, so a claim whose answer
+   * is still on its way to the node is not mistaken for one.
+   */
+  async releaseForgotten(
+    tx: SqlExecutor,
+    tenantId: string,
+    node: string,
+    listed: string[],
+    claimedBefore: string,
+  ): Promise<number> {
+    const rows = await tx.query(
+      `SELECT unit_id FROM scan_units WHERE tenant_id = $1 AND node = $2 AND state = 'active' AND claimed_at < $3`,
+      [tenantId, node, claimedBefore],
+    );
+    const keep = new Set(listed);
+    const forgotten = rows.map((r) => String(r.unit_id)).filter((id) => !keep.has(id));
+    return forgotten.length === 0 ? 0 : this.releaseNode(tx, tenantId, node, forgotten);
+  }
+
   /** Of the units a node says it holds, those that are not its own any more. */
   async notHeld(tenantId: string, db: SqlExecutor, node: string, unitIds: string[]): Promise<string[]> {
     if (unitIds.length === 0) return [];

@@ -118,6 +118,8 @@ export type WalkedFile = z.infer<typeof walkedFile>;
 export const walkReportSchema = z
   .object({
     ...claimRef,
+    /** The folder's real path (batches are named after it, so a folder listed twice yields the same units). */
+    dir: z.string().min(1).max(4096),
     dirs: z
       .array(z.object({ path: z.string().min(1).max(4096), rel: z.string().max(4096) }).strict())
       .max(10_000),

@@ -152,6 +152,7 @@ describe.each(ENGINES)("scan jobs on %s", (engineName, factory) => {
     expect(
       (
         await n.walk(root, {
+          dir: "/srv/finance",
           dirs: [{ path: "/srv/finance/2026", rel: "2026" }],
           batches: [{ index: 0, files: files("/srv/finance", ["a.txt", "b.txt"]) }],
           skipped: 3,

@@ -33,7 +33,7 @@ export async function startBackend(
   const server = await startTestServer(
     testConfig([tenant], entra.jwksTemplate, {
       LABELBRIDGE_SCAN_HEARTBEAT_SECONDS: "1",
-      LABELBRIDGE_SCAN_NODE_TIMEOUT_SECONDS: "3",
+      LABELBRIDGE_SCAN_NODE_TIMEOUT_SECONDS: "5",
       ...env,
     }),
     store,
@@ -105,10 +105,13 @@ export class HandNode {
     return r.json as ClaimAnswer;
   }
 
-  walk(unit: ClaimedUnit, report: Omit<WalkReport, "claim">): Promise<Reply> {
+  /** A listing of the unit's folder (`dir` defaults to the folder the unit names). */
+  walk(unit: ClaimedUnit, report: Omit<WalkReport, "claim" | "dir"> & { dir?: string }): Promise<Reply> {
+    const dir = report.dir ?? (unit.kind === "walk" ? unit.dir : "");
     return this.post(`/nodes/${this.name}/units/${unit.runId}/${unit.unitId}/walk`, {
       claim: unit.claim,
       ...report,
+      dir,
     });
   }
 
