@@ -32,7 +32,7 @@ export function apiUrl(server: string, path: string): string {
   return new URL(`api/v1/${path}`, base).toString();
 }
 
-async function describeFailure(method: string, url: string, res: Response): Promise<ServerError> {
+export async function describeFailure(method: string, url: string, res: Response): Promise<ServerError> {
   let detail = "";
   try {
     const text = (await res.text()).slice(0, 500);
@@ -57,7 +57,7 @@ async function describeFailure(method: string, url: string, res: Response): Prom
   );
 }
 
-async function request(
+export async function request(
   fetchImpl: FetchLike,
   method: string,
   url: string,
