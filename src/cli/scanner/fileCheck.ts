@@ -4,7 +4,7 @@
  * not read for content at all in the first case, and only hashed in the second.
  */
 import { createHash } from "node:crypto";
-import { createReadStream, statSync } from "node:fs";
+import { createReadStream, readFileSync, statSync } from "node:fs";
 
 export interface FileSeen {
   size: number;
@@ -27,7 +27,17 @@ export function seen(path: string): FileSeen | null {
   }
 }
 
-export function contentHash(path: string): Promise<string | null> {
+/** Files up to this size are hashed from one read: a stream costs more than the hashing itself. */
+const ONE_READ = 4 * 1024 * 1024;
+
+export function contentHash(path: string, size = Infinity): Promise<string | null> {
+  if (size <= ONE_READ) {
+    try {
+      return Promise.resolve(createHash("sha256").update(readFileSync(path)).digest("hex"));
+    } catch {
+      return Promise.resolve(null);
+    }
+  }
   return new Promise((resolve) => {
     const hash = createHash("sha256");
     createReadStream(path)
@@ -46,7 +56,7 @@ export async function checkFile(
   if (!now) return { unchanged: false, seen: null, hash: null };
   if (previous && previous.size === now.size && previous.mtimeMs === now.mtimeMs)
     return { unchanged: true, seen: now, hash: previous.hash };
-  const hash = await contentHash(path);
+  const hash = await contentHash(path, now.size);
   return {
     unchanged: previous !== null && hash !== null && previous.size === now.size && previous.hash === hash,
     seen: now,

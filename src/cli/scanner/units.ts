@@ -105,7 +105,7 @@ async function scanOne(file: UnitFile, deps: UnitDeps): Promise<FileResult> {
   if (row.action === "labeled" || row.action === "relabeled") {
     // What the next run compares against is the file as the scanner left it.
     const after = seen(file.path);
-    return scannedResult(row, after, after ? await contentHash(file.path) : null);
+    return scannedResult(row, after, after ? await contentHash(file.path, after.size) : null);
   }
   return scannedResult(row, check.seen, check.hash);
 }

@@ -87,8 +87,10 @@ export const SCAN_JOB_MIGRATIONS: readonly Migration[] = [
         committed_at TEXT NOT NULL,
         PRIMARY KEY (run_id, path)
       )`,
-      `CREATE INDEX scan_results_audit_pending ON scan_results (audit_pending, committed_at)`,
-      // What the last run saw of each file of a job: an incremental run skips it when unchanged.
+      // Partial: only the few rows whose events are not recorded yet are in it.
+      `CREATE INDEX scan_results_audit_pending ON scan_results (committed_at) WHERE audit_pending = 1`,
+      // What the last run saw of each file of a job: an incremental run skips it when unchanged, and
+      // its row is then that run's (scan_results of run_id).
       `CREATE TABLE scan_file_state (
         tenant_id TEXT NOT NULL,
         job_id TEXT NOT NULL,
@@ -98,7 +100,6 @@ export const SCAN_JOB_MIGRATIONS: readonly Migration[] = [
         content_hash TEXT NOT NULL,
         fingerprint TEXT NOT NULL,
         run_id TEXT NOT NULL,
-        row_json TEXT NOT NULL,
         PRIMARY KEY (tenant_id, job_id, path)
       )`,
       `CREATE TABLE scan_nodes (

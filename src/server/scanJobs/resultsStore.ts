@@ -34,32 +34,21 @@ export interface Prepared {
 }
 
 const RESULT_COLUMNS = 14;
-const STATE_COLUMNS = 9;
+const STATE_COLUMNS = 8;
 
 export class ResultsStore {
-  /** The job's file state rows for these paths recorded under the run's settings (fingerprint). */
-  private async fileState(
-    db: SqlExecutor,
-    facts: RunFacts,
-    paths: string[],
-    columns: string,
-  ): Promise<Array<Record<string, unknown>>> {
-    const out: Array<Record<string, unknown>> = [];
-    for (const chunk of chunks(paths, 500))
-      out.push(
-        ...(await db.query(
-          `SELECT path, ${columns} FROM scan_file_state WHERE tenant_id = $1 AND job_id = $2 AND fingerprint = $3
-             AND path IN (${placeholders(chunk.length, 4)})`,
-          [facts.tenantId, facts.jobId, facts.fingerprint, ...chunk],
-        )),
-      );
-    return out;
-  }
-
   /** The last run's rows of unchanged files, by path (they stand for this run). */
   async previousRows(db: SqlExecutor, facts: RunFacts, paths: string[]): Promise<Map<string, string>> {
-    const rows = await this.fileState(db, facts, paths, "row_json");
-    return new Map(rows.map((r) => [String(r.path), String(r.row_json)]));
+    const out = new Map<string, string>();
+    for (const chunk of chunks(paths, 500)) {
+      const rows = await db.query(
+        `SELECT s.path, r.row_json FROM scan_file_state s JOIN scan_results r ON r.run_id = s.run_id AND r.path = s.path
+         WHERE s.tenant_id = $1 AND s.job_id = $2 AND s.fingerprint = $3 AND s.path IN (${placeholders(chunk.length, 4)})`,
+        [facts.tenantId, facts.jobId, facts.fingerprint, ...chunk],
+      );
+      for (const r of rows) out.set(String(r.path), String(r.row_json));
+    }
+    return out;
   }
 
   /** Turns what a node sent into rows to store; a file called unchanged without a last row is refused. */
@@ -187,14 +176,12 @@ export class ResultsStore {
         p.state!.hash,
         facts.fingerprint,
         facts.runId,
-        p.rowJson,
       );
     await tx.run(
-      `INSERT INTO scan_file_state (tenant_id, job_id, path, size, mtime_ms, content_hash, fingerprint, run_id, row_json)
+      `INSERT INTO scan_file_state (tenant_id, job_id, path, size, mtime_ms, content_hash, fingerprint, run_id)
        VALUES ${valuesSql(states.length, STATE_COLUMNS)}
        ON CONFLICT (tenant_id, job_id, path) DO UPDATE SET size = excluded.size, mtime_ms = excluded.mtime_ms,
-         content_hash = excluded.content_hash, fingerprint = excluded.fingerprint, run_id = excluded.run_id,
-         row_json = excluded.row_json`,
+         content_hash = excluded.content_hash, fingerprint = excluded.fingerprint, run_id = excluded.run_id`,
       params,
     );
   }
@@ -218,13 +205,21 @@ export class ResultsStore {
     facts: RunFacts,
     paths: string[],
   ): Promise<Map<string, { size: number; mtimeMs: number; hash: string }>> {
-    const rows = await this.fileState(db, facts, paths, "size, mtime_ms, content_hash");
-    return new Map(
-      rows.map((r) => [
-        String(r.path),
-        { size: num(r.size), mtimeMs: num(r.mtime_ms), hash: String(r.content_hash) },
-      ]),
-    );
+    const out = new Map<string, { size: number; mtimeMs: number; hash: string }>();
+    for (const chunk of chunks(paths, 500)) {
+      const rows = await db.query(
+        `SELECT path, size, mtime_ms, content_hash FROM scan_file_state WHERE tenant_id = $1 AND job_id = $2
+           AND fingerprint = $3 AND path IN (${placeholders(chunk.length, 4)})`,
+        [facts.tenantId, facts.jobId, facts.fingerprint, ...chunk],
+      );
+      for (const r of rows)
+        out.set(String(r.path), {
+          size: num(r.size),
+          mtimeMs: num(r.mtime_ms),
+          hash: String(r.content_hash),
+        });
+    }
+    return out;
   }
 
   /** Rows whose audit events are not recorded yet, oldest first. */
