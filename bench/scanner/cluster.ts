@@ -72,6 +72,56 @@ function runNode(url: string, token: string, name: string, scratch: string): Pro
   );
 }
 
+/**
+ * CPU seconds the PostgreSQL server processes serving this backend (its connections carry the
+ * bench's application_name) spent during a run, sampled every 250 ms: a connection the pool closes
+ * takes its counters with it, so each process's last sample counts.
+ */
+class PostgresCpu {
+  private startedWith = new Map<number, number>();
+  private readonly last = new Map<number, number>();
+  private timer: NodeJS.Timeout | null = null;
+  private readonly ticks = 100; // USER_HZ on Linux
+
+  constructor(
+    private readonly client: Client,
+    private readonly appName: string,
+  ) {}
+
+  private async sample(): Promise<void> {
+    const { rows } = await this.client.query<{ pid: number }>(
+      `SELECT pid FROM pg_stat_activity WHERE application_name = $1`,
+      [this.appName],
+    );
+    for (const { pid } of rows) {
+      try {
+        const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+        const seconds = (Number(fields[11]) + Number(fields[12])) / this.ticks;
+        this.last.set(pid, seconds);
+      } catch {
+        // the connection closed meanwhile
+      }
+    }
+  }
+
+  /** Counts from here: a connection already open counts only what it does from now on. */
+  async start(): Promise<void> {
+    this.last.clear();
+    await this.sample();
+    this.startedWith = new Map(this.last);
+    this.timer = setInterval(() => void this.sample().catch(() => undefined), 250);
+  }
+
+  async stop(): Promise<number> {
+    if (this.timer) clearInterval(this.timer);
+    await this.sample();
+    let total = 0;
+    // A connection opened during the run counts from 0 (its first sample may come late).
+    for (const [pid, seconds] of this.last) total += seconds - (this.startedWith.get(pid) ?? 0);
+    return total;
+  }
+}
+
 async function main(): Promise<void> {
   const files = option("files", 50_000);
   const scratch = mkdtempSync(join(os.tmpdir(), "lb-bench-cluster-"));
@@ -90,7 +140,15 @@ async function main(): Promise<void> {
     LABELBRIDGE_STATIC_DIR: join(scratch, "dist"),
     LOG_LEVEL: "silent",
   });
-  const store = openPostgresStore({ connectionString: DATABASE_URL, schema });
+  const appName = schema;
+  const separator = DATABASE_URL.includes("?") ? "&" : "?";
+  const store = openPostgresStore({
+    connectionString: `${DATABASE_URL}${separator}application_name=${appName}`,
+    schema,
+  });
+  const monitor = new Client({ connectionString: DATABASE_URL });
+  await monitor.connect();
+  const pgCpu = new PostgresCpu(monitor, appName);
   await store.migrate();
   const app = await buildApp(config, store, { logger: false });
   await app.listen({ host: "127.0.0.1", port: 0 });
@@ -120,11 +178,13 @@ async function main(): Promise<void> {
     for (const nodes of [1, 2, 1]) {
       const load = os.loadavg()[0];
       const cpuBefore = process.cpuUsage();
+      await pgCpu.start();
       const run = await api("POST", `/scan-jobs/${job.jobId}/runs?full=true`);
       const figures = await Promise.all(
         Array.from({ length: nodes }, (_, i) => runNode(url, token, `bench-${nodes}-${i}`, scratch)),
       );
       const cpu = process.cpuUsage(cpuBefore);
+      const postgresCpuS = await pgCpu.stop();
       const done = await api("GET", `/scan-jobs/runs/${run.runId}`);
       if (done.status !== "completed" || done.filesDone !== files)
         throw new Error(`run ${run.runId} ended ${done.status} with ${done.filesDone}/${files} files`);
@@ -135,6 +195,7 @@ async function main(): Promise<void> {
         filesPerSecond: Math.round(files / seconds),
         nodeCpuS: +figures.reduce((s, f) => s + f.cpuS, 0).toFixed(1),
         backendCpuS: +((cpu.user + cpu.system) / 1e6).toFixed(1),
+        postgresCpuS: +postgresCpuS.toFixed(1),
         loadBefore: +load.toFixed(2),
         loadAfter: +os.loadavg()[0].toFixed(2),
       });
@@ -149,6 +210,7 @@ async function main(): Promise<void> {
   } finally {
     await app.close();
     await store.close();
+    await monitor.end();
     const c = new Client({ connectionString: DATABASE_URL });
     await c.connect();
     await c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
