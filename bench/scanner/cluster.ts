@@ -1,6 +1,6 @@
 /**
  * Scanner cluster benchmark (issue 17 item 1):
- *   npm run build:node && node bench/run.cjs bench/scanner/cluster.ts [--files 50000]
+ *   npm run build:node && node bench/run.cjs bench/scanner/cluster.ts [--files 50000] [--bytes 0]
  *
  * The backend (this process) on PostgreSQL (LABELBRIDGE_TEST_DATABASE_URL, a schema of its own,
  * dropped at the end) and `labelbridge scanner` nodes (the built CLI, --jobs 1: one core each) over
@@ -124,11 +124,13 @@ class PostgresCpu {
 
 async function main(): Promise<void> {
   const files = option("files", 50_000);
+  // 0: the bare ~160-byte notes of the cluster test; more pads each file to about that many bytes.
+  const bytesPerFile = option("bytes", 0);
   const scratch = mkdtempSync(join(os.tmpdir(), "lb-bench-cluster-"));
   const schema = `lb_bench_${randomBytes(6).toString("hex")}`;
   const tenant = randomUUID();
   console.log(`corpus: ${files} files under ${scratch}…`);
-  const corpus = writeClusterCorpus(join(scratch, "share"), files);
+  const corpus = writeClusterCorpus(join(scratch, "share"), files, bytesPerFile);
 
   const config = loadConfig({
     HOST: "127.0.0.1",

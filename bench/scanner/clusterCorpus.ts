@@ -18,23 +18,34 @@ export interface ClusterCorpus {
   bytes: number;
 }
 
-function text(i: number): string {
+const FILLER = [
+  "The customer asked for the usual packaging and a signed delivery note for the records.",
+  "Warehouse staff counted the parcels twice before loading; the driver confirmed the count.",
+  "Returns are accepted within thirty days when the goods are unused and in their packaging.",
+  "Invoices are payable within thirty days of the delivery date unless agreed otherwise.",
+];
+
+/** An order note; with `size`, padded with ordinary sentences to about that many bytes. */
+function text(i: number, size: number): string {
   const lines = [
     `Order ${i} for customer ${(i * 7919) % 100_000}`,
     `Shipped ${1 + (i % 28)}/${1 + (i % 12)}/2026 to warehouse ${i % 17}; ${i % 5} parcels, ${(i * 31) % 997} kg.`,
     "Notes: delivery confirmed by phone, invoice to follow with the usual terms.",
   ];
   if (i % 10 === 0) lines.push(`Paid by card ${CARDS[(i / 10) % CARDS.length]} exp 12/29`);
-  return lines.join("\n") + "\n";
+  let body = lines.join("\n") + "\n";
+  for (let k = i; body.length < size; k++) body += FILLER[k % FILLER.length] + "\n";
+  return body;
 }
 
-export function writeClusterCorpus(root: string, files: number): ClusterCorpus {
+/** `bytesPerFile` 0: the bare notes (~160 bytes); more pads each file to about that size. */
+export function writeClusterCorpus(root: string, files: number, bytesPerFile = 0): ClusterCorpus {
   const corpus: ClusterCorpus = { root, paths: [], withCard: new Set(), bytes: 0 };
   for (let i = 0; i < files; i++) {
     const folder = join(root, `folder-${String(Math.floor(i / FILES_PER_FOLDER)).padStart(3, "0")}`);
     if (i % FILES_PER_FOLDER === 0) mkdirSync(folder, { recursive: true });
     const path = join(folder, `order-${String(i).padStart(6, "0")}.txt`);
-    const body = text(i);
+    const body = text(i, bytesPerFile);
     writeFileSync(path, body);
     corpus.paths.push(path);
     corpus.bytes += body.length;

@@ -10,6 +10,7 @@ import type { EffectivePolicy } from "../../core/policy";
 import { type ClaimedUnit, type RunSpec, policyUserOf } from "../../server/scanJobs/wire";
 import { DEFAULT_CONTENT_LIMITS } from "../scan/content";
 import type { FileScanner } from "../scan/pool";
+import { ServerError } from "../scan/server";
 import { policyFromJson } from "../scan/policySource";
 import { justificationFrom } from "../scan/policyUse";
 import type { ScanSettings } from "../scan/scanFile";
@@ -231,6 +232,7 @@ export class ScannerNode {
           answer = await this.options.client.claim();
         } catch (err) {
           if (err instanceof NodeLost) await this.rejoin();
+          else if (err instanceof ServerError && (err.status === 401 || err.status === 403)) throw err;
           else {
             this.options.log(`claim failed: ${(err as Error).message}`);
             await this.pause(this.options.pollMs);
