@@ -19,7 +19,7 @@ import { buildApp } from "../../src/server/app";
 import { loadOrCreateDevKey, mintDevToken } from "../../src/server/auth/dev";
 import { DEV_CLIENT_ID, loadConfig } from "../../src/server/config";
 import { openPostgresStore } from "../../src/server/storage/postgres";
-import { writeClusterCorpus } from "./clusterCorpus";
+import { scannerNodeArgs, writeClusterCorpus } from "./clusterCorpus";
 
 const DATABASE_URL =
   process.env.LABELBRIDGE_TEST_DATABASE_URL ||
@@ -51,16 +51,7 @@ function runNode(url: string, token: string, name: string, scratch: string): Pro
       // e.g. LABELBRIDGE_BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the nodes
       ...(process.env.LABELBRIDGE_BENCH_NODE_ARGS?.split(" ").filter(Boolean) ?? []),
       join(repo, "bin", "labelbridge.js"),
-      "scanner",
-      "--server",
-      url,
-      "--node",
-      name,
-      "--jobs",
-      "1",
-      "--exit-when-idle",
-      "--poll-seconds",
-      "0.2",
+      ...scannerNodeArgs(url, name),
     ],
     { env: { ...process.env, LABELBRIDGE_TOKEN: token }, stdio: ["ignore", "ignore", "inherit"] },
   );

@@ -1,5 +1,5 @@
 /**
- * The scanner cluster's corpus: many small text files in folders of 1,000 (the shape of a file share
+ * The scanner cluster's corpus, and how its test and bench start a node: many small text files in folders of 1,000 (the shape of a file share
  * full of notes and exports), every tenth holding a card number. Used by the cluster test
  * (test/cli/scannerCluster) and bench/scanner/cluster.ts. Same count, same corpus.
  */
@@ -39,6 +39,22 @@ function text(i: number, size: number): string {
 }
 
 /** `bytesPerFile` 0: the bare notes (~160 bytes); more pads each file to about that size. */
+/** The arguments of a `labelbridge scanner` node as the test and the bench run it: one core, until idle. */
+export function scannerNodeArgs(server: string, node: string): string[] {
+  return [
+    "scanner",
+    "--server",
+    server,
+    "--node",
+    node,
+    "--jobs",
+    "1",
+    "--exit-when-idle",
+    "--poll-seconds",
+    "0.2",
+  ];
+}
+
 export function writeClusterCorpus(root: string, files: number, bytesPerFile = 0): ClusterCorpus {
   const corpus: ClusterCorpus = { root, paths: [], withCard: new Set(), bytes: 0 };
   for (let i = 0; i < files; i++) {

@@ -6,7 +6,7 @@
  * migration.
  */
 import type { Migration } from "../storage/migrations";
-import type { SqlConnection } from "../storage/sql";
+import { type SqlConnection, applyMigrations } from "../storage/sql";
 
 export const SCAN_JOB_MIGRATIONS: readonly Migration[] = [
   {
@@ -119,22 +119,6 @@ export const SCAN_JOB_MIGRATIONS: readonly Migration[] = [
   },
 ];
 
-export async function migrateScanJobs(db: SqlConnection): Promise<void> {
-  await db.transaction(async (tx) => {
-    // The main schema's lock: instances starting at once apply these one after the other too.
-    await db.lockForMigration(tx);
-    await tx.run(
-      `CREATE TABLE IF NOT EXISTS scan_job_migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`,
-    );
-    const applied = new Set((await tx.query(`SELECT id FROM scan_job_migrations`)).map((r) => Number(r.id)));
-    for (const migration of SCAN_JOB_MIGRATIONS) {
-      if (applied.has(migration.id)) continue;
-      for (const statement of migration.statements) await tx.run(statement);
-      await tx.run(`INSERT INTO scan_job_migrations (id, name, applied_at) VALUES ($1, $2, $3)`, [
-        migration.id,
-        migration.name,
-        new Date().toISOString(),
-      ]);
-    }
-  });
+export function migrateScanJobs(db: SqlConnection): Promise<void> {
+  return applyMigrations(db, "scan_job_migrations", SCAN_JOB_MIGRATIONS);
 }

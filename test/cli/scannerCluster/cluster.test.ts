@@ -8,6 +8,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { join } from "node:path";
 import {
   FILES_PER_FOLDER,
+  scannerNodeArgs,
   writeClusterCorpus,
   type ClusterCorpus,
 } from "../../../bench/scanner/clusterCorpus";
@@ -33,23 +34,10 @@ interface NodeProcess {
 }
 
 function startNode(b: Backend, name: string): NodeProcess {
-  const child = spawn(
-    process.execPath,
-    [
-      CLI,
-      "scanner",
-      "--server",
-      b.server.url,
-      "--node",
-      name,
-      "--jobs",
-      "1",
-      "--exit-when-idle",
-      "--poll-seconds",
-      "0.2",
-    ],
-    { env: { ...process.env, LABELBRIDGE_TOKEN: b.scanner }, stdio: ["ignore", "ignore", "pipe"] },
-  );
+  const child = spawn(process.execPath, [CLI, ...scannerNodeArgs(b.server.url, name)], {
+    env: { ...process.env, LABELBRIDGE_TOKEN: b.scanner },
+    stdio: ["ignore", "ignore", "pipe"],
+  });
   const stderr: string[] = [];
   child.stderr!.on("data", (d: Buffer) => stderr.push(d.toString()));
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
