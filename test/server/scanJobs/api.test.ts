@@ -373,6 +373,35 @@ describe.each(ENGINES)("scan jobs on %s", (engineName, factory) => {
     expect(refused.json.code).toBe("no-policy");
   });
 
+  test("a schedule starts a run when its slot comes, once across calls, and moves to the next slot", async () => {
+    const startAt = new Date(Date.now() - 12 * 60_000).toISOString();
+    const jobId = await defineJob(b, { ...JOB, name: "nightly", schedule: { everyMinutes: 10, startAt } });
+    const job = (await adminCall(b, `/scan-jobs/${jobId}`)).json;
+    // 12 minutes after the start, on a 10-minute schedule: the next slot is 20 minutes after it.
+    expect(Date.parse(job.nextRunAt)).toBe(Date.parse(startAt) + 20 * 60_000);
+    expect(await b.server.app.scanJobs.background.startDueRuns()).toBe(0);
+
+    const due = await defineJob(b, { ...JOB, name: "due now", schedule: { everyMinutes: 10 } });
+    expect(await b.server.app.scanJobs.background.startDueRuns()).toBe(1);
+    expect(await b.server.app.scanJobs.background.startDueRuns()).toBe(0);
+    const runs = (await adminCall(b, `/scan-jobs/${due}/runs`)).json.runs;
+    expect(runs).toEqual([expect.objectContaining({ trigger: "schedule", status: "running" })]);
+    const next = (await adminCall(b, `/scan-jobs/${due}`)).json.nextRunAt;
+    expect(Date.parse(next)).toBeGreaterThan(Date.now() + 9 * 60_000);
+  });
+
+  test("a job is deleted only when no run is going; its runs stay readable", async () => {
+    const jobId = await defineJob(b, { ...JOB, name: "to delete" });
+    const runId = await startRun(b, jobId);
+    const refused = await adminCall(b, `/scan-jobs/${jobId}`, { method: "DELETE" });
+    expect(refused.status).toBe(409);
+    expect(refused.json.code).toBe("scan-job-running");
+    await adminCall(b, `/scan-jobs/runs/${runId}/cancel`, { method: "POST" });
+    expect((await adminCall(b, `/scan-jobs/${jobId}`, { method: "DELETE" })).status).toBe(204);
+    expect((await adminCall(b, `/scan-jobs/${jobId}`)).status).toBe(404);
+    expect((await adminCall(b, `/scan-jobs/runs/${runId}`)).json.status).toBe("cancelled");
+  });
+
   if (engineName === "SQLite")
     test("SQLite serves one node: a second live node is refused and told to use PostgreSQL", async () => {
       const first = await node();
