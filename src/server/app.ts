@@ -56,6 +56,7 @@ import {
   protectionUserRoutes,
 } from "./keys";
 import retention from "./retention";
+import { createScanJobs, scanJobAdminRoutes, scannerRoutes } from "./scanJobs";
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -212,6 +213,11 @@ export async function buildApp(
     app.addHook("onReady", async () => schedule.start());
     app.addHook("onClose", async () => schedule.stop());
   }
+  // Scan jobs and their scanner nodes (docs/scanner-cluster.md): tables, queue, background steps.
+  const scanJobs = await createScanJobs(store, config.scanJobs, app.log);
+  app.decorate("scanJobs", scanJobs);
+  app.addHook("onReady", async () => scanJobs.background.start());
+  app.addHook("onClose", async () => scanJobs.close());
   await app.register(authPlugin, {
     verifier,
     adminRole: config.auth.adminRole,
@@ -265,7 +271,10 @@ export async function buildApp(
         await admin.register(reportsConsoleRoutes, { store });
         await admin.register(protectionAdminRoutes, { escrow: protection.escrow });
         await admin.register(protectionUsageRoutes, { store, keys: protection.keys });
+        await admin.register(scanJobAdminRoutes, { scanJobs, prefix: "/admin" });
       });
+
+      await api.register(scannerRoutes, { scanJobs, adminRole: config.auth.adminRole, prefix: "/scanner" });
     },
     { prefix: "/api/v1" },
   );

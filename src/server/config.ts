@@ -8,6 +8,7 @@ import { resolve } from "node:path";
 import { DEVELOPMENT_SITE_ID, isGuid, normalizeGuid } from "../core/policy";
 import { loadGraphConfig, type GraphConfig } from "./graph/config";
 import { type KeyringConfig, KeyringError, keyringFromEnv } from "./keys/keyring";
+import { loadScanJobsConfig, type ScanJobsConfig } from "./scanJobs/config";
 
 export type AuthMode = "entra" | "dev";
 
@@ -78,6 +79,8 @@ export interface ServerConfig {
   auth: AuthConfig;
   /** Microsoft Graph (label sync, group overage); null when no app registration is configured. */
   graph: GraphConfig | null;
+  /** Content scan jobs and their scanner nodes (docs/scanner-cluster.md). */
+  scanJobs: ScanJobsConfig;
   logLevel: string;
   /** LABELBRIDGE_KEK (+ _RETIRED): wraps escrowed file keys; unset = dev KEK in dataDir, or no escrow. */
   keyEncryption?: KeyringConfig | null;
@@ -267,6 +270,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       devRemoteOverride: mode === "dev" && reachable !== null && devRemoteOverride,
     },
     graph: loadGraphConfig(env, cwd),
+    scanJobs: loadScanJobsConfig(env),
     logLevel: env.LOG_LEVEL?.trim() || "info",
     keyEncryption: keyEncryptionFrom(env),
   };

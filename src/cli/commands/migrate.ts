@@ -4,6 +4,7 @@
  */
 import type { Command } from "commander";
 import { loadConfig } from "../../server/config";
+import { migrateScanJobTables } from "../../server/scanJobs";
 import { seedDefaultPolicies } from "../../server/seed";
 import { describeStore, openStore } from "../../server/storage/open";
 
@@ -20,6 +21,7 @@ export function register(program: Command): void {
       const store = openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
       try {
         await store.migrate();
+        await migrateScanJobTables(store);
         const seeded = options.seed ? await seedDefaultPolicies(store, config.auth.tenants) : [];
         process.stdout.write(
           `${describeStore(config)}: schema up to date${seeded.length ? `; seeded ${seeded.join(", ")}` : ""}\n`,

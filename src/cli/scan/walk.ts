@@ -68,7 +68,7 @@ export const nodeWalkFs: WalkFs = {
 
 type Matcher = (relPath: string) => boolean;
 
-function matcher(patterns: string[]): Matcher | null {
+export function matcher(patterns: string[]): Matcher | null {
   if (patterns.length === 0) return null;
   const tests = patterns.map((p) => {
     const pattern = p.replace(/\\/g, "/").replace(/^\.\//, "");
@@ -78,11 +78,11 @@ function matcher(patterns: string[]): Matcher | null {
   return (rel) => tests.some((t) => t(rel));
 }
 
-function errorCode(err: unknown): string {
+export function errorCode(err: unknown): string {
   return (err as { code?: string }).code ?? "error";
 }
 
-function describeFsError(err: unknown, what: string): string {
+export function describeFsError(err: unknown, what: string): string {
   const code = errorCode(err);
   if (code === "EACCES" || code === "EPERM") return `${what} cannot be read: permission denied`;
   if (code === "ELOOP") return `${what} is a symbolic link loop`;

@@ -5,7 +5,7 @@
  */
 import type { TenantPolicy } from "../../core/policy";
 import type { AuditEvent } from "../../core/audit";
-import { MIGRATIONS } from "./migrations";
+import { MIGRATIONS, type Migration } from "./migrations";
 import { addDailyCounts, dailyCounts } from "./auditDaily";
 import { AggregateReportQueries } from "./aggregateReports";
 import { ConsoleReportQueries } from "./consoleReports";
@@ -103,6 +103,35 @@ function full(row: Row): PolicyVersion {
 
 const EVERYONE_FILTER = { labelIds: [], group: null };
 
+/**
+ * Applies the migrations `table` does not list yet, in one transaction under the migration lock
+ * (instances starting at once apply them one after the other). Shared by the main schema and by
+ * modules with tables of their own (src/server/scanJobs/migrations.ts).
+ */
+export async function applyMigrations(
+  db: SqlConnection,
+  table: string,
+  migrations: readonly Migration[],
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    await db.lockForMigration(tx);
+    await tx.run(
+      `CREATE TABLE IF NOT EXISTS ${table} (id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`,
+    );
+    const applied = new Set((await tx.query(`SELECT id FROM ${table}`)).map((r) => num(r.id)));
+    for (const migration of migrations) {
+      if (applied.has(migration.id)) continue;
+      const own = (db.engine === "sqlite" ? migration.sqlite : migration.postgres) ?? [];
+      for (const statement of [...migration.statements, ...own]) await tx.run(statement);
+      await tx.run(`INSERT INTO ${table} (id, name, applied_at) VALUES ($1, $2, $3)`, [
+        migration.id,
+        migration.name,
+        new Date().toISOString(),
+      ]);
+    }
+  });
+}
+
 export class SqlStore implements Store {
   private aggregates: AggregateReportQueries | undefined;
   private readonly partitions: AuditPartitions | null;
@@ -126,24 +155,13 @@ export class SqlStore implements Store {
     return this.db.reader ?? this.db;
   }
 
-  async migrate(): Promise<void> {
-    await this.db.transaction(async (tx) => {
-      await this.db.lockForMigration(tx);
-      await tx.run(
-        `CREATE TABLE IF NOT EXISTS schema_migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`,
-      );
-      const applied = new Set((await tx.query(`SELECT id FROM schema_migrations`)).map((r) => num(r.id)));
-      for (const migration of MIGRATIONS) {
-        if (applied.has(migration.id)) continue;
-        const own = (this.db.engine === "sqlite" ? migration.sqlite : migration.postgres) ?? [];
-        for (const statement of [...migration.statements, ...own]) await tx.run(statement);
-        await tx.run(`INSERT INTO schema_migrations (id, name, applied_at) VALUES ($1, $2, $3)`, [
-          migration.id,
-          migration.name,
-          new Date().toISOString(),
-        ]);
-      }
-    });
+  /** For modules with tables of their own (src/server/scanJobs): transactions and the migration lock. */
+  get connection(): SqlConnection {
+    return this.db;
+  }
+
+  migrate(): Promise<void> {
+    return applyMigrations(this.db, "schema_migrations", MIGRATIONS);
   }
 
   async ping(): Promise<void> {

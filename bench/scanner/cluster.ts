@@ -1,0 +1,218 @@
+/**
+ * Scanner cluster benchmark (issue 17 item 1):
+ *   npm run build:node && node bench/run.cjs bench/scanner/cluster.ts [--files 50000] [--bytes 0]
+ *
+ * The backend (this process) on PostgreSQL (LABELBRIDGE_TEST_DATABASE_URL, a schema of its own,
+ * dropped at the end) and `labelbridge scanner` nodes (the built CLI, --jobs 1: one core each) over
+ * the cluster corpus (bench/scanner/clusterCorpus.ts). Three full runs of the same job, in the same
+ * process: one node, two nodes, one node again; the baseline is the mean of the two one-node runs, so
+ * a machine whose load drifts during the bench is seen. Reports files/s per run from the run's own
+ * start and finish, the nodes' CPU (from /usr/bin/time) and the backend's, and the machine's load.
+ */
+import { spawn } from "node:child_process";
+import { randomBytes, randomUUID } from "node:crypto";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import { join } from "node:path";
+import { Client } from "pg";
+import { buildApp } from "../../src/server/app";
+import { loadOrCreateDevKey, mintDevToken } from "../../src/server/auth/dev";
+import { DEV_CLIENT_ID, loadConfig } from "../../src/server/config";
+import { openPostgresStore } from "../../src/server/storage/postgres";
+import { scannerNodeArgs, writeClusterCorpus } from "./clusterCorpus";
+
+const DATABASE_URL =
+  process.env.LABELBRIDGE_TEST_DATABASE_URL ||
+  "postgres://labelbridge:labelbridge@127.0.0.1:5432/labelbridge_test";
+const repo = join(__dirname, "..", "..");
+
+function option(name: string, fallback: number): number {
+  const at = process.argv.indexOf(`--${name}`);
+  return at > 0 ? Number(process.argv[at + 1]) : fallback;
+}
+
+interface NodeFigures {
+  wallS: number;
+  cpuS: number;
+  code: number | null;
+}
+
+/** One `labelbridge scanner` process under /usr/bin/time, until no run is going. */
+function runNode(url: string, token: string, name: string, scratch: string): Promise<NodeFigures> {
+  const timing = join(scratch, `${name}.time`);
+  const child = spawn(
+    "/usr/bin/time",
+    [
+      "-f",
+      "%e %U %S",
+      "-o",
+      timing,
+      process.execPath,
+      // e.g. LABELBRIDGE_BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the nodes
+      ...(process.env.LABELBRIDGE_BENCH_NODE_ARGS?.split(" ").filter(Boolean) ?? []),
+      join(repo, "bin", "labelbridge.js"),
+      ...scannerNodeArgs(url, name),
+    ],
+    { env: { ...process.env, LABELBRIDGE_TOKEN: token }, stdio: ["ignore", "ignore", "inherit"] },
+  );
+  return new Promise((resolve) =>
+    child.on("exit", (code) => {
+      const [wall, user, sys] = readFileSync(timing, "utf8").trim().split("\n").pop()!.split(" ").map(Number);
+      resolve({ wallS: wall, cpuS: user + sys, code });
+    }),
+  );
+}
+
+/**
+ * CPU seconds the PostgreSQL server processes serving this backend (its connections carry the
+ * bench's application_name) spent during a run, sampled every 250 ms: a connection the pool closes
+ * takes its counters with it, so each process's last sample counts.
+ */
+class PostgresCpu {
+  private startedWith = new Map<number, number>();
+  private readonly last = new Map<number, number>();
+  private timer: NodeJS.Timeout | null = null;
+  private readonly ticks = 100; // USER_HZ on Linux
+
+  constructor(
+    private readonly client: Client,
+    private readonly appName: string,
+  ) {}
+
+  private async sample(): Promise<void> {
+    const { rows } = await this.client.query<{ pid: number }>(
+      `SELECT pid FROM pg_stat_activity WHERE application_name = $1`,
+      [this.appName],
+    );
+    for (const { pid } of rows) {
+      try {
+        const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+        const seconds = (Number(fields[11]) + Number(fields[12])) / this.ticks;
+        this.last.set(pid, seconds);
+      } catch {
+        // the connection closed meanwhile
+      }
+    }
+  }
+
+  /** Counts from here: a connection already open counts only what it does from now on. */
+  async start(): Promise<void> {
+    this.last.clear();
+    await this.sample();
+    this.startedWith = new Map(this.last);
+    this.timer = setInterval(() => void this.sample().catch(() => undefined), 250);
+  }
+
+  async stop(): Promise<number> {
+    if (this.timer) clearInterval(this.timer);
+    await this.sample();
+    let total = 0;
+    // A connection opened during the run counts from 0 (its first sample may come late).
+    for (const [pid, seconds] of this.last) total += seconds - (this.startedWith.get(pid) ?? 0);
+    return total;
+  }
+}
+
+async function main(): Promise<void> {
+  const files = option("files", 50_000);
+  // 0: the bare ~160-byte notes of the cluster test; more pads each file to about that many bytes.
+  const bytesPerFile = option("bytes", 0);
+  const scratch = mkdtempSync(join(os.tmpdir(), "lb-bench-cluster-"));
+  const schema = `lb_bench_${randomBytes(6).toString("hex")}`;
+  const tenant = randomUUID();
+  console.log(`corpus: ${files} files under ${scratch}…`);
+  const corpus = writeClusterCorpus(join(scratch, "share"), files, bytesPerFile);
+
+  const config = loadConfig({
+    HOST: "127.0.0.1",
+    PORT: "0",
+    LABELBRIDGE_AUTH: "dev",
+    LABELBRIDGE_TENANTS: tenant,
+    LABELBRIDGE_TLS: "off",
+    LABELBRIDGE_DATA_DIR: join(scratch, "data"),
+    LABELBRIDGE_STATIC_DIR: join(scratch, "dist"),
+    LOG_LEVEL: "silent",
+  });
+  const appName = schema;
+  const separator = DATABASE_URL.includes("?") ? "&" : "?";
+  const store = openPostgresStore({
+    connectionString: `${DATABASE_URL}${separator}application_name=${appName}`,
+    schema,
+  });
+  const monitor = new Client({ connectionString: DATABASE_URL });
+  await monitor.connect();
+  const pgCpu = new PostgresCpu(monitor, appName);
+  await store.migrate();
+  const app = await buildApp(config, store, { logger: false });
+  await app.listen({ host: "127.0.0.1", port: 0 });
+  const address = app.server.address();
+  const url = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+  const token = await mintDevToken(await loadOrCreateDevKey(config.dataDir), {
+    tenantId: tenant,
+    clientId: DEV_CLIENT_ID,
+    user: "bench-scanner@example.com",
+    groups: [],
+    admin: true,
+    ttlSeconds: 4 * 3600,
+  });
+  const api = async (method: string, path: string, body?: unknown) => {
+    const res = await fetch(`${url}/api/v1/admin${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, ...(body ? { "content-type": "application/json" } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+    return res.json();
+  };
+
+  try {
+    const job = await api("POST", "/scan-jobs", { name: "bench", repositories: [{ path: corpus.root }] });
+    const rows: Array<Record<string, unknown>> = [];
+    for (const nodes of [1, 2, 1]) {
+      const load = os.loadavg()[0];
+      const cpuBefore = process.cpuUsage();
+      await pgCpu.start();
+      const run = await api("POST", `/scan-jobs/${job.jobId}/runs?full=true`);
+      const figures = await Promise.all(
+        Array.from({ length: nodes }, (_, i) => runNode(url, token, `bench-${nodes}-${i}`, scratch)),
+      );
+      const cpu = process.cpuUsage(cpuBefore);
+      const postgresCpuS = await pgCpu.stop();
+      const done = await api("GET", `/scan-jobs/runs/${run.runId}`);
+      if (done.status !== "completed" || done.filesDone !== files)
+        throw new Error(`run ${run.runId} ended ${done.status} with ${done.filesDone}/${files} files`);
+      const seconds = (Date.parse(done.finishedAt) - Date.parse(done.createdAt)) / 1000;
+      rows.push({
+        nodes,
+        seconds: +seconds.toFixed(1),
+        filesPerSecond: Math.round(files / seconds),
+        nodeCpuS: +figures.reduce((s, f) => s + f.cpuS, 0).toFixed(1),
+        backendCpuS: +((cpu.user + cpu.system) / 1e6).toFixed(1),
+        postgresCpuS: +postgresCpuS.toFixed(1),
+        loadBefore: +load.toFixed(2),
+        loadAfter: +os.loadavg()[0].toFixed(2),
+      });
+      console.log(JSON.stringify(rows[rows.length - 1]));
+    }
+    const baseline = ((rows[0].filesPerSecond as number) + (rows[2].filesPerSecond as number)) / 2;
+    const ratio = (rows[1].filesPerSecond as number) / baseline;
+    console.table(rows);
+    console.log(
+      `two nodes vs one (mean of the runs before and after): ${ratio.toFixed(2)}× — goal ≥ 1.6× (${os.cpus().length} cores, ${files} files, ${(corpus.bytes / 1e6).toFixed(1)} MB)`,
+    );
+  } finally {
+    await app.close();
+    await store.close();
+    await monitor.end();
+    const c = new Client({ connectionString: DATABASE_URL });
+    await c.connect();
+    await c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await c.end();
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
