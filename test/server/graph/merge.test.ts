@@ -102,7 +102,11 @@ describe("Purview snapshot merge", () => {
   it("keeps Labelbridge's own protection when Purview says the label does not encrypt, and takes Purview's when it does", () => {
     const first = sync({ labels: BETA_LABELS, settings: SETTINGS }, null).document;
     const fte = first.labels.find((l) => l.id === FTE)!;
-    fte.protection = { kind: "labelbridge", rightsGroups: ["7c8a1f3e-2d4b-4e6a-9f10-3b5c7d9e1a2f"], rightsUsers: [] };
+    fte.protection = {
+      kind: "labelbridge",
+      rightsGroups: ["7c8a1f3e-2d4b-4e6a-9f10-3b5c7d9e1a2f"],
+      rightsUsers: [],
+    };
     const again = sync({ labels: BETA_LABELS, settings: SETTINGS }, first);
     expect(again.document.labels.find((l) => l.id === FTE)!.protection).toEqual(fte.protection);
     expect(again.diff.labels.changed).toEqual([]);
