@@ -6,7 +6,9 @@
 import type { EffectivePolicy } from "../policy/effective";
 import { LabelIndex } from "../policy/labels";
 import type { Label, LabelCondition } from "../policy/model";
-import { meetsCondition, SENSITIVE_INFO_TYPES, type Detection } from "../detect";
+import { findSensitiveInfoType } from "../detect/catalog";
+import { meetsCondition } from "../detect/detect";
+import type { Detection } from "../detect/types";
 import { catalogIndex, planLabel } from "./plan";
 import type { DecisionContext, ItemState, Recommendation, RecommendationDecision } from "./types";
 
@@ -17,8 +19,18 @@ export interface RecommendationOptions {
   treatRecommendedAsAutomatic?: boolean;
 }
 
-function sitName(id: string): string {
-  return SENSITIVE_INFO_TYPES.find((t) => t.id === id)?.name ?? id;
+/**
+ * The type's name as people know it: the detection carries it (a custom type's own name); a
+ * condition met without one falls back to the policy's custom types and the built-in catalog.
+ */
+function sitName(policy: EffectivePolicy, id: string, detection: Detection | undefined): string {
+  const wanted = id.trim().toLowerCase();
+  return (
+    detection?.name ??
+    (policy.infoTypes ?? []).find((t) => t.id === wanted)?.name ??
+    findSensitiveInfoType(wanted)?.name ??
+    id
+  );
 }
 
 function bestMatch(
@@ -70,13 +82,14 @@ export function decideRecommendation(
       message: "The current label is already at least as sensitive.",
     };
 
-  const detection = detections.find((d) => d.sitId === match.condition.sitId);
+  const wanted = match.condition.sitId.trim().toLowerCase();
+  const detection = detections.find((d) => d.sitId.toLowerCase() === wanted);
   const recommendation: Recommendation = {
     labelId: match.label.id,
     mode: match.condition.mode,
     condition: {
       sitId: match.condition.sitId,
-      sitName: sitName(match.condition.sitId),
+      sitName: sitName(policy, match.condition.sitId, detection),
       count: detection?.count ?? 0,
       confidence: detection?.confidence ?? 0,
       minCount: match.condition.minCount,
