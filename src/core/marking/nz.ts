@@ -156,9 +156,19 @@ export function parseNzSubject(subject: string): NzMarking | null {
   return token;
 }
 
-/** The subject with every marking block removed and `m` appended (null: removed only). */
+/** The subject without SEEMail trigger tokens (and the space before each): a `[SEC=…]` block replaces them. */
+function stripSeemailTokens(subject: string): string {
+  return subject.replace(/\s*\[([^\]\n]*)\]/g, (block, inner: string) =>
+    SEEMAIL_TOKENS.has(key(inner)) ? "" : block,
+  );
+}
+
+/**
+ * The subject with every marking removed — `[SEC=…]` blocks and SEEMail tokens — and `m` appended
+ * (null: removed only), so it carries exactly one.
+ */
 export function applyNzSubjectMarking(subject: string, m: NzMarking | null): string {
-  const rest = stripSubjectMarking(subject).trim();
+  const rest = stripSubjectMarking(stripSeemailTokens(subject)).trim();
   if (m === null) return rest;
   const suffix = renderNzSubjectSuffix(m);
   return rest === "" ? suffix : `${rest} ${suffix}`;
