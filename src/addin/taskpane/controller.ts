@@ -153,7 +153,8 @@ export class PaneController extends PaneStore {
   }
 
   private async readLabel(): Promise<void> {
-    this.showLabel(await this.deps.host.readLabel(this.state.policy!.siteId));
+    const { siteId, settings } = this.state.policy!;
+    this.showLabel(await this.deps.host.readLabel(siteId, settings.markingProfile));
   }
 
   private showLabel(label: LabelState): void {
