@@ -64,6 +64,8 @@ export class PaneController extends PaneStore {
       kind: info.kind,
       ctx: itemDecisionContext(this.deps.host.kind, info, this.now(), this.deps.newId),
       audit: { enqueue: (events) => this.record(events) },
+      // What a flow swallowed on purpose (e.g. a condition's type it cannot look for): the console's log.
+      report: (what, error) => console.warn(`Labelbridge ${what}:`, error),
       busy: async (work) => {
         this.set({ busy: true });
         try {

@@ -6,7 +6,6 @@
 import type { EffectivePolicy } from "../policy/effective";
 import { LabelIndex } from "../policy/labels";
 import type { Label, LabelCondition } from "../policy/model";
-import { findSensitiveInfoType } from "../detect/catalog";
 import { meetsCondition } from "../detect/detect";
 import type { Detection } from "../detect/types";
 import { catalogIndex, planLabel } from "./plan";
@@ -17,20 +16,6 @@ export interface RecommendationOptions {
   dismissed?: string | null;
   /** Scanner job option "Treat recommended labeling as automatic". */
   treatRecommendedAsAutomatic?: boolean;
-}
-
-/**
- * The type's name as people know it: the detection carries it (a custom type's own name); a
- * condition met without one falls back to the policy's custom types and the built-in catalog.
- */
-function sitName(policy: EffectivePolicy, id: string, detection: Detection | undefined): string {
-  const wanted = id.trim().toLowerCase();
-  return (
-    detection?.name ??
-    (policy.infoTypes ?? []).find((t) => t.id === wanted)?.name ??
-    findSensitiveInfoType(wanted)?.name ??
-    id
-  );
 }
 
 function bestMatch(
@@ -89,7 +74,8 @@ export function decideRecommendation(
     mode: match.condition.mode,
     condition: {
       sitId: match.condition.sitId,
-      sitName: sitName(policy, match.condition.sitId, detection),
+      // A condition met has its detection, which carries the type's name (a custom type's own).
+      sitName: detection?.name ?? match.condition.sitId,
       count: detection?.count ?? 0,
       confidence: detection?.confidence ?? 0,
       minCount: match.condition.minCount,

@@ -40,7 +40,8 @@ export class NzMarkingError extends Error {
 export const NZ_HEADER_VERSION = "1";
 const PRINTABLE = /^[\x20-\x7e]+$/;
 const RANK = new Map<string, number>(NZ_CLASSIFICATIONS.map((c, i) => [c, i]));
-const BY_KEY = new Map<string, NzClassification>(NZ_CLASSIFICATIONS.map((c) => [key(c), c]));
+// `@__PURE__`: a bundle that only writes markings leaves the reader's table out.
+const BY_KEY = /* @__PURE__ */ new Map<string, NzClassification>(NZ_CLASSIFICATIONS.map((c) => [key(c), c]));
 
 /** "in confidence", "In-Confidence", "TOP-SECRET" all name one level. */
 function key(s: string): string {
