@@ -21,7 +21,7 @@ export interface ConsoleRoute {
   /** Edits the configuration draft, so the save bar stands above it. */
   editsDraft: boolean;
   /** Whose validation problems its navigation entry counts. */
-  problems?: "labels" | "policies" | "mappings";
+  problems?: "labels" | "policies" | "mappings" | "infoTypes";
   /** Opens even while the tenant has no configuration (the Purview sync can make its first one). */
   withoutConfiguration?: boolean;
   /** Shown while a view loaded on demand arrives. */
@@ -47,6 +47,10 @@ const ImportExportView = lazyView(
   () => import(/* webpackChunkName: "import" */ "./views/import/index.js"),
   "ImportExportView",
 );
+const InfoTypesView = lazyView(
+  () => import(/* webpackChunkName: "info-types" */ "./views/infoTypes/index.js"),
+  "InfoTypesView",
+);
 const LabelMappingsView = lazyView(
   () => import(/* webpackChunkName: "mappings" */ "./views/mappings/index.js"),
   "LabelMappingsView",
@@ -64,6 +68,14 @@ export const ROUTES = [
   { id: "labels", title: "Labels", view: LabelsView, editsDraft: true, problems: "labels" },
   { id: "policies", title: "Policies", view: PoliciesView, editsDraft: true, problems: "policies" },
   { id: "rollout", title: "Rollout", view: RolloutView, editsDraft: true },
+  {
+    id: "info-types",
+    title: "Information types",
+    view: InfoTypesView,
+    editsDraft: true,
+    problems: "infoTypes",
+    loading: "Loading information types…",
+  },
   {
     id: "mappings",
     title: "Label mappings",

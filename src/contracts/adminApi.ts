@@ -14,13 +14,24 @@
  * - POST /admin/graph/sync[?dryRun=true] → GraphSyncResult (refusals: GraphSyncRefusal codes)
  * - GET  /admin/graph/status → GraphSyncStatus
  * - GET  /reports/console?ReportQuery → ConsoleReport
+ * - GET  /admin/info-types → InfoTypeList (ETag = configuration version); PUT /admin/info-types
+ *   (If-Match) with an InfoTypeList → the stored InfoTypeList
+ * - POST /admin/info-types/import (If-Match; body: the rule package's bytes) → InfoTypeImportResponse;
+ *   400 nothing-importable answers an ApiErrorBody with the InfoTypeImportReport
+ * - GET  /admin/info-types/export?InfoTypeExportQuery → the rule package (UTF-16LE XML), its
+ *   warnings in the InfoTypeExportWarningsHeader (URI-encoded JSON string[])
+ * - POST /admin/info-types/test with InfoTypeTestRequest → InfoTypeTestResult
  * Every 4xx/5xx answers an ApiErrorBody.
  */
+import type { InfoTypeMatch, InfoTypeTestResult } from "../core/detect/custom/testInfoType";
+import type { EntityReport, RulePackageImport } from "../core/detect/rulePackage/import";
 import type { PolicyIssue, TenantPolicy } from "../core/policy";
+import type { CustomInfoType, CustomInfoTypeInput, InfoTypeIssue } from "../core/policy/infoTypes";
 import type { GraphExport } from "../core/policy/graph";
 import type { FieldChange, LabelRef, PolicyDiff, PolicyRef } from "../core/policy/policyDiff";
 
 export type { FieldChange, GraphExport, LabelRef, PolicyDiff, PolicyIssue, PolicyRef, TenantPolicy };
+export type { CustomInfoType, EntityReport, InfoTypeIssue, InfoTypeMatch, InfoTypeTestResult };
 
 // ---- Sign-in settings -------------------------------------------------------------------------
 
@@ -276,4 +287,40 @@ export interface ConsoleReport {
   scanner: ScannerReport;
   /** Groups seen on events in the period (for the group filter). */
   groups: string[];
+}
+
+// ---- Custom information types -------------------------------------------------------------------
+
+/** GET and PUT /admin/info-types: the tenant's custom types, part of its versioned configuration. */
+export type InfoTypeList = CustomInfoType[];
+
+/** What a rule package import mapped and, per entity, what it could not (also a 400's details). */
+export type InfoTypeImportReport = {
+  rulePack: RulePackageImport["rulePack"];
+  entities: EntityReport[];
+  /** Package-level elements not imported (affinities, fingerprints, dictionaries). */
+  problems: string[];
+};
+
+/** POST /admin/info-types/import: the new version, the report, and the tenant's types after it. */
+export type InfoTypeImportResponse = InfoTypeImportReport & {
+  version: number;
+  infoTypes: CustomInfoType[];
+};
+
+/** GET /admin/info-types/export: the package's identity (each defaults from the tenant). */
+export interface InfoTypeExportQuery {
+  rulePackId?: string;
+  publisherId?: string;
+  publisher?: string;
+  name?: string;
+}
+
+/** The export's response header naming what the package could not carry. */
+export type InfoTypeExportWarningsHeader = "x-labelbridge-warnings";
+
+/** POST /admin/info-types/test: a type as the editor holds it (maybe not valid yet) and sample text. */
+export interface InfoTypeTestRequest {
+  type: CustomInfoTypeInput | Record<string, unknown>;
+  text: string;
 }

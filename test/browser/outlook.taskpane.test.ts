@@ -10,6 +10,7 @@ import { decodeMsipLabelsHeader, encodeMsipLabelsHeader } from "../../src/core/m
 import type { EffectivePolicy } from "../../src/core/policy";
 import type { FakeOutlookOptions } from "../addin/fakes/outlook/fakeOutlook";
 import { nativeCatalog, policyWith, L, SITE } from "../addin/outlook/setup";
+import { EMPLOYEE_ID_TYPE, EMPLOYEE_TEXT, effectiveWithEmployeeIds } from "../support/customTypeFixtures";
 import {
   assertBuilt,
   bundleScript,
@@ -207,6 +208,34 @@ describe("Outlook task pane in Chromium", () => {
         ["recommendation-accepted", null],
       ],
     );
+  });
+
+  it("recommends a label for an admin's custom information type, loading its engine only then", async () => {
+    const custom = effectiveWithEmployeeIds({ mandatoryMail: true, defaultMailLabel: "none" });
+    const api = backend(custom);
+    const opened = await open(compose(custom, { body: `<p>${EMPLOYEE_TEXT}</p>` }), api);
+    const tip = opened.page.getByTestId("recommendation");
+    await tip.waitFor();
+    await tip.getByRole("button", { name: "Apply Highly Confidential \\ All Employees" }).click();
+    await badge(opened.page).getByText("Highly Confidential \\ All Employees").waitFor();
+    expect(await ourLabel(opened.page)).toBe(L.highlyConfidentialAllEmployees);
+    await eventually(
+      () => api.audit.map((e) => [e.type, e.actionSource, e.details?.sitId ?? null]),
+      [
+        ["label-applied", "recommended", null],
+        ["recommendation-accepted", null, EMPLOYEE_ID_TYPE],
+      ],
+    );
+    const chunk = (p: OpenedPage) => p.scripts.filter((s) => s.url.includes("custom-info-types"));
+    expect(chunk(opened)).toHaveLength(1);
+
+    // A policy without custom types never fetches the engine.
+    const cards = await open(
+      compose(mandatory, { body: "<p>Charge Visa 4111 1111 1111 1111, expiry 12/28.</p>" }),
+      backend(mandatory),
+    );
+    await cards.page.getByTestId("recommendation").waitFor();
+    expect(chunk(cards)).toEqual([]);
   });
 
   it("shows a received mail's label, read-only, with its protective marking", async () => {

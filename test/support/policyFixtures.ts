@@ -43,3 +43,27 @@ export function testContext(overrides: Partial<DecisionContext> = {}): DecisionC
     ...overrides,
   };
 }
+
+/**
+ * The default tenant under the nz-gov marking profile: every label carries an NZ marking, from
+ * UNCLASSIFIED up to RESTRICTED with the ACCOUNTABLE MATERIAL endorsement (free text from there up).
+ */
+export function nzTenant(settings: Partial<PolicySettings> = {}): TenantPolicy {
+  const tenant = tenantWith({ ...settings, markingProfile: "nz-gov" });
+  const nz = (sensitivity: number) =>
+    sensitivity < 200
+      ? { classification: "UNCLASSIFIED" as const }
+      : sensitivity < 300
+        ? { classification: "IN-CONFIDENCE" as const }
+        : sensitivity < 400
+          ? { classification: "SENSITIVE" as const, endorsements: ["COMMERCIAL"] }
+          : { classification: "RESTRICTED" as const, endorsements: ["ACCOUNTABLE MATERIAL"] };
+  return tenantPolicySchema.parse({
+    ...tenant,
+    labels: tenant.labels.map((l) => ({ ...l, nzMarking: nz(l.sensitivity) })),
+  });
+}
+
+export function nzEffective(settings: Partial<PolicySettings> = {}): EffectivePolicy {
+  return resolveEffectivePolicy(nzTenant(settings), { id: "user-1", groups: [] });
+}

@@ -86,7 +86,7 @@ export interface ReadLabel extends ReconciledLabel {
 }
 
 export async function readLabel(host: LabelingHost, policy: EffectivePolicy): Promise<ReadLabel> {
-  const state = await host.readLabel(policy.siteId);
+  const state = await host.readLabel(policy.siteId, policy.settings.markingProfile);
   return { state, ...reconcileLabel(state, policy) };
 }
 

@@ -7,6 +7,8 @@ import { eventAuditEvent } from "../../core/decide/plan";
 import { decideRecommendation } from "../../core/decide/recommend";
 import type { CurrentLabel, Recommendation, RecommendationDecision } from "../../core/decide/types";
 import { detectSensitiveInfo } from "../../core/detect/detect";
+import { detectOptionsFor } from "../../core/detect/forPolicy";
+import type { Detection } from "../../core/detect/types";
 import type { EffectivePolicy } from "../../core/policy/effective";
 import { SESSION } from "../hosts/outlookSession";
 import type { ApplyResult } from "../hosts/types";
@@ -22,6 +24,24 @@ export interface RecommendOutcome {
   decision: RecommendationDecision;
   /** What the write did when the label was applied automatically. */
   result: ApplyResult | null;
+  /** Types the policy's conditions name that this runtime could not look for (see detectFor). */
+  unsupportedTypes: string[];
+}
+
+/**
+ * The detections a policy's conditions ask for: only the types they name, with the policy's custom
+ * types. A type this runtime cannot evaluate (a custom type without the custom-type engine, as in
+ * the Outlook event bundle) is reported through `report`, never skipped in silence.
+ */
+export function detectFor(
+  d: Pick<FlowDeps, "policy" | "report">,
+  text: string,
+  where: string,
+): { detections: Detection[]; unsupportedTypes: string[] } {
+  const { detections, unsupportedTypes } = detectSensitiveInfo(text, detectOptionsFor(d.policy));
+  if (unsupportedTypes.length > 0)
+    d.report?.(where, new Error(`information types not evaluated here: ${unsupportedTypes.join(", ")}`));
+  return { detections, unsupportedTypes };
 }
 
 /** Null when nothing in the policy detects. */
@@ -32,12 +52,12 @@ export async function checkRecommendation(
 ): Promise<RecommendOutcome | null> {
   if (!wantsDetection(d.policy)) return null;
   const text = await d.host.readText(options.maxChars).catch(() => "");
-  const detections = detectSensitiveInfo(text).detections;
+  const { detections, unsupportedTypes } = detectFor(d, text, "recommendation");
   const decision = decideRecommendation(d.policy, { kind: d.kind, current }, detections, d.ctx, {
     dismissed: options.dismissed,
   });
   const result = decision.outcome === "apply" ? await applyAndRecord(d, decision.plan, "auto") : null;
-  return { decision, result };
+  return { decision, result, unsupportedTypes };
 }
 
 /** Remembered for this mail (send does not ask again) and audited. */

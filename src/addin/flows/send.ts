@@ -8,13 +8,12 @@
 import { decideOutsideChange, outsideChangeSendBlock } from "../../core/decide/outsideChange";
 import { decideSend, decideSendUnlabeled, decideSendWithoutPolicy } from "../../core/decide/send";
 import type { DecisionContext, Justification, SendDecision } from "../../core/decide/types";
-import { detectSensitiveInfo } from "../../core/detect/detect";
 import type { EffectivePolicy } from "../../core/policy/effective";
 import type { OutlookHost } from "../hosts/outlook";
 import { parseJson } from "../hosts/outlookItem";
 import { SESSION } from "../hosts/outlookSession";
 import { contextOf, readLabel, recordAudit, type EventDeps, type FlowDeps } from "./deps";
-import { wantsDetection } from "./recommend";
+import { detectFor, wantsDetection } from "./recommend";
 
 /** Body text scanned at send; a 100 KB body is read whole (bench/addin measures it). */
 export const SEND_TEXT_LIMIT = 256 * 1024;
@@ -100,7 +99,10 @@ async function decideForSend(d: FlowDeps<OutlookHost>): Promise<SendDecision> {
       current: label.current,
       recipients,
       attachments,
-      detections: text ? detectSensitiveInfo(text).detections : undefined,
+      // The event bundle leaves the custom-type engine out (one ES2016 file ≤ 40 KB gzip, which
+      // classic Outlook loads alone): a condition on a custom type is reported, and evaluated in
+      // the task pane and by the scanner (docs/custom-info-types.md).
+      detections: text ? detectFor(d, text, "send").detections : undefined,
       dismissedRecommendation: dismissed,
       recipientJustification: parseJson<Justification>(justification),
     },

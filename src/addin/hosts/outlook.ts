@@ -5,6 +5,7 @@
  * touch `Office` (with hosts/runtime.ts for OfficeRuntime).
  */
 import type { LabelPlan } from "../../core/decide/types";
+import type { MarkingProfile } from "../../core/policy/model";
 import type { NativeLabel } from "./nativeCatalog";
 import { applyMailPlan } from "./outlookApply";
 import { OutlookAttachments, type AttachmentLabel, type AttachmentLabelReader } from "./outlookAttachments";
@@ -130,8 +131,8 @@ export class OutlookHost implements LabelingHost {
     return { kind: "email", mode: "read", name, location: name, user, sender: item.from?.emailAddress };
   }
 
-  readLabel(siteId: string): Promise<LabelState> {
-    return readMailLabel(this.mail, this.native, siteId, this.options.receivedLabel);
+  readLabel(siteId: string, markingProfile?: MarkingProfile): Promise<LabelState> {
+    return readMailLabel(this.mail, this.native, siteId, this.options.receivedLabel, markingProfile);
   }
 
   applyPlan(plan: LabelPlan, options: ApplyOptions = {}): Promise<ApplyResult> {

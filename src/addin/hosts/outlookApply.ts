@@ -9,7 +9,14 @@ import type { LabelPlan } from "../../core/decide/types";
 import { isAppliableNative } from "./nativeCatalog";
 import { ourHeaders, headerValue } from "./outlookLabel";
 import { asHostError, parseJson, type OutlookItem } from "./outlookItem";
-import { bodyKind, bodyStep, subjectStep, type BodyMarkingRecord, type Step } from "./outlookMarking";
+import {
+  bodyKind,
+  bodyStep,
+  marksSubject,
+  subjectStep,
+  type BodyMarkingRecord,
+  type Step,
+} from "./outlookMarking";
 import type { OutlookNativeLabels } from "./outlookNative";
 import { SESSION, type OutlookSession } from "./outlookSession";
 import type { BodyKind } from "./outlookBody";
@@ -50,7 +57,7 @@ export async function applyMailPlan(
   // 1. Read what the plan will change, in parallel.
   const [headersBefore, subjectBefore, bodyBefore, kind] = await Promise.all([
     useHeaders ? ourHeaders(mail, headerNames) : Promise.resolve<Record<string, string>>({}),
-    plan.subjectMarking !== undefined ? mail.subject(item) : Promise.resolve<string | null>(null),
+    marksSubject(plan) ? mail.subject(item) : Promise.resolve<string | null>(null),
     session.get(SESSION.bodyMarking).then((v) => parseJson<BodyMarkingRecord>(v)),
     bodyKind(mail, item).catch((): BodyKind => "html"),
   ]);

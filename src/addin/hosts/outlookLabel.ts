@@ -5,6 +5,7 @@
  */
 import type { LabelState } from "../../core/decide/labelState";
 import { decodeMsipLabelsHeader, MSIP_LABELS_HEADER, type LabelRecord } from "../../core/metadata";
+import type { MarkingProfile } from "../../core/policy/model";
 import type { OutlookItem } from "./outlookItem";
 import type { OutlookNativeLabels } from "./outlookNative";
 import { HostError } from "./types";
@@ -12,7 +13,12 @@ import { HostError } from "./types";
 export const PROTECTIVE_MARKING_HEADER = "X-Protective-Marking";
 
 /** Reads a received mail's label from its internet headers (`readReceivedLabel`). */
-export type ReceivedLabelReader = (rawHeaders: string, subject: string, siteId: string) => LabelState;
+export type ReceivedLabelReader = (
+  rawHeaders: string,
+  subject: string,
+  siteId: string,
+  markingProfile?: MarkingProfile,
+) => LabelState;
 
 export function headerValue(headers: Record<string, string>, name: string): string | null {
   const wanted = name.toLowerCase();
@@ -39,6 +45,7 @@ export async function readMailLabel(
   native: OutlookNativeLabels,
   siteId: string,
   received?: ReceivedLabelReader,
+  markingProfile?: MarkingProfile,
 ): Promise<LabelState> {
   const site = siteId.toLowerCase();
   if (mail.mode === "read") {
@@ -48,7 +55,12 @@ export async function readMailLabel(
     const raw = await mail.call<string>("getAllInternetHeadersAsync", (cb) =>
       item.getAllInternetHeadersAsync(cb),
     );
-    const { problems: _problems, ...state } = received(raw ?? "", item.subject ?? "", site) as LabelState & {
+    const { problems: _problems, ...state } = received(
+      raw ?? "",
+      item.subject ?? "",
+      site,
+      markingProfile,
+    ) as LabelState & {
       problems?: string[];
     };
     return state;

@@ -1,10 +1,11 @@
 /**
- * The marking writes of a mail label, each one reversible: the subject marking (au-epms `[SEC=…]`)
- * and the body's header/footer marking — added at send where the client can (Mailbox 1.13), else
+ * The marking writes of a mail label, each one reversible: the subject marking (`[SEC=…]`, in the
+ * au-epms or the nz-gov form the plan carries) and the body's header/footer marking — added at send where the client can (Mailbox 1.13), else
  * written into the body between markers. Where Outlook carries the label, Purview writes its marks.
  */
 import type { LabelPlan } from "../../core/decide/types";
 import { applySubjectMarking } from "../../core/marking/epms";
+import { applyNzSubjectMarking } from "../../core/marking/nz";
 import { markingFor, replaceBodyMarking, type BodyKind } from "./outlookBody";
 import type { OutlookItem } from "./outlookItem";
 import { SESSION, type OutlookSession } from "./outlookSession";
@@ -33,15 +34,27 @@ function coercion(mail: OutlookItem, kind: BodyKind): Office.CoercionType {
   return kind === "html" ? mail.office.CoercionType.Html : mail.office.CoercionType.Text;
 }
 
+/** Whether the plan puts a marking in the subject (or takes one out): the profile's form. */
+export function marksSubject(plan: LabelPlan): boolean {
+  return plan.subjectMarking !== undefined || plan.nzSubjectMarking !== undefined;
+}
+
+/** The subject with the plan's marking in place (replacing any earlier one); null: no subject marking. */
+function markedSubject(plan: LabelPlan, before: string): string | null {
+  if (plan.nzSubjectMarking !== undefined) return applyNzSubjectMarking(before, plan.nzSubjectMarking);
+  if (plan.subjectMarking !== undefined) return applySubjectMarking(before, plan.subjectMarking);
+  return null;
+}
+
 export function subjectStep(
   mail: OutlookItem,
   item: Office.MessageCompose,
   plan: LabelPlan,
   before: string | null,
 ): Step | null {
-  if (plan.subjectMarking === undefined || before === null) return null;
-  const after = applySubjectMarking(before, plan.subjectMarking);
-  if (after === before) return null;
+  if (before === null) return null;
+  const after = markedSubject(plan, before);
+  if (after === null || after === before) return null;
   const write = (text: string) =>
     mail.call<void>("subject.setAsync", (cb) => item.subject.setAsync(text, cb));
   return { name: "subject.setAsync", apply: () => write(after), undo: () => write(before) };

@@ -4,6 +4,7 @@
  * A host that cannot do something says so in a capability flag, and the UI shows it honestly.
  */
 import type { AttachmentInfo, ItemKind, LabelPlan, LabelState } from "../../core/decide";
+import type { MarkingProfile } from "../../core/policy/model";
 import type { DocumentLabelingHost } from "./documentHost";
 
 /** What an adapter reads is core's LabelState (src/core/decide/labelState.ts). */
@@ -125,7 +126,11 @@ export interface LabelingHost {
   readonly kind: HostKind;
   capabilities(): Promise<HostCapabilities>;
   itemInfo(): Promise<HostItemInfo>;
-  readLabel(siteId: string): Promise<LabelState>;
+  /**
+   * The item's label for our tenant. `markingProfile` (the policy's) says how to read a received
+   * mail's subject marking, which names no namespace (au-epms or nz-gov); other hosts ignore it.
+   */
+  readLabel(siteId: string, markingProfile?: MarkingProfile): Promise<LabelState>;
   /**
    * Executes a plan from the decision engine; a HostError says which call failed. What a failure
    * leaves behind depends on the host: Outlook undoes the writes already made (and names those it

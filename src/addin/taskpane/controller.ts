@@ -64,6 +64,8 @@ export class PaneController extends PaneStore {
       kind: info.kind,
       ctx: itemDecisionContext(this.deps.host.kind, info, this.now(), this.deps.newId),
       audit: { enqueue: (events) => this.record(events) },
+      // What a flow swallowed on purpose (e.g. a condition's type it cannot look for): the console's log.
+      report: (what, error) => console.warn(`Labelbridge ${what}:`, error),
       busy: async (work) => {
         this.set({ busy: true });
         try {
@@ -153,7 +155,8 @@ export class PaneController extends PaneStore {
   }
 
   private async readLabel(): Promise<void> {
-    this.showLabel(await this.deps.host.readLabel(this.state.policy!.siteId));
+    const { siteId, settings } = this.state.policy!;
+    this.showLabel(await this.deps.host.readLabel(siteId, settings.markingProfile));
   }
 
   private showLabel(label: LabelState): void {

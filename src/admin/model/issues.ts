@@ -6,6 +6,7 @@ export type IssueOwner =
   | { kind: "label"; index: number }
   | { kind: "policy"; index: number }
   | { kind: "mapping"; index: number }
+  | { kind: "infoType"; index: number }
   | { kind: "tenant" };
 
 export function ownerOf(path: string): IssueOwner {
@@ -13,6 +14,7 @@ export function ownerOf(path: string): IssueOwner {
   if (head === "labels" && typeof index === "number") return { kind: "label", index };
   if (head === "policies" && typeof index === "number") return { kind: "policy", index };
   if (head === "labelMappings" && typeof index === "number") return { kind: "mapping", index };
+  if (head === "infoTypes" && typeof index === "number") return { kind: "infoType", index };
   return { kind: "tenant" };
 }
 
@@ -38,14 +40,16 @@ export function countByOwner(issues: readonly PolicyIssue[]): {
   labels: number;
   policies: number;
   mappings: number;
+  infoTypes: number;
   tenant: number;
 } {
-  const out = { labels: 0, policies: 0, mappings: 0, tenant: 0 };
+  const out = { labels: 0, policies: 0, mappings: 0, infoTypes: 0, tenant: 0 };
   for (const i of issues) {
     const o = ownerOf(i.path);
     if (o.kind === "label") out.labels++;
     else if (o.kind === "policy") out.policies++;
     else if (o.kind === "mapping") out.mappings++;
+    else if (o.kind === "infoType") out.infoTypes++;
     else out.tenant++;
   }
   return out;
@@ -54,7 +58,7 @@ export function countByOwner(issues: readonly PolicyIssue[]): {
 /** `labels[2].tooltip` → `General › tooltip`: the issue list names what the admin sees. */
 export function describePath(path: string, doc: TenantPolicy): string {
   const owner = ownerOf(path);
-  const rest = path.replace(/^(labels|policies|labelMappings)\[\d+\]\.?/, "");
+  const rest = path.replace(/^(labels|policies|labelMappings|infoTypes)\[\d+\]\.?/, "");
   if (owner.kind === "mapping" && doc.labelMappings?.[owner.index]) {
     const name = `Label mapping ${owner.index + 1}`;
     return rest === "" ? name : `${name} › ${rest}`;
@@ -64,7 +68,9 @@ export function describePath(path: string, doc: TenantPolicy): string {
       ? doc.labels[owner.index]?.displayName
       : owner.kind === "policy"
         ? doc.policies[owner.index]?.name
-        : undefined;
+        : owner.kind === "infoType"
+          ? doc.infoTypes?.[owner.index]?.name
+          : undefined;
   if (name === undefined) return path;
   return rest === "" ? name : `${name} › ${rest}`;
 }

@@ -8,6 +8,7 @@ import type { Label } from "../policy/model";
 import {
   resolveContentMarking,
   renderEpmsHeader,
+  renderNzHeader,
   type MarkingContext,
   type ResolvedMarking,
 } from "../marking";
@@ -102,19 +103,38 @@ export function planLabel(
     const remove: string[] = [];
     if (metadata) set[MSIP_LABELS_HEADER] = encodeMsipLabelsHeader([metadata]);
     else remove.push(MSIP_LABELS_HEADER);
-    if (policy.settings.markingProfile === "au-epms") {
-      const pm = label?.protectiveMarking ?? null;
-      plan.subjectMarking = pm;
-      if (pm)
-        set[PROTECTIVE_MARKING_HEADER] = renderEpmsHeader(pm, {
-          version: policy.settings.epmsVersion,
-          origin: ctx.sender,
-        });
-      else remove.push(PROTECTIVE_MARKING_HEADER);
-    }
+    const header = protectiveMarking(policy, label, ctx, plan);
+    if (header) set[PROTECTIVE_MARKING_HEADER] = header;
+    else if (header === null) remove.push(PROTECTIVE_MARKING_HEADER);
     plan.mailHeaders = { set, remove };
   }
   return plan;
+}
+
+/**
+ * A mail's protective marking under the policy's profile: the subject marking goes on the plan,
+ * the `X-Protective-Marking` value is returned (null: remove ours; undefined: the profile has none).
+ * Each profile writes its own forms — Australian EPMS, or New Zealand's with NS=gov.nz — so a
+ * marking is never written in the other's grammar.
+ */
+function protectiveMarking(
+  policy: EffectivePolicy,
+  label: Label | undefined,
+  ctx: DecisionContext,
+  plan: LabelPlan,
+): string | null | undefined {
+  const profile = policy.settings.markingProfile;
+  if (profile === "au-epms") {
+    const pm = label?.protectiveMarking ?? null;
+    plan.subjectMarking = pm;
+    return pm && renderEpmsHeader(pm, { version: policy.settings.epmsVersion, origin: ctx.sender });
+  }
+  if (profile === "nz-gov") {
+    const nz = label?.nzMarking ?? null;
+    plan.nzSubjectMarking = nz;
+    return nz && renderNzHeader(nz, { origin: ctx.sender });
+  }
+  return undefined;
 }
 
 /**

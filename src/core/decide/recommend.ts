@@ -6,7 +6,8 @@
 import type { EffectivePolicy } from "../policy/effective";
 import { LabelIndex } from "../policy/labels";
 import type { Label, LabelCondition } from "../policy/model";
-import { meetsCondition, SENSITIVE_INFO_TYPES, type Detection } from "../detect";
+import { meetsCondition } from "../detect/detect";
+import type { Detection } from "../detect/types";
 import { catalogIndex, planLabel } from "./plan";
 import type { DecisionContext, ItemState, Recommendation, RecommendationDecision } from "./types";
 
@@ -15,10 +16,6 @@ export interface RecommendationOptions {
   dismissed?: string | null;
   /** Scanner job option "Treat recommended labeling as automatic". */
   treatRecommendedAsAutomatic?: boolean;
-}
-
-function sitName(id: string): string {
-  return SENSITIVE_INFO_TYPES.find((t) => t.id === id)?.name ?? id;
 }
 
 function bestMatch(
@@ -70,13 +67,15 @@ export function decideRecommendation(
       message: "The current label is already at least as sensitive.",
     };
 
-  const detection = detections.find((d) => d.sitId === match.condition.sitId);
+  const wanted = match.condition.sitId.trim().toLowerCase();
+  const detection = detections.find((d) => d.sitId.toLowerCase() === wanted);
   const recommendation: Recommendation = {
     labelId: match.label.id,
     mode: match.condition.mode,
     condition: {
       sitId: match.condition.sitId,
-      sitName: sitName(match.condition.sitId),
+      // A condition met has its detection, which carries the type's name (a custom type's own).
+      sitName: detection?.name ?? match.condition.sitId,
       count: detection?.count ?? 0,
       confidence: detection?.confidence ?? 0,
       minCount: match.condition.minCount,

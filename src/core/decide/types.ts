@@ -3,8 +3,7 @@
  * audit, tests and localisation) and a human message (English; the UI may translate by reason).
  */
 import type { ActionSource, AuditEvent, AuditApp } from "../audit";
-import type { ResolvedMarking } from "../marking";
-import type { ProtectiveMarking } from "../marking";
+import type { NzMarking, ProtectiveMarking, ResolvedMarking } from "../marking";
 import type { Detection } from "../detect";
 import type { LabelStorage } from "../policy/model";
 
@@ -102,6 +101,8 @@ export interface LabelPlan {
   mailHeaders?: { set: Record<string, string>; remove: string[] };
   /** Mail with the au-epms profile: the subject marking to put in place (null strips it). */
   subjectMarking?: ProtectiveMarking | null;
+  /** Mail with the nz-gov profile: the NZ subject marking `[SEC=…]` to put in place (null strips it). */
+  nzSubjectMarking?: NzMarking | null;
   downgrade: boolean;
   justification: Justification | null;
   audit: AuditEvent;

@@ -29,7 +29,9 @@ export * from "./epmsRules";
 const rank = epmsRank;
 const looseKey = epmsLooseKey;
 
-const CURRENT_BY_KEY: ReadonlyMap<string, EpmsClassification> = new Map(
+// `@__PURE__` on the readers' tables: the minifier may drop them from bundles that only write
+// markings (the Outlook event bundle's 40 KB budget).
+const CURRENT_BY_KEY: ReadonlyMap<string, EpmsClassification> = /* @__PURE__ */ new Map(
   EPMS_CLASSIFICATIONS.map((c) => [looseKey(c), c]),
 );
 
@@ -37,7 +39,7 @@ const CURRENT_BY_KEY: ReadonlyMap<string, EpmsClassification> = new Map(
  * Retired levels (EPMS 2012 and earlier) mapped to the current level at or above them, so an old
  * inbound marking is never handled more loosely than it asked for.
  */
-const LEGACY_SEC: ReadonlyMap<string, EpmsClassification> = new Map([
+const LEGACY_SEC: ReadonlyMap<string, EpmsClassification> = /* @__PURE__ */ new Map([
   ["UNCLASSIFIED", "OFFICIAL"],
   ["XINCONFIDENCE", "PROTECTED"],
   ["INCONFIDENCE", "PROTECTED"],
@@ -48,7 +50,7 @@ const LEGACY_SEC: ReadonlyMap<string, EpmsClassification> = new Map([
 
 /** 2012 dissemination-limiting markers: all sensitive, some with today's ACCESS or CABINET. */
 const LEGACY_DLM: ReadonlyMap<string, { sec: EpmsClassification; access?: EpmsAccess; caveat?: string }> =
-  new Map([
+  /* @__PURE__ */ new Map([
     ["FOROFFICIALUSEONLY", { sec: "OFFICIAL:Sensitive" }],
     ["SENSITIVE", { sec: "OFFICIAL:Sensitive" }],
     ["SENSITIVE:PERSONAL", { sec: "OFFICIAL:Sensitive", access: "Personal-Privacy" }],
@@ -56,7 +58,9 @@ const LEGACY_DLM: ReadonlyMap<string, { sec: EpmsClassification; access?: EpmsAc
     ["SENSITIVE:CABINET", { sec: "PROTECTED", caveat: "SH:CABINET" }],
   ]);
 
-const ACCESS_BY_KEY: ReadonlyMap<string, EpmsAccess> = new Map(EPMS_ACCESS.map((a) => [looseKey(a), a]));
+const ACCESS_BY_KEY: ReadonlyMap<string, EpmsAccess> = /* @__PURE__ */ new Map(
+  EPMS_ACCESS.map((a) => [looseKey(a), a]),
+);
 
 // ---------------------------------------------------------------------------------------------
 // Parsing
@@ -70,7 +74,16 @@ interface RawFields {
   access: string[];
 }
 
-const SINGLE_FIELDS = new Set(["VER", "NS", "SEC", "EXPIRES", "DOWNTO", "NOTE", "ORIGIN", "DLM"]);
+const SINGLE_FIELDS = /* @__PURE__ */ new Set([
+  "VER",
+  "NS",
+  "SEC",
+  "EXPIRES",
+  "DOWNTO",
+  "NOTE",
+  "ORIGIN",
+  "DLM",
+]);
 
 /** Splits on commas that are not escaped; the escapes stay in place for unescape(). */
 function splitUnescaped(text: string): string[] {

@@ -40,7 +40,8 @@ export class NzMarkingError extends Error {
 export const NZ_HEADER_VERSION = "1";
 const PRINTABLE = /^[\x20-\x7e]+$/;
 const RANK = new Map<string, number>(NZ_CLASSIFICATIONS.map((c, i) => [c, i]));
-const BY_KEY = new Map<string, NzClassification>(NZ_CLASSIFICATIONS.map((c) => [key(c), c]));
+// `@__PURE__`: a bundle that only writes markings leaves the reader's table out.
+const BY_KEY = /* @__PURE__ */ new Map<string, NzClassification>(NZ_CLASSIFICATIONS.map((c) => [key(c), c]));
 
 /** "in confidence", "In-Confidence", "TOP-SECRET" all name one level. */
 function key(s: string): string {
@@ -156,9 +157,19 @@ export function parseNzSubject(subject: string): NzMarking | null {
   return token;
 }
 
-/** The subject with every marking block removed and `m` appended (null: removed only). */
+/** The subject without SEEMail trigger tokens (and the space before each): a `[SEC=…]` block replaces them. */
+function stripSeemailTokens(subject: string): string {
+  return subject.replace(/\s*\[([^\]\n]*)\]/g, (block, inner: string) =>
+    SEEMAIL_TOKENS.has(key(inner)) ? "" : block,
+  );
+}
+
+/**
+ * The subject with every marking removed — `[SEC=…]` blocks and SEEMail tokens — and `m` appended
+ * (null: removed only), so it carries exactly one.
+ */
 export function applyNzSubjectMarking(subject: string, m: NzMarking | null): string {
-  const rest = stripSubjectMarking(subject).trim();
+  const rest = stripSubjectMarking(stripSeemailTokens(subject)).trim();
   if (m === null) return rest;
   const suffix = renderNzSubjectSuffix(m);
   return rest === "" ? suffix : `${rest} ${suffix}`;

@@ -34,7 +34,7 @@ export const NZ_ENDORSEMENTS = [
 
 /** The namespace we write (the form), and the one NZ government domains use; both read as NZ. */
 export const NZ_NAMESPACE = "gov.nz";
-const NZ_NAMESPACES = new Set(["gov.nz", "govt.nz"]);
+const NZ_NAMESPACES = /* @__PURE__ */ new Set(["gov.nz", "govt.nz"]);
 
 export function isNzNamespace(ns: string): boolean {
   return NZ_NAMESPACES.has(ns.trim().toLowerCase());

@@ -4,6 +4,15 @@
  * when the whole configuration still validates) and export, and the console's test box.
  */
 import type { FastifyInstance, FastifyRequest } from "fastify";
+import type {
+  InfoTypeExportQuery,
+  InfoTypeExportWarningsHeader,
+  InfoTypeImportReport,
+  InfoTypeImportResponse,
+  InfoTypeList,
+  InfoTypeTestRequest,
+  InfoTypeTestResult,
+} from "../../contracts/adminApi";
 import { testInfoType } from "../../core/detect/custom/testInfoType";
 import { encodeUtf16le } from "../../core/detect/rulePackage/decode";
 import { exportRulePackage } from "../../core/detect/rulePackage/export";
@@ -12,6 +21,8 @@ import { RulePackageError } from "../../core/detect/rulePackage/parse";
 import { HttpError } from "../errors";
 import type { Store } from "../storage/store";
 import { currentOrNotFound, precondition, sendVersioned, storeDocument } from "./policyWrites";
+
+const WARNINGS_HEADER: InfoTypeExportWarningsHeader = "x-labelbridge-warnings";
 
 const admin = (summary: string, extra: Record<string, unknown> = {}) => ({
   schema: { tags: ["admin"], summary, security: [{ bearer: [] }], ...extra },
@@ -44,7 +55,8 @@ export default async function infoTypeRoutes(app: FastifyInstance, options: { st
     admin("The tenant's custom information types (ETag = configuration version)"),
     async (request, reply) => {
       const current = await currentOrNotFound(store, request.principal!.tenantId);
-      return sendVersioned(reply, current, current.document.infoTypes);
+      const types: InfoTypeList = current.document.infoTypes;
+      return sendVersioned(reply, current, types);
     },
   );
 
@@ -64,7 +76,8 @@ export default async function infoTypeRoutes(app: FastifyInstance, options: { st
         pre,
         "replace",
       );
-      return sendVersioned(reply, saved, saved.document.infoTypes);
+      const types: InfoTypeList = saved.document.infoTypes;
+      return sendVersioned(reply, saved, types);
     },
   );
 
@@ -91,7 +104,11 @@ export default async function infoTypeRoutes(app: FastifyInstance, options: { st
           throw new HttpError(400, "invalid-rule-package", error.message);
         throw error;
       }
-      const report = { rulePack: result.rulePack, entities: result.entities, problems: result.problems };
+      const report: InfoTypeImportReport = {
+        rulePack: result.rulePack,
+        entities: result.entities,
+        problems: result.problems,
+      };
       if (result.infoTypes.length === 0)
         throw new HttpError(
           400,
@@ -109,11 +126,12 @@ export default async function infoTypeRoutes(app: FastifyInstance, options: { st
         pre,
         "import",
       );
-      return sendVersioned(reply, saved, {
+      const answer: InfoTypeImportResponse = {
         version: saved.version,
         ...report,
         infoTypes: saved.document.infoTypes,
-      });
+      };
+      return sendVersioned(reply, saved, answer);
     },
   );
 
@@ -133,12 +151,7 @@ export default async function infoTypeRoutes(app: FastifyInstance, options: { st
     }),
     async (request, reply) => {
       const current = await currentOrNotFound(store, request.principal!.tenantId);
-      const q = request.query as {
-        rulePackId?: string;
-        publisherId?: string;
-        publisher?: string;
-        name?: string;
-      };
+      const q = request.query as InfoTypeExportQuery;
       const tenant = current.document.siteId;
       // The tenant id keeps the package id stable from one export to the next.
       const { xml, warnings } = exportRulePackage(current.document.infoTypes, {
@@ -150,7 +163,7 @@ export default async function infoTypeRoutes(app: FastifyInstance, options: { st
       return reply
         .header("content-type", "application/xml; charset=utf-16")
         .header("content-disposition", 'attachment; filename="labelbridge-info-types.xml"')
-        .header("x-labelbridge-warnings", encodeURIComponent(JSON.stringify(warnings)))
+        .header(WARNINGS_HEADER, encodeURIComponent(JSON.stringify(warnings)))
         .header("etag", `"${current.version}"`)
         .header("cache-control", "no-store")
         .send(Buffer.from(encodeUtf16le(xml)));
@@ -170,8 +183,8 @@ export default async function infoTypeRoutes(app: FastifyInstance, options: { st
         },
       },
     ),
-    async (request) => {
-      const { type, text } = request.body as { type: unknown; text: string };
+    async (request): Promise<InfoTypeTestResult> => {
+      const { type, text } = request.body as InfoTypeTestRequest;
       return testInfoType(type, text);
     },
   );

@@ -11,7 +11,9 @@ import { gzipSync } from "node:zlib";
 import * as acorn from "acorn";
 import { decodeMsipLabelsHeader } from "../../../src/core/metadata";
 import { HANDLER_NAMES } from "../../../src/addin/events/outlookHandlers";
-import { composeFake, L, policyWith, SITE } from "./setup";
+import type { EffectivePolicy } from "../../../src/core/policy";
+import { EMPLOYEE_ID_TYPE, EMPLOYEE_TEXT, effectiveWithEmployeeIds } from "../../support/customTypeFixtures";
+import { composeFake, header, L, policyWith, SITE } from "./setup";
 import { ES2016_RUNTIME, runtimeGlobals } from "../jsOnlyRuntime";
 
 const BUNDLE = join(__dirname, "..", "..", "..", "dist", "events", "launchevent.js");
@@ -23,15 +25,24 @@ function bundle(): string {
   return readFileSync(BUNDLE, "utf8");
 }
 
-function runtime(fake: ReturnType<typeof composeFake>, storage: Map<string, string>, fetchLog: string[]) {
-  const policy = policyWith({
-    mandatoryMail: true,
-    defaultMailLabel: L.general,
-    justificationRequired: true,
-  });
+const defaultPolicy = policyWith({
+  mandatoryMail: true,
+  defaultMailLabel: L.general,
+  justificationRequired: true,
+});
+
+function runtime(
+  fake: ReturnType<typeof composeFake>,
+  storage: Map<string, string>,
+  fetchLog: string[],
+  policy: EffectivePolicy = defaultPolicy,
+  warnings: unknown[][] = [],
+) {
+  const globals = runtimeGlobals(storage);
   const context = vm.createContext({
     Office: fake.Office,
-    ...runtimeGlobals(storage),
+    ...globals,
+    console: { ...globals.console, warn: (...args: unknown[]) => warnings.push(args) },
     fetch: async (url: string, init: { method: string; headers: Record<string, string>; body?: string }) => {
       fetchLog.push(`${init.method} ${url}`);
       const body = init.method === "GET" ? JSON.stringify(policy) : "{}";
@@ -117,5 +128,25 @@ describe("the event bundle in a classic-Outlook-like runtime", () => {
       }),
     ]);
     expect(fetchLog.filter((f) => f.startsWith("GET")).length).toBe(before);
+  });
+
+  it("reports a condition naming a custom type it cannot evaluate, and lets the send go on", async () => {
+    // The bundle leaves the custom-type engine out: the pane and the scanner evaluate custom types.
+    const policy = effectiveWithEmployeeIds({ mandatoryMail: true });
+    const storage = new Map<string, string>([["labelbridge.devToken", TOKEN]]);
+    const fake = composeFake(policy, {
+      labelsEnabled: false,
+      body: `<p>${EMPLOYEE_TEXT}</p>`,
+      headers: { msip_labels: header(L.general) },
+    });
+    const warnings: unknown[][] = [];
+    const context = runtime(fake, storage, [], policy, warnings);
+    vm.runInContext(bundle(), context);
+    const sent: unknown[] = [];
+    await fake.actions.get("onMessageSend")!({ completed: (o?: unknown) => sent.push(o ?? null) });
+    expect(sent).toEqual([expect.objectContaining({ allowEvent: true })]);
+    expect(warnings.map(([where, error]) => [where, (error as Error).message])).toEqual([
+      ["Labelbridge send:", `information types not evaluated here: ${EMPLOYEE_ID_TYPE}`],
+    ]);
   });
 });

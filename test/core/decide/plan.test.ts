@@ -8,7 +8,7 @@ import {
   LabelIndex,
   DEVELOPMENT_SITE_ID,
 } from "../../../src/core/policy";
-import { effectiveWith, testContext, L } from "../../support/policyFixtures";
+import { effectiveWith, nzEffective, testContext, L } from "../../support/policyFixtures";
 
 describe("label plans", () => {
   it("writes the full metadata key set with the label's Name, not its display name", () => {
@@ -166,6 +166,53 @@ describe("label plans", () => {
     );
     expect(removal.mailHeaders!.remove).toEqual(["msip_labels", "X-Protective-Marking"]);
     expect(removal.subjectMarking).toBeNull();
+  });
+});
+
+describe("nz-gov profile", () => {
+  it("writes the NZ header (NS=gov.nz, ORIGIN) and the NZ subject marking, never the Australian forms", () => {
+    const plan = planLabel(
+      nzEffective(),
+      { kind: "email", current: null },
+      L.highlyConfidentialAllEmployees,
+      "Privileged",
+      testContext(),
+      { actionSource: "manual" },
+    );
+    expect(plan.mailHeaders!.set["X-Protective-Marking"]).toBe(
+      "VER=1, NS=gov.nz, SEC=RESTRICTED, ENDORSEMENT=ACCOUNTABLE MATERIAL, ORIGIN=sam@contoso.com",
+    );
+    expect(plan.nzSubjectMarking).toEqual({
+      classification: "RESTRICTED",
+      endorsements: ["ACCOUNTABLE MATERIAL"],
+    });
+    expect(plan.subjectMarking).toBeUndefined();
+  });
+
+  it("removing the label removes the header and strips the subject marking", () => {
+    const removal = planLabel(
+      nzEffective(),
+      { kind: "email", current: { labelId: L.general, method: "Privileged" } },
+      null,
+      "Privileged",
+      testContext(),
+      { actionSource: "manual" },
+    );
+    expect(removal.mailHeaders!.remove).toEqual(["msip_labels", "X-Protective-Marking"]);
+    expect(removal.nzSubjectMarking).toBeNull();
+  });
+
+  it("a document plan carries no mail marking", () => {
+    const plan = planLabel(
+      nzEffective(),
+      { kind: "file", current: null },
+      L.general,
+      "Privileged",
+      testContext({ app: "Word" }),
+      { actionSource: "manual" },
+    );
+    expect(plan.mailHeaders).toBeUndefined();
+    expect(plan.nzSubjectMarking).toBeUndefined();
   });
 });
 

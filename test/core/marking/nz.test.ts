@@ -73,10 +73,19 @@ describe("nz-gov profile round trips", () => {
     fc.assert(
       fc.property(
         marking,
-        fc.constantFrom("Budget bid", "Re: rates [SEC=OFFICIAL]", "[SEC=IN-CONFIDENCE] notes", ""),
+        fc.constantFrom(
+          "Budget bid",
+          "Re: rates [SEC=OFFICIAL]",
+          "[SEC=IN-CONFIDENCE] notes",
+          "[IN-CONFIDENCE] Rates review",
+          "Fw: rates [Restricted]",
+          "",
+        ),
         (m, subject) => {
           const once = applyNzSubjectMarking(subject, m);
           expect(parseNzSubject(once)).toEqual(clean(m));
+          // One marking: a SEEMail token the subject had is replaced, not left beside the new block.
+          expect(once.match(/\[/g)).toHaveLength(1);
           expect(applyNzSubjectMarking(once, m)).toBe(once);
           expect(once.endsWith(renderNzSubjectSuffix(m))).toBe(true);
         },
@@ -92,6 +101,11 @@ describe("nz-gov profile round trips", () => {
     );
     expect(renderNzBanner(m)).toBe("SENSITIVE // BUDGET");
     expect(applyNzSubjectMarking("Budget bid [SEC=SENSITIVE]", null)).toBe("Budget bid");
+    expect(applyNzSubjectMarking("[IN-CONFIDENCE] Rates review", { classification: "SENSITIVE" })).toBe(
+      "Rates review [SEC=SENSITIVE]",
+    );
+    expect(applyNzSubjectMarking("Rates [sensitive] review", null)).toBe("Rates review");
+    expect(applyNzSubjectMarking("Notes [SEEMAIL] [draft]", null)).toBe("Notes [SEEMAIL] [draft]");
   });
 
   test("SEEMail tokens are read; an Australian subject marking is not an NZ one", () => {

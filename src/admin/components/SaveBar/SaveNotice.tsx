@@ -20,6 +20,8 @@ function goTo(path: string, draft: TenantPolicy | null): void {
   if (owner.kind === "policy" && draft.policies[owner.index])
     navigate("policies", draft.policies[owner.index].id);
   if (owner.kind === "mapping") navigate("mappings");
+  if (owner.kind === "infoType" && draft.infoTypes?.[owner.index])
+    navigate("info-types", draft.infoTypes[owner.index].id);
 }
 
 export function SaveNotice() {

@@ -4,8 +4,8 @@
  */
 import { checkInfoTypes, customInfoTypeSchema, type InfoTypeIssue } from "../../policy/infoTypes";
 import { SENSITIVE_INFO_TYPES } from "../catalog";
-import { detectSensitiveInfo } from "../detect";
-import "./register";
+import { detectSensitiveInfo, enableCustomInfoTypes } from "../detect";
+import { compileInfoType } from "./compile";
 
 export interface InfoTypeMatch {
   start: number;
@@ -35,6 +35,9 @@ export function testInfoType(input: unknown, text: string): InfoTypeTestResult {
     path: i.path.replace(/^\[0\]/, ""),
   }));
   if (issues.length > 0) return { ok: false, issues };
+  // Handed over here, not by importing register.ts: bundlers drop a side-effect-only import of
+  // src/core (marked side-effect free), which left the console's test box without the engine.
+  enableCustomInfoTypes(compileInfoType);
   const result = detectSensitiveInfo(text, { types: [parsed.data.id], customTypes: [parsed.data] });
   const instances = result.detections[0]?.instances ?? [];
   return {

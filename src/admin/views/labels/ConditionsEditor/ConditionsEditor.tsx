@@ -1,13 +1,17 @@
 /**
- * Conditions for recommended and automatic labeling: a sensitive information type from the catalog
- * the detectors implement, at a count and a confidence (low 65, medium 75, high 85).
+ * Conditions for recommended and automatic labeling: a sensitive information type — built-in (the
+ * catalog the detectors implement, national identifiers included) or one of the tenant's custom
+ * types, each by name — at a count and a confidence (low 65, medium 75, high 85, labelled 95; a
+ * custom type's own pattern levels).
  */
 import * as React from "react";
-import { SENSITIVE_INFO_TYPES } from "../../../../core/detect";
+import { SENSITIVE_INFO_TYPES } from "../../../../core/detect/catalog";
 import { CONDITION_MODES, type Label, type LabelCondition } from "../../../../core/policy";
+import type { CustomInfoType } from "../../../../core/policy/infoTypes";
 import { CardList } from "../../../components/CardList";
 import { ChoiceField, FieldProblem, NumberField, TextAreaField } from "../../../components/fields";
 import { Grid, Muted } from "../../../components/Layout";
+import { confidenceChoices, conditionTypeChoices, infoTypeName } from "../../../model/infoTypeEdits";
 import { useLabelDraft } from "../../../state";
 
 const MODE_TEXT: Record<(typeof CONDITION_MODES)[number], string> = {
@@ -15,22 +19,16 @@ const MODE_TEXT: Record<(typeof CONDITION_MODES)[number], string> = {
   automatic: "Apply automatically",
 };
 
-const CONFIDENCE = [
-  { value: "65", text: "Low (65)" },
-  { value: "75", text: "Medium (75)" },
-  { value: "85", text: "High (85)" },
-];
-
-const sitName = (id: string) => SENSITIVE_INFO_TYPES.find((s) => s.id === id)?.name ?? id;
-
 function ConditionFields(props: {
   condition: LabelCondition;
+  infoTypes: readonly CustomInfoType[];
   at: string;
   labelName: string;
   set: (change: Partial<LabelCondition>) => void;
 }) {
   const { condition: c, at, set } = props;
   const confidence = String(c.minConfidence);
+  const levels = confidenceChoices(props.infoTypes, c.sitId);
   return (
     <>
       <FieldProblem path={at} />
@@ -46,7 +44,7 @@ function ConditionFields(props: {
           path={`${at}.sitId`}
           label="Sensitive information type"
           value={c.sitId}
-          choices={SENSITIVE_INFO_TYPES.map((s) => ({ value: s.id, text: s.name }))}
+          choices={conditionTypeChoices(props.infoTypes)}
           onChange={(v) => set({ sitId: v })}
         />
         <NumberField
@@ -59,9 +57,9 @@ function ConditionFields(props: {
         <ChoiceField
           path={`${at}.minConfidence`}
           label="Confidence"
-          value={CONFIDENCE.some((o) => o.value === confidence) ? confidence : null}
+          value={levels.some((o) => o.value === confidence) ? confidence : null}
           placeholder={`${confidence} (custom)`}
-          choices={CONFIDENCE}
+          choices={levels}
           onChange={(v) => set({ minConfidence: Number(v) })}
         />
       </Grid>
@@ -70,7 +68,7 @@ function ConditionFields(props: {
         label="Policy tip"
         rows={2}
         value={c.policyTip ?? ""}
-        placeholder={`It is recommended to label this ${sitName(c.sitId)} content as ${props.labelName}.`}
+        placeholder={`It is recommended to label this ${infoTypeName(props.infoTypes, c.sitId)} content as ${props.labelName}.`}
         onChange={(v) => set({ policyTip: v === "" ? undefined : v })}
       />
     </>
@@ -79,7 +77,8 @@ function ConditionFields(props: {
 
 export function ConditionsEditor(props: { label: Label; isParent: boolean }) {
   const { label } = props;
-  const { editor, at } = useLabelDraft(label);
+  const { editor, draft, at } = useLabelDraft(label);
+  const infoTypes = draft.infoTypes ?? [];
   const setConditions = (conditions: LabelCondition[]) =>
     editor.updateLabel(label.id, (l) => ({ ...l, conditions }));
   const pathOf = (i: number) => `${at}.conditions[${i}]`;
@@ -93,6 +92,7 @@ export function ConditionsEditor(props: { label: Label; isParent: boolean }) {
           condition={c}
           at={pathOf(i)}
           labelName={label.displayName}
+          infoTypes={infoTypes}
           set={(change) => setConditions(label.conditions.map((x, j) => (j === i ? { ...x, ...change } : x)))}
         />
       )}

@@ -1,0 +1,1 @@
+export { InfoTypeEditor } from "./InfoTypeEditor";

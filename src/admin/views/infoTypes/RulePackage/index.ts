@@ -1,0 +1,1 @@
+export { RulePackageCard } from "./RulePackageCard";

@@ -1,0 +1,1 @@
+export { TestBox } from "./TestBox";

@@ -1,0 +1,1 @@
+export { InfoTypesView } from "./InfoTypesView";
