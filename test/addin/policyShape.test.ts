@@ -68,7 +68,7 @@ describe("the event bundle's policy shape follows the core model", () => {
       "a renamed label field",
       modelFile,
       (t: string) =>
-        t.replace("hasProtection: z.boolean().default(false),", "isProtected: z.boolean().default(false),"),
+        t.replace("hasProtection: z.boolean().optional(),", "isProtected: z.boolean().optional(),"),
       "isProtected",
     ],
     [

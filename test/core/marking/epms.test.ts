@@ -601,13 +601,9 @@ describe("renderDocumentMarking", () => {
   });
 });
 
-describe("hostile input finishes fast", () => {
+// Speed is measured in bench/core/hostile.ts; the timeouts only stop a hang.
+describe("hostile input (1 MB)", () => {
   const MB = 1 << 20;
-  const timed = (f: () => unknown): number => {
-    const started = Date.now();
-    f();
-    return Date.now() - started;
-  };
   const hostileSubjects: Array<[string, string]> = [
     ["[SEC= repeated", "[SEC=".repeat(MB / 5)],
     ["[SEC=] repeated", "[SEC=]".repeat(MB / 6)],
@@ -620,29 +616,31 @@ describe("hostile input finishes fast", () => {
     ["spaces then a marking", " ".repeat(MB) + "[SEC=OFFICIAL]"],
   ];
 
-  it.each(hostileSubjects)("subject: %s (1 MB)", (_name, subject) => {
-    expect(timed(() => stripSubjectMarking(subject))).toBeLessThan(1000);
-    expect(timed(() => applySubjectMarking(subject, { sec: "PROTECTED" }))).toBeLessThan(1000);
-    expect(timed(() => parseEpmsSubject(subject))).toBeLessThan(1000);
-    const applied = applySubjectMarking(subject, { sec: "PROTECTED" });
-    expect(parseEpmsSubject(applied)).toEqual({ sec: "PROTECTED" });
-    expect(asdMatches(applied)).toBe(1);
-  });
+  it.each(hostileSubjects)(
+    "subject: %s (1 MB)",
+    (_name, subject) => {
+      const applied = applySubjectMarking(subject, { sec: "PROTECTED" });
+      expect(parseEpmsSubject(applied)).toEqual({ sec: "PROTECTED" });
+      expect(asdMatches(applied)).toBe(1);
+      expect(asdMatches(stripSubjectMarking(applied))).toBe(0);
+    },
+    30_000,
+  );
 
   it.each<[string, string]>([
     ["commas", ",".repeat(MB)],
     ["backslashes", "\\".repeat(MB)],
     ["fields", "SEC=OFFICIAL, ".repeat(MB / 14)],
     ["caveats", "SEC=PROTECTED" + ", CAVEAT=RI:AUSTEO".repeat(MB / 18)],
-  ])("header: %s (1 MB)", (_name, value) => {
-    expect(
-      timed(() => {
-        try {
-          parseEpmsHeader(value);
-        } catch (e) {
-          expect(e).toBeInstanceOf(EpmsError);
-        }
-      }),
-    ).toBeLessThan(1000);
-  });
+  ])(
+    "header: %s (1 MB)",
+    (_name, value) => {
+      try {
+        parseEpmsHeader(value);
+      } catch (e) {
+        expect(e).toBeInstanceOf(EpmsError);
+      }
+    },
+    30_000,
+  );
 });
