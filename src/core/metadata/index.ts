@@ -60,6 +60,11 @@ export {
   encodeLabelInfo,
 } from "./labelInfo";
 export { MAX_XML_PART_LENGTH } from "./xml";
+export {
+  PACKAGE_RELATIONSHIPS_PART,
+  packageRelationshipTarget,
+  resolvePackageTarget,
+} from "./packageRelationships";
 export { type LabelDisagreement, disagreements, effectiveLabels } from "./effective";
 export {
   PDFX_NAMESPACE,

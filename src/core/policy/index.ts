@@ -7,4 +7,5 @@ export * from "./effective";
 export * from "./labels";
 export * from "./taxonomy";
 export * from "./mapping";
+export * from "./markingRemoval";
 export * from "./purview";

@@ -13,6 +13,7 @@ import { labelMappingsSchema } from "./mapping";
 import { purviewLabelSchema, purviewSyncSchema } from "./purview";
 import { NZ_CLASSIFICATIONS } from "../marking/nzTerms";
 import { customInfoTypeSchema } from "./infoTypes";
+import { externalMarkingRemovalSchema } from "./markingRemoval";
 
 const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, "must be a colour like #A4262C");
 const httpsOrMailto = z
@@ -190,6 +191,8 @@ export const policySettingsSchema = z
     /** What the Outlook send handler does when it has no policy at all (never fetched, cache lost). */
     offlineSendFallback: z.enum(OFFLINE_SEND_FALLBACKS).default("allow"),
     auditEnabled: z.boolean().default(true),
+    /** Other tools' header/footer shapes and text a label change removes (markingRemoval.ts). */
+    externalMarkingRemoval: externalMarkingRemovalSchema.optional(),
   })
   .strict();
 
