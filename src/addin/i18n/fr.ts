@@ -3,6 +3,14 @@ import type { Strings } from "./types";
 
 export const fr: Strings = {
   ...frDecisions,
+  // Word and Excel only: kept out of frDecisions, which the Outlook event bundle carries.
+  reasons: {
+    ...frDecisions.reasons,
+    "office-keeps-label": () =>
+      "Office conserve l'étiquette de ce document dans son propre enregistrement (LabelInfo), que seul Office peut modifier. Utilisez le bouton Confidentialité d'Office pour la changer.",
+    "office-label-unknown": () =>
+      "Labelbridge ne peut pas lire l'endroit où Office conserve l'étiquette de ce document ; il n'applique donc aucune étiquette de lui-même : Office l'a peut-être étiqueté.",
+  },
   title: "Confidentialité",
   loading: "Chargement des étiquettes…",
   currentLabel: "Étiquette actuelle",

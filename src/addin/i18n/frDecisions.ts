@@ -39,10 +39,6 @@ export const frDecisions: DecisionStrings = {
     "no-policy-allow": () => "Envoyé sans stratégie d'étiquetage (elle n'a pas pu être chargée).",
     "no-policy-block": () =>
       "Sélectionnez une étiquette de confidentialité avant d'envoyer. (La stratégie d'étiquetage n'a pas pu être chargée.)",
-    "office-keeps-label": () =>
-      "Office conserve l'étiquette de ce document dans son propre enregistrement (LabelInfo), que seul Office peut modifier. Utilisez le bouton Confidentialité d'Office pour la changer.",
-    "office-label-unknown": () =>
-      "Labelbridge ne peut pas lire l'endroit où Office conserve l'étiquette de ce document ; il n'applique donc aucune étiquette de lui-même : Office l'a peut-être étiqueté.",
     ok: () => "Prêt à envoyer.",
   },
 };
