@@ -4,7 +4,7 @@
  * through the package relationship, first; custom properties for tenants LabelInfo does not name.
  * Only the small parts labels live in are inflated, each bounded.
  */
-import { unzipSync } from "fflate";
+import { strFromU8, unzipSync } from "fflate";
 import {
   CUSTOM_PROPERTIES_PART_NAME,
   LABEL_INFO_RELATIONSHIP_TYPE,
@@ -13,7 +13,7 @@ import {
   effectiveLabels,
   packageRelationshipTarget,
   readCustomProperties,
-  decodeCustomXmlLabels,
+  customPropertyLabels,
   type LabelRecord,
 } from "../../core/metadata";
 
@@ -30,30 +30,16 @@ export interface PackageLabels {
   properties: Array<{ name: string; value: string }>;
 }
 
-export function utf8(bytes: Uint8Array): string {
-  // TextDecoder is not guaranteed in the classic Outlook runtime.
-  const Decoder = (globalThis as { TextDecoder?: new (label: string) => { decode(b: Uint8Array): string } })
-    .TextDecoder;
-  if (Decoder) return new Decoder("utf-8").decode(bytes);
-  let s = "";
-  for (let i = 0; i < bytes.length; i++) s += String.fromCharCode(bytes[i]);
-  try {
-    return decodeURIComponent(escape(s));
-  } catch {
-    return s;
-  }
-}
-
-function parts(bytes: Uint8Array, names: readonly string[]): Record<string, Uint8Array> {
+/** The named parts as text, by lower-cased name (OPC part names ignore case). */
+function parts(bytes: Uint8Array, names: readonly string[]): Record<string, string> {
   const wanted = names.map((n) => n.toLowerCase());
-  return unzipSync(bytes, {
+  const found = unzipSync(bytes, {
     filter: (f) => wanted.includes(f.name.toLowerCase()) && f.originalSize <= MAX_PART_BYTES,
   });
-}
-
-function part(files: Record<string, Uint8Array>, name: string): string | null {
-  const key = Object.keys(files).find((k) => k.toLowerCase() === name.toLowerCase());
-  return key === undefined ? null : utf8(files[key]);
+  const out: Record<string, string> = {};
+  // fflate decodes with TextDecoder where the runtime has one (classic Outlook's may not), else itself.
+  for (const name in found) out[name.toLowerCase()] = strFromU8(found[name]);
+  return out;
 }
 
 /**
@@ -62,17 +48,12 @@ function part(files: Record<string, Uint8Array>, name: string): string | null {
  */
 export function readPackageLabels(bytes: Uint8Array): PackageLabels {
   const first = parts(bytes, [PACKAGE_RELATIONSHIPS_PART, CUSTOM_PART]);
-  const rels = part(first, PACKAGE_RELATIONSHIPS_PART);
-  const target = rels === null ? null : packageRelationshipTarget(rels, LABEL_INFO_RELATIONSHIP_TYPE);
-  const labelInfoXml = target === null ? null : part(parts(bytes, [target]), target);
-  const labelInfo = labelInfoXml === null ? null : decodeLabelInfo(labelInfoXml);
-  const customXml = part(first, CUSTOM_PART);
-  const custom = customXml === null ? [] : decodeCustomXmlLabels(customXml);
-  const properties =
-    customXml === null
-      ? []
-      : readCustomProperties(customXml)
-          .filter((p) => !/^msip_label_/i.test(p.name))
-          .map((p) => ({ name: p.name, value: p.value }));
-  return { labelInfo, effective: effectiveLabels(labelInfo, custom), properties };
+  const rels = first[PACKAGE_RELATIONSHIPS_PART];
+  const target = rels === undefined ? null : packageRelationshipTarget(rels, LABEL_INFO_RELATIONSHIP_TYPE);
+  const labelInfoXml = target === null ? undefined : parts(bytes, [target])[target.toLowerCase()];
+  const labelInfo = labelInfoXml === undefined ? null : decodeLabelInfo(labelInfoXml);
+  const customXml = first[CUSTOM_PART.toLowerCase()];
+  const custom = customXml === undefined ? [] : readCustomProperties(customXml);
+  const properties = custom.filter((p) => !/^msip_label_/i.test(p.name));
+  return { labelInfo, effective: effectiveLabels(labelInfo, customPropertyLabels(custom)), properties };
 }

@@ -46,6 +46,7 @@ export {
   CUSTOM_PROPERTY_FMTID,
   type CustomProperty,
   VARIANT_TYPES_NAMESPACE,
+  customPropertyLabels,
   decodeCustomXmlLabels,
   readCustomProperties,
   updateCustomPropertiesXml,
