@@ -6,6 +6,7 @@
 import type { AuditEvent } from "../../src/core/audit";
 import type { EffectivePolicy } from "../../src/core/policy";
 import { chooseLabel, openDocument, type FlowDeps } from "../../src/addin/flows";
+import type { DocumentFileLimits } from "../../src/addin/hosts/documentFile";
 import type { DocumentLabelingHost } from "../../src/addin/hosts/documentHost";
 import { ExcelHost } from "../../src/addin/hosts/excel";
 import { WordHost } from "../../src/addin/hosts/word";
@@ -39,7 +40,7 @@ function word(
   properties: Record<string, string> = {},
   options: {
     sets?: Record<string, string>;
-    fileLimits?: ConstructorParameters<typeof WordHost>[0]["fileLimits"];
+    fileLimits?: DocumentFileLimits;
   } = {},
 ): Doc<WordHost> {
   const fake = createFakeWord({
