@@ -4,20 +4,12 @@
  * Word and Excel on open, in Outlook read mode and for attachment inheritance. The pane shows the
  * mapped label and the original; decisions count the mapped label; without a mapping, nothing maps.
  */
-import type { AuditEvent } from "../../src/core/audit";
 import type { EffectivePolicy, LabelMapping } from "../../src/core/policy";
 import { attachmentReader } from "../../src/addin/flows/attachmentReader";
 import type { DocumentLabelingHost } from "../../src/addin/hosts/documentHost";
 import { ExcelHost } from "../../src/addin/hosts/excel";
 import { WordHost } from "../../src/addin/hosts/word";
 import { en } from "../../src/addin/i18n/en";
-import type { HttpClient } from "../../src/addin/ports/http";
-import { memoryStore } from "../../src/addin/ports/storage";
-import { AuditQueue } from "../../src/addin/services/auditQueue";
-import { defaultConfig } from "../../src/addin/services/config";
-import { PolicyClient } from "../../src/addin/services/policyClient";
-import { PaneController } from "../../src/addin/taskpane/controller";
-import * as engine from "../../src/addin/taskpane/engine";
 import { labelNotes } from "../../src/addin/taskpane/model/labelNotes";
 import { createFakeExcel, propertyMap as workbookProperties } from "./fakes/excel";
 import { createFakeOffice } from "./fakes/document/office";
@@ -36,9 +28,7 @@ import {
   fileProperties,
   mappedPolicy,
 } from "./officeLabelsSetup";
-
-const PRIYA = { name: "Priya Shah", principalName: "priya@contoso.com" };
-const config = defaultConfig({ apiBase: "https://labels.example.com" });
+import { PRIYA, documentPane } from "./documentPaneHarness";
 
 const TITUS: LabelMapping = {
   type: "customProperty",
@@ -62,33 +52,10 @@ const CONTOSO_LABS: LabelMapping = {
 };
 
 async function paneOn(host: DocumentLabelingHost, policy: EffectivePolicy) {
-  const store = memoryStore({ "labelbridge.devToken": "a.b.c" });
-  const audit: AuditEvent[] = [];
-  const http: HttpClient = async (req) => {
-    if (req.method === "POST") {
-      audit.push(...(JSON.parse(req.body!).events as AuditEvent[]));
-      return { status: 202, header: () => null, text: async () => "{}" };
-    }
-    return { status: 200, header: () => null, text: async () => JSON.stringify(policy) };
-  };
-  const tokens = { kind: "dev", token: async () => "a.b.c" };
-  let n = 0;
-  const controller = new PaneController({
-    host,
-    strings: en,
-    engine: async () => engine,
-    extras: { ensureOpensWithDocument: (on) => host.ensureOpensWithDocument(on) },
-    policy: new PolicyClient({ config, store, tokens, http, user: PRIYA.principalName }),
-    audit: new AuditQueue({ config, store, tokens, http }),
-    store,
-    now: () => new Date("2026-11-29T10:15:30Z"),
-    newId: () => `00000000-0000-4000-8000-${String(++n).padStart(12, "0")}`,
-  });
-  await controller.init();
-  await new Promise((r) => setTimeout(r, 20));
+  const pane = await documentPane(host, policy);
+  const { controller } = pane;
   return {
-    controller,
-    audit,
+    ...pane,
     notes: () => labelNotes(controller.getState().label, controller.getState().mapped, policy, en),
   };
 }
