@@ -76,6 +76,9 @@ function typescriptRule(target) {
           noEmit: false,
           sourceMap: false,
           declaration: false,
+          // One shared copy of the down-levelling helpers (tslib's __awaiter…) instead of one per
+          // module: the Outlook event bundle carried 19 copies of __awaiter, ~600 B of its gzip budget.
+          importHelpers: true,
         },
       },
     },

@@ -26,11 +26,13 @@ const PROSE = fill("The quarterly figures were shared with the board on Tuesday.
 
 const context: MarkingContext = {
   app: "Word",
-  labelName: "Confidential",
-  userName: "Ana",
-  userEmail: "ana@contoso.com",
-  now: new Date(0),
-} as MarkingContext;
+  labelDisplayName: "Confidential",
+  itemName: "Q3 plan.docx",
+  itemLocation: "https://contoso.sharepoint.com/sites/fin/Q3 plan.docx",
+  userName: "Priya Patel",
+  userPrincipalName: "priya@contoso.com",
+  eventDateTime: "03/09/2026 14:05",
+};
 
 const headerOrError = (value: string): void => {
   try {

@@ -13,13 +13,6 @@ import { WORD_MARK_TAGS } from "../../src/addin/hosts/wordMarking";
 import { en } from "../../src/addin/i18n/en";
 import { fr } from "../../src/addin/i18n/fr";
 import { warningText } from "../../src/addin/i18n/warnings";
-import { AuditQueue } from "../../src/addin/services/auditQueue";
-import { defaultConfig } from "../../src/addin/services/config";
-import type { HttpClient } from "../../src/addin/ports/http";
-import { PolicyClient } from "../../src/addin/services/policyClient";
-import { memoryStore } from "../../src/addin/ports/storage";
-import * as engine from "../../src/addin/taskpane/engine";
-import { PaneController } from "../../src/addin/taskpane/controller";
 import { effectiveWith } from "../support/policyFixtures";
 import { createFakeExcel, propertyMap as workbookProperties } from "./fakes/excel";
 import { createFakeOffice } from "./fakes/document/office";
@@ -32,9 +25,8 @@ import {
   internalPolicy,
   ourLabelProperties,
 } from "./documentSetup";
+import { PRIYA, documentPane, type DocumentPane } from "./documentPaneHarness";
 
-const config = defaultConfig({ apiBase: "https://labels.example.com" });
-const PRIYA = { name: "Priya Shah", principalName: "priya@contoso.com" };
 const key = (labelId: string, suffix: string) => `MSIP_Label_${labelId}_${suffix}`;
 
 /** Mandatory labeling, no default: the person has to choose. */
@@ -63,45 +55,9 @@ function perAppPolicy(): EffectivePolicy {
   return { ...p, labels };
 }
 
-interface Pane {
-  controller: PaneController;
-  audit: AuditEvent[];
-  settle: () => Promise<void>;
-}
+type Pane = DocumentPane;
 
-async function pane(
-  host: WordHost | ExcelHost,
-  policy: EffectivePolicy,
-  strings = en,
-  now = () => new Date("2026-11-29T10:15:30Z"),
-): Promise<Pane> {
-  const store = memoryStore({ "labelbridge.devToken": "a.b.c" });
-  const audit: AuditEvent[] = [];
-  const http: HttpClient = async (req) => {
-    if (req.method === "POST") {
-      audit.push(...(JSON.parse(req.body!).events as AuditEvent[]));
-      return { status: 202, header: () => null, text: async () => "{}" };
-    }
-    return { status: 200, header: () => null, text: async () => JSON.stringify(policy) };
-  };
-  const tokens = { kind: "dev", token: async () => "a.b.c" };
-  let n = 0;
-  const controller = new PaneController({
-    host,
-    strings,
-    engine: async () => engine,
-    extras: { ensureOpensWithDocument: (on) => host.ensureOpensWithDocument(on) },
-    policy: new PolicyClient({ config, store, tokens, http, user: PRIYA.principalName }),
-    audit: new AuditQueue({ config, store, tokens, http }),
-    store,
-    now,
-    newId: () => `00000000-0000-4000-8000-${String(++n).padStart(12, "0")}`,
-  });
-  await controller.init();
-  const settle = () => new Promise<void>((r) => setTimeout(r, 20));
-  await settle();
-  return { controller, audit, settle };
-}
+const pane = documentPane;
 
 function wordDocument(properties: Record<string, string> = {}, settings: Record<string, unknown> = {}) {
   const word = createFakeWord({

@@ -6,6 +6,7 @@
  */
 import type { ActionSource } from "../../core/audit/event";
 import { decideLabelChange } from "../../core/decide/labelChange";
+import { officeLabelGuard } from "../../core/decide/officeLabel";
 import { eventAuditEvent } from "../../core/decide/plan";
 import type {
   CurrentLabel,
@@ -43,7 +44,11 @@ export async function chooseLabel(d: FlowDeps, choice: LabelChoice): Promise<Cho
   } catch (error) {
     return { kind: "read-failed", error };
   }
-  const base = label.outside ? label.recorded : label.current;
+  // Choosing the label a mapping gives the item writes it as ours: judged as a first label.
+  const confirmsMapped = label.mapped !== null && choice.labelId === label.mapped.labelId;
+  const base = label.outside || confirmsMapped ? label.recorded : label.current;
+  const guard = officeLabelGuard(label.state, d.policy, "person");
+  if (guard) return { kind: "decided", label, base, decision: { outcome: "block", ...guard }, result: null };
   const decision = decideLabelChange(
     d.policy,
     { kind: d.kind, current: base },

@@ -6,7 +6,7 @@
 import { decideSend } from "../../core/decide/send";
 import type { SendFinding } from "../../core/decide/types";
 import type { EffectivePolicy } from "../../core/policy/effective";
-import { officeAttachmentReader } from "../hosts/attachmentLabels";
+import { attachmentReader } from "./attachmentReader";
 import type { OutlookHost } from "../hosts/outlook";
 import { SESSION } from "../hosts/outlookSession";
 import { contextOf, readLabel, type EventDeps } from "./deps";
@@ -35,7 +35,7 @@ export async function recipientsChanged(e: EventDeps<OutlookHost>): Promise<Earl
 export async function attachmentsChanged(e: EventDeps<OutlookHost>): Promise<EarlyWarning | null> {
   const policy = await cachedPolicy(e);
   if (!policy) return null;
-  await e.host.refreshAttachmentLabels(policy.siteId, officeAttachmentReader);
+  await e.host.refreshAttachmentLabels(policy.siteId, attachmentReader(policy));
   if (policy.settings.attachmentInheritance === "off") return null;
   const recipients = await e.host.recipients().catch(() => []);
   return earlyWarning(e, policy, recipients, "lb-attachments", "attachment-label");

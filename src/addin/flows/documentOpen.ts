@@ -6,13 +6,15 @@
  * sideloaded add-ins, older builds: OnDocumentOpened is not everywhere).
  */
 import { decideDefaultLabel } from "../../core/decide/defaultLabel";
+import { reconcileLabel } from "../../core/decide/labelState";
+import { officeLabelGuard } from "../../core/decide/officeLabel";
 import { eventAuditEvent } from "../../core/decide/plan";
 import type { CurrentLabel, DefaultLabelDecision, ItemKind, LabelPlan } from "../../core/decide/types";
 import type { AuditEvent } from "../../core/audit/event";
 import type { EffectivePolicy } from "../../core/policy/effective";
 import type { DocumentLabelingHost } from "../hosts/documentHost";
 import type { HostWarning, LabelState } from "../hosts/types";
-import { recordAudit, type FlowDeps } from "./deps";
+import { readLabel, recordAudit, type FlowDeps } from "./deps";
 
 /**
  * One `unlabeled-document` per document open. Two runtimes may see the same open: OnDocumentOpened
@@ -49,7 +51,10 @@ export interface DocumentOpenOutcome {
   applied: LabelPlan | null;
   /** Why the default was or was not applied (null where labeling is off); the pane's notice says it. */
   decision: DefaultLabelDecision | null;
-  /** Labeling is mandatory and the document has no label of ours: the pane shows its banner. */
+  /**
+   * Labeling is mandatory and the document has no label of ours (nor one a mapping gives it, nor
+   * possibly one Office keeps where it could not be read): the pane shows its banner.
+   */
   mandatoryMissing: boolean;
   /** Queued: label-applied (default), and unlabeled-document once per open (see SAME_OPEN_MS). */
   audit: AuditEvent[];
@@ -66,7 +71,8 @@ export async function openDocument(
   seenBy: OpenSeenBy,
 ): Promise<DocumentOpenOutcome> {
   const { host, policy, ctx } = d;
-  const before = await host.readLabel(policy.siteId);
+  const label = await readLabel(host, policy);
+  const before = label.state;
   const outcome: DocumentOpenOutcome = {
     before,
     after: before,
@@ -77,7 +83,11 @@ export async function openDocument(
     warnings: [],
   };
   if (!policy.features.manualLabeling) return outcome;
-  const decision = decideDefaultLabel(policy, { kind: "file", current: before.current }, ctx);
+  // A label Office keeps in LabelInfo, or may keep where it could not be read, gets no default over it.
+  const guard = officeLabelGuard(before, policy, "automatic");
+  const decision: DefaultLabelDecision = guard
+    ? { outcome: "none", ...guard }
+    : decideDefaultLabel(policy, { kind: "file", current: label.current }, ctx);
   outcome.decision = decision;
   if (decision.outcome === "apply") {
     const result = await host.applyPlan(decision.plan);
@@ -86,7 +96,10 @@ export async function openDocument(
     outcome.audit.push(decision.plan.audit);
     outcome.warnings.push(...result.warnings);
   }
-  outcome.mandatoryMissing = policy.settings.mandatoryDocuments && outcome.after.current === null;
+  outcome.mandatoryMissing =
+    policy.settings.mandatoryDocuments &&
+    reconcileLabel(outcome.after, policy).current === null &&
+    guard?.reason !== "office-label-unknown";
   let recordedAt: number | undefined;
   if (outcome.mandatoryMissing && policy.settings.auditEnabled !== false) {
     const now = ctx.now.getTime();

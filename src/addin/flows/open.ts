@@ -8,7 +8,7 @@
 import { decideDefaultLabel } from "../../core/decide/defaultLabel";
 import type { OutsideSource } from "../../core/decide/outsideChange";
 import type { DefaultLabelDecision } from "../../core/decide/types";
-import { officeAttachmentReader } from "../hosts/attachmentLabels";
+import { attachmentReader } from "./attachmentReader";
 import type { OutlookHost } from "../hosts/outlook";
 import type { ApplyResult } from "../hosts/types";
 import { applyAndRecord, readLabel, withPolicy, type EventDeps, type FlowDeps, type ReadLabel } from "./deps";
@@ -40,7 +40,7 @@ export async function openNewMail(e: EventDeps<OutlookHost>): Promise<OpenOutcom
   const outcome = await labelOnOpen(d, await readLabel(e.host, policy), "inherited");
   if (e.host.supports("1.8"))
     await e.host
-      .refreshAttachmentLabels(policy.siteId, officeAttachmentReader)
+      .refreshAttachmentLabels(policy.siteId, attachmentReader(policy))
       .catch((error: unknown) => e.report?.("attachments", error));
   return outcome;
 }

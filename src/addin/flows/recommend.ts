@@ -3,6 +3,7 @@
  * condition matches — recommended to the person, or applied automatically (Standard). And the
  * person dismissing a recommendation, which send then does not ask again.
  */
+import { officeLabelGuard } from "../../core/decide/officeLabel";
 import { eventAuditEvent } from "../../core/decide/plan";
 import { decideRecommendation } from "../../core/decide/recommend";
 import type { CurrentLabel, Recommendation, RecommendationDecision } from "../../core/decide/types";
@@ -13,7 +14,7 @@ import type { EffectivePolicy } from "../../core/policy/effective";
 import { SESSION } from "../hosts/outlookSession";
 import type { ApplyResult } from "../hosts/types";
 import { recommendationDetails } from "./choose";
-import { applyAndRecord, recordAudit, type FlowDeps } from "./deps";
+import { applyAndRecord, readLabel, recordAudit, type FlowDeps } from "./deps";
 
 /** Detection only matters when some label has a condition the phase lets work. */
 export function wantsDetection(policy: EffectivePolicy): boolean {
@@ -53,9 +54,14 @@ export async function checkRecommendation(
   if (!wantsDetection(d.policy)) return null;
   const text = await d.host.readText(options.maxChars).catch(() => "");
   const { detections, unsupportedTypes } = detectFor(d, text, "recommendation");
-  const decision = decideRecommendation(d.policy, { kind: d.kind, current }, detections, d.ctx, {
+  let decision = decideRecommendation(d.policy, { kind: d.kind, current }, detections, d.ctx, {
     dismissed: options.dismissed,
   });
+  if (decision.outcome === "apply" && d.kind === "file") {
+    // Never an automatic label over one Office keeps, or may keep, where we cannot write or read.
+    const guard = officeLabelGuard((await readLabel(d.host, d.policy)).state, d.policy, "automatic");
+    if (guard) decision = { outcome: "none", ...guard };
+  }
   const result = decision.outcome === "apply" ? await applyAndRecord(d, decision.plan, "auto") : null;
   return { decision, result, unsupportedTypes };
 }

@@ -1,20 +1,13 @@
 /**
  * The label an Office attachment carries, read from its bytes (scenario 3: a mail inherits its most
- * sensitive attachment's label). Only the two small parts labels live in are inflated:
- * `docMetadata/LabelInfo.xml` (wins per tenant) and `docProps/custom.xml`.
+ * sensitive attachment's label) with the package reading rule of officePackage.ts.
  */
-import { unzipSync } from "fflate";
-import {
-  decodeCustomXmlLabels,
-  decodeLabelInfo,
-  effectiveLabels,
-  type LabelRecord,
-} from "../../core/metadata";
+import type { ForeignLabelInput } from "../../core/policy/mapForeign";
+import { readPackageLabels } from "./officePackage";
 
 const OOXML = /\.(docx|docm|dotx|dotm|xlsx|xlsm|xltx|xltm|xlsb|pptx|pptm|potx|potm|ppsx|ppsm)$/i;
 /** Attachments larger than this are not fetched: the content call would cost the send budget. */
 export const MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024;
-const PARTS = ["docMetadata/LabelInfo.xml", "docProps/custom.xml"];
 
 export function mayCarryLabel(name: string, size: number): boolean {
   return OOXML.test(name) && size > 0 && size <= MAX_ATTACHMENT_BYTES;
@@ -47,46 +40,23 @@ export function base64ToBytes(text: string): Uint8Array {
   return out.subarray(0, n);
 }
 
-function utf8(bytes: Uint8Array): string {
-  // TextDecoder is not guaranteed in the classic Outlook runtime.
-  const Decoder = (globalThis as { TextDecoder?: new (label: string) => { decode(b: Uint8Array): string } })
-    .TextDecoder;
-  if (Decoder) return new Decoder("utf-8").decode(bytes);
-  let s = "";
-  for (let i = 0; i < bytes.length; i++) s += String.fromCharCode(bytes[i]);
+/**
+ * What an OOXML attachment carries for label mappings: every tenant's label in effect and its
+ * other custom properties; null for a file that is not a readable package.
+ */
+export function attachmentLabels(base64: string): ForeignLabelInput | null {
   try {
-    return decodeURIComponent(escape(s));
+    const read = readPackageLabels(base64ToBytes(base64));
+    return { labels: read.effective, properties: read.properties };
   } catch {
-    return s;
+    return null;
   }
-}
-
-/** Every tenant's effective label in an OOXML file; [] for a file without labels or not a zip. */
-export function labelsInOfficeFile(bytes: Uint8Array): LabelRecord[] {
-  let files: Record<string, Uint8Array>;
-  try {
-    files = unzipSync(bytes, { filter: (f) => PARTS.includes(f.name) && f.originalSize <= 2 * 1024 * 1024 });
-  } catch {
-    return [];
-  }
-  const read = <T>(name: string, decode: (xml: string) => T): T | null => {
-    const part = files[name];
-    if (!part) return null;
-    try {
-      return decode(utf8(part));
-    } catch {
-      return null;
-    }
-  };
-  const labelInfo = read("docMetadata/LabelInfo.xml", decodeLabelInfo);
-  const custom = read("docProps/custom.xml", decodeCustomXmlLabels) ?? [];
-  return effectiveLabels(labelInfo, custom);
 }
 
 /** Our tenant's label id in a base64 attachment, or null. */
 export function attachmentLabelId(base64: string, siteId: string): string | null {
   const site = siteId.toLowerCase();
-  const record = labelsInOfficeFile(base64ToBytes(base64)).find((r) => r.siteId === site && r.enabled);
+  const record = attachmentLabels(base64)?.labels.find((r) => r.siteId === site && r.enabled !== false);
   return record ? record.labelId : null;
 }
 

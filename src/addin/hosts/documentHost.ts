@@ -18,8 +18,14 @@
  * fails too the HostError reaches the pane and the next apply repairs the rest.
  */
 import type { LabelPlan } from "../../core/decide/types";
+import {
+  DEFAULT_FILE_LIMITS,
+  readDocumentPackage,
+  type DocumentFileLimits,
+  type DocumentPackageRead,
+} from "./documentFile";
 import type { PropertyEntry } from "./documentLabel";
-import { labelStateFromProperties } from "./documentLabel";
+import { labelStateFromDocument } from "./documentLabel";
 import {
   HostError,
   MissingRequirementError,
@@ -70,6 +76,8 @@ export interface DocumentHostOptions {
   user?: () => DocumentUser;
   /** Milliseconds clock for snapshot age (defaults to Date.now). */
   now?: () => number;
+  /** Bounds of reading the document's own bytes for LabelInfo.xml (documentFile.ts). */
+  fileLimits?: DocumentFileLimits;
 }
 
 /** The state a label change is computed from. */
@@ -122,6 +130,8 @@ export function documentName(url: string): string {
 
 export abstract class DocumentHost<S extends DocumentSnapshot> {
   protected snapshot: S | null = null;
+  /** LabelInfo.xml as the last readLabel found it (only Office changes it, so a write keeps it). */
+  protected packageRead: DocumentPackageRead | null = null;
   protected readonly now: () => number;
   /** This runtime's own record of an unlabeled open, kept in case saving it to the document failed. */
   private unlabeledOpenAt: number | null = null;
@@ -158,11 +168,24 @@ export abstract class DocumentHost<S extends DocumentSnapshot> {
       throw new MissingRequirementError(operation, this.kind, `${set} ${version}`);
   }
 
+  /**
+   * The properties (one sync) and, at the same time, the document's own package for LabelInfo.xml
+   * (documentFile.ts): on open and before every change, since Office may have labeled it since.
+   */
   async readLabel(siteId: string): Promise<LabelState> {
     this.assertLabelApi("readLabel");
-    const snapshot = await this.readSnapshot();
+    const [snapshot, pkg] = await Promise.all([
+      this.readSnapshot(),
+      readDocumentPackage(this.office, this.options.fileLimits ?? DEFAULT_FILE_LIMITS),
+    ]);
     this.snapshot = snapshot;
-    return labelStateFromProperties(snapshot.properties, siteId);
+    this.packageRead = pkg;
+    return labelStateFromDocument(snapshot.properties, pkg, siteId);
+  }
+
+  /** Our tenant's label before a write (LabelInfo first), for what its markings may have been. */
+  protected previousState(snapshot: S, siteId: string): LabelState {
+    return labelStateFromDocument(snapshot.properties, this.packageRead, siteId);
   }
 
   async applyPlan(plan: LabelPlan): Promise<ApplyResult> {
@@ -191,7 +214,7 @@ export abstract class DocumentHost<S extends DocumentSnapshot> {
       outcome = repaired;
     }
     this.snapshot = outcome.after;
-    outcome.result.state = labelStateFromProperties(outcome.after.properties, plan.siteId);
+    outcome.result.state = labelStateFromDocument(outcome.after.properties, this.packageRead, plan.siteId);
     if (plan.labelStorage === "labelInfo") outcome.result.warnings.push({ code: "label-info-not-written" });
     return outcome.result;
   }

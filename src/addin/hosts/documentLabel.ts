@@ -14,6 +14,7 @@ import {
   planPropertyUpdate,
   canonicalGuid,
 } from "../../core/metadata";
+import type { DocumentPackageRead } from "./documentFile";
 import type { LabelState } from "./types";
 
 /** One custom document property as Office.js returns it, value already as text. */
@@ -69,17 +70,34 @@ export function readLabelRecords(props: readonly PropertyEntry[]): {
 
 /** Our tenant's label is the current one; other tenants' labels are listed and left alone. */
 export function labelStateFromProperties(props: readonly PropertyEntry[], siteId: string): LabelState {
+  return labelStateFromDocument(props, null, siteId);
+}
+
+/**
+ * The label by the reading rule Office and the scanner follow (MS-OFFCRYPTO 2.6.3): per tenant,
+ * LabelInfo.xml first — a removal record there means no label, whatever the properties say — and
+ * the custom properties for tenants LabelInfo does not name. `pkg` is the package read (null where
+ * none was attempted); an unread package is carried into the state, never taken as "no label".
+ */
+export function labelStateFromDocument(
+  props: readonly PropertyEntry[],
+  pkg: DocumentPackageRead | null,
+  siteId: string,
+): LabelState {
   const tenant = canonicalGuid(siteId) ?? siteId.toLowerCase();
-  const { records } = readLabelRecords(props);
-  const ours = effectiveLabels(
-    null,
-    records.filter((r) => r.siteId === tenant),
-  )[0];
-  return {
+  const custom = readLabelRecords(props).records;
+  const labelInfo = pkg && "labels" in pkg ? pkg.labels.labelInfo : null;
+  const records = effectiveLabels(labelInfo, custom);
+  const ours = records.find((r) => r.siteId === tenant);
+  const state: LabelState = {
     current: ours ? { labelId: ours.labelId, method: ours.method } : null,
     records,
-    source: ours ? "properties" : "none",
+    source: !ours ? "none" : ours.source === "LabelInfo.xml" ? "labelInfo" : "properties",
+    properties: props.filter((p) => labelGroup(p.key) === null).map((p) => ({ name: p.key, value: p.value })),
   };
+  if (labelInfo?.some((r) => r.siteId === tenant)) state.inLabelInfo = true;
+  if (pkg && "unread" in pkg) state.unread = pkg.unread;
+  return state;
 }
 
 /** What a plan writes for our tenant, with the ContentBits of the marks really written. */

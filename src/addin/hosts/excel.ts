@@ -31,6 +31,7 @@ import {
   planNewSheetMarking,
 } from "./excelMarking";
 import type { HostCapabilities } from "./types";
+import { textMatchers } from "./foreignText";
 
 export interface ExcelHostOptions extends DocumentHostOptions {
   /** Defaults to the global `Excel`. */
@@ -172,7 +173,11 @@ export class ExcelHost extends DocumentHost<ExcelSnapshot> implements DocumentLa
   }
 
   protected async writePlan(snapshot: ExcelSnapshot, plan: LabelPlan): Promise<WriteOutcome<ExcelSnapshot>> {
-    const marking = planExcelMarking(snapshot.sheets, plan.marking);
+    const marking = planExcelMarking(
+      snapshot.sheets,
+      plan.marking,
+      textMatchers(plan.markingRemoval?.textPatterns ?? []),
+    );
     const update = propertyUpdate(snapshot.properties, plan.siteId, plan, marking.contentBits);
     return this.excel.run(async (context) => {
       // Marks first: if the batch fails half way, the label keys still describe the old marks.

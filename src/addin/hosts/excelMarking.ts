@@ -110,10 +110,37 @@ function candidates(marking: ResolvedMarking): Candidate[] {
   return list;
 }
 
-/** The writes that put `marking` on every sheet (and take stale marks off page types not in use). */
+const FORMAT_CODE = /&(?:&|"[^"]*"|\d+|K[0-9A-Fa-f]{6}|K\d\d[+-]\d{3}|[A-Za-z])/g;
+
+/** A header/footer section's text as printed, format codes removed (`&&` is a literal `&`). */
+export function excelPlainText(section: string): string {
+  return section.replace(FORMAT_CODE, (code) => (code === "&&" ? "&" : ""));
+}
+
+/**
+ * Another tool's marks, by the admin's patterns (policy settings.externalMarkingRemoval): every
+ * line of a section whose printed text matches goes; the author's other lines stay.
+ */
+export function withoutForeignText(texts: HeaderFooterTexts, matchers: readonly RegExp[]): HeaderFooterTexts {
+  if (matchers.length === 0) return texts;
+  const out = { ...texts };
+  for (const field of HEADER_FOOTER_FIELDS) {
+    const lines = texts[field].split(/\r\n|\r|\n/);
+    const kept = lines.filter((line) => !matchers.some((m) => m.test(excelPlainText(line).trim())));
+    if (kept.length !== lines.length) out[field] = kept.join("\n");
+  }
+  return out;
+}
+
+/**
+ * The writes that put `marking` on every sheet (and take stale marks off page types not in use):
+ * every label mark already there goes — ours or Office's, both start with `&1#` — and lines
+ * matching `foreign` (another tool's marks).
+ */
 export function planExcelMarking(
   sheets: readonly SheetHeaders[],
   marking: ResolvedMarking,
+  foreign: readonly RegExp[] = [],
 ): ExcelMarkingPlan {
   const options = candidates(marking);
   const none = options[options.length - 1];
@@ -125,11 +152,12 @@ export function planExcelMarking(
     const inUse = new Set(groupsInUse(sheet.state));
     for (const group of HEADER_FOOTER_GROUPS) {
       const existing = sheet.groups[group];
+      const cleaned = withoutForeignText(existing, foreign);
       let chosen: Candidate | null = null;
       let merged: HeaderFooterTexts | null = null;
       for (const candidate of inUse.has(group) ? options : [none]) {
         try {
-          merged = fromSections(mergeExcelMarking(toSections(existing), candidate.ours));
+          merged = fromSections(mergeExcelMarking(toSections(cleaned), candidate.ours));
           chosen = candidate;
           break;
         } catch (error) {

@@ -72,6 +72,8 @@ export type HostWarning =
   | { code: "word-mark-count"; found: number; expected: number }
   /** The setting that opens the pane with the document could not be saved. */
   | { code: "open-with-document-not-saved"; detail: string }
+  /** Word without shapes (WordApiDesktop 1.2): Office's own marks of the label replaced may still be in the headers and footers. */
+  | { code: "office-marks-kept" }
   /** Outlook before Mailbox 1.8 cannot write internet headers: our msip_labels header is missing. */
   | { code: "mail-headers-not-supported" }
   /** Outlook's own label list lacks this label, so only our header carries it. */

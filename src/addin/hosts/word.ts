@@ -2,11 +2,17 @@
  * The Word adapter. The label lives in `MSIP_Label_*` custom document properties (WordApi 1.3);
  * markings are our tagged content controls in every section's headers and footers (wordMarking.ts).
  *
+ * Label markings Labelbridge did not write — Office's own, other tools' — go with every write
+ * (wordForeignMarks.ts). LabelInfo.xml, where Office keeps labels first, is read from the document's
+ * own bytes (documentHost.ts, documentFile.ts); Word.js has no sensitivity-label API outside its
+ * preview (WordApi BETA, not in @types/office-js), so this adapter does not use one.
+ *
  * Round trips (counted by the tests through the fake host):
- * - readLabel: 1 sync (properties, section count, our content controls).
+ * - readLabel: 1 sync (properties, section count, our content controls), and the package read.
  * - applyPlan after readLabel: 1 sync (delete our old controls, insert the new marks, remove our
- *   stale keys, set the full key set, and load the resulting state for the next change).
- *   Without a snapshot: 1 read + 1 write. A section added between the two: +1 repair write.
+ *   stale keys, set the full key set, and load the resulting state for the next change); +1 sync
+ *   first where Word has shapes (WordApiDesktop 1.2) or the policy names text to remove, to find
+ *   the marks to delete. Without a snapshot: 1 read more. A section added meanwhile: +1 repair.
  * - readText: 1 sync.
  */
 import type { LabelPlan } from "../../core/decide/types";
@@ -26,7 +32,8 @@ import {
   queueRemoveMarks,
   wordMarkingPlan,
 } from "./wordMarking";
-import type { HostCapabilities } from "./types";
+import { queueRemoveForeignMarks } from "./wordForeignMarks";
+import type { HostCapabilities, HostWarning } from "./types";
 
 export interface WordHostOptions extends DocumentHostOptions {
   /** Defaults to the global `Word`. */
@@ -60,6 +67,24 @@ export class WordHost extends DocumentHost<WordSnapshot> implements DocumentLabe
 
   private get word(): typeof Word {
     return this.wordOptions.word ?? Word;
+  }
+
+  /** Shapes in headers and footers, where Office keeps its own label marks (WordApiDesktop 1.2). */
+  private shapesSupported(): boolean {
+    return this.office.context.requirements.isSetSupported("WordApiDesktop", "1.2");
+  }
+
+  /**
+   * Word without shapes cannot remove Office's own marks: said when the label replaced had marks
+   * (its ContentBits) and none of them were ours.
+   */
+  private officeMarksKept(snapshot: WordSnapshot, siteId: string): HostWarning[] {
+    if (this.shapesSupported() || snapshot.marks.length > 0) return [];
+    const previous = this.previousState(snapshot, siteId);
+    const record = previous.records.find(
+      (r) => r.labelId === previous.current?.labelId && r.siteId === siteId,
+    );
+    return record?.contentBits ? [{ code: "office-marks-kept" }] : [];
   }
 
   private watermarkEnabled(): boolean {
@@ -107,9 +132,16 @@ export class WordHost extends DocumentHost<WordSnapshot> implements DocumentLabe
   protected async writePlan(snapshot: WordSnapshot, plan: LabelPlan): Promise<WriteOutcome<WordSnapshot>> {
     const { plan: marking, warnings } = wordMarkingPlan(plan.marking, this.watermarkEnabled());
     const update = propertyUpdate(snapshot.properties, plan.siteId, plan, marking.contentBits);
+    warnings.push(...this.officeMarksKept(snapshot, plan.siteId));
+    const removal = {
+      shapeNames: plan.markingRemoval?.wordShapeNames ?? [],
+      textPatterns: plan.markingRemoval?.textPatterns ?? [],
+    };
     return this.word.run(async (context) => {
       // Marks first: if the batch fails half way, the label keys still describe the old marks.
       queueRemoveMarks(context, snapshot.marks);
+      // Office's and other tools' marks are found in a sync of their own (with ours already gone).
+      await queueRemoveForeignMarks(context, snapshot.sectionCount, removal, this.shapesSupported());
       queueInsertMarks(context, snapshot.sectionCount, marking);
       const custom = context.document.properties.customProperties;
       // Remove before set: keys compare ignoring case, so a set could otherwise be deleted again.

@@ -32,6 +32,18 @@ export const en: Strings = {
   otherMarkings: "Other markings",
   otherTenantLabel: "Label from another organisation",
   otherTenantKept: "Kept as it is: only your organisation's label is changed here.",
+  mappedFrom: (source, original) => `Mapped from ${source} "${original}"`,
+  partnerLabelSource: "a partner organisation's label",
+  officeKeepsLabel:
+    "Office keeps this document's label in its own label record (LabelInfo), which only Office can change: use Office's Sensitivity button to change it.",
+  officeLabelUnread: (why) =>
+    `Labelbridge cannot read where Office keeps labels in this document (${why}), so it applies no label by itself: Office may have labeled it. A label you choose here is written as document properties, which Office ignores if it keeps a label of its own.`,
+  unreadReasons: {
+    "not-supported": "this version of Office does not give add-ins the document's file",
+    "too-large": "the document is too large to read",
+    "timed-out": "reading the document took too long",
+    failed: "reading the document failed",
+  },
   offlineNotice: (when) => `The labeling service cannot be reached. Using the policy saved ${when}.`,
   signedOutNotice: (when) =>
     `You are not signed in to Labelbridge: using the policy saved ${when}. Sign in to Office, or paste a development token in Settings below.`,

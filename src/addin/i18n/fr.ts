@@ -3,6 +3,14 @@ import type { Strings } from "./types";
 
 export const fr: Strings = {
   ...frDecisions,
+  // Word and Excel only: kept out of frDecisions, which the Outlook event bundle carries.
+  reasons: {
+    ...frDecisions.reasons,
+    "office-keeps-label": () =>
+      "Office conserve l'étiquette de ce document dans son propre enregistrement (LabelInfo), que seul Office peut modifier. Utilisez le bouton Confidentialité d'Office pour la changer.",
+    "office-label-unknown": () =>
+      "Labelbridge ne peut pas lire l'endroit où Office conserve l'étiquette de ce document ; il n'applique donc aucune étiquette de lui-même : Office l'a peut-être étiqueté.",
+  },
   title: "Confidentialité",
   loading: "Chargement des étiquettes…",
   currentLabel: "Étiquette actuelle",
@@ -33,6 +41,18 @@ export const fr: Strings = {
   otherMarkings: "Autres marquages",
   otherTenantLabel: "Étiquette d'une autre organisation",
   otherTenantKept: "Conservée telle quelle : seule l'étiquette de votre organisation est modifiée ici.",
+  mappedFrom: (source, original) => `Correspondance de ${source} « ${original} »`,
+  partnerLabelSource: "l'étiquette d'une organisation partenaire",
+  officeKeepsLabel:
+    "Office conserve l'étiquette de ce document dans son propre enregistrement (LabelInfo), que seul Office peut modifier : utilisez le bouton Confidentialité d'Office pour la changer.",
+  officeLabelUnread: (why) =>
+    `Labelbridge ne peut pas lire l'endroit où Office conserve les étiquettes de ce document (${why}) ; il n'applique donc aucune étiquette de lui-même : Office l'a peut-être étiqueté. Une étiquette choisie ici est écrite dans les propriétés du document, qu'Office ignore s'il conserve sa propre étiquette.`,
+  unreadReasons: {
+    "not-supported": "cette version d'Office ne donne pas le fichier du document aux compléments",
+    "too-large": "le document est trop volumineux pour être lu",
+    "timed-out": "la lecture du document a pris trop de temps",
+    failed: "la lecture du document a échoué",
+  },
   offlineNotice: (when) =>
     `Le service d'étiquetage est injoignable. Stratégie enregistrée le ${when} utilisée.`,
   signedOutNotice: (when) =>

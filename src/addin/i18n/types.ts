@@ -65,6 +65,15 @@ export interface Strings extends DecisionStrings {
   otherTenantLabel: string;
   /** Under another organisation's labels in a document: we keep them, never change them. */
   otherTenantKept: string;
+  /** The label comes from a label mapping: `source` is the mapping's name (or what it read), `original` what the item carries. */
+  mappedFrom: (source: string, original: string) => string;
+  /** A partner organisation's label, named in `mappedFrom` when the mapping has no name. */
+  partnerLabelSource: string;
+  /** Documents: our label (or its removal) is in LabelInfo, which only Office changes. */
+  officeKeepsLabel: string;
+  /** Documents: LabelInfo could not be read (`why`: unreadReasons), so a label Office applied is unknown. */
+  officeLabelUnread: (why: string) => string;
+  unreadReasons: Record<"not-supported" | "too-large" | "timed-out" | "failed", string>;
   offlineNotice: (when: string) => string;
   /** Working from a saved policy because there is no sign-in token to refresh it. */
   signedOutNotice: (when: string) => string;

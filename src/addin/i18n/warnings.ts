@@ -14,7 +14,9 @@ export const enWarnings: WarningStrings = {
       ? "Excel has no watermarks: the label's watermark was not written."
       : "Word cannot insert a watermark here: the label's watermark was not written.",
   "label-info-not-written": () =>
-    "Your organisation keeps labels in LabelInfo (co-authoring of labeled files), which an add-in cannot write: Office may show the previous label until the scanner labels the saved file.",
+    "Your organisation keeps labels in LabelInfo (co-authoring of labeled files), which an add-in cannot write. The label was written as document properties: Office reads them only while LabelInfo holds no label of your organisation for this document.",
+  "office-marks-kept": () =>
+    "This version of Word cannot reach the shapes Office puts its own label markings in: the previous label's header, footer or watermark may still be there. Remove them by hand, or change the label in Word for Windows.",
   "document-kept-changing": () =>
     "The document kept changing while the label was applied; check its markings.",
   "word-mark-count": (w) =>
@@ -35,7 +37,9 @@ export const frWarnings: WarningStrings = {
       ? "Excel n'a pas de filigrane : le filigrane de l'étiquette n'a pas été écrit."
       : "Word ne peut pas insérer de filigrane ici : le filigrane de l'étiquette n'a pas été écrit.",
   "label-info-not-written": () =>
-    "Votre organisation conserve les étiquettes dans LabelInfo (co-édition de fichiers étiquetés), qu'un complément ne peut pas écrire : Office peut afficher l'étiquette précédente jusqu'à ce que le scanner étiquette le fichier enregistré.",
+    "Votre organisation conserve les étiquettes dans LabelInfo (co-édition de fichiers étiquetés), qu'un complément ne peut pas écrire. L'étiquette a été écrite dans les propriétés du document : Office ne les lit que tant que LabelInfo ne contient aucune étiquette de votre organisation pour ce document.",
+  "office-marks-kept": () =>
+    "Cette version de Word ne donne pas accès aux formes dans lesquelles Office place ses propres marquages d'étiquette : l'en-tête, le pied de page ou le filigrane de l'étiquette précédente peuvent subsister. Supprimez-les à la main ou changez l'étiquette dans Word pour Windows.",
   "document-kept-changing": () =>
     "Le document a continué de changer pendant que l'étiquette était appliquée ; vérifiez ses marquages.",
   "word-mark-count": (w) =>

@@ -94,6 +94,7 @@ const POLICY: Shape<EffectivePolicy> = {
     epmsVersion: "string",
     offlineSendFallback: "string",
     auditEnabled: "boolean",
+    externalMarkingRemoval: { optional: "object" },
   },
   // A catalog entry names any label of the tenant (ids are checked where a label is applied).
   catalog: { each: { ...summaryOf(LABEL), id: "string" } },

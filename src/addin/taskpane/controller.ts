@@ -161,13 +161,19 @@ export class PaneController extends PaneStore {
 
   private showLabel(label: LabelState): void {
     const r = reconcileLabel(label, this.state.policy!);
-    this.set({ label, current: r.current, recorded: r.recorded, outside: r.outside });
+    this.set({ label, current: r.current, recorded: r.recorded, outside: r.outside, mapped: r.mapped });
   }
 
   /** The label as last read, as the flows take it. */
   private lastRead(): ReadLabel {
     const s = this.state;
-    return { state: s.label!, current: s.current, recorded: s.recorded, outside: s.outside };
+    return {
+      state: s.label!,
+      current: s.current,
+      recorded: s.recorded,
+      outside: s.outside,
+      mapped: s.mapped,
+    };
   }
 
   /**

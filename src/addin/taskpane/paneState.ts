@@ -1,4 +1,5 @@
 /** What the task pane shows (PaneController's state) and what it is built from. */
+import type { MappedFrom } from "../../core/decide/labelState";
 import type { CurrentLabel, Recommendation } from "../../core/decide/types";
 import type { EffectivePolicy } from "../../core/policy/effective";
 import type { HostCapabilities, HostItemInfo, HostWarning, LabelingHost, LabelState } from "../hosts/types";
@@ -73,6 +74,8 @@ export interface PaneState {
   /** Our record before a change made with Outlook's control was checked. */
   recorded: CurrentLabel | null;
   outside: { from: string | null; to: string } | null;
+  /** `current` is what a label mapping makes of another tool's or a partner's label. */
+  mapped: MappedFrom | null;
   recommendation: Recommendation | null;
   justification: JustificationRequest | null;
   busy: boolean;
@@ -103,6 +106,7 @@ export function loadingState(strings: Strings, theme: PaneTheme, storage: string
     current: null,
     recorded: null,
     outside: null,
+    mapped: null,
     recommendation: null,
     justification: null,
     busy: false,

@@ -3,6 +3,7 @@ export * from "./plan";
 export * from "./justification";
 export * from "./labelChange";
 export * from "./labelState";
+export * from "./officeLabel";
 export * from "./outsideChange";
 export * from "./context";
 export * from "./defaultLabel";

@@ -6,7 +6,14 @@
  */
 import type { EffectivePolicy } from "../policy/effective";
 import type { LabelRecord } from "../metadata/types";
+import { mapForeignLabel, type OriginalLabel } from "../policy/mapForeign";
 import type { CurrentLabel } from "./types";
+
+/** Why a document's LabelInfo.xml, where Office keeps labels first, could not be read. */
+export interface LabelUnread {
+  reason: "not-supported" | "too-large" | "timed-out" | "failed";
+  detail?: string;
+}
 
 export interface LabelState {
   /** Our tenant's label (the policy's siteId), or null. */
@@ -14,7 +21,7 @@ export interface LabelState {
   /** Every label record found, all tenants; other tenants' labels are shown and preserved. */
   records: LabelRecord[];
   /** Where the current label was read from. */
-  source: "native" | "msip_labels" | "properties" | "none";
+  source: "native" | "msip_labels" | "properties" | "labelInfo" | "none";
   /** Read mode: other classifications found in the headers (X-Protective-Marking, legacy Exchange…). */
   otherMarkings?: Array<{ kind: string; text: string }>;
   /**
@@ -23,6 +30,28 @@ export interface LabelState {
    * was changed outside Labelbridge (Outlook's Sensitivity button), and is then checked like ours.
    */
   native?: string | null;
+  /**
+   * The item's other name/value properties (a document's custom properties that are not
+   * `MSIP_Label_*`): where label mappings find another tool's classification (Titus, Boldon James).
+   */
+  properties?: Array<{ name: string; value: string }>;
+  /**
+   * Documents: our tenant's label — or Office's record that it was removed — is in LabelInfo.xml,
+   * which Office reads before any custom property and only Office writes.
+   */
+  inLabelInfo?: boolean;
+  /** Documents: LabelInfo.xml could not be read, so a label Office keeps there is unknown. */
+  unread?: LabelUnread;
+}
+
+/** A label the item carries only through the tenant's label mappings (policy/mapping.ts). */
+export interface MappedFrom {
+  /** Our label it means. */
+  labelId: string;
+  /** What the item carries: a partner tenant's label or another tool's classification property. */
+  original: OriginalLabel;
+  via: "partnerLabel" | "customProperty";
+  mappingName: string | null;
 }
 
 /** A label set outside Labelbridge that our record does not reflect yet. */
@@ -38,18 +67,43 @@ export interface ReconciledLabel {
   recorded: CurrentLabel | null;
   /** A label set with the host's own control that our record does not reflect yet. */
   outside: OutsideChange | null;
+  /** `current` comes from a label mapping: the item has no label of ours, and this is what it means. */
+  mapped: MappedFrom | null;
+}
+
+/** Another tenant's label or another tool's classification, through the tenant's mappings; null if none applies. */
+export function mappedLabel(state: LabelState, policy: EffectivePolicy): MappedFrom | null {
+  if (!policy.labelMappings?.length) return null;
+  const result = mapForeignLabel(
+    { labels: state.records, properties: state.properties ?? [] },
+    policy.labelMappings,
+    policy.siteId,
+  );
+  const m = result.mapped;
+  if (!m || m.via === "own" || !result.original) return null;
+  return { labelId: m.labelId, original: result.original, via: m.via, mappingName: m.mappingName };
 }
 
 export function reconcileLabel(state: LabelState, policy: EffectivePolicy): ReconciledLabel {
   const recorded = state.current;
   const native = state.native ?? null;
   // A native label from another taxonomy (not in this tenant's catalog) is not ours to judge.
-  if (native === null || !policy.catalog.some((l) => l.id === native))
-    return { current: recorded, recorded, outside: null };
-  if (recorded?.labelId === native) return { current: recorded, recorded, outside: null };
+  if (native === null || !policy.catalog.some((l) => l.id === native)) {
+    if (recorded !== null) return { current: recorded, recorded, outside: null, mapped: null };
+    // Counted like a label a person chose: no default or automatic label replaces it.
+    const mapped = mappedLabel(state, policy);
+    return {
+      current: mapped ? { labelId: mapped.labelId, method: "Privileged" } : null,
+      recorded,
+      outside: null,
+      mapped,
+    };
+  }
+  if (recorded?.labelId === native) return { current: recorded, recorded, outside: null, mapped: null };
   return {
     current: { labelId: native, method: null },
     recorded,
     outside: { from: recorded?.labelId ?? null, to: native },
+    mapped: null,
   };
 }

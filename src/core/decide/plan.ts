@@ -98,6 +98,13 @@ export function planLabel(
     }),
   };
 
+  const removal = policy.settings.externalMarkingRemoval;
+  if (state.kind === "file" && removal)
+    plan.markingRemoval = {
+      wordShapeNames: [...removal.wordShapeNames],
+      textPatterns: [...removal.textPatterns],
+    };
+
   if (state.kind === "email") {
     const set: Record<string, string> = {};
     const remove: string[] = [];

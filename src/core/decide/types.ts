@@ -74,6 +74,8 @@ export type ReasonCode =
   | "recipient-rule-block"
   | "no-policy-allow"
   | "no-policy-block"
+  | "office-keeps-label"
+  | "office-label-unknown"
   | "ok";
 
 /** The actions that applying (or removing) a label implies on a host; the adapter executes them. */
@@ -106,6 +108,11 @@ export interface LabelPlan {
   downgrade: boolean;
   justification: Justification | null;
   audit: AuditEvent;
+  /**
+   * Documents: other tools' header/footer marks the write removes along with the previous label's
+   * (policy settings.externalMarkingRemoval); Office's own label marks are always removed.
+   */
+  markingRemoval?: { wordShapeNames: string[]; textPatterns: string[] };
 }
 
 export type LabelChangeDecision =

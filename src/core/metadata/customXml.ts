@@ -86,10 +86,15 @@ export function readCustomProperties(xml: string): CustomProperty[] {
     .map((e, index) => ({ name: propertyName(e, index), ...readValue(e), pid: parsePid(e) }));
 }
 
-/** The labels in a custom.xml part (any value type is read as its text). */
-export function decodeCustomXmlLabels(xml: string): LabelRecord[] {
-  const pairs = readCustomProperties(xml).map((p): [string, string] => [p.name, p.value]);
+/** The labels among a custom.xml part's properties (any value type is read as its text). */
+export function customPropertyLabels(props: readonly CustomProperty[]): LabelRecord[] {
+  const pairs = props.map((p): [string, string] => [p.name, p.value]);
   return labelRecordsFromProperties(pairs, "custom.xml", WHERE);
+}
+
+/** The labels in a custom.xml part. */
+export function decodeCustomXmlLabels(xml: string): LabelRecord[] {
+  return customPropertyLabels(readCustomProperties(xml));
 }
 
 function prefixed(prefix: string, local: string): string {

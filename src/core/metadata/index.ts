@@ -46,6 +46,7 @@ export {
   CUSTOM_PROPERTY_FMTID,
   type CustomProperty,
   VARIANT_TYPES_NAMESPACE,
+  customPropertyLabels,
   decodeCustomXmlLabels,
   readCustomProperties,
   updateCustomPropertiesXml,
@@ -60,6 +61,11 @@ export {
   encodeLabelInfo,
 } from "./labelInfo";
 export { MAX_XML_PART_LENGTH } from "./xml";
+export {
+  PACKAGE_RELATIONSHIPS_PART,
+  packageRelationshipTarget,
+  resolvePackageTarget,
+} from "./packageRelationships";
 export { type LabelDisagreement, disagreements, effectiveLabels } from "./effective";
 export {
   PDFX_NAMESPACE,

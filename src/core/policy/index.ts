@@ -7,5 +7,6 @@ export * from "./effective";
 export * from "./labels";
 export * from "./taxonomy";
 export * from "./mapping";
+export * from "./markingRemoval";
 export * from "./purview";
 export * from "./protection";

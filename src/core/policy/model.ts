@@ -14,6 +14,7 @@ import { purviewLabelSchema, purviewSyncSchema } from "./purview";
 import { NZ_CLASSIFICATIONS } from "../marking/nzTerms";
 import { customInfoTypeSchema } from "./infoTypes";
 import * as protection from "./protection";
+import { externalMarkingRemovalSchema } from "./markingRemoval";
 
 const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, "must be a colour like #A4262C");
 const httpsOrMailto = z
@@ -198,6 +199,8 @@ export const policySettingsSchema = z
     /** What the Outlook send handler does when it has no policy at all (never fetched, cache lost). */
     offlineSendFallback: z.enum(OFFLINE_SEND_FALLBACKS).default("allow"),
     auditEnabled: z.boolean().default(true),
+    /** Other tools' header/footer shapes and text a label change removes (markingRemoval.ts). */
+    externalMarkingRemoval: externalMarkingRemovalSchema.optional(),
   })
   .strict();
 

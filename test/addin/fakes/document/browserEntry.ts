@@ -9,8 +9,10 @@ import { createFakeExcel, type FakeExcel, type WorkbookSpec } from "../excel";
 import {
   contentControlsOf,
   createFakeWord,
+  shapeNames,
   storyText,
   type FakeWord,
+  type FakeWordHostOptions,
   type HeaderFooterType,
   type WordDocumentSpec,
 } from "../word";
@@ -21,6 +23,8 @@ import type { SyncStats } from "./runtime";
 export interface FakeDocumentOptions extends FakeOfficeOptions {
   host: "Word" | "Excel";
   word?: WordDocumentSpec;
+  /** The Word client's API levels (WordApiDesktop 1.2 for shapes). */
+  wordHost?: FakeWordHostOptions;
   excel?: WorkbookSpec;
 }
 
@@ -34,6 +38,8 @@ export interface DocumentView {
     headers: Record<HeaderFooterType, string[]>;
     footers: Record<HeaderFooterType, string[]>;
     marks: Array<{ tag: string; text: string }>;
+    /** Shapes left in the headers and footers (Office's own label marks are such shapes). */
+    shapes: string[];
   }>;
   /** Excel: every sheet's default header/footer strings (format codes included). */
   sheets: Array<{ name: string; centerHeader: string; centerFooter: string; leftHeader: string }>;
@@ -52,7 +58,7 @@ const TYPES: readonly HeaderFooterType[] = ["Primary", "FirstPage", "EvenPages"]
 
 const options = window.__FAKE_DOCUMENT__ ?? { host: "Word" };
 const office = createFakeOffice(options);
-const word = options.host === "Word" ? createFakeWord(options.word ?? {}) : null;
+const word = options.host === "Word" ? createFakeWord(options.word ?? {}, options.wordHost ?? {}) : null;
 const excel = options.host === "Excel" ? createFakeExcel(options.excel ?? {}) : null;
 const g = window as unknown as Record<string, unknown>;
 g.Office = office.Office;
@@ -75,6 +81,7 @@ window.__document = () => {
         marks: [...TYPES.map((t) => s.headers[t]), ...TYPES.map((t) => s.footers[t])]
           .flatMap(contentControlsOf)
           .map((c) => ({ tag: c.tag, text: c.children.map((p) => p.text).join("") })),
+        shapes: [...TYPES.map((t) => s.headers[t]), ...TYPES.map((t) => s.footers[t])].flatMap(shapeNames),
       };
     }),
     sheets: (excel?.model.worksheets ?? [])

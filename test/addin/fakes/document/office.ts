@@ -10,6 +10,9 @@
  * on one open document.
  */
 
+import { base64Bytes } from "./bytes";
+import { createDocumentFile, newDocumentPackage, type FakeDocumentFile } from "./file";
+
 export type DocumentHost = "Word" | "Excel" | "PowerPoint";
 
 export interface FakeOfficeOptions {
@@ -26,6 +29,11 @@ export interface FakeOfficeOptions {
   document?: { settings: Record<string, unknown> };
   theme?: { bodyBackgroundColor: string; bodyForegroundColor: string; isDarkTheme?: boolean } | null;
   platform?: "PC" | "OfficeOnline" | "Mac";
+  /**
+   * The document's own bytes, as getFileAsync(Compressed) gives them (file.ts): a real Office
+   * file, or base64 of one (the browser suites pass options as JSON). Default: a new document.
+   */
+  file?: Uint8Array | string;
 }
 
 export interface FakeOffice {
@@ -38,6 +46,8 @@ export interface FakeOffice {
   /** Handlers registered with `Office.actions.associate`. */
   actions: Map<string, (event: unknown) => unknown>;
   setSettingsSaveFailure(message: string | null): void;
+  /** getFileAsync over the document's bytes. */
+  file: FakeDocumentFile;
 }
 
 function compareVersions(a: string, b: string): number {
@@ -62,7 +72,16 @@ export function createFakeOffice(options: FakeOfficeOptions): FakeOffice {
     ExcelApi: "1.9",
     CommonApi: "1.1",
     AddInCommands: "1.1",
+    File: "1.1",
+    CompressedFile: "1.1",
   };
+  const file = createDocumentFile(
+    options.file === undefined
+      ? newDocumentPackage(options.host)
+      : typeof options.file === "string"
+        ? base64Bytes(options.file)
+        : options.file,
+  );
 
   const settings = {
     get: (name: string): unknown => (live.has(name) ? live.get(name) : null),
@@ -103,6 +122,7 @@ export function createFakeOffice(options: FakeOfficeOptions): FakeOffice {
     PlatformType: { PC: "PC", OfficeOnline: "OfficeOnline", Mac: "Mac" },
     AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
     DocumentMode: { ReadOnly: "readOnly", ReadWrite: "readWrite" },
+    FileType: { Compressed: "compressed", Pdf: "pdf", Text: "text" },
     context: {
       host: options.host,
       platform: options.platform ?? "OfficeOnline",
@@ -119,6 +139,7 @@ export function createFakeOffice(options: FakeOfficeOptions): FakeOffice {
         url: options.url ?? "",
         mode: options.mode ?? "readWrite",
         settings,
+        getFileAsync: file.getFileAsync,
       },
     },
     actions: {
@@ -140,5 +161,6 @@ export function createFakeOffice(options: FakeOfficeOptions): FakeOffice {
     setSettingsSaveFailure: (message) => {
       saveFailure = message;
     },
+    file,
   };
 }

@@ -36,6 +36,11 @@ export interface FakeWordHostOptions {
    * requirementSets in step).
    */
   wordApi?: string;
+  /**
+   * The client's WordApiDesktop version, or null (default) for none — Word on the web, Mac before
+   * it: then every Shape call fails with ApiNotFound (keep the fake Office's requirementSets in step).
+   */
+  wordApiDesktop?: string | null;
 }
 
 export function createFakeWord(
@@ -50,6 +55,7 @@ export function createFakeWord(
       (c) => c.startsWith("Word.CustomProperty") || c.startsWith("Word.DocumentProperties"),
       API_NOT_FOUND,
     );
+  if ((host.wordApiDesktop ?? null) === null) runtime.lacks((c) => c.startsWith("Word.Shape"), API_NOT_FOUND);
   const makeContext = () => new WordRequestContext(runtime, model);
   return {
     Word: {

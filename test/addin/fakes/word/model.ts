@@ -46,10 +46,29 @@ export interface ContentControlModel {
 
 export type Block = ParagraphModel | ContentControlModel;
 
+/**
+ * A shape anchored in a story (WordApiDesktop 1.2 `Word.Shape`): what Office's own label marking
+ * is in Word — a text box named `MSIPCM…` in a header or footer — or another tool's shape.
+ */
+export interface ShapeModel {
+  id: number;
+  name: string;
+  type: "TextBox" | "GeometricShape" | "Picture";
+  text: string;
+  deleted: boolean;
+}
+
+export interface ShapeSpec {
+  name: string;
+  text?: string;
+  type?: ShapeModel["type"];
+}
+
 export interface BodyModel {
   kind: "body";
   type: BodyType;
   blocks: Block[];
+  shapes: ShapeModel[];
 }
 
 export interface SectionModel {
@@ -83,8 +102,20 @@ export function paragraph(
   };
 }
 
-export function body(type: BodyType, texts: string[] = [""]): BodyModel {
-  const b: BodyModel = { kind: "body", type, blocks: [] };
+let nextShapeId = 1;
+
+export function shape(spec: ShapeSpec): ShapeModel {
+  return {
+    id: nextShapeId++,
+    name: spec.name,
+    type: spec.type ?? "TextBox",
+    text: spec.text ?? "",
+    deleted: false,
+  };
+}
+
+export function body(type: BodyType, texts: string[] = [""], shapes: ShapeSpec[] = []): BodyModel {
+  const b: BodyModel = { kind: "body", type, blocks: [], shapes: shapes.map(shape) };
   // Word keeps at least one paragraph in every story.
   for (const t of texts.length > 0 ? texts : [""]) b.blocks.push(paragraph(t, b));
   return b;
@@ -94,19 +125,26 @@ export interface SectionSpec {
   body?: string[];
   headers?: Partial<Record<HeaderFooterType, string[]>>;
   footers?: Partial<Record<HeaderFooterType, string[]>>;
+  /** Shapes anchored in the headers / footers (Office's own label marks are such shapes). */
+  headerShapes?: Partial<Record<HeaderFooterType, ShapeSpec[]>>;
+  footerShapes?: Partial<Record<HeaderFooterType, ShapeSpec[]>>;
 }
 
 export function section(spec: SectionSpec = {}): SectionModel {
-  const stories = (type: BodyType, texts: Partial<Record<HeaderFooterType, string[]>> | undefined) =>
+  const stories = (
+    type: BodyType,
+    texts: Partial<Record<HeaderFooterType, string[]>> | undefined,
+    shapes: Partial<Record<HeaderFooterType, ShapeSpec[]>> | undefined,
+  ) =>
     ({
-      Primary: body(type, texts?.Primary),
-      FirstPage: body(type, texts?.FirstPage),
-      EvenPages: body(type, texts?.EvenPages),
+      Primary: body(type, texts?.Primary, shapes?.Primary),
+      FirstPage: body(type, texts?.FirstPage, shapes?.FirstPage),
+      EvenPages: body(type, texts?.EvenPages, shapes?.EvenPages),
     }) as Record<HeaderFooterType, BodyModel>;
   return {
     body: body("MainDoc", spec.body),
-    headers: stories("Header", spec.headers),
-    footers: stories("Footer", spec.footers),
+    headers: stories("Header", spec.headers, spec.headerShapes),
+    footers: stories("Footer", spec.footers, spec.footerShapes),
     deleted: false,
   };
 }
@@ -155,4 +193,9 @@ export function allContentControls(doc: WordDocumentModel): ContentControlModel[
 
 export function propertyMap(doc: WordDocumentModel): Record<string, string> {
   return propertyMapOf(doc);
+}
+
+/** Shape names left in a story (deleted ones gone). */
+export function shapeNames(b: BodyModel): string[] {
+  return b.shapes.filter((x) => !x.deleted).map((x) => x.name);
 }

@@ -20,6 +20,7 @@ import {
   type HeaderFooterType,
   type ParagraphModel,
   type SectionModel,
+  type ShapeModel,
   type WordDocumentModel,
   contentControlsOf,
   paragraph,
@@ -185,6 +186,8 @@ export class FakeParagraph extends FakeClientObject<ParagraphModel> {
       const list = parent ? (parent.kind === "body" ? parent.blocks : parent.children) : [];
       list.splice(list.indexOf(p), 1);
       p.deleted = true;
+      // Word keeps one paragraph in every story.
+      if (parent?.kind === "body" && list.length === 0) list.push(paragraph("", parent));
     });
   }
 }
@@ -437,6 +440,58 @@ export class FakeContentControlCollection extends FakeCollection<ContentControlM
 
 // ---------------------------------------------------------------------------------------------
 
+const SHAPE_SCHEMA: Schema<ShapeModel> = {
+  id: { get: (m) => m.id },
+  name: { get: (m) => m.name, set: (m, v) => (m.name = String(v)) },
+  type: { get: (m) => m.type },
+};
+
+/** WordApiDesktop 1.2 `Word.Shape`: the fields and the delete the adapter uses. */
+export class FakeShape extends FakeClientObject<ShapeModel> {
+  protected override get typeName(): string {
+    return "Word.Shape";
+  }
+  protected get schema(): Schema<ShapeModel> {
+    return SHAPE_SCHEMA;
+  }
+  get id(): number {
+    return this.readScalar("id");
+  }
+  get name(): string {
+    return this.readScalar("name");
+  }
+  set name(v: string) {
+    this.writeScalar("name", v);
+  }
+  get type(): string {
+    return this.readScalar("type");
+  }
+  delete(): void {
+    this.call("delete", (m) => {
+      m.deleted = true;
+    });
+  }
+}
+
+export class FakeShapeCollection extends FakeCollection<ShapeModel, FakeShape> {
+  protected override get typeName(): string {
+    return "Word.ShapeCollection";
+  }
+  protected makeItem(m: ShapeModel): FakeShape {
+    return new FakeShape(this.context, () => (m.deleted ? null : m), false, this);
+  }
+  getById(id: number): FakeShape {
+    return new FakeShape(
+      this.context,
+      () => this.tryResolve()?.find((x) => x.id === id) ?? null,
+      false,
+      this,
+    );
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
 const BODY_SCHEMA: Schema<BodyModel> = {
   type: { get: (m) => m.type },
   text: {
@@ -486,9 +541,23 @@ export class FakeBody extends FakeClientObject<BodyModel> {
       );
     });
   }
+  /** WordApiDesktop 1.2: the shapes anchored in this story. */
+  get shapes(): FakeShapeCollection {
+    return this.nav(
+      "shapes",
+      () =>
+        new FakeShapeCollection(
+          this.context,
+          () => this.tryResolve()?.shapes.filter((x) => !x.deleted) ?? null,
+          false,
+          this,
+        ),
+    );
+  }
   protected override navigation(name: string): AnyClientObject | null {
     if (name === "paragraphs") return this.paragraphs;
     if (name === "contentControls") return this.contentControls;
+    if (name === "shapes") return this.shapes;
     return null;
   }
 
@@ -646,6 +715,9 @@ function documentBody(doc: WordDocumentModel): BodyModel {
     },
     set blocks(_v) {
       throw new FakeOfficeError("GeneralException", "the fake's document body is a view over the sections");
+    },
+    get shapes() {
+      return sections.flatMap((s) => s.body.shapes);
     },
   };
 }

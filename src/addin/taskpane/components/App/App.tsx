@@ -1,9 +1,11 @@
 import { Button, FluentProvider, type Theme } from "@fluentui/react-components";
 import { lazy, Suspense, useRef } from "react";
 import type { PaneState } from "../../controller";
+import { labelNotes } from "../../model/labelNotes";
 import { describeLabel, labelTree } from "../../model/labelTree";
 import { LabelBadge } from "../../../../ui/LabelBadge";
 import { LabelList } from "../LabelList";
+import { LabelNotes } from "../LabelNotes";
 import { MandatoryBanner } from "../MandatoryBanner";
 import { Notices } from "../Notices";
 import { OtherTenantLabels } from "../OtherTenantLabels";
@@ -64,6 +66,7 @@ export function App({ state, actions, theme }: AppProps) {
   const otherTenantLabels = (state.label?.records ?? [])
     .filter((r) => policy && r.siteId !== policy.siteId && r.enabled)
     .map((r) => r.name ?? r.labelId);
+  const notes = labelNotes(state.label, state.mapped, policy, t);
   const j = state.justification;
   // The last request stays rendered (closed) so the dialog can close properly and reopen fast.
   const lastJ = useRef(j);
@@ -84,6 +87,7 @@ export function App({ state, actions, theme }: AppProps) {
             />
           )}
         </header>
+        {!readMode && state.phase === "ready" && <LabelNotes notes={notes} />}
 
         <Notices
           notice={state.policyNotice}
@@ -120,6 +124,7 @@ export function App({ state, actions, theme }: AppProps) {
             label={current}
             noneText={t.readModeNone}
             noLabelText={t.noLabel}
+            notes={notes}
             otherMarkingsHeading={t.otherMarkings}
             otherMarkings={state.label?.otherMarkings ?? []}
             otherTenantHeading={t.otherTenantLabel}
@@ -129,7 +134,7 @@ export function App({ state, actions, theme }: AppProps) {
 
         {state.phase === "ready" && !readMode && policy && (
           <>
-            {mandatory && state.current === null && (
+            {mandatory && state.current === null && !notes.some((n) => n.kind === "office-label-unread") && (
               <MandatoryBanner text={kind === "email" ? t.mandatoryBanner : t.mandatoryBannerDocument} />
             )}
             {state.recommendation && (

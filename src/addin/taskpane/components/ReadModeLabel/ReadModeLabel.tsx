@@ -1,5 +1,7 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
 import { LabelBadge } from "../../../../ui/LabelBadge";
+import type { LabelNote } from "../../model/labelNotes";
+import { LabelNotes } from "../LabelNotes";
 import { OtherTenantLabels } from "../OtherTenantLabels";
 
 const useStyles = makeStyles({
@@ -22,6 +24,8 @@ export interface ReadModeLabelProps {
   label: { name: string; color: string | null } | null;
   noneText: string;
   noLabelText: string;
+  /** Where the label comes from: "Mapped from …" when a label mapping gives it. */
+  notes: LabelNote[];
   otherMarkingsHeading: string;
   otherMarkings: Array<{ kind: string; text: string }>;
   otherTenantHeading: string;
@@ -46,6 +50,7 @@ export function ReadModeLabel(props: ReadModeLabelProps) {
       ) : (
         <p className={styles.none}>{props.noneText}</p>
       )}
+      <LabelNotes notes={props.notes} />
       {props.otherMarkings.length > 0 && (
         <>
           <h3 className={styles.heading}>{props.otherMarkingsHeading}</h3>

@@ -1,0 +1,1 @@
+export { LabelNotes } from "./LabelNotes";
