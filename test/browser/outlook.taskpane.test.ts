@@ -326,7 +326,7 @@ describe("Outlook task pane in Chromium", () => {
     const { page } = await open(null, backend(mandatory));
     await page
       .getByTestId("outside-office")
-      .getByText("Open Labelbridge from Outlook, Word or Excel.")
+      .getByText("Open Labelbridge from Outlook, Word, Excel or PowerPoint.")
       .waitFor();
   });
 });

@@ -156,10 +156,13 @@ export interface LabelingHost {
 }
 
 /**
- * A Word or Excel adapter (documentHost.ts). Defined here, with a type-only import, so the task pane
+ * A Word, Excel or PowerPoint adapter (documentHost.ts). Defined here, with a type-only import, so the task pane
  * can ask without loading the document adapters' code into its first chunk.
  */
 export function isDocumentHost(host: LabelingHost): host is DocumentLabelingHost {
   const h = host as Partial<DocumentLabelingHost>;
-  return (host.kind === "Word" || host.kind === "Excel") && typeof h.ensureOpensWithDocument === "function";
+  return (
+    (host.kind === "Word" || host.kind === "Excel" || host.kind === "PowerPoint") &&
+    typeof h.ensureOpensWithDocument === "function"
+  );
 }
