@@ -7,6 +7,7 @@ import type { LabelState } from "../../core/decide/labelState";
 import { decodeMsipLabelsHeader, MSIP_LABELS_HEADER, type LabelRecord } from "../../core/metadata";
 import type { OutlookItem } from "./outlookItem";
 import type { OutlookNativeLabels } from "./outlookNative";
+import { recordStore } from "./outlookRecord";
 import { HostError } from "./types";
 
 export const PROTECTIVE_MARKING_HEADER = "X-Protective-Marking";
@@ -20,18 +21,13 @@ export function headerValue(headers: Record<string, string>, name: string): stri
   return null;
 }
 
-/** Our x-headers on a mail being written (Mailbox 1.8); none before it. */
+/** Our record on a mail being written (x-headers from Mailbox 1.8; a meeting's custom properties). */
 export function ourHeaders(
   mail: OutlookItem,
   names: string[] = [MSIP_LABELS_HEADER, PROTECTIVE_MARKING_HEADER],
 ): Promise<Record<string, string>> {
-  if (!mail.supports("1.8")) return Promise.resolve({});
-  const item = mail.compose("internetHeaders.getAsync");
-  return mail
-    .call<Record<string, string>>("internetHeaders.getAsync", (cb) =>
-      item.internetHeaders.getAsync(names, cb),
-    )
-    .then((h) => h ?? {});
+  const store = recordStore(mail);
+  return store ? store.get(names) : Promise.resolve({});
 }
 
 export async function readMailLabel(

@@ -6,5 +6,6 @@ export * from "./labelState";
 export * from "./outsideChange";
 export * from "./context";
 export * from "./defaultLabel";
+export * from "./inherit";
 export * from "./recommend";
 export * from "./send";
