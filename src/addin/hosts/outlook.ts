@@ -33,6 +33,8 @@ export type { AttachmentLabel, AttachmentLabelReader } from "./outlookAttachment
 
 /** The compose task pane button; Smart Alerts `commandId` opens it (manifest `<Control id>`). */
 export const TASKPANE_COMMAND_ID = "lbComposeOpenPane";
+/** The same button on a meeting being organised (control ids are unique in a manifest). */
+export const MEETING_TASKPANE_COMMAND_ID = "lbMeetingOpenPane";
 
 export interface OutlookHostOptions {
   /** Needed to read the label of a received mail; without it read mode fails with a HostError. */

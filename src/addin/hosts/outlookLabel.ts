@@ -40,10 +40,11 @@ export async function readMailLabel(
   if (mail.mode === "read") {
     const item = mail.item as Office.MessageRead;
     if (!received) throw new HostError("readLabel", "This runtime cannot read a received mail's label.");
-    if (!mail.supports("1.8")) return { current: null, records: [], source: "none", otherMarkings: [] };
-    const raw = await mail.call<string>("getAllInternetHeadersAsync", (cb) =>
-      item.getAllInternetHeadersAsync(cb),
-    );
+    // Before Mailbox 1.8 (and on Outlook mobile) a received mail's headers cannot be read: what the
+    // subject shows (a protective marking) is all there is.
+    const raw = mail.supports("1.8")
+      ? await mail.call<string>("getAllInternetHeadersAsync", (cb) => item.getAllInternetHeadersAsync(cb))
+      : "";
     const { problems: _problems, ...state } = received(raw ?? "", item.subject ?? "", site) as LabelState & {
       problems?: string[];
     };
