@@ -49,7 +49,21 @@ const MAX_SLIDES = 500;
 
 type Ctx = PowerPoint.RequestContext;
 
-function structure(surfaces: ReadonlyArray<Omit<PptSurfaceRef, "marks">>): string {
+type SurfaceId = Omit<PptSurfaceRef, "marks">;
+
+/** Each master followed by its layouts, in PowerPoint's order (a loop: no flatMap in ES2016 bundles). */
+function surfacesOf(
+  lists: ReadonlyArray<{ id: string; layouts: PowerPoint.SlideLayoutCollection }>,
+): SurfaceId[] {
+  const out: SurfaceId[] = [];
+  for (const { id, layouts } of lists) {
+    out.push({ masterId: id });
+    for (const layout of layouts.items) out.push({ masterId: id, layoutId: layout.id });
+  }
+  return out;
+}
+
+function structure(surfaces: ReadonlyArray<SurfaceId>): string {
   return surfaces.map((s) => `${s.masterId}/${s.layoutId ?? ""}`).join("\n");
 }
 
@@ -99,7 +113,7 @@ export class PowerPointHost extends DocumentHost<PowerPointSnapshot> implements 
   }
 
   /** Queues loads of every layout's (and master's) shapes, once the ids are known. */
-  private queueShapes(context: Ctx, surfaces: ReadonlyArray<Omit<PptSurfaceRef, "marks">>) {
+  private queueShapes(context: Ctx, surfaces: ReadonlyArray<SurfaceId>) {
     const masters = context.presentation.slideMasters;
     const loads = surfaces.map((s) => {
       const master = masters.getItem(s.masterId);
@@ -121,11 +135,7 @@ export class PowerPointHost extends DocumentHost<PowerPointSnapshot> implements 
       const masters = context.presentation.slideMasters;
       const layouts = masterIds.map((id) => ({ id, layouts: masters.getItem(id).layouts.load("items/id") }));
       await context.sync();
-      const surfaces = layouts.flatMap(({ id, layouts: list }) => [
-        { masterId: id },
-        ...list.items.map((l) => ({ masterId: id, layoutId: l.id })),
-      ]);
-      const shapes = this.queueShapes(context, surfaces);
+      const shapes = this.queueShapes(context, surfacesOf(layouts));
       await context.sync();
       return { properties, slide, surfaces: shapes(), complete: true, takenAt: this.now() };
     });
@@ -161,12 +171,8 @@ export class PowerPointHost extends DocumentHost<PowerPointSnapshot> implements 
       await context.sync();
       const after = top();
       const surfaces = shapes();
-      const now = layoutLists.flatMap(({ id, layouts }) => [
-        { masterId: id },
-        ...layouts.items.map((l) => ({ masterId: id, layoutId: l.id })),
-      ]);
       const complete =
-        structure(now) === structure(snapshot.surfaces) &&
+        structure(surfacesOf(layoutLists)) === structure(snapshot.surfaces) &&
         after.masterIds.join("\n") === layoutLists.map((l) => l.id).join("\n");
       const expected = marking.shapes.length;
       const marksOk = surfaces.every((s) => s.marks.length === (s.layoutId === undefined ? 0 : expected));
@@ -193,11 +199,10 @@ export class PowerPointHost extends DocumentHost<PowerPointSnapshot> implements 
       await context.sync();
       const shapeLists = slides.items.map((s) => s.shapes.load("items/id,items/type"));
       await context.sync();
-      const ranges = shapeLists.flatMap((list) =>
-        list.items
-          .filter((s) => TEXT_SHAPES.has(String(s.type)))
-          .map((s) => s.textFrame.textRange.load("text")),
-      );
+      const ranges: PowerPoint.TextRange[] = [];
+      for (const list of shapeLists)
+        for (const shape of list.items)
+          if (TEXT_SHAPES.has(String(shape.type))) ranges.push(shape.textFrame.textRange.load("text"));
       await context.sync();
       let text = "";
       for (const range of ranges) {
