@@ -86,6 +86,7 @@ describe("pane view model", () => {
       { code: "open-with-document-not-saved", detail: "Internal Error" },
       { code: "mail-headers-not-supported" },
       { code: "not-in-outlook-catalog" },
+      { code: "mail-marking-not-on-mobile" },
     ];
     expect(new Set(samples.map((w) => w.code))).toEqual(new Set(Object.keys(enWarnings)));
     expect(Object.keys(frWarnings).sort()).toEqual(Object.keys(enWarnings).sort());
