@@ -76,6 +76,9 @@ function typescriptRule(target) {
           noEmit: false,
           sourceMap: false,
           declaration: false,
+          // One copy of the down-levelling helpers (__awaiter, __generator…) from tslib instead of one per
+          // module: the ES2016 event bundle carries async code in some twenty modules.
+          importHelpers: true,
         },
       },
     },
@@ -190,7 +193,13 @@ function eventBundleConfig(bundle, options = {}) {
     // TypeScript down-levels the syntax; the code itself stays inside ES2016's regexes and
     // built-ins (test/core/runtime-es2016.test.ts, test/addin/eventRuntime.test.ts).
     module: { rules: [typescriptRule("ES2016"), pureModules] },
-    optimization: { splitChunks: false, runtimeChunk: false },
+    optimization: {
+      splitChunks: false,
+      runtimeChunk: false,
+      // A third compress pass (webpack's default is two) takes some 60 bytes gzip off the Outlook
+      // bundle, which lives close to its 40 KB budget.
+      minimizeOptions: { javascript: { compress: { passes: 3 } } },
+    },
     plugins: [
       defines(),
       new webpack.optimize.LimitChunkCountPlugin({ maxChunks: 1 }),

@@ -26,7 +26,7 @@ async function shownByOriginal(
 ): Promise<string | null | undefined> {
   const origin = host.composeOrigin ? await host.composeOrigin(ORIGINAL_TEXT_LIMIT).catch(() => null) : null;
   if (!origin) return undefined;
-  return labelsShownByOriginal(policy, origin)[0] ?? null;
+  return labelsShownByOriginal(policy, origin)[0] || null;
 }
 
 /** Null when the mail is no reply or forward (the default applies as for a new mail). */
@@ -50,5 +50,5 @@ export async function originalLabelForSend(
 ): Promise<string | null> {
   if (!host.recordedOriginal) return null;
   if ((await host.recordedOriginal().catch(() => null)) !== null) return null;
-  return (await shownByOriginal(host, policy)) ?? null;
+  return (await shownByOriginal(host, policy)) || null;
 }

@@ -54,14 +54,14 @@ export class OutlookItem {
 
   /** A meeting being organised (AppointmentCompose): no internet headers, attendees instead of To/Cc. */
   get isAppointment(): boolean {
-    const type = (this.item as { itemType?: unknown }).itemType;
-    return String(type) === String(this.office.MailboxEnums?.ItemType?.Appointment ?? "appointment");
+    // Office.MailboxEnums.ItemType.Appointment
+    return String((this.item as { itemType?: unknown }).itemType) === "appointment";
   }
 
   /** Outlook on Android or iOS. */
   get mobile(): boolean {
-    const host = (this.mailbox?.diagnostics as { hostName?: string } | undefined)?.hostName;
-    return host === "OutlookAndroid" || host === "OutlookIOS";
+    const diagnostics = this.mailbox && this.mailbox.diagnostics;
+    return !!diagnostics && /^Outlook(Android|IOS)$/.test(diagnostics.hostName);
   }
 
   /** Whether a compose API is there: by requirement set, or on Outlook mobile by its own list. */

@@ -38,29 +38,24 @@ function customProperties(mail: OutlookItem): RecordStore {
       item.loadCustomPropertiesAsync(cb),
     );
   };
-  const save = (props: Office.CustomProperties) =>
-    mail.call<void>("customProperties.saveAsync", (cb) => props.saveAsync(cb));
+  const edit = (change: (props: Office.CustomProperties) => void) =>
+    load().then((props) => {
+      change(props);
+      return mail.call<void>("customProperties.saveAsync", (cb) => props.saveAsync(cb));
+    });
   return {
     kind: "customProperties",
-    async get(names) {
-      const props = await load();
-      const out: Record<string, string> = {};
-      for (const name of names) {
-        const value: unknown = props.get(name);
-        if (typeof value === "string") out[name] = value;
-      }
-      return out;
-    },
-    async set(values) {
-      const props = await load();
-      for (const name of Object.keys(values)) props.set(name, values[name]);
-      await save(props);
-    },
-    async remove(names) {
-      const props = await load();
-      for (const name of names) props.remove(name);
-      await save(props);
-    },
+    get: (names) =>
+      load().then((props) => {
+        const out: Record<string, string> = {};
+        for (const name of names) {
+          const value: unknown = props.get(name);
+          if (typeof value === "string") out[name] = value;
+        }
+        return out;
+      }),
+    set: (values) => edit((props) => Object.keys(values).forEach((name) => props.set(name, values[name]))),
+    remove: (names) => edit((props) => names.forEach((name) => props.remove(name))),
   };
 }
 

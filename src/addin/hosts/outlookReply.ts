@@ -17,7 +17,7 @@ export async function readComposeOrigin(mail: OutlookItem, maxChars: number): Pr
   const type = await mail
     .call<{ composeType?: unknown } | null>("getComposeTypeAsync", (cb) => item.getComposeTypeAsync(cb))
     .catch(() => null);
-  const response = String(type?.composeType ?? "").toLowerCase();
+  const response = String(type && type.composeType).toLowerCase();
   if (response !== "reply" && response !== "forward") return null;
   const [subject, body] = await Promise.all([
     mail.subject(item).catch(() => ""),
@@ -28,17 +28,14 @@ export async function readComposeOrigin(mail: OutlookItem, maxChars: number): Pr
   return { response, subject: subject ?? "", body: (body ?? "").slice(0, Math.max(0, maxChars)) };
 }
 
+/** Kept as the label id, or NONE_SHOWN. */
+const NONE_SHOWN = "-";
+
 export async function recordedOriginal(session: OutlookSession): Promise<OriginalLabelRecord | null> {
   const raw = await session.get(ORIGINAL_LABEL_SESSION).catch(() => null);
-  if (raw === null) return null;
-  try {
-    const parsed = JSON.parse(raw) as { labelId?: unknown };
-    return { labelId: typeof parsed.labelId === "string" ? parsed.labelId : null };
-  } catch {
-    return null;
-  }
+  return raw === null ? null : { labelId: raw === NONE_SHOWN ? null : raw };
 }
 
 export function recordOriginal(session: OutlookSession, record: OriginalLabelRecord): Promise<void> {
-  return session.set(ORIGINAL_LABEL_SESSION, JSON.stringify(record));
+  return session.set(ORIGINAL_LABEL_SESSION, record.labelId ?? NONE_SHOWN);
 }

@@ -10,10 +10,10 @@
  * other variable (user, date, item) matching any text — so a footer "Classified as Highly
  * Confidential — ${User.Name}" is recognised whoever sent it.
  */
-import { parseEpmsSubject } from "../marking/epms";
 import { resolveMarkingText } from "../marking/template";
 import type { MarkingContext } from "../marking/types";
 import type { EffectivePolicy } from "../policy/effective";
+import { decideDefaultLabel } from "./defaultLabel";
 import { catalogIndex, planLabel } from "./plan";
 import type { DecisionContext, DefaultLabelDecision, ItemState } from "./types";
 
@@ -29,6 +29,15 @@ const ANY = "\u0000";
 /** A pattern must hold this many characters of its own, or it would match almost any text. */
 const MIN_LITERAL_CHARS = 6;
 const MAX_VARIABLE_TEXT = 200;
+
+/**
+ * The security classification of a `[SEC=…]` subject marking. Only the classification is needed to
+ * find the label, so the full EPMS parser (core/marking/epms.ts) stays out of the event bundle.
+ */
+function subjectClassification(subject: string): string | null {
+  const m = /\[SEC=([^,\]]+)/i.exec(subject);
+  return m ? m[1].trim().toLowerCase() : null;
+}
 
 function squash(text: string): string {
   return text.replace(/\s+/g, " ").trim();
@@ -63,39 +72,38 @@ export function markingPattern(template: string, labelName: string): RegExp | nu
 /**
  * The labels the quoted original shows, most sensitive first. Where several labels share the same
  * marking (a parent and its sublabels), the text proves only the least sensitive of them.
+ * (Written without `?.`/`??`: the ES2016 event bundle would carry each one spelled out.)
  */
 export function labelsShownByOriginal(policy: EffectivePolicy, original: QuotedOriginal): string[] {
   const index = catalogIndex(policy);
+  const rank = (id: string) => (index.get(id) || { sensitivity: 0 }).sensitivity;
   const appliable = policy.labels.filter((l) => l.applicableTo.includes("email"));
   const body = squash(original.body);
-  const groups = new Map<string, string[]>();
+  // Marking text → the least sensitive label that writes it.
+  const byText = new Map<string, string>();
   for (const label of appliable) {
-    const name = index.get(label.id)?.displayName ?? label.displayName;
-    for (const mark of [label.marking?.header, label.marking?.footer]) {
-      if (!mark || mark.enabled !== true) continue;
-      const pattern = markingPattern(mark.text, name);
+    const name = (index.get(label.id) || label).displayName;
+    const marks = label.marking ? [label.marking.header, label.marking.footer] : [];
+    for (const mark of marks) {
+      const pattern = mark && mark.enabled === true ? markingPattern(mark.text, name) : null;
       if (!pattern || !pattern.test(body)) continue;
-      const group = groups.get(pattern.source) ?? [];
-      if (!group.includes(label.id)) group.push(label.id);
-      groups.set(pattern.source, group);
+      const seen = byText.get(pattern.source);
+      if (seen === undefined || rank(label.id) < rank(seen)) byText.set(pattern.source, label.id);
     }
   }
-  const shown = new Set<string>();
-  const sensitivity = (id: string) => index.get(id)?.sensitivity ?? 0;
-  for (const group of groups.values()) shown.add(group.sort((a, b) => sensitivity(a) - sensitivity(b))[0]);
-  const pm = policy.settings.markingProfile === "au-epms" ? parseEpmsSubject(original.subject) : null;
-  if (pm) {
-    const marked = appliable
-      .filter((l) => l.protectiveMarking?.sec === pm.sec)
-      .sort((a, b) => sensitivity(a.id) - sensitivity(b.id))[0];
-    if (marked) shown.add(marked.id);
-  }
-  return [...shown].sort((a, b) => sensitivity(b) - sensitivity(a));
+  const shown = new Set(byText.values());
+  const sec = policy.settings.markingProfile === "au-epms" ? subjectClassification(original.subject) : null;
+  const marked = appliable
+    .filter((l) => sec !== null && l.protectiveMarking && l.protectiveMarking.sec.toLowerCase() === sec)
+    .sort((a, b) => rank(a.id) - rank(b.id))[0];
+  if (marked) shown.add(marked.id);
+  return [...shown].sort((a, b) => rank(b) - rank(a));
 }
 
 /**
- * The label of a new reply or forward: the higher of the original's and the default. `none` when
- * the mail already carries a label, or neither the original nor the policy gives one.
+ * The label of a new reply or forward: the higher of the original's and the default (the default
+ * when they are equal is the same label). `none` when the mail already carries a label, or neither
+ * the original nor the policy gives one.
  */
 export function decideInheritedLabel(
   policy: EffectivePolicy,
@@ -103,35 +111,15 @@ export function decideInheritedLabel(
   originalLabelId: string | null,
   ctx: DecisionContext,
 ): DefaultLabelDecision {
+  const byDefault = decideDefaultLabel(policy, state, ctx);
+  const original = policy.labels.find((l) => l.id === originalLabelId && l.applicableTo.includes(state.kind));
+  if (state.current !== null || !original) return byDefault;
   const index = catalogIndex(policy);
-  if (state.current !== null)
-    return {
-      outcome: "none",
-      reason: "already-labeled",
-      message: "The item already has a label; the original's label does not replace it.",
-    };
-  const original = policy.labels.find(
-    (l) => l.id === originalLabelId && l.applicableTo.includes(state.kind),
-  )?.id;
-  const fallback =
-    state.kind === "email" ? policy.settings.defaultMailLabel : policy.settings.defaultDocumentLabel;
-  const byDefault = policy.labels.find((l) => l.id === fallback && l.applicableTo.includes(state.kind))?.id;
-  if (!original && !byDefault)
-    return { outcome: "none", reason: "no-default-label", message: "The original mail shows no label." };
-  if (original && (!byDefault || !index.isHigher(byDefault, original))) {
-    const plan = planLabel(policy, state, original, "Standard", ctx, { actionSource: "inherited" });
-    return {
-      outcome: "apply",
-      reason: "original-label-inherited",
-      message: `Labeled "${index.fullName(original)}" like the mail it answers.`,
-      plan,
-    };
-  }
-  const plan = planLabel(policy, state, byDefault!, "Standard", ctx, { actionSource: "default" });
+  if (byDefault.outcome === "apply" && !index.isHigher(original.id, byDefault.plan.labelId)) return byDefault;
   return {
     outcome: "apply",
-    reason: "default-label",
-    message: `Labeled "${index.fullName(byDefault!)}" by default.`,
-    plan,
+    reason: "original-label-inherited",
+    message: `Labeled "${index.fullName(original.id)}" like the mail it answers.`,
+    plan: planLabel(policy, state, original.id, "Standard", ctx, { actionSource: "inherited" }),
   };
 }

@@ -61,7 +61,7 @@ describe("replies and forwards inherit the original's label", () => {
     expect(received.map((e) => [e.type, e.actionSource, e.labelId, e.method])).toEqual([
       ["label-applied", "inherited", HC, "Standard"],
     ]);
-    expect(JSON.parse(fake.state.sessionData.get(ORIGINAL_LABEL_SESSION)!)).toEqual({ labelId: HC });
+    expect(fake.state.sessionData.get(ORIGINAL_LABEL_SESSION)).toBe(HC);
   });
 
   it("a forward of a mail without markings gets the default label", async () => {
@@ -126,7 +126,7 @@ describe("replies and forwards inherit the original's label", () => {
       composeType: "reply",
       body: REPLY_TO_HIGHLY,
       headers: { msip_labels: header(L.general, "Privileged") },
-      sessionData: { [ORIGINAL_LABEL_SESSION]: JSON.stringify({ labelId: HC }) },
+      sessionData: { [ORIGINAL_LABEL_SESSION]: HC },
     });
     const { event } = await run(fake, "onMessageSend", noDefault);
     expect(event.calls).toEqual([{ allowEvent: true }]);
