@@ -165,20 +165,16 @@ export class OutlookHost implements LabelingHost {
       const item = this.mail.item as Office.MessageRead;
       return [...addresses(item.to), ...addresses(item.cc)];
     }
-    const get = (field: Office.Recipients, name: string): Promise<string[]> =>
-      this.mail
-        .call<Office.EmailAddressDetails[]>(`${name}.getAsync`, (cb) => field.getAsync(cb))
-        .then(addresses);
-    if (this.mail.isAppointment) {
-      const meeting = this.mail.item as unknown as Office.AppointmentCompose;
-      const attendees = await Promise.all([
-        get(meeting.requiredAttendees, "requiredAttendees"),
-        get(meeting.optionalAttendees, "optionalAttendees"),
-      ]);
-      return ([] as string[]).concat(...attendees);
-    }
-    const item = this.mail.item as Office.MessageCompose;
-    const lists = await Promise.all([get(item.to, "to"), get(item.cc, "cc"), get(item.bcc, "bcc")]);
+    // A meeting being organised has attendees where a message has recipients.
+    const fields = this.mail.isAppointment ? ["requiredAttendees", "optionalAttendees"] : ["to", "cc", "bcc"];
+    const item = this.mail.item as unknown as Record<string, Office.Recipients>;
+    const lists = await Promise.all(
+      fields.map((name) =>
+        this.mail
+          .call<Office.EmailAddressDetails[]>(`${name}.getAsync`, (cb) => item[name].getAsync(cb))
+          .then(addresses),
+      ),
+    );
     return ([] as string[]).concat(...lists);
   }
 
