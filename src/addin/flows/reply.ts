@@ -34,7 +34,8 @@ export async function inheritOnOpen(d: FlowDeps, label: ReadLabel): Promise<Inhe
   if (label.current !== null || label.outside) return null;
   const shown = await shownByOriginal(d.host, d.policy);
   if (shown === undefined) return null;
-  await d.host.recordOriginal?.({ labelId: shown }).catch((e: unknown) => d.report?.("session", e));
+  if (d.host.recordOriginal)
+    await d.host.recordOriginal({ labelId: shown }).catch((e: unknown) => d.report && d.report("session", e));
   const decision = decideInheritedLabel(d.policy, { kind: d.kind, current: null }, shown, d.ctx);
   const result = decision.outcome === "apply" ? await applyAndRecord(d, decision.plan, "auto") : null;
   return { decision, result };

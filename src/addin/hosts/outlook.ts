@@ -103,7 +103,7 @@ export class OutlookHost implements LabelingHost {
       watermark: false,
       subjectMarking: marks,
       bodyMarkingOnSend: marks && this.supports("1.13"),
-      internetHeaders: record?.kind === "internetHeaders",
+      internetHeaders: record !== null && record.kind === "internetHeaders",
     };
   }
 

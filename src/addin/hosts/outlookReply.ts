@@ -25,7 +25,7 @@ export async function readComposeOrigin(mail: OutlookItem, maxChars: number): Pr
       .call<string>("body.getAsync", (cb) => item.body.getAsync(mail.office.CoercionType.Text, cb))
       .catch(() => ""),
   ]);
-  return { response, subject: subject ?? "", body: (body ?? "").slice(0, Math.max(0, maxChars)) };
+  return { response, subject: subject || "", body: (body || "").slice(0, Math.max(0, maxChars)) };
 }
 
 /** Kept as the label id, or NONE_SHOWN. */
@@ -37,5 +37,5 @@ export async function recordedOriginal(session: OutlookSession): Promise<Origina
 }
 
 export function recordOriginal(session: OutlookSession, record: OriginalLabelRecord): Promise<void> {
-  return session.set(ORIGINAL_LABEL_SESSION, record.labelId ?? NONE_SHOWN);
+  return session.set(ORIGINAL_LABEL_SESSION, record.labelId || NONE_SHOWN);
 }
