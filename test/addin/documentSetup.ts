@@ -9,6 +9,7 @@ import {
 import type { LabelState } from "../../src/addin/hosts/types";
 import { effectiveWith, L, testContext } from "../support/policyFixtures";
 import { createFakeOffice, type DocumentHost, type FakeOffice } from "./fakes/document/office";
+import type { PresentationSpec } from "./fakes/powerpoint";
 
 export { L };
 export type DocumentApp = "Word" | "Excel" | "PowerPoint";
@@ -132,3 +133,25 @@ export function internalPolicy(): EffectivePolicy {
     groups: [],
   });
 }
+
+/** A presentation with the author's own shapes on the master and its layouts, and two slides. */
+export const AUTHOR_DECK: PresentationSpec = {
+  masters: [
+    {
+      name: "Contoso",
+      shapes: [{ name: "Logo", type: "Image" }],
+      layouts: [
+        {
+          name: "Title Slide",
+          shapes: [{ name: "Title 1", type: "Placeholder", text: "Click to add title" }],
+        },
+        { name: "Title and Content", shapes: [{ name: "Footer note", text: "Contoso Ltd" }] },
+        { name: "Blank" },
+      ],
+    },
+  ],
+  slides: [
+    ["Q3 Review", "Revenue up 12%"],
+    [{ name: "Chart", type: "Image" }, "Customer 4111 1111 1111 1111"],
+  ],
+};

@@ -10,6 +10,7 @@ import { PPT_MARK_NAME, PPT_MARK_TAG } from "../../src/addin/hosts/powerpointMar
 import { decideDefaultLabel } from "../../src/core/decide";
 import { effectiveWith } from "../support/policyFixtures";
 import {
+  AUTHOR_DECK,
   L,
   OUR_TENANT,
   PARTNER_PROPERTIES,
@@ -56,26 +57,7 @@ function marks(): Array<Record<string, string>> {
   );
 }
 
-const authorDeck: PresentationSpec = {
-  masters: [
-    {
-      name: "Contoso",
-      shapes: [{ name: "Logo", type: "Image" }],
-      layouts: [
-        {
-          name: "Title Slide",
-          shapes: [{ name: "Title 1", type: "Placeholder", text: "Click to add title" }],
-        },
-        { name: "Title and Content", shapes: [{ name: "Footer note", text: "Contoso Ltd" }] },
-        { name: "Blank" },
-      ],
-    },
-  ],
-  slides: [
-    ["Q3 Review", "Revenue up 12%"],
-    [{ name: "Chart", type: "Image" }, "Customer 4111 1111 1111 1111"],
-  ],
-};
+const authorDeck = AUTHOR_DECK;
 
 describe("PowerPoint: default label on an unlabeled presentation", () => {
   it("writes the label keys and the header on every layout in one write; the author's shapes stay", async () => {

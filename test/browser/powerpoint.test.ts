@@ -5,9 +5,8 @@
  * beside the author's own shapes.
  */
 import { effectiveWith } from "../support/policyFixtures";
-import { L, OUR_TENANT, internalPolicy, ourLabelProperties } from "../addin/documentSetup";
+import { AUTHOR_DECK, L, OUR_TENANT, internalPolicy, ourLabelProperties } from "../addin/documentSetup";
 import type { FakeDocumentOptions } from "../addin/fakes/document/browserEntry";
-import type { PresentationSpec } from "../addin/fakes/powerpoint";
 import { backend, eventually } from "./harness";
 import { badge, documentSuite, documentView, labelButton, ourLabel } from "./documentPane";
 
@@ -21,24 +20,6 @@ const mandatory = effectiveWith({
   justificationRequired: true,
 });
 
-const deck: PresentationSpec = {
-  masters: [
-    {
-      name: "Contoso",
-      shapes: [{ name: "Logo", type: "Image" }],
-      layouts: [
-        {
-          name: "Title Slide",
-          shapes: [{ name: "Title 1", type: "Placeholder", text: "Click to add title" }],
-        },
-        { name: "Title and Content", shapes: [{ name: "Footer note", text: "Contoso Ltd" }] },
-        { name: "Blank" },
-      ],
-    },
-  ],
-  slides: [["Q3 Review", "Revenue up 12%"]],
-};
-
 function presentation(
   properties: Record<string, string> = {},
   extra: Partial<FakeDocumentOptions> = {},
@@ -46,7 +27,7 @@ function presentation(
   return {
     host: "PowerPoint",
     url: "https://contoso.sharepoint.com/sites/sales/Shared%20Documents/Q3%20Review.pptx",
-    powerpoint: { ...deck, properties },
+    powerpoint: { ...AUTHOR_DECK, properties },
     ...extra,
   };
 }
