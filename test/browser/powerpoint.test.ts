@@ -5,10 +5,17 @@
  * beside the author's own shapes.
  */
 import { effectiveWith } from "../support/policyFixtures";
-import { AUTHOR_DECK, L, OUR_TENANT, internalPolicy, ourLabelProperties } from "../addin/documentSetup";
+import { AUTHOR_DECK, L, internalPolicy, ourLabelProperties } from "../addin/documentSetup";
 import type { FakeDocumentOptions } from "../addin/fakes/document/browserEntry";
 import { backend, eventually } from "./harness";
-import { badge, documentSuite, documentView, labelButton, ourLabel } from "./documentPane";
+import {
+  badge,
+  documentSuite,
+  documentView,
+  labelButton,
+  labelPropertiesWritten,
+  ourLabel,
+} from "./documentPane";
 
 jest.setTimeout(120_000);
 
@@ -52,17 +59,9 @@ describe("PowerPoint task pane in Chromium", () => {
     await banner.waitFor({ state: "detached" });
 
     const doc = await documentView(page);
-    expect(doc.properties).toEqual({
-      [key(L.confidentialAllEmployees, "Enabled")]: "true",
-      [key(L.confidentialAllEmployees, "SetDate")]: expect.stringMatching(
-        /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/,
-      ),
-      [key(L.confidentialAllEmployees, "Method")]: "Privileged",
-      [key(L.confidentialAllEmployees, "Name")]: "Confidential_AllEmployees",
-      [key(L.confidentialAllEmployees, "SiteId")]: OUR_TENANT,
-      [key(L.confidentialAllEmployees, "ActionId")]: expect.stringMatching(/^[0-9a-f-]{36}$/),
-      [key(L.confidentialAllEmployees, "ContentBits")]: "2",
-    });
+    expect(doc.properties).toEqual(
+      labelPropertiesWritten(L.confidentialAllEmployees, "Confidential_AllEmployees", "Privileged", 2),
+    );
     // One footer mark per layout; the author's shapes stay where they were.
     expect(doc.layouts.map((l) => l.marks)).toEqual(Array(3).fill(["Classified as Confidential"]));
     expect(doc.layouts.map((l) => l.shapes.filter((s) => s !== "MSIPCMContentMarking"))).toEqual(
