@@ -99,7 +99,16 @@ const pureModules = {
   sideEffects: false,
 };
 
-const resolve = { extensions: [".ts", ".tsx", ".js"], extensionAlias: { ".js": [".ts", ".tsx", ".js"] } };
+/**
+ * `validator/lib/*` (CommonJS, what Node and jest load) becomes the package's own ES module build of
+ * the same version in bundles: no CommonJS wrappers, and unused exports (such as isIBAN's
+ * `locales`) drop out — some 230 bytes gzip of the Outlook event bundle's 40 KB budget.
+ */
+const resolve = {
+  extensions: [".ts", ".tsx", ".js"],
+  extensionAlias: { ".js": [".ts", ".tsx", ".js"] },
+  alias: { "validator/lib": path.join(ROOT, "node_modules", "validator", "es", "lib") },
+};
 
 /**
  * The task pane (or, for the benchmark, any React entry built the same way).
@@ -193,7 +202,13 @@ function eventBundleConfig(bundle, options = {}) {
     // TypeScript down-levels the syntax; the code itself stays inside ES2016's regexes and
     // built-ins (test/core/runtime-es2016.test.ts, test/addin/eventRuntime.test.ts).
     module: { rules: [typescriptRule("ES2016"), pureModules] },
-    optimization: { splitChunks: false, runtimeChunk: false },
+    optimization: {
+      splitChunks: false,
+      runtimeChunk: false,
+      // A third compress pass (webpack's default is two) takes some 60 bytes gzip off the Outlook
+      // bundle, which lives close to its 40 KB budget.
+      minimizeOptions: { javascript: { compress: { passes: 3 } } },
+    },
     plugins: [
       defines(),
       new webpack.optimize.LimitChunkCountPlugin({ maxChunks: 1 }),

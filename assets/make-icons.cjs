@@ -1,7 +1,8 @@
 "use strict";
 /**
  * Draws the add-in icons (a white label tag on a blue rounded square) as real PNGs in the sizes
- * Office asks for: 16, 32, 80 (ribbon), 64 and 128 (IconUrl, HighResolutionIconUrl).
+ * Office asks for: 16, 32, 80 (ribbon), 25, 32, 48 (Outlook mobile), 64 and 128 (IconUrl,
+ * HighResolutionIconUrl).
  * `node assets/make-icons.cjs` rewrites assets/icon-<size>.png; no image library needed.
  */
 const fs = require("node:fs");
@@ -89,5 +90,5 @@ function draw(size) {
   return png(size, rgba);
 }
 
-for (const size of [16, 32, 64, 80, 128])
+for (const size of [16, 25, 32, 48, 64, 80, 128])
   fs.writeFileSync(path.join(__dirname, `icon-${size}.png`), draw(size));

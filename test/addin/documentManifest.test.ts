@@ -1,5 +1,5 @@
 /**
- * manifest.office.xml: valid against the offline XSDs, and consistent where the schema cannot see —
+ * manifest.office.xml (Word, Excel, PowerPoint): valid against the offline XSDs, and consistent where the schema cannot see —
  * every resid defined, the launch event pointing at its runtime and at the function the event
  * bundle associates, the Sensitivity button opening the pane with the document.
  */
@@ -33,11 +33,12 @@ it("defines every resid it uses", () => {
   expect([...used].filter((r) => !defined.has(r))).toEqual([]);
 });
 
-it("runs OnDocumentOpened in the document-events runtime, for Word and Excel, with the function the bundle associates", () => {
+it("runs OnDocumentOpened in the document-events runtime, for Word, Excel and PowerPoint, with the function the bundle associates", () => {
   type Node = { [key: string]: Node } & Node[] & string;
   const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "" }).parse(xml) as Node;
   const hosts = parsed.OfficeApp.VersionOverrides.Hosts.Host;
-  expect(hosts.map((h) => h["xsi:type"])).toEqual(["Document", "Workbook"]);
+  expect(hosts.map((h) => h["xsi:type"])).toEqual(["Document", "Workbook", "Presentation"]);
+  expect(all(/<Host Name="([^"]+)"\/>/g)).toEqual(["Document", "Workbook", "Presentation"]);
   for (const host of hosts) {
     const runtime = host.Runtimes.Runtime;
     const launch = host.DesktopFormFactor.ExtensionPoint.find((e) => e["xsi:type"] === "LaunchEvent") as Node;
@@ -57,11 +58,9 @@ it("runs OnDocumentOpened in the document-events runtime, for Word and Excel, wi
 });
 
 it("opens the shared task pane from a Sensitivity button that can open with the document", () => {
-  expect(all(/<TaskpaneId>([^<]+)<\/TaskpaneId>/g)).toEqual([
-    "Office.AutoShowTaskpaneWithDocument",
-    "Office.AutoShowTaskpaneWithDocument",
-  ]);
+  expect(all(/<TaskpaneId>([^<]+)<\/TaskpaneId>/g)).toEqual(
+    Array(3).fill("Office.AutoShowTaskpaneWithDocument"),
+  );
   expect(xml).toContain('<bt:String id="TaskpaneButton.Label" DefaultValue="Sensitivity">');
   expect(xml).toContain('<SourceLocation DefaultValue="https://localhost:3000/taskpane.html"/>');
-  expect(xml).not.toContain('Name="Presentation"');
 });

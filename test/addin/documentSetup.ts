@@ -1,4 +1,4 @@
-/** Shared setup for the Word and Excel adapter tests: policy, decision context, fake globals. */
+/** Shared setup for the Word, Excel and PowerPoint adapter tests: policy, decision context, fake globals. */
 import { decideLabelChange, type DecisionContext, type LabelPlan } from "../../src/core/decide";
 import {
   defaultTenantPolicy,
@@ -9,8 +9,10 @@ import {
 import type { LabelState } from "../../src/addin/hosts/types";
 import { effectiveWith, L, testContext } from "../support/policyFixtures";
 import { createFakeOffice, type DocumentHost, type FakeOffice } from "./fakes/document/office";
+import type { PresentationSpec } from "./fakes/powerpoint";
 
 export { L };
+export type DocumentApp = "Word" | "Excel" | "PowerPoint";
 export const OUR_TENANT = "b07492d7-d98e-4130-802b-b50692f074c5";
 export const PARTNER_TENANT = "61e6eeb3-5fd7-4aaa-ae3c-61e8deb09b79";
 export const PARTNER_LABEL = "03ef5274-90b8-4b3f-8a76-b4c36a43e904";
@@ -48,7 +50,7 @@ export function policy(): EffectivePolicy {
   return effectiveWith();
 }
 
-export function context(app: "Word" | "Excel", overrides: Partial<DecisionContext> = {}): DecisionContext {
+export function context(app: DocumentApp, overrides: Partial<DecisionContext> = {}): DecisionContext {
   return testContext({
     app,
     user: { name: "Priya Shah", principalName: "priya@contoso.com" },
@@ -62,7 +64,7 @@ export function context(app: "Word" | "Excel", overrides: Partial<DecisionContex
 export function planChange(
   state: LabelState,
   labelId: string | null,
-  app: "Word" | "Excel",
+  app: DocumentApp,
   justification: { reason: string; text?: string } | null = null,
   p: EffectivePolicy = policy(),
 ): LabelPlan {
@@ -77,19 +79,21 @@ export function planChange(
   return decision.plan;
 }
 
-type Globals = { Office?: unknown; Word?: unknown; Excel?: unknown };
+type Globals = { Office?: unknown; Word?: unknown; Excel?: unknown; PowerPoint?: unknown };
 
-/** Installs fakes as `globalThis.Office` / `Word` / `Excel`, as the browser suite does. */
+/** Installs fakes as `globalThis.Office` / `Word` / `Excel` / `PowerPoint`, as the browser suite does. */
 export function installGlobals(
   host: DocumentHost,
-  fakes: { Word?: unknown; Excel?: unknown },
+  fakes: { Word?: unknown; Excel?: unknown; PowerPoint?: unknown },
   url = "",
+  requirementSets?: Record<string, string>,
 ): FakeOffice {
-  const office = createFakeOffice({ host, url });
+  const office = createFakeOffice({ host, url, requirementSets });
   const g = globalThis as Globals;
   g.Office = office.Office;
   if (fakes.Word) g.Word = fakes.Word;
   if (fakes.Excel) g.Excel = fakes.Excel;
+  if (fakes.PowerPoint) g.PowerPoint = fakes.PowerPoint;
   return office;
 }
 
@@ -98,6 +102,7 @@ export function removeGlobals(): void {
   delete g.Office;
   delete g.Word;
   delete g.Excel;
+  delete g.PowerPoint;
 }
 
 /**
@@ -128,3 +133,25 @@ export function internalPolicy(): EffectivePolicy {
     groups: [],
   });
 }
+
+/** A presentation with the author's own shapes on the master and its layouts, and two slides. */
+export const AUTHOR_DECK: PresentationSpec = {
+  masters: [
+    {
+      name: "Contoso",
+      shapes: [{ name: "Logo", type: "Image" }],
+      layouts: [
+        {
+          name: "Title Slide",
+          shapes: [{ name: "Title 1", type: "Placeholder", text: "Click to add title" }],
+        },
+        { name: "Title and Content", shapes: [{ name: "Footer note", text: "Contoso Ltd" }] },
+        { name: "Blank" },
+      ],
+    },
+  ],
+  slides: [
+    ["Q3 Review", "Revenue up 12%"],
+    [{ name: "Chart", type: "Image" }, "Customer 4111 1111 1111 1111"],
+  ],
+};

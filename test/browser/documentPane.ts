@@ -92,3 +92,22 @@ export async function dialogSettled(page: Page): Promise<void> {
     );
   });
 }
+
+/** The full key set our tenant's label leaves in a document's custom properties, as a matcher. */
+export function labelPropertiesWritten(
+  labelId: string,
+  name: string,
+  method: "Standard" | "Privileged",
+  contentBits: number,
+): Record<string, unknown> {
+  const key = (suffix: string) => `MSIP_Label_${labelId}_${suffix}`;
+  return {
+    [key("Enabled")]: "true",
+    [key("SetDate")]: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/),
+    [key("Method")]: method,
+    [key("Name")]: name,
+    [key("SiteId")]: OUR_TENANT,
+    [key("ActionId")]: expect.stringMatching(/^[0-9a-f-]{36}$/),
+    [key("ContentBits")]: String(contentBits),
+  };
+}

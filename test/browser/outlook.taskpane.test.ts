@@ -355,7 +355,7 @@ describe("Outlook task pane in Chromium", () => {
     const { page } = await open(null, backend(mandatory));
     await page
       .getByTestId("outside-office")
-      .getByText("Open Labelbridge from Outlook, Word or Excel.")
+      .getByText("Open Labelbridge from Outlook, Word, Excel or PowerPoint.")
       .waitFor();
   });
 });
@@ -393,13 +393,15 @@ describe("Outlook event handlers in Chromium (commands.html, as Outlook on the w
       api: api.handler,
     });
     opened.push(p);
-    await p.page.waitForFunction(() => (window.__fakeOutlook?.actions.size ?? 0) >= 5);
+    await p.page.waitForFunction(() => (window.__fakeOutlook?.actions.size ?? 0) >= 7);
     const names = await p.page.evaluate(() => [...window.__fakeOutlook!.actions.keys()].sort());
     expect(names).toEqual(
       [
+        "onAppointmentSend",
         "onMessageAttachmentsChanged",
         "onMessageRecipientsChanged",
         "onMessageSend",
+        "onNewAppointmentOrganizer",
         "onNewMessageCompose",
         "onSensitivityLabelChanged",
       ].sort(),

@@ -1,5 +1,5 @@
 /**
- * `labelbridge manifest`: the repository's Outlook and Word/Excel manifests rewritten for another
+ * `labelbridge manifest`: the repository's Outlook and Word/Excel/PowerPoint manifests rewritten for another
  * host — every URL, the AppDomains and the ids consistent — validated offline with xmllint, and
  * nothing written when something is wrong.
  */
@@ -95,6 +95,13 @@ describe("labelbridge manifest", () => {
     }
     expect(urls(outlook)).toContain("https://labels.example.com/events/launchevent.js");
     expect(urls(office)).toContain("https://labels.example.com/document-events.html");
+    // The new hosts and form factors come along: PowerPoint, meetings, Outlook mobile.
+    expect(office).toContain('<Host xsi:type="Presentation">');
+    expect(outlook).toContain(
+      '<LaunchEvent Type="OnAppointmentSend" FunctionName="onAppointmentSend" SendMode="SoftBlock"/>',
+    );
+    expect(outlook).toContain("<MobileFormFactor>");
+    expect(urls(outlook)).toContain("https://labels.example.com/assets/icon-25.png");
     expect(xmllint(join(out, "manifest.xml"), join(out, "manifest.office.xml")).status).toBe(0);
     expect(stdout).toBe(
       [

@@ -1,5 +1,5 @@
 /**
- * Entry of the Word/Excel event bundle (`OnDocumentOpened`, manifest.office.xml; page
+ * Entry of the Word/Excel/PowerPoint event bundle (`OnDocumentOpened`, manifest.office.xml; page
  * document-events.html loads document-events.js built from this file). When a document opens:
  * the default label goes on a new or unlabeled document where the policy has one (method
  * Standard, markings written); if labeling is mandatory and the document is still unlabeled, the
@@ -18,6 +18,7 @@ import { withPolicy } from "../flows/deps";
 import { openDocument } from "../flows/documentOpen";
 import type { DocumentLabelingHost, DocumentUser } from "../hosts/documentHost";
 import { ExcelHost } from "../hosts/excel";
+import { PowerPointHost } from "../hosts/powerpoint";
 import { WordHost } from "../hosts/word";
 import { signedInUser } from "../ports/tokenUser";
 import { createRuntime } from "../runtime/wiring";
@@ -27,9 +28,9 @@ import { runHandler, type CompletableEvent } from "./completion";
 export const DOCUMENT_HANDLER_NAMES = { onDocumentOpened: "onDocumentOpened" } as const;
 
 export interface DocumentHandlerDeps {
-  /** The signed-in person, from the backend token (Word and Excel do not expose it). */
+  /** The signed-in person, from the backend token (Word, Excel and PowerPoint do not expose it). */
   user(): Promise<DocumentUser | null>;
-  /** The adapter for this document's host, or null where we do not label (PowerPoint for now). */
+  /** The adapter for this document's host, or null where we do not label. */
   host(user: DocumentUser): DocumentLabelingHost | null;
   /** The cached effective policy, never interactive. */
   policy(user: DocumentUser): Promise<EffectivePolicy | null>;
@@ -86,6 +87,7 @@ export function documentHostFor(office: typeof Office, user: DocumentUser): Docu
   const options = { office, user: () => user };
   if (host === String(office.HostType.Word)) return new WordHost(options);
   if (host === String(office.HostType.Excel)) return new ExcelHost({ ...options, watchNewSheets: false });
+  if (host === String(office.HostType.PowerPoint)) return new PowerPointHost(options);
   return null;
 }
 

@@ -24,6 +24,8 @@ const handlers = createOutlookHandlers({
 
 Office.actions.associate(HANDLER_NAMES.onNewMessageCompose, handlers.onNewMessageCompose);
 Office.actions.associate(HANDLER_NAMES.onMessageSend, handlers.onMessageSend);
+Office.actions.associate(HANDLER_NAMES.onNewAppointmentOrganizer, handlers.onNewAppointmentOrganizer);
+Office.actions.associate(HANDLER_NAMES.onAppointmentSend, handlers.onAppointmentSend);
 Office.actions.associate(HANDLER_NAMES.onSensitivityLabelChanged, handlers.onSensitivityLabelChanged);
 Office.actions.associate(HANDLER_NAMES.onMessageRecipientsChanged, handlers.onMessageRecipientsChanged);
 Office.actions.associate(HANDLER_NAMES.onMessageAttachmentsChanged, handlers.onMessageAttachmentsChanged);

@@ -17,7 +17,7 @@ import type { EventDeps } from "../flows/deps";
 import { openNewMail } from "../flows/open";
 import { outsideLabelChanged } from "../flows/outsideChange";
 import { sendMail } from "../flows/send";
-import { TASKPANE_COMMAND_ID, type OutlookHost } from "../hosts/outlook";
+import { MEETING_TASKPANE_COMMAND_ID, TASKPANE_COMMAND_ID, type OutlookHost } from "../hosts/outlook";
 import { decisionText, stringsFor, type DecisionStrings } from "../i18n";
 import type { UserClients } from "../runtime/wiring";
 import type { AddinConfig } from "../services/config";
@@ -43,6 +43,9 @@ export interface OutlookHandlerDeps {
 export interface OutlookHandlers {
   onNewMessageCompose(event: CompletableEvent): Promise<void>;
   onMessageSend(event: CompletableEvent): Promise<void>;
+  /** A meeting being organised: the same moments as a message (the adapter knows the difference). */
+  onNewAppointmentOrganizer(event: CompletableEvent): Promise<void>;
+  onAppointmentSend(event: CompletableEvent): Promise<void>;
   onSensitivityLabelChanged(event: CompletableEvent): Promise<void>;
   onMessageRecipientsChanged(event: CompletableEvent): Promise<void>;
   onMessageAttachmentsChanged(event: CompletableEvent): Promise<void>;
@@ -52,6 +55,8 @@ export interface OutlookHandlers {
 export const HANDLER_NAMES = {
   onNewMessageCompose: "onNewMessageCompose",
   onMessageSend: "onMessageSend",
+  onNewAppointmentOrganizer: "onNewAppointmentOrganizer",
+  onAppointmentSend: "onAppointmentSend",
   onSensitivityLabelChanged: "onSensitivityLabelChanged",
   onMessageRecipientsChanged: "onMessageRecipientsChanged",
   onMessageAttachmentsChanged: "onMessageAttachmentsChanged",
@@ -162,7 +167,7 @@ export function createOutlookHandlers(deps: OutlookHandlerDeps): OutlookHandlers
     const fix = decision.outcome === "allow" ? undefined : decision.fix;
     if (host.supports("1.14")) {
       if (fix) {
-        options.commandId = TASKPANE_COMMAND_ID;
+        options.commandId = host.isAppointment ? MEETING_TASKPANE_COMMAND_ID : TASKPANE_COMMAND_ID;
         options.contextData = JSON.stringify({
           fix,
           reason: decision.reason,
@@ -230,6 +235,8 @@ export function createOutlookHandlers(deps: OutlookHandlerDeps): OutlookHandlers
   return {
     onNewMessageCompose,
     onMessageSend,
+    onNewAppointmentOrganizer: onNewMessageCompose,
+    onAppointmentSend: onMessageSend,
     onSensitivityLabelChanged,
     onMessageRecipientsChanged: onComposeChanged(recipientsChanged),
     onMessageAttachmentsChanged: onComposeChanged(attachmentsChanged),

@@ -4,6 +4,7 @@
  */
 export * from "./deps";
 export * from "./open";
+export * from "./reply";
 export * from "./documentOpen";
 export * from "./outsideChange";
 export * from "./choose";

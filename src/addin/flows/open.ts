@@ -1,8 +1,9 @@
 /**
  * Moment: a mail is opened for writing — by OnNewMessageCompose, or by the task pane on a mail the
- * event did not reach. An unlabeled mail gets the policy's default label (Standard); a label the
- * mail already carries from Outlook is checked as an outside change: `inherited` for a new mail
- * (reply, forward, Purview's default), `chosen` when the pane finds one.
+ * event did not reach. An unlabeled mail gets the policy's default label (Standard), a reply or
+ * forward the higher of it and the original's (reply.ts); a label the mail already carries from
+ * Outlook is checked as an outside change: `inherited` for a new mail (reply, forward, Purview's
+ * default), `chosen` when the pane finds one.
  * Documents open in documentOpen.ts.
  */
 import { decideDefaultLabel } from "../../core/decide/defaultLabel";
@@ -13,6 +14,7 @@ import type { OutlookHost } from "../hosts/outlook";
 import type { ApplyResult } from "../hosts/types";
 import { applyAndRecord, readLabel, withPolicy, type EventDeps, type FlowDeps, type ReadLabel } from "./deps";
 import { settleOutsideChange, type OutsideChangeOutcome } from "./outsideChange";
+import { inheritOnOpen } from "./reply";
 
 export type OpenOutcome =
   | ({ kind: "outside" } & OutsideChangeOutcome)
@@ -24,14 +26,17 @@ export async function labelOnOpen(
   source: OutsideSource,
 ): Promise<OpenOutcome> {
   if (label.outside) return { kind: "outside", ...(await settleOutsideChange(d, label, source)) };
+  const inherited = await inheritOnOpen(d, label);
+  if (inherited) return { kind: "default", ...inherited };
   const decision = decideDefaultLabel(d.policy, { kind: d.kind, current: label.current }, d.ctx);
   const result = decision.outcome === "apply" ? await applyAndRecord(d, decision.plan, "auto") : null;
   return { kind: "default", decision, result };
 }
 
 /**
- * OnNewMessageCompose: the default label, or our record of the label Outlook already carries; then
- * the labels of attachments already on the mail (a forward), for send. Null without a policy.
+ * OnNewMessageCompose and OnNewAppointmentOrganizer: the default (or the original's) label, or our
+ * record of the label Outlook already carries; then the labels of attachments already on the mail
+ * (a forward), for send. Null without a policy.
  */
 export async function openNewMail(e: EventDeps<OutlookHost>): Promise<OpenOutcome | null> {
   const policy = (await e.policies.load({ timeoutMs: 4000, interactive: false })).policy;

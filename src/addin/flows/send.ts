@@ -14,6 +14,7 @@ import { parseJson } from "../hosts/outlookItem";
 import { SESSION } from "../hosts/outlookSession";
 import { contextOf, readLabel, recordAudit, type EventDeps, type FlowDeps } from "./deps";
 import { detectFor, wantsDetection } from "./recommend";
+import { originalLabelForSend } from "./reply";
 
 /** Body text scanned at send; a 100 KB body is read whole (bench/addin measures it). */
 export const SEND_TEXT_LIMIT = 256 * 1024;
@@ -76,13 +77,14 @@ async function decideForSend(d: FlowDeps<OutlookHost>): Promise<SendDecision> {
   const { host, policy, ctx } = d;
   if (!policy.features.manualLabeling)
     return { outcome: "allow", reason: "ok", message: "", findings: [], audit: [] };
-  const [label, recipients, attachments, text, dismissed, justification] = await Promise.all([
+  const [label, recipients, attachments, text, dismissed, justification, original] = await Promise.all([
     readLabel(host, policy),
     host.recipients().catch(() => [] as string[]),
     host.attachments().catch(() => [] as Array<{ name: string; labelId: string | null }>),
     wantsDetection(policy) ? host.readText(SEND_TEXT_LIMIT).catch(() => "") : Promise.resolve(""),
     host.sessionGet(SESSION.dismissed).catch(() => null),
     host.sessionGet(SESSION.recipientJustification).catch(() => null),
+    originalLabelForSend(host, policy).catch(() => null),
   ]);
   if (label.outside) {
     // A label chosen with Outlook's control: the same rules as a choice in our pane.
@@ -105,6 +107,7 @@ async function decideForSend(d: FlowDeps<OutlookHost>): Promise<SendDecision> {
       detections: text ? detectFor(d, text, "send").detections : undefined,
       dismissedRecommendation: dismissed,
       recipientJustification: parseJson<Justification>(justification),
+      originalLabelId: original,
     },
     ctx,
   );

@@ -1,5 +1,5 @@
 /**
- * What the Word and Excel adapters share: the document's name and location, language and theme,
+ * What the Word, Excel and PowerPoint adapters share: the document's name and location, language and theme,
  * the "open the pane with this document" setting, Office error mapping, and the protocol that keeps
  * a label change at one `context.sync()`.
  *
@@ -41,7 +41,7 @@ import {
  * its banner until a label is set.
  */
 export interface DocumentLabelingHost extends LabelingHost {
-  readonly kind: "Word" | "Excel";
+  readonly kind: DocumentKind;
   opensWithDocument(): Promise<boolean>;
   /**
    * Turns "open the pane with this document" on or off, and with `unlabeledOpenAt` remembers that
@@ -54,6 +54,9 @@ export interface DocumentLabelingHost extends LabelingHost {
   /** Releases event registrations (Excel's worksheet-added handler). */
   dispose(): Promise<void>;
 }
+
+/** The hosts whose files carry the label in custom document properties. */
+export type DocumentKind = "Word" | "Excel" | "PowerPoint";
 
 /** The document setting that makes Office open our task pane with the document (docs/reference/office-js.md §6). */
 export const AUTO_SHOW_TASKPANE_SETTING = "Office.AutoShowTaskpaneWithDocument";
@@ -153,9 +156,9 @@ export abstract class DocumentHost<S extends DocumentSnapshot> {
   /** How old a snapshot may be and still be written from; Infinity where a stale one is harmless. */
   protected abstract readonly maxSnapshotAgeMs: number;
 
-  abstract readonly kind: "Word" | "Excel";
+  abstract readonly kind: DocumentKind;
 
-  /** The requirement set the label's custom properties need (WordApi 1.3, ExcelApi 1.7). */
+  /** The requirement set the label's custom properties need (WordApi 1.3, ExcelApi 1.7, PowerPointApi 1.7). */
   protected abstract readonly labelApi: { set: string; version: string };
 
   /**

@@ -12,16 +12,20 @@ import { OutlookAttachments, type AttachmentLabel, type AttachmentLabelReader } 
 import { OutlookItem } from "./outlookItem";
 import { readMailLabel, type ReceivedLabelReader } from "./outlookLabel";
 import { OutlookNativeLabels } from "./outlookNative";
+import { recordStore } from "./outlookRecord";
+import { readComposeOrigin, recordedOriginal, recordOriginal } from "./outlookReply";
 import { hostTheme, OutlookNotifications } from "./outlookNotify";
 import { OutlookSession } from "./outlookSession";
 import type {
   ApplyOptions,
   ApplyResult,
+  ComposeOrigin,
   HostCapabilities,
   HostItemInfo,
   HostTheme,
   LabelingHost,
   LabelState,
+  OriginalLabelRecord,
 } from "./types";
 
 export { SESSION } from "./outlookSession";
@@ -30,6 +34,8 @@ export type { AttachmentLabel, AttachmentLabelReader } from "./outlookAttachment
 
 /** The compose task pane button; Smart Alerts `commandId` opens it (manifest `<Control id>`). */
 export const TASKPANE_COMMAND_ID = "lbComposeOpenPane";
+/** The same button on a meeting being organised (control ids are unique in a manifest). */
+export const MEETING_TASKPANE_COMMAND_ID = "lbMeetingOpenPane";
 
 export interface OutlookHostOptions {
   /** Needed to read the label of a received mail; without it read mode fails with a HostError. */
@@ -88,15 +94,17 @@ export class OutlookHost implements LabelingHost {
   async capabilities(): Promise<HostCapabilities> {
     const compose = this.mode === "compose";
     const native = compose && (await this.native.enabled());
-    const headers = compose && this.supports("1.8");
+    const record = compose ? recordStore(this.mail) : null;
+    // Outlook on Android and iOS can write neither a subject nor a body (docs/mobile.md).
+    const marks = compose && !this.mail.mobile;
     return {
       nativeLabels: native,
-      canWriteLabel: compose && (headers || native),
-      headerFooterMarking: compose,
+      canWriteLabel: compose && (record !== null || native),
+      headerFooterMarking: marks,
       watermark: false,
-      subjectMarking: compose,
-      bodyMarkingOnSend: compose && this.supports("1.13"),
-      internetHeaders: headers,
+      subjectMarking: marks,
+      bodyMarkingOnSend: marks && this.supports("1.13"),
+      internetHeaders: record !== null && record.kind === "internetHeaders",
     };
   }
 
@@ -107,7 +115,7 @@ export class OutlookHost implements LabelingHost {
       const item = this.mail.item as Office.MessageCompose;
       const [subject, from] = await Promise.all([
         this.mail.subject(item),
-        this.supports("1.7") && item.from
+        this.mail.has("from") && item.from
           ? this.mail
               .call<Office.EmailAddressDetails>("from.getAsync", (cb) => item.from.getAsync(cb))
               .then(
@@ -158,12 +166,16 @@ export class OutlookHost implements LabelingHost {
       const item = this.mail.item as Office.MessageRead;
       return [...addresses(item.to), ...addresses(item.cc)];
     }
-    const item = this.mail.item as Office.MessageCompose;
-    const get = (field: Office.Recipients, name: string): Promise<string[]> =>
-      this.mail
-        .call<Office.EmailAddressDetails[]>(`${name}.getAsync`, (cb) => field.getAsync(cb))
-        .then(addresses);
-    const lists = await Promise.all([get(item.to, "to"), get(item.cc, "cc"), get(item.bcc, "bcc")]);
+    // A meeting being organised has attendees where a message has recipients.
+    const fields = this.mail.isAppointment ? ["requiredAttendees", "optionalAttendees"] : ["to", "cc", "bcc"];
+    const item = this.mail.item as unknown as Record<string, Office.Recipients>;
+    const lists = await Promise.all(
+      fields.map((name) =>
+        this.mail
+          .call<Office.EmailAddressDetails[]>(`${name}.getAsync`, (cb) => item[name].getAsync(cb))
+          .then(addresses),
+      ),
+    );
     return ([] as string[]).concat(...lists);
   }
 
@@ -174,6 +186,23 @@ export class OutlookHost implements LabelingHost {
 
   refreshAttachmentLabels(siteId: string, reader: AttachmentLabelReader): Promise<AttachmentLabel[]> {
     return this.files.refreshLabels(siteId, reader);
+  }
+
+  composeOrigin(maxChars: number): Promise<ComposeOrigin | null> {
+    return readComposeOrigin(this.mail, maxChars);
+  }
+
+  recordedOriginal(): Promise<OriginalLabelRecord | null> {
+    return recordedOriginal(this.session);
+  }
+
+  recordOriginal(record: OriginalLabelRecord): Promise<void> {
+    return recordOriginal(this.session, record);
+  }
+
+  /** A meeting being organised rather than a message. */
+  get isAppointment(): boolean {
+    return this.mail.isAppointment;
   }
 
   /** Item session data (Mailbox 1.11, compose); null where the client has none. */

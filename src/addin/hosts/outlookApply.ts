@@ -18,6 +18,7 @@ import {
   type Step,
 } from "./outlookMarking";
 import type { OutlookNativeLabels } from "./outlookNative";
+import { recordStore, type RecordStore } from "./outlookRecord";
 import { SESSION, type OutlookSession } from "./outlookSession";
 import type { BodyKind } from "./outlookBody";
 import { HostError, type ApplyOptions, type ApplyResult, type HostWarning } from "./types";
@@ -37,7 +38,8 @@ export async function applyMailPlan(
   const warnings: HostWarning[] = [];
   const headerPlan = plan.mailHeaders ?? { set: {}, remove: [] };
   const headerNames = [...Object.keys(headerPlan.set), ...headerPlan.remove];
-  const useHeaders = headerNames.length > 0 && mail.supports("1.8");
+  const store = recordStore(mail);
+  const useHeaders = headerNames.length > 0 && store !== null;
   const catalog = await native.catalog();
   const nativeBefore = catalog.length > 0 ? await native.label() : null;
   if (plan.labelId === null && nativeBefore !== null)
@@ -64,12 +66,17 @@ export async function applyMailPlan(
 
   // 2. The reversible writes.
   const steps: Step[] = [];
-  if (useHeaders) steps.push(...headerSteps(mail, item, headerPlan, headersBefore));
+  if (useHeaders) steps.push(...headerSteps(store!, headerPlan, headersBefore));
   else if (headerNames.length > 0) warnings.push({ code: "mail-headers-not-supported" });
-  const subject = subjectStep(mail, item, plan, subjectBefore);
+  // Outlook mobile cannot write a subject or a body (docs/mobile.md): Exchange's rules mark there.
+  const subject = mail.mobile ? null : subjectStep(mail, item, plan, subjectBefore);
   if (subject) steps.push(subject);
-  const body = bodyStep(mail, session, item, { plan, nativeMarks, kind, before: bodyBefore });
+  const body = mail.mobile
+    ? null
+    : bodyStep(mail, session, item, { plan, nativeMarks, kind, before: bodyBefore });
   if (body) steps.push(body);
+  if (mail.mobile && (plan.marking.header || plan.marking.footer || plan.subjectMarking))
+    warnings.push({ code: "mail-marking-not-on-mobile" });
 
   const done: Step[] = [];
   try {
@@ -115,17 +122,14 @@ async function rollback(done: Step[]): Promise<string[]> {
 }
 
 function headerSteps(
-  mail: OutlookItem,
-  item: Office.MessageCompose,
+  store: RecordStore,
   plan: { set: Record<string, string>; remove: string[] },
   before: Record<string, string>,
 ): Step[] {
   const steps: Step[] = [];
   const previous = (name: string): string | undefined => headerValue(before, name) ?? undefined;
-  const set = (headers: Record<string, string>) =>
-    mail.call<void>("internetHeaders.setAsync", (cb) => item.internetHeaders.setAsync(headers, cb));
-  const remove = (names: string[]) =>
-    mail.call<void>("internetHeaders.removeAsync", (cb) => item.internetHeaders.removeAsync(names, cb));
+  const set = (headers: Record<string, string>) => store.set(headers);
+  const remove = (names: string[]) => store.remove(names);
   const restore = async (names: string[]): Promise<void> => {
     const back: Record<string, string> = {};
     const absent: string[] = [];
@@ -142,14 +146,14 @@ function headerSteps(
   const setNames = Object.keys(plan.set);
   if (setNames.length > 0)
     steps.push({
-      name: "internetHeaders.setAsync",
+      name: store.kind === "internetHeaders" ? "internetHeaders.setAsync" : "customProperties.saveAsync",
       apply: () => set(plan.set),
       undo: () => restore(setNames),
     });
   const removeNames = plan.remove.filter((n) => previous(n) !== undefined);
   if (removeNames.length > 0)
     steps.push({
-      name: "internetHeaders.removeAsync",
+      name: store.kind === "internetHeaders" ? "internetHeaders.removeAsync" : "customProperties.saveAsync",
       apply: () => remove(removeNames),
       undo: () => restore(removeNames),
     });

@@ -7,6 +7,18 @@ import { HostError } from "./types";
 
 export type Item = Office.MessageCompose | Office.MessageRead;
 
+/**
+ * Mailbox APIs past 1.5 that Outlook on Android and iOS offers in message compose although it
+ * reports Mailbox 1.5 (docs/mobile.md), with the set that brought each elsewhere.
+ */
+const BEYOND_MOBILE_SET = {
+  from: "1.7",
+  internetHeaders: "1.8",
+  composeType: "1.10",
+  sessionData: "1.11",
+} as const;
+export type ComposeApi = keyof typeof BEYOND_MOBILE_SET;
+
 export class OutlookItem {
   constructor(readonly office: typeof Office) {}
 
@@ -38,6 +50,25 @@ export class OutlookItem {
     if (this.mode !== "compose")
       throw new HostError(operation, "This mail is open for reading; its label cannot be changed.");
     return this.item as Office.MessageCompose;
+  }
+
+  /** A meeting being organised (AppointmentCompose): no internet headers, attendees instead of To/Cc. */
+  get isAppointment(): boolean {
+    // Office.MailboxEnums.ItemType.Appointment
+    return String((this.item as { itemType?: unknown }).itemType) === "appointment";
+  }
+
+  /** Outlook on Android or iOS. */
+  get mobile(): boolean {
+    const diagnostics = this.mailbox && this.mailbox.diagnostics;
+    return !!diagnostics && /^Outlook(Android|IOS)$/.test(diagnostics.hostName);
+  }
+
+  /** Whether a compose API is there: by requirement set, or on Outlook mobile by its own list. */
+  has(api: ComposeApi): boolean {
+    if (this.isAppointment && (api === "internetHeaders" || api === "composeType" || api === "from"))
+      return false;
+    return this.supports(BEYOND_MOBILE_SET[api]) || (this.mobile && this.mode === "compose");
   }
 
   /** Whether the client has a Mailbox requirement set (each call below names the one it needs). */

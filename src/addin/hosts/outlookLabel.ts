@@ -8,6 +8,7 @@ import { decodeMsipLabelsHeader, MSIP_LABELS_HEADER, type LabelRecord } from "..
 import type { MarkingProfile } from "../../core/policy/model";
 import type { OutlookItem } from "./outlookItem";
 import type { OutlookNativeLabels } from "./outlookNative";
+import { recordStore } from "./outlookRecord";
 import { HostError } from "./types";
 
 export const PROTECTIVE_MARKING_HEADER = "X-Protective-Marking";
@@ -26,18 +27,13 @@ export function headerValue(headers: Record<string, string>, name: string): stri
   return null;
 }
 
-/** Our x-headers on a mail being written (Mailbox 1.8); none before it. */
+/** Our record on a mail being written (x-headers from Mailbox 1.8; a meeting's custom properties). */
 export function ourHeaders(
   mail: OutlookItem,
   names: string[] = [MSIP_LABELS_HEADER, PROTECTIVE_MARKING_HEADER],
 ): Promise<Record<string, string>> {
-  if (!mail.supports("1.8")) return Promise.resolve({});
-  const item = mail.compose("internetHeaders.getAsync");
-  return mail
-    .call<Record<string, string>>("internetHeaders.getAsync", (cb) =>
-      item.internetHeaders.getAsync(names, cb),
-    )
-    .then((h) => h ?? {});
+  const store = recordStore(mail);
+  return store ? store.get(names) : Promise.resolve({});
 }
 
 export async function readMailLabel(
@@ -51,10 +47,11 @@ export async function readMailLabel(
   if (mail.mode === "read") {
     const item = mail.item as Office.MessageRead;
     if (!received) throw new HostError("readLabel", "This runtime cannot read a received mail's label.");
-    if (!mail.supports("1.8")) return { current: null, records: [], source: "none", otherMarkings: [] };
-    const raw = await mail.call<string>("getAllInternetHeadersAsync", (cb) =>
-      item.getAllInternetHeadersAsync(cb),
-    );
+    // Before Mailbox 1.8 (and on Outlook mobile) a received mail's headers cannot be read: what the
+    // subject shows (a protective marking) is all there is.
+    const raw = mail.supports("1.8")
+      ? await mail.call<string>("getAllInternetHeadersAsync", (cb) => item.getAllInternetHeadersAsync(cb))
+      : "";
     const { problems: _problems, ...state } = received(
       raw ?? "",
       item.subject ?? "",

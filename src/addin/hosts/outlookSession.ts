@@ -21,7 +21,7 @@ export class OutlookSession {
   constructor(private readonly mail: OutlookItem) {}
 
   private available(): boolean {
-    return this.mail.mode === "compose" && this.mail.supports("1.11");
+    return this.mail.mode === "compose" && this.mail.has("sessionData");
   }
 
   /** A value, or null where it is absent or the client has no session data. */

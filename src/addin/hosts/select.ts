@@ -1,7 +1,8 @@
 /**
  * The task pane's one door to Office: waits for office.js, and builds the adapter for the host
- * the page was opened in (Office.onReady's info.host) — Outlook, Word or Excel — with the extras
- * the pane may use. Each adapter is its own chunk: Outlook never loads Word's code and vice versa.
+ * the page was opened in (Office.onReady's info.host) — Outlook, Word, Excel or PowerPoint — with
+ * the extras the pane may use. Each adapter is its own chunk: Outlook never loads Word's code and
+ * vice versa.
  * Outside Office (or when office.js did not load) there is no host.
  */
 import type { LabelingHost } from "./types";
@@ -24,12 +25,12 @@ export interface ConnectedHost {
 
 export interface ConnectOptions {
   /**
-   * Who is signed in, for documents: Word and Excel have no user profile (Outlook's
+   * Who is signed in, for documents: Word, Excel and PowerPoint have no user profile (Outlook's
    * `mailbox.userProfile` serves mail), so the backend token's claims say it.
    */
   documentUser: () => { name: string; principalName: string };
   /**
-   * Runs once Office is ready and before a Word or Excel adapter is built, so `documentUser` can
+   * Runs once Office is ready and before a document adapter is built, so `documentUser` can
    * be learnt first — under SSO the token comes from Office, which must be ready to give it.
    */
   beforeDocumentHost?: () => Promise<void>;
@@ -37,7 +38,8 @@ export interface ConnectOptions {
 }
 
 /** The adapter chunks, started early when the page URL already says which host this is. */
-const chunks: Partial<Record<"Outlook" | "OutlookRead" | "Word" | "Excel", Promise<unknown>>> = {};
+const chunks: Partial<Record<"Outlook" | "OutlookRead" | "Word" | "Excel" | "PowerPoint", Promise<unknown>>> =
+  {};
 
 function loadOutlook() {
   return (chunks.Outlook ??= import(/* webpackChunkName: "host-outlook" */ "./outlook.js")) as Promise<
@@ -60,6 +62,12 @@ function loadExcel() {
   >;
 }
 
+function loadPowerPoint() {
+  return (chunks.PowerPoint ??= import(
+    /* webpackChunkName: "host-powerpoint" */ "./powerpoint.js"
+  )) as Promise<typeof import("./powerpoint.js")>;
+}
+
 /**
  * Office opens add-in pages with `?_host_Info=Outlook$Win32$16.01$en-US$...` (or `|`-separated).
  * Fetching that host's adapter while office.js starts saves one round trip; Office.onReady stays
@@ -73,6 +81,7 @@ export function preloadHostFromUrl(search: string): void {
     void loadOutlookRead().catch(() => undefined);
   } else if (host === "word") void loadWord().catch(() => undefined);
   else if (host === "excel") void loadExcel().catch(() => undefined);
+  else if (host === "powerpoint") void loadPowerPoint().catch(() => undefined);
 }
 
 export async function connectToOffice(options: ConnectOptions): Promise<ConnectedHost | null> {
@@ -102,18 +111,16 @@ export async function connectToOffice(options: ConnectOptions): Promise<Connecte
       shareDevToken: (token) => saveRoamingDevToken(office, token),
     };
   }
-  if (info.host === office.HostType.Word || info.host === office.HostType.Excel) {
+  const documentHosts = [office.HostType.Word, office.HostType.Excel, office.HostType.PowerPoint];
+  if (documentHosts.includes(info.host)) {
     await options.beforeDocumentHost?.().catch(() => undefined);
+    const adapter = { office, user: options.documentUser };
     const host =
       info.host === office.HostType.Word
-        ? new (await import(/* webpackChunkName: "host-word" */ "./word.js")).WordHost({
-            office,
-            user: options.documentUser,
-          })
-        : new (await import(/* webpackChunkName: "host-excel" */ "./excel.js")).ExcelHost({
-            office,
-            user: options.documentUser,
-          });
+        ? new (await loadWord()).WordHost(adapter)
+        : info.host === office.HostType.Excel
+          ? new (await loadExcel()).ExcelHost(adapter)
+          : new (await loadPowerPoint()).PowerPointHost(adapter);
     return {
       host,
       extras: { ensureOpensWithDocument: (on) => host.ensureOpensWithDocument(on) },

@@ -47,6 +47,19 @@ export interface HostItemInfo {
   sender?: string;
 }
 
+/** A reply or forward being written, and what it shows of the mail it answers (Outlook compose). */
+export interface ComposeOrigin {
+  response: "reply" | "forward";
+  subject: string;
+  /** The body as plain text: the quoted original, when read as Outlook created the mail. */
+  body: string;
+}
+
+/** What the open moment found the original's label to be (null: none shown). */
+export interface OriginalLabelRecord {
+  labelId: string | null;
+}
+
 export interface ApplyOptions {
   /**
    * "auto" (default) also sets the host's own label where it has a label API and the label;
@@ -77,7 +90,9 @@ export type HostWarning =
   /** Outlook before Mailbox 1.8 cannot write internet headers: our msip_labels header is missing. */
   | { code: "mail-headers-not-supported" }
   /** Outlook's own label list lacks this label, so only our header carries it. */
-  | { code: "not-in-outlook-catalog" };
+  | { code: "not-in-outlook-catalog" }
+  /** Outlook on Android and iOS cannot write a subject or body: the label's mail markings are not written. */
+  | { code: "mail-marking-not-on-mobile" };
 
 export interface ApplyResult {
   /** What was really written, e.g. native label set or not, markings written, ContentBits. */
@@ -151,6 +166,11 @@ export interface LabelingHost {
    * false when the host cannot apply that label.
    */
   restoreNativeLabel?(labelId: string): Promise<boolean>;
+  /** Outlook compose: whether the mail answers or forwards another, and what it shows of it. */
+  composeOrigin?(maxChars: number): Promise<ComposeOrigin | null>;
+  /** Outlook compose: what the open moment found of the original's label, kept for send; null if never. */
+  recordedOriginal?(): Promise<OriginalLabelRecord | null>;
+  recordOriginal?(record: OriginalLabelRecord): Promise<void>;
   /** Office display language, e.g. "en-US", "fr-FR". */
   displayLanguage(): string;
   /** Office theme colours, or null where the host has none. */
@@ -163,10 +183,13 @@ export interface LabelingHost {
 }
 
 /**
- * A Word or Excel adapter (documentHost.ts). Defined here, with a type-only import, so the task pane
+ * A Word, Excel or PowerPoint adapter (documentHost.ts). Defined here, with a type-only import, so the task pane
  * can ask without loading the document adapters' code into its first chunk.
  */
 export function isDocumentHost(host: LabelingHost): host is DocumentLabelingHost {
   const h = host as Partial<DocumentLabelingHost>;
-  return (host.kind === "Word" || host.kind === "Excel") && typeof h.ensureOpensWithDocument === "function";
+  return (
+    (host.kind === "Word" || host.kind === "Excel" || host.kind === "PowerPoint") &&
+    typeof h.ensureOpensWithDocument === "function"
+  );
 }

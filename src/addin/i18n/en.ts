@@ -65,7 +65,7 @@ export const en: Strings = {
   readFailed: (detail) => `The label could not be read (${detail}); nothing was changed.`,
   labelApplied: (label) => `The label "${label}" was applied.`,
   labelRemoved: "The label was removed.",
-  outsideOffice: "Open Labelbridge from Outlook, Word or Excel.",
+  outsideOffice: "Open Labelbridge from Outlook, Word, Excel or PowerPoint.",
   settings: "Settings",
   devTokenLabel: "Development token",
   devTokenHint: "Paste the token printed by `labelbridge token`.",

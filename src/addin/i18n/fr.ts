@@ -76,7 +76,7 @@ export const fr: Strings = {
   readFailed: (detail) => `L'étiquette n'a pas pu être lue (${detail}) ; rien n'a été modifié.`,
   labelApplied: (label) => `L'étiquette « ${label} » a été appliquée.`,
   labelRemoved: "L'étiquette a été supprimée.",
-  outsideOffice: "Ouvrez Labelbridge depuis Outlook, Word ou Excel.",
+  outsideOffice: "Ouvrez Labelbridge depuis Outlook, Word, Excel ou PowerPoint.",
   settings: "Paramètres",
   devTokenLabel: "Jeton de développement",
   devTokenHint: "Collez le jeton affiché par `labelbridge token`.",

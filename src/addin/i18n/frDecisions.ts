@@ -26,6 +26,7 @@ export const frDecisions: DecisionStrings = {
       "Votre organisation exige une étiquette ici : vous pouvez la changer, mais pas la supprimer.",
     "manual-label-kept": (p) => `L'étiquette « ${p.label} » a été choisie par une personne et est conservée.`,
     "default-label": (p) => `Étiquette « ${p.label} » appliquée par défaut.`,
+    "original-label-inherited": (p) => `Étiquette « ${p.label} » reprise du message auquel il répond.`,
     "no-default-label": () => "La stratégie n'a pas d'étiquette par défaut ici.",
     "already-labeled": () => "Le message porte déjà une étiquette.",
     "mandatory-label-missing": () => "Sélectionnez une étiquette de confidentialité avant d'envoyer.",

@@ -27,6 +27,8 @@ export const enWarnings: WarningStrings = {
     "This version of Outlook cannot write mail headers, so the label's msip_labels header was not written: mail systems that read it will not see the label.",
   "not-in-outlook-catalog": () =>
     "Outlook's own sensitivity labels do not include this label, so it is recorded in Labelbridge's mail header only.",
+  "mail-marking-not-on-mobile": () =>
+    "Outlook on a phone or tablet cannot change a mail's subject or text, so the label's markings were not written here.",
 };
 
 export const frWarnings: WarningStrings = {
@@ -50,6 +52,8 @@ export const frWarnings: WarningStrings = {
     "Cette version d'Outlook ne peut pas écrire d'en-têtes de message : l'en-tête msip_labels de l'étiquette n'a pas été écrit, et les systèmes de messagerie qui le lisent ne verront pas l'étiquette.",
   "not-in-outlook-catalog": () =>
     "Les étiquettes de confidentialité d'Outlook ne comprennent pas cette étiquette : elle n'est enregistrée que dans l'en-tête de message de Labelbridge.",
+  "mail-marking-not-on-mobile": () =>
+    "Outlook sur téléphone ou tablette ne peut pas modifier l'objet ni le texte d'un message : les marquages de l'étiquette n'ont pas été écrits ici.",
 };
 
 /** A warning in the language of `locale` (Strings.locale); English for any other. */

@@ -1,5 +1,5 @@
 /**
- * Task pane entry (taskpane.html, shared by Outlook, Word and Excel): connect to the host, build
+ * Task pane entry (taskpane.html, shared by Outlook, Word, Excel and PowerPoint): connect to the host, build
  * this runtime's wiring (runtime/wiring.ts), and render the pane. Everything Office-specific stays in
  * src/addin/hosts; everything the pane does is in controller.ts.
  */
@@ -110,7 +110,7 @@ async function start(): Promise<void> {
   const tokens = runtime.tokens;
   // The token the backend gets (NAA, Office SSO, or the development token) names the person for
   // documents; never interactive here: the policy load asks for sign-in when it must.
-  // Only Word and Excel need it (Outlook names the person itself): its own chunk, fetched on demand.
+  // Only the document hosts need it (Outlook names the person itself): its own chunk, fetched on demand.
   const signedIn = () =>
     import(/* webpackChunkName: "token-user" */ "../ports/tokenUser.js").then((m) => m.signedInUser(tokens));
   let tokenUser: TokenUser | null = null;

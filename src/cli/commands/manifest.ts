@@ -1,7 +1,8 @@
 /**
  * `labelbridge manifest --base-url https://labels.example.com [--out DIR] [--version X.Y.Z.W]`: the
- * Outlook manifest (manifest.xml) and the Word/Excel manifest (manifest.office.xml) for the server
- * that will host the add-in, from the repository's manifests as templates.
+ * Outlook manifest (manifest.xml: messages, meetings, Outlook mobile) and the Word/Excel/PowerPoint
+ * manifest (manifest.office.xml) for the server that will host the add-in, from the repository's
+ * manifests as templates.
  *
  * Every URL of the template's origin moves to the new base, the AppDomains to the new origin; the
  * result must hold no URL of the template's host, only https URLs, every `resid` defined under
@@ -332,7 +333,7 @@ export function register(program: Command): void {
   program
     .command("manifest")
     .description(
-      "Write manifest.xml (Outlook) and manifest.office.xml (Word, Excel) for the server at --base-url, validated offline",
+      "Write manifest.xml (Outlook, meetings, Outlook mobile) and manifest.office.xml (Word, Excel, PowerPoint) for the server at --base-url, validated offline",
     )
     .requiredOption(
       "--base-url <url>",

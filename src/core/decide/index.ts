@@ -7,6 +7,7 @@ export * from "./officeLabel";
 export * from "./outsideChange";
 export * from "./context";
 export * from "./defaultLabel";
+export * from "./inherit";
 export * from "./recommend";
 export * from "./send";
 export * from "./protection";

@@ -48,6 +48,19 @@ export function decideSend(policy: EffectivePolicy, mail: MailSendState, ctx: De
   let label = mail.current?.labelId ?? null;
   let state = mail;
 
+  // A reply or forward that no open moment labeled inherits the original's label, as on open.
+  const original = mail.originalLabelId;
+  if (
+    original &&
+    catalog.isHigher(original, label) &&
+    !(mail.current && mail.current.method === "Privileged") &&
+    policy.labels.some((l) => l.id === original && l.applicableTo.includes("email"))
+  ) {
+    plan = planLabel(policy, mail, original, "Standard", ctx, { actionSource: "inherited" });
+    label = original;
+    state = { ...mail, current: { labelId: original, method: "Standard" } };
+  }
+
   // Attachments: an email inherits the most sensitive attachment label (AttachmentAction).
   if (settings.attachmentInheritance !== "off") {
     const highest = mail.attachments

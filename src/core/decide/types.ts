@@ -62,6 +62,7 @@ export type ReasonCode =
   | "removal-not-allowed-mandatory"
   | "manual-label-kept"
   | "default-label"
+  | "original-label-inherited"
   | "no-default-label"
   | "already-labeled"
   | "mandatory-label-missing"
@@ -168,6 +169,8 @@ export interface MailSendState extends ItemState {
   dismissedRecommendation?: string | null;
   /** Justification already given for a recipient rule in the task pane. */
   recipientJustification?: Justification | null;
+  /** A reply or forward no open moment labeled: the label the original shows (decide/inherit.ts). */
+  originalLabelId?: string | null;
 }
 
 export interface SendFinding {

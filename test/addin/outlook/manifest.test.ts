@@ -7,7 +7,7 @@ import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { HANDLER_NAMES } from "../../../src/addin/events/outlookHandlers";
-import { TASKPANE_COMMAND_ID } from "../../../src/addin/hosts/outlook";
+import { MEETING_TASKPANE_COMMAND_ID, TASKPANE_COMMAND_ID } from "../../../src/addin/hosts/outlook";
 
 const ROOT = join(__dirname, "..", "..", "..");
 const MANIFEST = join(ROOT, "manifest.xml");
@@ -34,7 +34,7 @@ describe("manifest.xml", () => {
     expect(r.status).toBe(0);
   });
 
-  it("names exactly the handlers the event bundle associates, with one SoftBlock OnMessageSend", () => {
+  it("names exactly the handlers the event bundle associates, with one SoftBlock OnMessageSend and OnAppointmentSend", () => {
     const events = all(/<LaunchEvent Type="([^"]+)" FunctionName="([^"]+)"( SendMode="([^"]+)")?\/>/).map(
       (m) => ({
         type: m[1],
@@ -42,19 +42,50 @@ describe("manifest.xml", () => {
         sendMode: m[4],
       }),
     );
-    expect(events.map((e) => e.fn).sort()).toEqual(Object.values(HANDLER_NAMES).sort());
+    // OnNewMessageCompose is named twice: for the desktop and for Outlook mobile.
+    expect([...new Set(events.map((e) => e.fn))].sort()).toEqual(Object.values(HANDLER_NAMES).sort());
     expect(events.filter((e) => e.type === "OnMessageSend")).toEqual([
       { type: "OnMessageSend", fn: "onMessageSend", sendMode: "SoftBlock" },
     ]);
+    expect(events.filter((e) => e.type === "OnAppointmentSend")).toEqual([
+      { type: "OnAppointmentSend", fn: "onAppointmentSend", sendMode: "SoftBlock" },
+    ]);
     expect(events.map((e) => e.type).sort()).toEqual(
       [
+        "OnAppointmentSend",
         "OnMessageAttachmentsChanged",
         "OnMessageRecipientsChanged",
         "OnMessageSend",
+        "OnNewAppointmentOrganizer",
+        "OnNewMessageCompose",
         "OnNewMessageCompose",
         "OnSensitivityLabelChanged",
       ].sort(),
     );
+  });
+
+  it("offers the pane on meetings being organised, activated for appointments in edit form", () => {
+    expect(xml).toContain('<Rule xsi:type="ItemIs" ItemType="Appointment" FormType="Edit"/>');
+    const inner = xml.slice(xml.indexOf('xsi:type="VersionOverridesV1_1"'));
+    const meeting = inner.slice(
+      inner.indexOf('<ExtensionPoint xsi:type="AppointmentOrganizerCommandSurface">'),
+    );
+    expect(meeting).toContain(`<Control xsi:type="Button" id="${MEETING_TASKPANE_COMMAND_ID}">`);
+  });
+
+  it("on Outlook mobile: the read pane and OnNewMessageCompose only (mobile has no send event)", () => {
+    const mobile = xml.slice(xml.indexOf("<MobileFormFactor>"), xml.indexOf("</MobileFormFactor>"));
+    expect(all(/<ExtensionPoint xsi:type="([^"]+)">/, mobile).map((m) => m[1])).toEqual([
+      "MobileMessageReadCommandSurface",
+      "LaunchEvent",
+    ]);
+    expect(all(/<LaunchEvent Type="([^"]+)"/, mobile).map((m) => m[1])).toEqual(["OnNewMessageCompose"]);
+    const icons = all(/<bt:Image size="(\d+)" scale="(\d)" resid="Icon\.(\d+)x\d+"\/>/, mobile);
+    expect(icons.map((m) => `${m[1]}@${m[2]}`)).toEqual(
+      ["25", "32", "48"].flatMap((size) => ["1", "2", "3"].map((scale) => `${size}@${scale}`)),
+    );
+    // Each size at each scale points at an icon at least that many pixels wide.
+    for (const m of icons) expect(Number(m[3])).toBeGreaterThanOrEqual(Number(m[1]) * Number(m[2]) * 0.8);
   });
 
   it("points Smart Alerts' commandId at the compose task pane button", () => {

@@ -87,6 +87,7 @@ describe("pane view model", () => {
       { code: "mail-headers-not-supported" },
       { code: "not-in-outlook-catalog" },
       { code: "office-marks-kept" },
+      { code: "mail-marking-not-on-mobile" },
     ];
     expect(new Set(samples.map((w) => w.code))).toEqual(new Set(Object.keys(enWarnings)));
     expect(Object.keys(frWarnings).sort()).toEqual(Object.keys(enWarnings).sort());

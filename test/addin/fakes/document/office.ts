@@ -70,6 +70,7 @@ export function createFakeOffice(options: FakeOfficeOptions): FakeOffice {
   const sets = options.requirementSets ?? {
     WordApi: "1.5",
     ExcelApi: "1.9",
+    PowerPointApi: "1.10",
     CommonApi: "1.1",
     AddInCommands: "1.1",
     File: "1.1",

@@ -13,8 +13,11 @@
  * - the label catalog's `children` is `null` for a label without sublabels; with labels disabled,
  *   `getIsEnabledAsync` answers false and the label calls fail "Sensitivity labels are not enabled".
  *
+ * Replies, meetings being organised and Outlook mobile: surfaces.ts.
+ *
  * Configuration is plain JSON so the browser suite can hand it to the page (see browserEntry.ts).
  */
+import { mobileVersion, shapeItem, type SurfaceOptions, type SurfaceState } from "./surfaces";
 
 export interface FakeLabelDetails {
   id: string;
@@ -37,7 +40,7 @@ export interface FakeAttachment {
 /** A call that fails (with this error) or never answers ("hang"). */
 export type FakeFailure = { code: number; name?: string; message: string; times?: number } | "hang";
 
-export interface FakeOutlookOptions {
+export interface FakeOutlookOptions extends SurfaceOptions {
   mode: "compose" | "read";
   /** Highest Mailbox requirement set the client supports. */
   mailboxVersion?: string;
@@ -91,6 +94,8 @@ export interface FakeOutlook {
   /** Assign to `globalThis.Office`, or pass to `new OutlookHost(...)`. */
   Office: typeof Office;
   state: FakeMailState;
+  /** A meeting's saved custom properties. */
+  surface: SurfaceState;
   /** Every API call, by operation name, in call order. */
   calls: string[];
   /** Handlers registered with `Office.actions.associate`. */
@@ -150,7 +155,7 @@ function flatCatalog(list: FakeLabelDetails[] | null | undefined): FakeLabelDeta
 }
 
 export function createFakeOutlook(options: FakeOutlookOptions): FakeOutlook {
-  const version = options.mailboxVersion ?? "1.15";
+  const version = mobileVersion(options, options.mailboxVersion ?? "1.15");
   const supports = (v: string): boolean => compareVersions(version, v) >= 0;
   const compose = options.mode === "compose";
   const calls: string[] = [];
@@ -556,6 +561,16 @@ export function createFakeOutlook(options: FakeOutlookOptions): FakeOutlook {
         }),
     },
   };
+  const surface = shapeItem(options, {
+    item,
+    body,
+    context,
+    compose,
+    supports,
+    op: (name, args, run) => op(name, args, (rest) => run(rest)),
+    recipients: (list, field) => recipients(list, field as "to"),
+    state,
+  });
   if (supports("1.13"))
     context.sensitivityLabelsCatalog = {
       getIsEnabledAsync: (...args: unknown[]) =>
@@ -611,6 +626,7 @@ export function createFakeOutlook(options: FakeOutlookOptions): FakeOutlook {
   return {
     Office: OfficeNs as unknown as typeof Office,
     state,
+    surface,
     calls,
     actions,
     userSetsNativeLabel(id) {
