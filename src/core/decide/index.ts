@@ -9,3 +9,4 @@ export * from "./defaultLabel";
 export * from "./recommend";
 export * from "./send";
 export * from "./protection";
+export * from "./addinProtection";

@@ -55,13 +55,7 @@ export function decideProtection(
         by: "purview",
         message: `${named} is applied as a Purview label; Microsoft Purview encrypts the ${can.item === "email" ? "message" : "file"}`,
       };
-    return {
-      outcome: "refuse",
-      reason: "protection-purview-unavailable",
-      message:
-        `${named} encrypts through Microsoft Purview, which only Outlook's built-in sensitivity labels (and Word's where available) can apply; ` +
-        `${can.pathName} cannot, so the label was not applied (it would have claimed protection without encrypting)`,
-    };
+    return purviewRefusal(named, can.pathName);
   }
   if (can.item === "email")
     return {
@@ -82,6 +76,20 @@ export function decideProtection(
     protection: p,
     by: "labelbridge",
     message: `${named} encrypts the file (ECMA-376 agile encryption); its key is kept by the Labelbridge server for the label's rights holders`,
+  };
+}
+
+/** A Purview-protected label on a path that cannot apply a real Purview label. */
+export function purviewRefusal(
+  named: string,
+  pathName: string,
+): Extract<ProtectionDecision, { outcome: "refuse" }> {
+  return {
+    outcome: "refuse",
+    reason: "protection-purview-unavailable",
+    message:
+      `${named} encrypts through Microsoft Purview, which only Outlook's built-in sensitivity labels (and Word's where available) can apply; ` +
+      `${pathName} cannot, so the label was not applied (it would have claimed protection without encrypting)`,
   };
 }
 
