@@ -10,13 +10,13 @@ import type { OutsideSource } from "../../core/decide/outsideChange";
 import type { DefaultLabelDecision } from "../../core/decide/types";
 import { officeAttachmentReader } from "../hosts/attachmentLabels";
 import type { OutlookHost } from "../hosts/outlook";
-import type { ApplyResult } from "../hosts/types";
-import { applyAndRecord, readLabel, withPolicy, type EventDeps, type FlowDeps, type ReadLabel } from "./deps";
+import { readLabel, withPolicy, type EventDeps, type FlowDeps, type ReadLabel } from "./deps";
+import { applyAndRecord, type ProtectedApplyResult } from "./protect";
 import { settleOutsideChange, type OutsideChangeOutcome } from "./outsideChange";
 
 export type OpenOutcome =
   | ({ kind: "outside" } & OutsideChangeOutcome)
-  | { kind: "default"; decision: DefaultLabelDecision; result: ApplyResult | null };
+  | { kind: "default"; decision: DefaultLabelDecision; result: ProtectedApplyResult | null };
 
 export async function labelOnOpen(
   d: FlowDeps,

@@ -9,9 +9,9 @@ import type { CurrentLabel, Recommendation, RecommendationDecision } from "../..
 import { detectSensitiveInfo } from "../../core/detect/detect";
 import type { EffectivePolicy } from "../../core/policy/effective";
 import { SESSION } from "../hosts/outlookSession";
-import type { ApplyResult } from "../hosts/types";
 import { recommendationDetails } from "./choose";
-import { applyAndRecord, recordAudit, type FlowDeps } from "./deps";
+import { recordAudit, type FlowDeps } from "./deps";
+import { applyAndRecord, type ProtectedApplyResult } from "./protect";
 
 /** Detection only matters when some label has a condition the phase lets work. */
 export function wantsDetection(policy: EffectivePolicy): boolean {
@@ -21,7 +21,7 @@ export function wantsDetection(policy: EffectivePolicy): boolean {
 export interface RecommendOutcome {
   decision: RecommendationDecision;
   /** What the write did when the label was applied automatically. */
-  result: ApplyResult | null;
+  result: ProtectedApplyResult | null;
 }
 
 /** Null when nothing in the policy detects. */
