@@ -6,11 +6,10 @@
 import { labelProtection, type Label } from "../../core/policy";
 import type { ProtectionKey, ProtectionKeyEvent, ProtectionUsageReport } from "../../contracts/adminApi";
 import { fullName } from "./labelNames";
+import type { Table } from "./reportTables";
 
-export interface FigureTable {
-  header: string[];
-  rows: Array<Array<string | number>>;
-}
+/** A figure as the console's tables and CSV files take it. */
+export type FigureTable = Table;
 
 const KIND_TEXT = {
   none: "None (label and markings only)",

@@ -10,9 +10,8 @@
  *   Exchange rules are deployed, so the pane says only that the message is not encrypted by Labelbridge.
  */
 import { labelProtection } from "../policy/protectionAccess";
-import { purviewRefusal, type ProtectionRefusal } from "./protection";
+import { purviewRefusal, type ProtectedLabel, type ProtectionRefusal } from "./protection";
 import type { ItemKind } from "./types";
-import type { Label } from "../policy/model";
 
 /** What the person is told about the label's protection once it is on the item. */
 export type ProtectionNotice =
@@ -35,10 +34,8 @@ export interface AddinAbilities {
   pathName: string;
 }
 
-type LabelLike = Pick<Label, "displayName"> & Partial<Pick<Label, "hasProtection" | "protection">>;
-
 export function decideAddinProtection(
-  label: LabelLike,
+  label: ProtectedLabel,
   can: AddinAbilities,
   labelName: string = label.displayName,
 ): AddinProtectionDecision {

@@ -37,10 +37,12 @@ export type ProtectionDecision =
     }
   | { outcome: "refuse"; reason: ProtectionRefusal; message: string };
 
-type LabelLike = Pick<Label, "displayName"> & Partial<Pick<Label, "hasProtection" | "protection">>;
+/** What the protection decisions read of a label. */
+export type ProtectedLabel = Pick<Label, "displayName"> &
+  Partial<Pick<Label, "hasProtection" | "protection">>;
 
 export function decideProtection(
-  label: LabelLike,
+  label: ProtectedLabel,
   can: ProtectionAbilities,
   labelName: string = label.displayName,
 ): ProtectionDecision {
@@ -103,7 +105,7 @@ export type KeyReleaseDecision =
  * to another kind) leaves its files to the super users.
  */
 export function decideKeyRelease(
-  label: LabelLike | undefined,
+  label: ProtectedLabel | undefined,
   tenant: TenantProtection,
   user: RightsHolder,
 ): KeyReleaseDecision {
