@@ -5,6 +5,7 @@
  * not) applied. Against the fake Outlook, Word and Excel hosts, through the pane and the handlers.
  */
 import type { EffectivePolicy } from "../../src/core/policy";
+import { SESSION } from "../../src/addin/hosts/outlookSession";
 import { fr } from "../../src/addin/i18n/fr";
 import { propertyMap as workbookProperties } from "./fakes/excel";
 import { allContentControls, propertyMap } from "./fakes/word";
@@ -94,6 +95,40 @@ describe("Outlook: a Purview-protected label", () => {
     expect(fake.state.headers.size).toBe(0);
     expect(run.received.map((e) => [e.type, e.labelId, e.reason, e.actionSource])).toEqual([
       ["label-refused", L.highlyConfidentialSpecifiedPeople, "protection-purview-unavailable", "default"],
+    ]);
+  });
+});
+
+describe("Outlook: send", () => {
+  it("an attachment's Purview label Outlook cannot apply is not inherited: refused, audited, and the unlabeled mail stops at the picker", async () => {
+    const policy = protectingPolicy({
+      mandatoryMail: true,
+      defaultMailLabel: "none",
+      attachmentInheritance: "automatic",
+    });
+    const fake = composeFake(policy, {
+      labelsEnabled: false,
+      attachments: [{ id: "a1", name: "Board.docx", size: 100 }],
+      sessionData: {
+        [SESSION.attachments]: JSON.stringify([
+          { id: "a1", name: "Board.docx", size: 100, labelId: L.highlyConfidentialSpecifiedPeople },
+        ]),
+      },
+    });
+    const run = await handlersFor(fake, { policy, cached: policy });
+    const event = recordingEvent();
+    await run.handlers.onMessageSend(event);
+    await sleep(100);
+    expect(event.calls).toHaveLength(1);
+    expect(event.calls[0]).toMatchObject({ allowEvent: false });
+    expect(JSON.parse(event.calls[0]!.contextData as string)).toMatchObject({
+      reason: "mandatory-label-missing",
+    });
+    expect(fake.state.headers.size).toBe(0);
+    expect(run.received.map((e) => [e.type, e.labelId, e.actionSource])).toContainEqual([
+      "label-refused",
+      L.highlyConfidentialSpecifiedPeople,
+      "inherited",
     ]);
   });
 });
