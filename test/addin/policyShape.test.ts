@@ -68,8 +68,8 @@ describe("the event bundle's policy shape follows the core model", () => {
       "a renamed label field",
       modelFile,
       (t: string) =>
-        t.replace("hasProtection: z.boolean().default(false),", "isProtected: z.boolean().default(false),"),
-      "isProtected",
+        t.replace("isActive: z.boolean().default(true),", "isEnabled: z.boolean().default(true),"),
+      "isEnabled",
     ],
     [
       "a setting that changes type",
