@@ -59,6 +59,10 @@ const PurviewSyncView = lazyView(
   () => import(/* webpackChunkName: "purview" */ "./views/purview/index.js"),
   "PurviewSyncView",
 );
+const ProtectionView = lazyView(
+  () => import(/* webpackChunkName: "protection" */ "./views/protection/index.js"),
+  "ProtectionView",
+);
 const ReportsView = lazyView(
   () => import(/* webpackChunkName: "reports" */ "./views/reports/index.js"),
   "ReportsView",
@@ -91,6 +95,13 @@ export const ROUTES = [
     editsDraft: true,
     withoutConfiguration: true,
     loading: "Loading the Purview sync…",
+  },
+  {
+    id: "protection",
+    title: "Protection",
+    view: ProtectionView,
+    editsDraft: true,
+    loading: "Loading protection…",
   },
   { id: "history", title: "History", view: HistoryView, editsDraft: true, loading: "Loading history…" },
   { id: "import", title: "Import & export", view: ImportExportView, editsDraft: true, loading: "Loading…" },

@@ -324,3 +324,74 @@ export interface InfoTypeTestRequest {
   type: CustomInfoTypeInput | Record<string, unknown>;
   text: string;
 }
+
+// ---------------------------------------------------------------- protection (issue 14)
+
+/** A label that protects, as GET /api/v1/reports/protection lists it (src/server/keys/usage.ts). */
+export interface ProtectionLabelRow {
+  labelId: string;
+  labelName: string;
+  kind: "purview" | "labelbridge";
+  rightsGroups: string[];
+  rightsUsers: string[];
+  rightsTemplate: string | null;
+}
+
+/** A key release to a super user, or a refusal, as the report lists them (newest first). */
+export interface ProtectionKeyEvent {
+  time: string;
+  userId: string;
+  userName: string | null;
+  keyId: string;
+  labelId: string | null;
+  labelName: string | null;
+  itemName: string | null;
+  reason: string | null;
+}
+
+/** GET /api/v1/reports/protection?from=&to=: protection usage for a period. */
+export interface ProtectionUsageReport {
+  period: { from: string; to: string };
+  /** False when the backend has no key-encryption key: escrow answers 503 and nothing is counted. */
+  escrowConfigured: boolean;
+  labels: ProtectionLabelRow[];
+  superUsers: { users: string[]; groups: string[] };
+  totals: {
+    keysKept: number;
+    keysRevoked: number;
+    escrowed: number;
+    released: number;
+    refused: number;
+    superUserGrants: number;
+  };
+  /** Key events per day and action (escrowed, released, refused, revoked, discarded, rewrapped). */
+  daily: Array<{ day: string; action: string; count: number }>;
+  byLabel: Array<{
+    labelId: string | null;
+    labelName: string | null;
+    escrowed: number;
+    released: number;
+    refused: number;
+  }>;
+  superUserGrants: ProtectionKeyEvent[];
+  refusals: ProtectionKeyEvent[];
+}
+
+/** GET /api/v1/admin/protection/keys: a kept key, never the key itself. */
+export interface ProtectionKey {
+  keyId: string;
+  labelId: string;
+  kekId: string;
+  itemName: string | null;
+  createdAt: string;
+  createdBy: string;
+  createdByName: string | null;
+  revokedAt: string | null;
+  revokeReason: string | null;
+}
+
+/** POST /api/v1/admin/protection/rewrap. */
+export interface ProtectionRewrapResult {
+  rewrapped: number;
+  kekId: string;
+}

@@ -17,6 +17,7 @@ import { effectiveWith } from "../support/policyFixtures";
 import { createFakeExcel, propertyMap as workbookProperties } from "./fakes/excel";
 import { createFakeOffice } from "./fakes/document/office";
 import { allContentControls, createFakeWord, propertyMap } from "./fakes/word";
+import { ourLabelIn, pane, PRIYA, wordDocument, workbook, type Pane } from "./documentPaneHarness";
 import {
   L,
   OUR_TENANT,
@@ -25,7 +26,6 @@ import {
   internalPolicy,
   ourLabelProperties,
 } from "./documentSetup";
-import { PRIYA, documentPane, type DocumentPane } from "./documentPaneHarness";
 
 const key = (labelId: string, suffix: string) => `MSIP_Label_${labelId}_${suffix}`;
 
@@ -53,48 +53,6 @@ function perAppPolicy(): EffectivePolicy {
       : l,
   );
   return { ...p, labels };
-}
-
-type Pane = DocumentPane;
-
-const pane = documentPane;
-
-function wordDocument(properties: Record<string, string> = {}, settings: Record<string, unknown> = {}) {
-  const word = createFakeWord({
-    sections: [{ body: ["Plan 2027"], headers: { Primary: ["Acme Ltd"] } }, { body: ["Appendix"] }],
-    properties,
-  });
-  const office = createFakeOffice({
-    host: "Word",
-    url: "https://contoso.sharepoint.com/sites/fin/Plan%202027.docx",
-    settings,
-  });
-  const host = new WordHost({
-    office: office.Office as unknown as typeof Office,
-    word: word.Word as unknown as typeof Word,
-    user: () => PRIYA,
-  });
-  return { word, office, host };
-}
-
-function workbook(properties: Record<string, string> = {}, clock = { ms: 0 }) {
-  const excel = createFakeExcel({ sheets: [{ name: "Budget" }, { name: "Notes" }], properties });
-  const office = createFakeOffice({ host: "Excel", url: "C:\\Users\\priya\\Budget.xlsx" });
-  const host = new ExcelHost({
-    office: office.Office as unknown as typeof Office,
-    excel: excel.Excel as unknown as typeof Excel,
-    user: () => PRIYA,
-    now: () => clock.ms,
-  });
-  return { excel, office, host };
-}
-
-function ourLabelIn(props: Record<string, string>): string | null {
-  const found = Object.keys(props).find(
-    (k) =>
-      k.endsWith("_SiteId") && props[k] === OUR_TENANT && props[k.replace(/_SiteId$/, "_Enabled")] === "true",
-  );
-  return found ? found.slice("MSIP_Label_".length, -"_SiteId".length) : null;
 }
 
 const disposers: Array<() => Promise<void>> = [];

@@ -15,6 +15,12 @@ import { defaultConfig } from "../../src/addin/services/config";
 import { PolicyClient } from "../../src/addin/services/policyClient";
 import { PaneController } from "../../src/addin/taskpane/controller";
 import * as engine from "../../src/addin/taskpane/engine";
+import { ExcelHost } from "../../src/addin/hosts/excel";
+import { WordHost } from "../../src/addin/hosts/word";
+import { createFakeExcel } from "./fakes/excel";
+import { createFakeOffice } from "./fakes/document/office";
+import { createFakeWord } from "./fakes/word";
+import { OUR_TENANT } from "./documentSetup";
 
 export const PRIYA = { name: "Priya Shah", principalName: "priya@contoso.com" };
 const config = defaultConfig({ apiBase: "https://labels.example.com" });
@@ -60,3 +66,47 @@ export async function documentPane(
   await settle();
   return { controller, audit, settle };
 }
+
+export function wordDocument(
+  properties: Record<string, string> = {},
+  settings: Record<string, unknown> = {},
+) {
+  const word = createFakeWord({
+    sections: [{ body: ["Plan 2027"], headers: { Primary: ["Acme Ltd"] } }, { body: ["Appendix"] }],
+    properties,
+  });
+  const office = createFakeOffice({
+    host: "Word",
+    url: "https://contoso.sharepoint.com/sites/fin/Plan%202027.docx",
+    settings,
+  });
+  const host = new WordHost({
+    office: office.Office as unknown as typeof Office,
+    word: word.Word as unknown as typeof Word,
+    user: () => PRIYA,
+  });
+  return { word, office, host };
+}
+
+export function workbook(properties: Record<string, string> = {}, clock = { ms: 0 }) {
+  const excel = createFakeExcel({ sheets: [{ name: "Budget" }, { name: "Notes" }], properties });
+  const office = createFakeOffice({ host: "Excel", url: "C:\\Users\\priya\\Budget.xlsx" });
+  const host = new ExcelHost({
+    office: office.Office as unknown as typeof Office,
+    excel: excel.Excel as unknown as typeof Excel,
+    user: () => PRIYA,
+    now: () => clock.ms,
+  });
+  return { excel, office, host };
+}
+
+export function ourLabelIn(props: Record<string, string>): string | null {
+  const found = Object.keys(props).find(
+    (k) =>
+      k.endsWith("_SiteId") && props[k] === OUR_TENANT && props[k.replace(/_SiteId$/, "_Enabled")] === "true",
+  );
+  return found ? found.slice("MSIP_Label_".length, -"_SiteId".length) : null;
+}
+
+export type Pane = DocumentPane;
+export const pane = documentPane;

@@ -133,6 +133,33 @@ describe("Excel task pane in Chromium", () => {
     await eventually(() => bars.count(), 1);
   });
 
+  it("a Labelbridge-protected label: written as metadata, and the pane says when and where the file is encrypted", async () => {
+    const labels = mandatory.labels.map((l) =>
+      l.id === L.highlyConfidentialAllEmployees
+        ? {
+            ...l,
+            protection: {
+              kind: "labelbridge" as const,
+              rightsGroups: ["6c1f4a52-9d2e-4c1b-8a77-3f0e5d9b2a10"],
+              rightsUsers: [],
+            },
+          }
+        : l,
+    );
+    const page = await suite.open(workbook(), backend({ ...mandatory, labels }));
+    await page.getByTestId("label-list").waitFor();
+    await labelButton(page, "Highly Confidential \\ All Employees").click();
+    await badge(page).getByText("Highly Confidential \\ All Employees").waitFor();
+    await page
+      .getByTestId("notice-warning")
+      .getByText(
+        'the file is encrypted when the Labelbridge scanner (scan --mode enforce) or "labelbridge label" runs on the saved file',
+        { exact: false },
+      )
+      .waitFor();
+    await expect(ourLabel(page)).resolves.toBe(L.highlyConfidentialAllEmployees);
+  });
+
   it("opens an unlabeled workbook with the default label, every sheet marked with the signed-in person's name", async () => {
     const page = await suite.open(workbook(), backend(internalPolicy()));
     await badge(page).getByText("Internal").waitFor();

@@ -14,8 +14,8 @@ import type {
   LabelChangeDecision,
   Recommendation,
 } from "../../core/decide/types";
-import type { ApplyResult } from "../hosts/types";
-import { applyAndRecord, busy, readLabel, type FlowDeps, type ReadLabel } from "./deps";
+import { busy, readLabel, type FlowDeps, type ReadLabel } from "./deps";
+import { applyAndRecord, type ProtectedApplyResult } from "./protect";
 
 export interface LabelChoice {
   /** The label asked for; null removes the label. */
@@ -34,7 +34,7 @@ export type ChooseOutcome =
       /** The label the change is judged from: our record when an outside change is pending. */
       base: CurrentLabel | null;
       decision: LabelChangeDecision;
-      result: ApplyResult | null;
+      result: ProtectedApplyResult | null;
     };
 
 export async function chooseLabel(d: FlowDeps, choice: LabelChoice): Promise<ChooseOutcome> {

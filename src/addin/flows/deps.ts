@@ -7,9 +7,9 @@
 import type { AuditEvent } from "../../core/audit/event";
 import { itemDecisionContext } from "../../core/decide/context";
 import { reconcileLabel, type LabelState, type ReconciledLabel } from "../../core/decide/labelState";
-import type { DecisionContext, ItemKind, LabelPlan } from "../../core/decide/types";
+import type { DecisionContext, ItemKind } from "../../core/decide/types";
 import type { EffectivePolicy } from "../../core/policy/effective";
-import type { ApplyOptions, ApplyResult, HostItemInfo, LabelingHost } from "../hosts/types";
+import type { HostItemInfo, LabelingHost } from "../hosts/types";
 import { withTimeout } from "../ports/timing";
 
 /** Where audit events go: the AuditQueue (or a caller that also refreshes what it shows). */
@@ -100,18 +100,4 @@ export async function recordAudit(
   await withTimeout(d.audit.enqueue(events), LOCAL_WRITE_BUDGET_MS, "audit enqueue").catch((e: unknown) =>
     d.report?.("audit", e),
   );
-}
-
-/** Applies a plan and records what it did; a HostError from the adapter reaches the caller. */
-export async function applyAndRecord(
-  d: FlowDeps,
-  plan: LabelPlan,
-  native: ApplyOptions["native"],
-  audit: AuditEvent[] = [plan.audit],
-): Promise<ApplyResult> {
-  return busy(d, async () => {
-    const result = await d.host.applyPlan(plan, { native });
-    await recordAudit(d, d.policy, audit);
-    return result;
-  });
 }

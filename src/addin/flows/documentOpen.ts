@@ -15,6 +15,7 @@ import type { EffectivePolicy } from "../../core/policy/effective";
 import type { DocumentLabelingHost } from "../hosts/documentHost";
 import type { HostWarning, LabelState } from "../hosts/types";
 import { readLabel, recordAudit, type FlowDeps } from "./deps";
+import { applyGuarded, ProtectionRefusedError, type ProtectionNotice } from "./protect";
 
 /**
  * One `unlabeled-document` per document open. Two runtimes may see the same open: OnDocumentOpened
@@ -59,6 +60,16 @@ export interface DocumentOpenOutcome {
   /** Queued: label-applied (default), and unlabeled-document once per open (see SAME_OPEN_MS). */
   audit: AuditEvent[];
   warnings: HostWarning[];
+  /** What the person must be told about the applied default label's protection. */
+  protection: ProtectionNotice | null;
+  /** The default label protects and cannot be applied here (audited): nothing was written. */
+  refused: ProtectionRefusedError | null;
+}
+
+/** A refusal is an outcome of the open; any other failure reaches the caller. */
+function refusedOnly(error: unknown): ProtectionRefusedError {
+  if (error instanceof ProtectionRefusedError) return error;
+  throw error;
 }
 
 /**
@@ -81,6 +92,8 @@ export async function openDocument(
     mandatoryMissing: false,
     audit: [],
     warnings: [],
+    protection: null,
+    refused: null,
   };
   if (!policy.features.manualLabeling) return outcome;
   // A label Office keeps in LabelInfo, or may keep where it could not be read, gets no default over it.
@@ -90,11 +103,15 @@ export async function openDocument(
     : decideDefaultLabel(policy, { kind: "file", current: label.current }, ctx);
   outcome.decision = decision;
   if (decision.outcome === "apply") {
-    const result = await host.applyPlan(decision.plan);
-    outcome.applied = decision.plan;
-    outcome.after = result.state ?? (await host.readLabel(policy.siteId));
-    outcome.audit.push(decision.plan.audit);
-    outcome.warnings.push(...result.warnings);
+    const result = await applyGuarded(d, decision.plan).catch(refusedOnly);
+    if (result instanceof ProtectionRefusedError) outcome.refused = result;
+    else {
+      outcome.protection = result.protection;
+      outcome.applied = decision.plan;
+      outcome.after = result.state ?? (await host.readLabel(policy.siteId));
+      outcome.audit.push(decision.plan.audit);
+      outcome.warnings.push(...result.warnings);
+    }
   }
   outcome.mandatoryMissing =
     policy.settings.mandatoryDocuments &&

@@ -3,6 +3,7 @@
  * with src/core/decide, applies through the host adapter and records the audit, once.
  */
 export * from "./deps";
+export * from "./protect";
 export * from "./open";
 export * from "./reply";
 export * from "./documentOpen";

@@ -11,14 +11,14 @@ import type { OutsideSource } from "../../core/decide/outsideChange";
 import type { DefaultLabelDecision } from "../../core/decide/types";
 import { attachmentReader } from "./attachmentReader";
 import type { OutlookHost } from "../hosts/outlook";
-import type { ApplyResult } from "../hosts/types";
-import { applyAndRecord, readLabel, withPolicy, type EventDeps, type FlowDeps, type ReadLabel } from "./deps";
+import { readLabel, withPolicy, type EventDeps, type FlowDeps, type ReadLabel } from "./deps";
+import { applyAndRecord, type ProtectedApplyResult } from "./protect";
 import { settleOutsideChange, type OutsideChangeOutcome } from "./outsideChange";
 import { inheritOnOpen } from "./reply";
 
 export type OpenOutcome =
   | ({ kind: "outside" } & OutsideChangeOutcome)
-  | { kind: "default"; decision: DefaultLabelDecision; result: ApplyResult | null };
+  | { kind: "default"; decision: DefaultLabelDecision; result: ProtectedApplyResult | null };
 
 export async function labelOnOpen(
   d: FlowDeps,

@@ -8,14 +8,14 @@
 import { decideOutsideChange, type OutsideSource } from "../../core/decide/outsideChange";
 import type { LabelChangeDecision } from "../../core/decide/types";
 import type { EffectivePolicy } from "../../core/policy/effective";
-import type { ApplyResult } from "../hosts/types";
-import { applyAndRecord, readLabel, withPolicy, type EventDeps, type FlowDeps, type ReadLabel } from "./deps";
+import { readLabel, withPolicy, type EventDeps, type FlowDeps, type ReadLabel } from "./deps";
+import { applyAndRecord, type ProtectedApplyResult } from "./protect";
 
 export interface OutsideChangeOutcome {
   label: ReadLabel;
   decision: LabelChangeDecision;
   /** What the write did, when the change was allowed and recorded. */
-  result: ApplyResult | null;
+  result: ProtectedApplyResult | null;
   /** A refused change was taken back (Outlook's previous label set again). */
   reverted: boolean;
 }

@@ -12,9 +12,9 @@ import { detectOptionsFor } from "../../core/detect/forPolicy";
 import type { Detection } from "../../core/detect/types";
 import type { EffectivePolicy } from "../../core/policy/effective";
 import { SESSION } from "../hosts/outlookSession";
-import type { ApplyResult } from "../hosts/types";
 import { recommendationDetails } from "./choose";
-import { applyAndRecord, readLabel, recordAudit, type FlowDeps } from "./deps";
+import { readLabel, recordAudit, type FlowDeps } from "./deps";
+import { applyAndRecord, type ProtectedApplyResult } from "./protect";
 
 /** Detection only matters when some label has a condition the phase lets work. */
 export function wantsDetection(policy: EffectivePolicy): boolean {
@@ -24,7 +24,7 @@ export function wantsDetection(policy: EffectivePolicy): boolean {
 export interface RecommendOutcome {
   decision: RecommendationDecision;
   /** What the write did when the label was applied automatically. */
-  result: ApplyResult | null;
+  result: ProtectedApplyResult | null;
   /** Types the policy's conditions name that this runtime could not look for (see detectFor). */
   unsupportedTypes: string[];
 }

@@ -8,15 +8,16 @@
 import { decideInheritedLabel, labelsShownByOriginal } from "../../core/decide/inherit";
 import type { DefaultLabelDecision } from "../../core/decide/types";
 import type { EffectivePolicy } from "../../core/policy/effective";
-import type { ApplyResult, LabelingHost } from "../hosts/types";
-import { applyAndRecord, type FlowDeps, type ReadLabel } from "./deps";
+import type { LabelingHost } from "../hosts/types";
+import type { FlowDeps, ReadLabel } from "./deps";
+import { applyAndRecord, type ProtectedApplyResult } from "./protect";
 
 /** Enough of a body for the quoted original's markings; the new text is empty when a reply opens. */
 export const ORIGINAL_TEXT_LIMIT = 64 * 1024;
 
 export interface InheritOutcome {
   decision: DefaultLabelDecision;
-  result: ApplyResult | null;
+  result: ProtectedApplyResult | null;
 }
 
 /** What the original shows of its label, or undefined when the mail answers or forwards none. */

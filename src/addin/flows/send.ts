@@ -13,6 +13,7 @@ import type { OutlookHost } from "../hosts/outlook";
 import { parseJson } from "../hosts/outlookItem";
 import { SESSION } from "../hosts/outlookSession";
 import { contextOf, readLabel, recordAudit, type EventDeps, type FlowDeps } from "./deps";
+import { applyGuarded } from "./protect";
 import { detectFor, wantsDetection } from "./recommend";
 import { originalLabelForSend } from "./reply";
 
@@ -44,15 +45,17 @@ export async function sendMail(e: EventDeps<OutlookHost>, options: SendOptions):
   options.onFallback(fallback);
   const policy = loaded.policy;
   const ctx = contextOf(e.host, e.info, e.now(), e.newId);
-  const decision = policy
-    ? await decideForSend({ host: e.host, policy, kind: "email", ctx, audit: e.audit, report: e.report })
-    : await decideWithoutPolicy(e.host, fallback, ctx);
+  const d: FlowDeps<OutlookHost> | null = policy
+    ? { host: e.host, policy, kind: "email", ctx, audit: e.audit, report: e.report }
+    : null;
+  const decision = d ? await decideForSend(d) : await decideWithoutPolicy(e.host, fallback, ctx);
   if (options.late()) return { kind: "late" };
   await recordAudit(e, policy, decision.audit);
   if (decision.outcome !== "allow") return { kind: "stop", decision, policy };
-  if (!decision.plan || !policy) return { kind: "allow" };
+  if (!decision.plan || !policy || !d) return { kind: "allow" };
   try {
-    await e.host.applyPlan(decision.plan);
+    // A protecting label Outlook cannot really apply is refused (audited) like any failed write.
+    await applyGuarded(d, decision.plan);
   } catch (error) {
     e.report?.("send apply", error);
     const label = await readLabel(e.host, policy).catch(() => null);
@@ -92,7 +95,7 @@ async function decideForSend(d: FlowDeps<OutlookHost>): Promise<SendDecision> {
     const block = outsideChangeSendBlock(change, label.outside.to);
     if (block) return block;
     // Our record follows Outlook's label (OnSensitivityLabelChanged, where it ran, audited it).
-    if (change.outcome === "allow") await host.applyPlan(change.plan, { native: "skip" });
+    if (change.outcome === "allow") await applyGuarded(d, change.plan, { native: "skip" });
   }
   return decideSend(
     policy,

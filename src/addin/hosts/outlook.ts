@@ -6,7 +6,7 @@
  */
 import type { LabelPlan } from "../../core/decide/types";
 import type { MarkingProfile } from "../../core/policy/model";
-import type { NativeLabel } from "./nativeCatalog";
+import { isAppliableNative, type NativeLabel } from "./nativeCatalog";
 import { applyMailPlan } from "./outlookApply";
 import { OutlookAttachments, type AttachmentLabel, type AttachmentLabelReader } from "./outlookAttachments";
 import { OutlookItem } from "./outlookItem";
@@ -145,6 +145,14 @@ export class OutlookHost implements LabelingHost {
 
   applyPlan(plan: LabelPlan, options: ApplyOptions = {}): Promise<ApplyResult> {
     return applyMailPlan({ mail: this.mail, native: this.native, session: this.session }, plan, options);
+  }
+
+  /** Outlook's own label applies it (in the tenant's catalog, not a parent), or the mail carries it. */
+  async appliesPurviewLabel(labelId: string): Promise<boolean> {
+    if (this.mode !== "compose") return false;
+    const catalog = await this.native.catalog();
+    if (isAppliableNative(catalog, labelId)) return true;
+    return catalog.length > 0 && (await this.native.label()) === labelId.toLowerCase();
   }
 
   async readText(maxChars: number): Promise<string> {

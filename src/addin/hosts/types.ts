@@ -162,6 +162,11 @@ export interface LabelingHost {
   /** Registers for label changes made outside the pane (Outlook's own label control); returns an unsubscribe. */
   onLabelChanged?(listener: () => void): Promise<() => Promise<void>>;
   /**
+   * The host applies this label as a real Purview label (Outlook's own sensitivity label), or the
+   * item carries it so already; absent where the host has no such API (Word, Excel).
+   */
+  appliesPurviewLabel?(labelId: string): Promise<boolean>;
+  /**
    * Puts the host's own label back after a change its control made that the policy refuses (Outlook);
    * false when the host cannot apply that label.
    */

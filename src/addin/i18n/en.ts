@@ -81,4 +81,13 @@ export const en: Strings = {
   recipientJustificationIntro:
     "This mail goes to people outside your organisation and its label asks for a reason. Why are you sending it?",
   recipientJustified: "Reason saved. You can send the mail now.",
+  protectionRefused: ({ message }) => `${message}.`,
+  protectionNotice: {
+    purview: (label) =>
+      `"${label}" is Outlook's own sensitivity label on this mail: Microsoft Purview encrypts it.`,
+    "labelbridge-file": (label) =>
+      `"${label}" protects files, but not here: the label is saved in the file, and the file is encrypted when the Labelbridge scanner (scan --mode enforce) or "labelbridge label" runs on the saved file with the Labelbridge server. Until then it is not encrypted.`,
+    "labelbridge-mail": (label) =>
+      `"${label}" protects files, not mail: Labelbridge does not encrypt this message.`,
+  },
 };

@@ -92,5 +92,15 @@ export const fr: Strings = {
     `L'étiquette « ${label} » a été choisie avec le bouton Confidentialité d'Outlook.`,
   recipientJustificationIntro:
     "Ce message s'adresse à des personnes extérieures à votre organisation et son étiquette demande une raison. Pourquoi l'envoyez-vous ?",
+  protectionRefused: ({ label, app }) =>
+    `« ${label} » est chiffrée par Microsoft Purview, ce que seule l'étiquette de confidentialité d'Outlook sait appliquer ; ${app} ne le peut pas ici, donc l'étiquette n'a pas été appliquée (elle aurait annoncé une protection sans chiffrer).`,
+  protectionNotice: {
+    purview: (label) =>
+      `« ${label} » est l'étiquette de confidentialité d'Outlook sur ce message : Microsoft Purview le chiffre.`,
+    "labelbridge-file": (label) =>
+      `« ${label} » protège les fichiers, mais pas ici : l'étiquette est enregistrée dans le fichier, et le fichier est chiffré quand le scanner Labelbridge (scan --mode enforce) ou « labelbridge label » passe sur le fichier enregistré avec le serveur Labelbridge. D'ici là, il n'est pas chiffré.`,
+    "labelbridge-mail": (label) =>
+      `« ${label} » protège les fichiers, pas les messages : Labelbridge ne chiffre pas ce message.`,
+  },
   recipientJustified: "Raison enregistrée. Vous pouvez envoyer le message.",
 };

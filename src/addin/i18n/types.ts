@@ -4,6 +4,7 @@
  * engine's own (English) message.
  */
 import type { ReasonCode } from "../../core/decide/types";
+import type { ProtectionNotice } from "../../core/decide/addinProtection";
 import type { HostWarning } from "../hosts/types";
 
 export interface MessageParams {
@@ -114,4 +115,8 @@ export interface Strings extends DecisionStrings {
   labelChangedOutside: (label: string) => string;
   recipientJustificationIntro: string;
   recipientJustified: string;
+  /** A protecting label this host cannot really apply (decideAddinProtection); `message` is core's, in English. */
+  protectionRefused: (p: { label: string; app: string; message: string }) => string;
+  /** What the person is told about an applied label's protection, one sentence per notice. */
+  protectionNotice: Record<ProtectionNotice, (label: string) => string>;
 }

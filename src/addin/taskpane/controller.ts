@@ -7,9 +7,11 @@
 import type { ActionSource } from "../../core/audit/event";
 import { itemDecisionContext } from "../../core/decide/context";
 import { reconcileLabel, type LabelState } from "../../core/decide/labelState";
+import type { ProtectionNotice } from "../../core/decide/addinProtection";
 import type { Justification } from "../../core/decide/types";
 import type { FlowDeps, ReadLabel } from "../flows/deps";
 import type { OutsideChangeOutcome } from "../flows/outsideChange";
+import type { ProtectedApplyResult } from "../flows/protect";
 import type { DocumentLabelingHost } from "../hosts/documentHost";
 import { SESSION } from "../hosts/outlookSession";
 import { isDocumentHost, type ApplyResult } from "../hosts/types";
@@ -19,7 +21,7 @@ import { parseOpenContext } from "./model/openContext";
 import { PaneText } from "./model/paneText";
 import { pickTheme } from "./model/theme";
 import { justificationError, labelJustification, recipientJustification } from "./model/justification";
-import { loadingState, type Engine, type PaneDeps } from "./paneState";
+import { loadingState, type Engine, type Notice, type PaneDeps } from "./paneState";
 import { PaneStore } from "./paneStore";
 
 export type { Engine, JustificationRequest, Notice, PaneDeps, PaneHostExtras, PaneState } from "./paneState";
@@ -52,7 +54,7 @@ export class PaneController extends PaneStore {
   }
 
   private get say(): PaneText {
-    return new PaneText(this.state.strings, this.state.policy);
+    return new PaneText(this.state.strings, this.state.policy, this.deps.host.kind);
   }
 
   /** What a flow needs from the pane: the item, the policy, a fresh decision context, the audit queue. */
@@ -212,9 +214,14 @@ export class PaneController extends PaneStore {
       this.showLabel(outcome.after);
       this.set({ warnings: outcome.warnings });
       const d = outcome.decision;
-      if (outcome.applied && d)
+      if (outcome.refused) this.set({ notice: { kind: "error", text: this.say.failure(outcome.refused) } });
+      else if (outcome.applied && d)
         this.set({
-          notice: { kind: "info", text: this.say.decision(d.reason, d.message, outcome.applied.labelId) },
+          notice: this.withProtection(
+            { kind: "info", text: this.say.decision(d.reason, d.message, outcome.applied.labelId) },
+            outcome.protection,
+            outcome.applied.labelId,
+          ),
         });
     } catch (error) {
       // Say what a failed batch may have left; the label shown is read again, and can be set here.
@@ -234,7 +241,13 @@ export class PaneController extends PaneStore {
     const d = outcome.decision;
     await this.applied(outcome.result);
     if (outcome.result && d.outcome === "apply")
-      this.set({ notice: { kind: "info", text: this.say.decision(d.reason, d.message, d.plan.labelId) } });
+      this.set({
+        notice: this.withProtection(
+          { kind: "info", text: this.say.decision(d.reason, d.message, d.plan.labelId) },
+          outcome.result.protection,
+          d.plan.labelId,
+        ),
+      });
   }
 
   private async onOutsideChange(): Promise<void> {
@@ -248,8 +261,11 @@ export class PaneController extends PaneStore {
   private async showOutside(outcome: OutsideChangeOutcome): Promise<void> {
     const d = outcome.decision;
     const outside = outcome.label.outside!;
-    if (d.outcome === "allow") await this.applied(outcome.result);
-    else if (d.outcome === "justify")
+    if (d.outcome === "allow") {
+      await this.applied(outcome.result);
+      const notice = this.say.protection(outcome.result?.protection, outside.to);
+      if (notice) this.set({ notice });
+    } else if (d.outcome === "justify")
       this.set({
         justification: labelJustification(d, {
           target: outside.to,
@@ -310,7 +326,17 @@ export class PaneController extends PaneStore {
     else if (outcome.result) await this.chosen(labelId, outcome.result);
   }
 
-  private async chosen(labelId: string | null, result: ApplyResult): Promise<void> {
+  /** A notice with what the person must know about the label's protection after it (paneText.ts). */
+  private withProtection(
+    notice: Notice,
+    protection: ProtectionNotice | null,
+    labelId: string | null,
+  ): Notice {
+    const p = this.say.protection(protection, labelId);
+    return p ? { kind: p.kind, text: `${notice.text} ${p.text}` } : notice;
+  }
+
+  private async chosen(labelId: string | null, result: ProtectedApplyResult): Promise<void> {
     await this.applied(result);
     const rec = this.state.recommendation;
     const text =
@@ -321,10 +347,11 @@ export class PaneController extends PaneStore {
       justification: null,
       focus: null,
       recommendation: rec && labelId !== null && this.isAtLeast(labelId, rec.labelId) ? null : rec,
-      notice: {
-        kind: "success",
-        text: result.nativeLabelSet ? `${text} ${this.strings.nativeAlsoSet}` : text,
-      },
+      notice: this.withProtection(
+        { kind: "success", text: result.nativeLabelSet ? `${text} ${this.strings.nativeAlsoSet}` : text },
+        result.protection,
+        labelId,
+      ),
     });
   }
 
@@ -402,7 +429,11 @@ export class PaneController extends PaneStore {
       await this.applied(outcome.result);
       this.set({
         recommendation: null,
-        notice: { kind: "info", text: this.say.decision(d.reason, d.message, d.plan.labelId) },
+        notice: this.withProtection(
+          { kind: "info", text: this.say.decision(d.reason, d.message, d.plan.labelId) },
+          outcome.result?.protection ?? null,
+          d.plan.labelId,
+        ),
       });
     } else this.set({ recommendation: null });
   }

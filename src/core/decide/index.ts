@@ -11,3 +11,4 @@ export * from "./inherit";
 export * from "./recommend";
 export * from "./send";
 export * from "./protection";
+export * from "./addinProtection";

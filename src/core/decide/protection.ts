@@ -37,10 +37,12 @@ export type ProtectionDecision =
     }
   | { outcome: "refuse"; reason: ProtectionRefusal; message: string };
 
-type LabelLike = Pick<Label, "displayName"> & Partial<Pick<Label, "hasProtection" | "protection">>;
+/** What the protection decisions read of a label. */
+export type ProtectedLabel = Pick<Label, "displayName"> &
+  Partial<Pick<Label, "hasProtection" | "protection">>;
 
 export function decideProtection(
-  label: LabelLike,
+  label: ProtectedLabel,
   can: ProtectionAbilities,
   labelName: string = label.displayName,
 ): ProtectionDecision {
@@ -55,13 +57,7 @@ export function decideProtection(
         by: "purview",
         message: `${named} is applied as a Purview label; Microsoft Purview encrypts the ${can.item === "email" ? "message" : "file"}`,
       };
-    return {
-      outcome: "refuse",
-      reason: "protection-purview-unavailable",
-      message:
-        `${named} encrypts through Microsoft Purview, which only Outlook's built-in sensitivity labels (and Word's where available) can apply; ` +
-        `${can.pathName} cannot, so the label was not applied (it would have claimed protection without encrypting)`,
-    };
+    return purviewRefusal(named, can.pathName);
   }
   if (can.item === "email")
     return {
@@ -85,6 +81,20 @@ export function decideProtection(
   };
 }
 
+/** A Purview-protected label on a path that cannot apply a real Purview label. */
+export function purviewRefusal(
+  named: string,
+  pathName: string,
+): Extract<ProtectionDecision, { outcome: "refuse" }> {
+  return {
+    outcome: "refuse",
+    reason: "protection-purview-unavailable",
+    message:
+      `${named} encrypts through Microsoft Purview, which only Outlook's built-in sensitivity labels (and Word's where available) can apply; ` +
+      `${pathName} cannot, so the label was not applied (it would have claimed protection without encrypting)`,
+  };
+}
+
 export type KeyReleaseDecision =
   | { outcome: "release"; grant: "rights-holder" | "super-user" }
   | { outcome: "refuse"; reason: "not-entitled" | "label-not-protected"; message: string };
@@ -95,7 +105,7 @@ export type KeyReleaseDecision =
  * to another kind) leaves its files to the super users.
  */
 export function decideKeyRelease(
-  label: LabelLike | undefined,
+  label: ProtectedLabel | undefined,
   tenant: TenantProtection,
   user: RightsHolder,
 ): KeyReleaseDecision {

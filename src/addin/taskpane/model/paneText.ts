@@ -5,6 +5,8 @@
 import type { ReasonCode } from "../../../core/decide/types";
 import type { EffectivePolicy } from "../../../core/policy/effective";
 import { HostError, MissingRequirementError } from "../../hosts/types";
+import type { ProtectionNotice } from "../../../core/decide/addinProtection";
+import { ProtectionRefusedError } from "../../flows/protectionRefused";
 import { decisionText } from "../../i18n/text";
 import type { Strings } from "../../i18n/types";
 import type { PolicyResult } from "../../services/policyClient";
@@ -15,6 +17,8 @@ export class PaneText {
   constructor(
     readonly strings: Strings,
     private readonly policy: EffectivePolicy | null,
+    /** The host, as refusals name it ("Outlook", "Word", "Excel"). */
+    private readonly app: string = "Office",
   ) {}
 
   labelName(id: string | null | undefined): string | undefined {
@@ -26,6 +30,14 @@ export class PaneText {
       label: this.labelName(labelId),
       from: this.labelName(from),
     });
+  }
+
+  /** What the person must be told about an applied label's protection, if anything. */
+  protection(notice: ProtectionNotice | null | undefined, labelId: string | null): Notice | null {
+    if (!notice || labelId === null) return null;
+    const text = this.strings.protectionNotice[notice](this.labelName(labelId) ?? labelId);
+    // Not encrypted (yet): said as a warning, so nobody takes the label for protection it lacks.
+    return { kind: notice === "purview" ? "info" : "warning", text };
   }
 
   when(at: number | null): string {
@@ -41,6 +53,8 @@ export class PaneText {
    */
   applyFailure(error: unknown, document: boolean): string {
     const detail = this.failure(error);
+    // Refused before any write: nothing to say about what was left behind.
+    if (error instanceof ProtectionRefusedError) return detail;
     if (document) return this.strings.applyFailedDocument(detail);
     if (error instanceof HostError && error.notUndone.length > 0)
       return this.strings.applyFailedNotUndone(detail, error.notUndone.join(", "));
@@ -51,6 +65,12 @@ export class PaneText {
   failure(error: unknown): string {
     if (error instanceof MissingRequirementError)
       return this.strings.requirementMissing(error.app, error.set);
+    if (error instanceof ProtectionRefusedError)
+      return this.strings.protectionRefused({
+        label: this.labelName(error.labelId) ?? error.labelId,
+        app: this.app,
+        message: error.message,
+      });
     if (error instanceof HostError) return error.message;
     return error instanceof Error ? error.message : String(error);
   }

@@ -1,7 +1,7 @@
 /** A label's names, tooltip, description, colour, parent and order, and where it applies. */
 import * as React from "react";
 import { Input } from "@fluentui/react-components";
-import { type Label, labelProtection } from "../../../../core/policy";
+import type { Label } from "../../../../core/policy";
 import {
   BoundField,
   CheckboxField,
@@ -14,6 +14,7 @@ import { Grid, Row } from "../../../components/Layout";
 import { reparentLabel, renamed, withTarget } from "../../../model/labelEdits";
 import { useLabelDraft } from "../../../state";
 import { ColourField } from "./ColourField";
+import { LabelProtectionFields } from "./LabelProtectionFields";
 
 function ParentAndOrder(props: { label: Label; hasChildren: boolean }) {
   const { label } = props;
@@ -73,12 +74,6 @@ function Applicability(props: { label: Label }) {
         checked={label.applicableTo.includes("file")}
         onChange={(v) => set({ applicableTo: withTarget(label, "file", v) })}
       />
-      <SwitchField
-        path={`${at}.hasProtection`}
-        label="Purview applies protection (encryption)"
-        checked={labelProtection(label).kind === "purview"}
-        onChange={(v) => set({ protection: { kind: v ? "purview" : "none" }, hasProtection: undefined })}
-      />
     </Row>
   );
 }
@@ -124,6 +119,7 @@ export function LabelBasics(props: { label: Label; hasChildren: boolean }) {
       <ColourField path={`${at}.color`} value={label.color} onChange={(v) => set({ color: v })} />
       <ParentAndOrder label={label} hasChildren={props.hasChildren} />
       <Applicability label={label} />
+      <LabelProtectionFields label={label} />
     </>
   );
 }

@@ -1,0 +1,1 @@
+export { ProtectionView } from "./ProtectionView";
