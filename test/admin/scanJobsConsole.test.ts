@@ -161,6 +161,19 @@ test("a job with a run going is not deleted, the console says why; cancelled, it
   expect(await problem.textContent()).toBe(`scan job ${created.json.jobId} has a run going; cancel it first`);
   expect(c.httpErrors.splice(0)).toEqual(["409"]);
 
+  // While the run goes the view reads again every few seconds; once the view is left, it stops.
+  const polls: string[] = [];
+  page.on("request", (r) => void (r.url().includes("/api/v1/admin/scan-jobs") && polls.push(r.url())));
+  await page.waitForTimeout(4500);
+  expect(polls.filter((u) => u.includes("/scan-jobs/runs/")).length).toBeGreaterThanOrEqual(1);
+  await page.getByRole("tab", { name: "Labels" }).click();
+  await page.waitForTimeout(500);
+  polls.length = 0;
+  await page.waitForTimeout(4500);
+  expect(polls).toEqual([]);
+  await page.getByRole("tab", { name: "Scan jobs" }).click();
+  await page.getByTestId("scan-job-row").filter({ hasText: "Nobody scans this" }).click();
+
   await detail.getByRole("button", { name: "Cancel run" }).click();
   await detail.and(page.locator('[data-status="cancelled"]')).waitFor();
   await page.getByRole("button", { name: "Delete", exact: true }).click();
@@ -169,6 +182,50 @@ test("a job with a run going is not deleted, the console says why; cancelled, it
     .getByTestId("scan-job-row")
     .filter({ hasText: "Nobody scans this" })
     .waitFor({ state: "detached" });
-  const jobs = (await backend.api("/api/v1/admin/scan-jobs", dana)).json.jobs;
-  expect(jobs.map((j: { definition: { name: string } }) => j.definition.name)).toEqual(["Finance share"]);
+  expect((await backend.api(`/api/v1/admin/scan-jobs/${created.json.jobId}`, dana)).status).toBe(404);
+});
+
+test("a job edited in the form keeps what it had; its run's rows page on 50 at a time", async () => {
+  const many = join(dir, "many");
+  for (let i = 0; i < 55; i++) write(join(many, `file-${String(i).padStart(2, "0")}.txt`), `note ${i}\n`);
+  const c = await open();
+  const { page } = c;
+  await page.getByTestId("scan-job-row").filter({ hasText: "Finance share" }).click();
+  await page.getByRole("button", { name: "Edit" }).click();
+  // The form holds the stored definition; only the name and the repository change.
+  expect(await field(page, "repositories").locator("textarea").inputValue()).toBe(share);
+  expect(await field(page, "fileTimeoutSeconds").locator("input").inputValue()).toBe("120");
+  await fillJob(page, "Many notes", many);
+  await field(page, "everyMinutes").locator("input").fill("1440");
+  await page.getByRole("button", { name: "Save job" }).click();
+  const row = page.getByTestId("scan-job-row").filter({ hasText: "Many notes" });
+  await row.waitFor();
+  expect(await row.textContent()).toContain("Every 1 day");
+  const stored = (await backend.api("/api/v1/admin/scan-jobs", dana)).json.jobs[0];
+  expect(stored.definition).toMatchObject({
+    name: "Many notes",
+    repositories: [{ path: many }],
+    schedule: { everyMinutes: 1440 },
+    incremental: true,
+    fileTimeoutSeconds: 120,
+  });
+
+  await page.getByRole("button", { name: "Start run" }).click();
+  const detail = page.getByTestId("run-detail");
+  await detail.and(page.locator('[data-status="running"]')).waitFor();
+  const exited = startNode("console-node");
+  await detail.and(page.locator('[data-status="completed"]')).waitFor({ timeout: 120_000 });
+  expect(await exited).toBe(0);
+  expect(await detail.textContent()).toContain("55 of 55");
+  const paths = () => detail.getByTestId("result-row").evaluateAll((rows) => rows.map((r) => r.dataset.path));
+  await detail.getByTestId("result-row").nth(49).waitFor();
+  expect(await paths()).toEqual(
+    Array.from({ length: 50 }, (_, i) => join(many, `file-${String(i).padStart(2, "0")}.txt`)),
+  );
+  await detail.getByRole("button", { name: "Next rows" }).click();
+  await detail.locator(`[data-testid="result-row"][data-path="${join(many, "file-54.txt")}"]`).waitFor();
+  expect(await paths()).toEqual([50, 51, 52, 53, 54].map((i) => join(many, `file-${i}.txt`)));
+  expect(await detail.getByRole("button", { name: "Next rows" }).isDisabled()).toBe(true);
+  await detail.getByRole("button", { name: "Previous rows" }).click();
+  await detail.getByTestId("result-row").nth(49).waitFor();
 });
