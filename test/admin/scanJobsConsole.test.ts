@@ -62,6 +62,20 @@ async function fillJob(page: Page, name: string, repositories: string): Promise<
   await field(page, "repositories").locator("textarea").fill(repositories);
 }
 
+/**
+ * Starts a run of the open job, then a node; the view follows the run to completed by polling (no
+ * reload, no click). The run's detail panel.
+ */
+async function runToCompletion(page: Page): Promise<Locator> {
+  await page.getByRole("button", { name: "Start run" }).click();
+  const detail = page.getByTestId("run-detail");
+  await detail.and(page.locator('[data-status="running"]')).waitFor();
+  const exited = startNode("console-node");
+  await detail.and(page.locator('[data-status="completed"]')).waitFor({ timeout: 120_000 });
+  expect(await exited).toBe(0);
+  return detail;
+}
+
 beforeAll(async () => {
   requireFreshBuild();
   await ensureConsoleBuilt();
@@ -105,14 +119,7 @@ test("define a job (a relative path is refused at its field), run it with a scan
   expect(await row.textContent()).toContain("Manual");
   await page.getByTestId("scan-job").waitFor();
 
-  await page.getByRole("button", { name: "Start run" }).click();
-  const detail = page.getByTestId("run-detail");
-  await detail.and(page.locator('[data-status="running"]')).waitFor();
-  const exited = startNode("console-node");
-
-  // The view polls while the run goes: no reload, no click.
-  await detail.and(page.locator('[data-status="completed"]')).waitFor({ timeout: 120_000 });
-  expect(await exited).toBe(0);
+  const detail = await runToCompletion(page);
   expect(await detail.getByTestId("run-status").textContent()).toBe("completed");
   expect(await detail.getByTestId("files-progress").getAttribute("aria-valuenow")).toBe("1");
   expect(await detail.getByTestId("units-progress").getAttribute("aria-valuenow")).toBe("1");
@@ -210,12 +217,7 @@ test("a job edited in the form keeps what it had; its run's rows page on 50 at a
     fileTimeoutSeconds: 120,
   });
 
-  await page.getByRole("button", { name: "Start run" }).click();
-  const detail = page.getByTestId("run-detail");
-  await detail.and(page.locator('[data-status="running"]')).waitFor();
-  const exited = startNode("console-node");
-  await detail.and(page.locator('[data-status="completed"]')).waitFor({ timeout: 120_000 });
-  expect(await exited).toBe(0);
+  const detail = await runToCompletion(page);
   expect(await detail.textContent()).toContain("55 of 55");
   const paths = () => detail.getByTestId("result-row").evaluateAll((rows) => rows.map((r) => r.dataset.path));
   await detail.getByTestId("result-row").nth(49).waitFor();

@@ -1,17 +1,12 @@
 /** The scanner nodes: live, lost or left, where they run, their version and their last heartbeat. */
 import * as React from "react";
-import {
-  Badge,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from "@fluentui/react-components";
+import { Badge, Table, TableBody, TableCell, TableRow } from "@fluentui/react-components";
 import type { ScannerNode } from "../../../../contracts/scanJobs";
 import { formatBytes, lastSeenText } from "../../../model/scanJobs";
 import { Muted } from "../../../components/Layout";
+import { TableHead } from "../TableHead";
+
+const COLUMNS = ["Node", "Status", "Host", "Version", "Last heartbeat", "Since it started"] as const;
 
 const COLOUR = { live: "success", lost: "danger", left: "informative" } as const;
 
@@ -25,16 +20,7 @@ export function NodesTable(props: { nodes: ScannerNode[] }) {
   const now = Date.now();
   return (
     <Table size="small" aria-label="Scanner nodes" data-testid="scanner-nodes">
-      <TableHeader>
-        <TableRow>
-          <TableHeaderCell>Node</TableHeaderCell>
-          <TableHeaderCell>Status</TableHeaderCell>
-          <TableHeaderCell>Host</TableHeaderCell>
-          <TableHeaderCell>Version</TableHeaderCell>
-          <TableHeaderCell>Last heartbeat</TableHeaderCell>
-          <TableHeaderCell>Since it started</TableHeaderCell>
-        </TableRow>
-      </TableHeader>
+      <TableHead columns={COLUMNS} />
       <TableBody>
         {props.nodes.map((n) => (
           <TableRow key={n.node} data-testid="scanner-node" data-node={n.node}>

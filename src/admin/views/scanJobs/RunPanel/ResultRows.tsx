@@ -3,21 +3,15 @@
  * errors. Read again when the run's file count moves, so rows appear while it goes.
  */
 import * as React from "react";
-import {
-  Button,
-  Switch,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from "@fluentui/react-components";
+import { Button, Switch, Table, TableBody, TableCell, TableRow } from "@fluentui/react-components";
 import type { ScanResultPage, ScanResultRow } from "../../../../contracts/scanJobs";
 import { InlineMessage } from "../../../components/InlineMessage";
 import { Muted, Row, SectionTitle } from "../../../components/Layout";
 import { useEditor } from "../../../state";
 import { runResults } from "../api";
+import { TableHead } from "../TableHead";
+
+const COLUMNS = ["Path", "Action", "Findings", "Error", "Node", "Outcome"] as const;
 
 /** The findings a row carries (`infoTypes`: name and count), as one line. */
 function findings(row: ScanResultRow): string {
@@ -63,16 +57,7 @@ export function ResultRows(props: { runId: string; filesDone: number }) {
       {page && page.rows.length === 0 && <Muted data-testid="no-results">No rows.</Muted>}
       {page && page.rows.length > 0 && (
         <Table size="small" aria-label="Results" data-testid="run-results">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>Path</TableHeaderCell>
-              <TableHeaderCell>Action</TableHeaderCell>
-              <TableHeaderCell>Findings</TableHeaderCell>
-              <TableHeaderCell>Error</TableHeaderCell>
-              <TableHeaderCell>Node</TableHeaderCell>
-              <TableHeaderCell>Outcome</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
+          <TableHead columns={COLUMNS} />
           <TableBody>
             {page.rows.map((r) => (
               <TableRow key={r.path} data-testid="result-row" data-path={r.path}>

@@ -1,18 +1,13 @@
 /** The jobs: name, repositories, mode, schedule and last run (status and files); a row opens its job. */
 import * as React from "react";
-import {
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  mergeClasses,
-} from "@fluentui/react-components";
+import { Table, TableBody, TableCell, TableRow, mergeClasses } from "@fluentui/react-components";
 import type { ScanJobList } from "../../../../contracts/scanJobs";
 import { scheduleText } from "../../../model/scanJobs";
 import { navigate } from "../../../router";
 import { useScanJobsStyles } from "./ScanJobsView.styles";
+import { TableHead } from "../TableHead";
+
+const COLUMNS = ["Job", "Repositories", "Mode", "Schedule", "Last run"] as const;
 
 export function lastRunText(run: ScanJobList["jobs"][number]["lastRun"]): string {
   if (!run) return "Never run";
@@ -23,15 +18,7 @@ export function JobsTable(props: { jobs: ScanJobList["jobs"]; selected: string |
   const styles = useScanJobsStyles();
   return (
     <Table size="small" aria-label="Scan jobs" data-testid="scan-jobs">
-      <TableHeader>
-        <TableRow>
-          <TableHeaderCell>Job</TableHeaderCell>
-          <TableHeaderCell>Repositories</TableHeaderCell>
-          <TableHeaderCell>Mode</TableHeaderCell>
-          <TableHeaderCell>Schedule</TableHeaderCell>
-          <TableHeaderCell>Last run</TableHeaderCell>
-        </TableRow>
-      </TableHeader>
+      <TableHead columns={COLUMNS} />
       <TableBody>
         {props.jobs.map((j) => (
           <TableRow
