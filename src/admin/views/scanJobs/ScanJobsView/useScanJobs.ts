@@ -27,7 +27,13 @@ export function useScanJobs(jobId: string | null, runId: string | null): ScanJob
   const [detail, setDetail] = React.useState<RunDetail | null>(null);
   const [error, setError] = React.useState<string | null>(null);
 
+  // A slow answer for a job or run no longer shown is dropped; a poll waits for the read before it.
+  const shown = React.useRef("");
+  shown.current = `${jobId}/${runId}`;
+  const reading = React.useRef(false);
   const refresh = React.useCallback(async () => {
+    const key = `${jobId}/${runId}`;
+    reading.current = true;
     try {
       const [j, n, r, d] = await Promise.all([
         listJobs(api),
@@ -35,13 +41,16 @@ export function useScanJobs(jobId: string | null, runId: string | null): ScanJob
         jobId ? jobRuns(api, jobId).then((x) => x.runs) : Promise.resolve([]),
         runId ? runDetail(api, runId) : Promise.resolve(null),
       ]);
+      if (key !== shown.current) return;
       setJobs(j.jobs);
       setNodes(n.nodes);
       setRuns(r);
       setDetail(d);
       setError(null);
     } catch (err) {
-      setError((err as Error).message);
+      if (key === shown.current) setError((err as Error).message);
+    } finally {
+      reading.current = false;
     }
   }, [api, jobId, runId]);
 
@@ -52,7 +61,7 @@ export function useScanJobs(jobId: string | null, runId: string | null): ScanJob
   const running = anyRunning([...(jobs ?? []).map((j) => j.lastRun), detail]);
   React.useEffect(() => {
     if (!running) return undefined;
-    const timer = window.setInterval(() => void refresh(), POLL_MS);
+    const timer = window.setInterval(() => void (reading.current || refresh()), POLL_MS);
     return () => window.clearInterval(timer);
   }, [running, refresh]);
 
