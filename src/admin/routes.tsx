@@ -63,6 +63,10 @@ const ProtectionView = lazyView(
   () => import(/* webpackChunkName: "protection" */ "./views/protection/index.js"),
   "ProtectionView",
 );
+const ScanJobsView = lazyView(
+  () => import(/* webpackChunkName: "scan-jobs" */ "./views/scanJobs/index.js"),
+  "ScanJobsView",
+);
 const ReportsView = lazyView(
   () => import(/* webpackChunkName: "reports" */ "./views/reports/index.js"),
   "ReportsView",
@@ -106,6 +110,14 @@ export const ROUTES = [
   { id: "history", title: "History", view: HistoryView, editsDraft: true, loading: "Loading history…" },
   { id: "import", title: "Import & export", view: ImportExportView, editsDraft: true, loading: "Loading…" },
   { id: "reports", title: "Reports", view: ReportsView, editsDraft: false, loading: "Loading reports…" },
+  {
+    id: "scan-jobs",
+    title: "Scan jobs",
+    view: ScanJobsView,
+    editsDraft: false,
+    withoutConfiguration: true,
+    loading: "Loading scan jobs…",
+  },
 ] as const satisfies readonly ConsoleRoute[];
 
 export type ViewId = (typeof ROUTES)[number]["id"];

@@ -3,24 +3,13 @@
  * follow a run — progress, throughput, nodes, errors and the report rows themselves.
  */
 import { resolveEffectivePolicy } from "../../core/policy";
+import type { RunDetail, ScanResultPage, ScannerNode } from "../../contracts/scanJobs";
 import { HttpError, notFound } from "../errors";
 import type { ScanJobsContext } from "./context";
 import { type ScanJob, type ScanRun, scanJobDefinitionSchema } from "./model";
-import type { ScannerNode } from "./nodesStore";
 import { parseBody } from "./parseBody";
 import { num } from "./sqlRows";
 import { type RunSpec, policyUserOf } from "./wire";
-
-export interface RunDetail extends ScanRun {
-  /** Seconds from start to finish (or to now while running). */
-  elapsedSeconds: number;
-  /** Files with a row per second over `elapsedSeconds`. */
-  filesPerSecond: number;
-  bytesPerSecond: number;
-  byAction: Record<string, number>;
-  units: { byState: Record<string, number>; retried: number };
-  nodes: Array<{ node: string; files: number; bytes: number; unitsActive: number }>;
-}
 
 export interface ResultsQuery {
   limit: number;
@@ -157,11 +146,7 @@ export class AdminService {
     };
   }
 
-  async results(
-    tenantId: string,
-    runId: string,
-    query: ResultsQuery,
-  ): Promise<{ rows: Array<Record<string, unknown>>; next: string | null }> {
+  async results(tenantId: string, runId: string, query: ResultsQuery): Promise<ScanResultPage> {
     if (!(await this.ctx.runs.get(tenantId, runId)))
       throw notFound("run-not-found", `run ${runId} does not exist`);
     const params: unknown[] = [tenantId, runId, query.after ?? "", query.limit + 1];
@@ -179,7 +164,7 @@ export class AdminService {
     const page = rows.slice(0, query.limit);
     return {
       rows: page.map((r) => ({
-        ...(JSON.parse(String(r.row_json)) as Record<string, unknown>),
+        ...(JSON.parse(String(r.row_json)) as ScanResultPage["rows"][number]),
         node: String(r.node),
         outcome: String(r.outcome),
       })),

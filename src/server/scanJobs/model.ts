@@ -70,41 +70,5 @@ export const scanJobDefinitionSchema = z
 
 export type ScanJobDefinition = z.infer<typeof scanJobDefinitionSchema>;
 
-export interface ScanJob {
-  jobId: string;
-  definition: ScanJobDefinition;
-  createdAt: string;
-  updatedAt: string;
-  createdBy: string;
-  /** When the schedule starts the next run; null without a schedule or when disabled. */
-  nextRunAt: string | null;
-}
-
-export type RunStatus = "running" | "completed" | "cancelled";
-
-export interface RunCounters {
-  unitsTotal: number;
-  unitsFinished: number;
-  filesFound: number;
-  bytesFound: number;
-  filesDone: number;
-  bytesDone: number;
-  /** Incremental: files whose size/mtime or content hash were those of the last run. */
-  filesUnchanged: number;
-  /** Left out by type or include/exclude. */
-  filesSkipped: number;
-  errors: number;
-}
-
-export interface ScanRun extends RunCounters {
-  runId: string;
-  jobId: string;
-  jobName: string;
-  status: RunStatus;
-  trigger: "manual" | "schedule";
-  fullRescan: boolean;
-  createdAt: string;
-  finishedAt: string | null;
-  /** The configuration version the run uses (null: the tenant had none; discovery without a policy). */
-  policyVersion: number | null;
-}
+// The answers' types are the admin API's contract, shared with the console.
+export type { RunCounters, RunStatus, ScanJob, ScanRun } from "../../contracts/scanJobs";

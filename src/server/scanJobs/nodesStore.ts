@@ -1,18 +1,7 @@
 /** The scanner nodes of each tenant: registered, seen by their heartbeats, lost when they fall silent. */
 import type { SqlExecutor } from "../storage/sql";
 import { num, str } from "./sqlRows";
-import type { NodeStats } from "./wire";
-
-export interface ScannerNode {
-  node: string;
-  status: "live" | "lost" | "left";
-  host: string | null;
-  version: string | null;
-  jobs: number;
-  registeredAt: string;
-  lastSeenAt: string;
-  stats: NodeStats | null;
-}
+import type { NodeStats, ScannerNode } from "../../contracts/scanJobs";
 
 export interface NodeInfo {
   node: string;

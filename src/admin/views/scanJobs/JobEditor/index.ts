@@ -1,0 +1,1 @@
+export { JobEditor } from "./JobEditor";

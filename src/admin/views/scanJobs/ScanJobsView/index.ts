@@ -1,0 +1,1 @@
+export { ScanJobsView } from "./ScanJobsView";
