@@ -5,7 +5,7 @@
  * replaced, never duplicated, and the author's shapes are never touched.
  *
  * A label mark is a shape named `MSIPCMContentMarking`: the name Office gives the marking shapes it
- * writes on masters and layouts (docs/powerpoint.md), so Office replaces our marks when it relabels
+ * writes on masters and layouts (docs/sideload-office.md, "PowerPoint markings"), so Office replaces our marks when it relabels
  * the file, and we replace its marks. Ours also carry the tag LABELBRIDGE_MARK (header, footer,
  * watermark), which says what each one is.
  */
