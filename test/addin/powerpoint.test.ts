@@ -43,7 +43,7 @@ function setUp(spec: PresentationSpec = {}, api = "1.10"): void {
     "PowerPoint",
     { PowerPoint: ppt.PowerPoint },
     "https://contoso.sharepoint.com/sites/sales/Q3%20Review.pptx",
-    { PowerPointApi: api, CommonApi: "1.1" },
+    { PowerPointApi: api, CommonApi: "1.1", File: "1.1", CompressedFile: "1.1" },
   );
   host = new PowerPointHost({ user: () => ({ name: "Priya Shah", principalName: "priya@contoso.com" }) });
 }
@@ -64,7 +64,7 @@ describe("PowerPoint: default label on an unlabeled presentation", () => {
     setUp(authorDeck);
     const p = internalPolicy();
     const state = await host.readLabel(OUR_TENANT);
-    expect(state).toEqual({ current: null, records: [], source: "none" });
+    expect(state).toEqual({ current: null, records: [], source: "none", properties: [] });
     expect(ppt.runtime.stats.roundTrips).toBe(3);
     const decision = decideDefaultLabel(p, { kind: "file", current: null }, context("PowerPoint"));
     if (decision.outcome !== "apply") throw new Error(decision.message);
