@@ -46,7 +46,7 @@ it("takes in the handlers, the flows, the Word/Excel/Outlook adapters, the servi
     .filter((f) => f.startsWith("src"));
   for (const module of [
     "src/addin/events/outlookHandlers.ts",
-    "src/addin/hosts/outlook.ts",
+    "src/addin/hosts/outlookEventHost.ts",
     "src/addin/hosts/word.ts",
     "src/addin/hosts/excel.ts",
     "src/addin/hosts/attachmentLabels.ts",

@@ -5,14 +5,14 @@
  * SoftBlock send handler means nobody can send (docs/architecture.md, "Why the event bundles are special").
  */
 import "./globalThisShim";
-import { OutlookHost } from "../hosts/outlook";
+import { OutlookEventHost } from "../hosts/outlookEventHost";
 import { createRuntime } from "../runtime/wiring";
 import { createOutlookHandlers, HANDLER_NAMES } from "./outlookHandlers";
 
 const runtime = createRuntime({ roamingDevToken: typeof Office === "undefined" ? undefined : Office });
 
 const handlers = createOutlookHandlers({
-  host: () => new OutlookHost(Office),
+  host: () => new OutlookEventHost(Office),
   services: (user) => runtime.clientsFor(user),
   config: runtime.config,
   now: runtime.now,

@@ -17,7 +17,11 @@ import type { EventDeps } from "../flows/deps";
 import { openNewMail } from "../flows/open";
 import { outsideLabelChanged } from "../flows/outsideChange";
 import { sendMail } from "../flows/send";
-import { MEETING_TASKPANE_COMMAND_ID, TASKPANE_COMMAND_ID, type OutlookHost } from "../hosts/outlook";
+import {
+  MEETING_TASKPANE_COMMAND_ID,
+  TASKPANE_COMMAND_ID,
+  type OutlookEventHost,
+} from "../hosts/outlookEventHost";
 import { decisionText, stringsFor, type DecisionStrings } from "../i18n";
 import type { UserClients } from "../runtime/wiring";
 import type { AddinConfig } from "../services/config";
@@ -30,7 +34,7 @@ export { SEND_TEXT_LIMIT } from "../flows/send";
 
 export interface OutlookHandlerDeps {
   /** An adapter for the item this event is about. */
-  host(): OutlookHost;
+  host(): OutlookEventHost;
   /** Policy client and audit queue for the mailbox user (their caches are per user). */
   services(user: string): UserClients;
   config: AddinConfig;
@@ -76,11 +80,11 @@ export function createOutlookHandlers(deps: OutlookHandlerDeps): OutlookHandlers
 
   /** The adapter, the user's clients and language for this event. */
   async function begin(
-    host: OutlookHost = deps.host(),
-  ): Promise<{ e: EventDeps<OutlookHost>; clients: UserClients; strings: DecisionStrings }> {
+    host: OutlookEventHost = deps.host(),
+  ): Promise<{ e: EventDeps<OutlookEventHost>; clients: UserClients; strings: DecisionStrings }> {
     const info = await host.itemInfo();
     const clients = deps.services(info.user.principalName || host.userEmail());
-    const e: EventDeps<OutlookHost> = {
+    const e: EventDeps<OutlookEventHost> = {
       host,
       info,
       policies: clients.policy,
@@ -118,7 +122,7 @@ export function createOutlookHandlers(deps: OutlookHandlerDeps): OutlookHandlers
   function onMessageSend(event: CompletableEvent): Promise<void> {
     let fallback: "allow" | "block" = "allow";
     let clients: UserClients | null = null;
-    let host: OutlookHost | null = null;
+    let host: OutlookEventHost | null = null;
     let strings: DecisionStrings = stringsFor("en");
     const fallbackOptions = (): Office.SmartAlertsEventCompletedOptions => {
       if (fallback !== "block" || !host) return { allowEvent: true };
@@ -150,7 +154,7 @@ export function createOutlookHandlers(deps: OutlookHandlerDeps): OutlookHandlers
   }
 
   function blockOptions(
-    host: OutlookHost,
+    host: OutlookEventHost,
     strings: DecisionStrings,
     decision: SendDecision,
     policy: EffectivePolicy | null,
@@ -208,7 +212,7 @@ export function createOutlookHandlers(deps: OutlookHandlerDeps): OutlookHandlers
 
   /** Says early what send will say, in the mail's info bar, or clears what no longer holds. */
   async function showEarlyWarning(
-    e: EventDeps<OutlookHost>,
+    e: EventDeps<OutlookEventHost>,
     strings: DecisionStrings,
     w: EarlyWarning | null,
   ) {

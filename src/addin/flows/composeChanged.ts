@@ -7,7 +7,7 @@ import { decideSend } from "../../core/decide/send";
 import type { SendFinding } from "../../core/decide/types";
 import type { EffectivePolicy } from "../../core/policy/effective";
 import { attachmentReader } from "./attachmentReader";
-import type { OutlookHost } from "../hosts/outlook";
+import type { OutlookEventHost } from "../hosts/outlookEventHost";
 import { SESSION } from "../hosts/outlookSession";
 import { contextOf, readLabel, type EventDeps } from "./deps";
 
@@ -23,7 +23,7 @@ async function cachedPolicy(e: EventDeps): Promise<EffectivePolicy | null> {
 }
 
 /** Null when there is nothing to say (no policy, no recipient rules). */
-export async function recipientsChanged(e: EventDeps<OutlookHost>): Promise<EarlyWarning | null> {
+export async function recipientsChanged(e: EventDeps<OutlookEventHost>): Promise<EarlyWarning | null> {
   const recipients = await e.host.recipients();
   await e.host.sessionSet(SESSION.recipients, JSON.stringify(recipients));
   const policy = await cachedPolicy(e);
@@ -32,7 +32,7 @@ export async function recipientsChanged(e: EventDeps<OutlookHost>): Promise<Earl
 }
 
 /** Reads the labels of new Office attachments; null when there is no policy or no inheritance. */
-export async function attachmentsChanged(e: EventDeps<OutlookHost>): Promise<EarlyWarning | null> {
+export async function attachmentsChanged(e: EventDeps<OutlookEventHost>): Promise<EarlyWarning | null> {
   const policy = await cachedPolicy(e);
   if (!policy) return null;
   await e.host.refreshAttachmentLabels(policy.siteId, attachmentReader(policy));
@@ -42,7 +42,7 @@ export async function attachmentsChanged(e: EventDeps<OutlookHost>): Promise<Ear
 }
 
 async function earlyWarning(
-  e: EventDeps<OutlookHost>,
+  e: EventDeps<OutlookEventHost>,
   policy: EffectivePolicy,
   recipients: string[],
   key: EarlyWarning["key"],

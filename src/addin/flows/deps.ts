@@ -9,7 +9,7 @@ import { itemDecisionContext } from "../../core/decide/context";
 import { reconcileLabel, type LabelState, type ReconciledLabel } from "../../core/decide/labelState";
 import type { DecisionContext, ItemKind } from "../../core/decide/types";
 import type { EffectivePolicy } from "../../core/policy/effective";
-import type { HostItemInfo, LabelingHost } from "../hosts/types";
+import type { HostItemInfo, ItemHost } from "../hosts/types";
 import { withTimeout } from "../ports/timing";
 
 /** Where audit events go: the AuditQueue (or a caller that also refreshes what it shows). */
@@ -25,7 +25,7 @@ export interface PolicySource {
   offlineSendFallback(): Promise<"allow" | "block">;
 }
 
-export interface FlowDeps<H extends LabelingHost = LabelingHost> {
+export interface FlowDeps<H extends ItemHost = ItemHost> {
   host: H;
   policy: EffectivePolicy;
   kind: ItemKind;
@@ -43,7 +43,7 @@ export function busy<T>(d: Pick<FlowDeps, "busy">, work: () => Promise<T>): Prom
 }
 
 /** What an event handler knows before the policy is loaded. */
-export interface EventDeps<H extends LabelingHost = LabelingHost> {
+export interface EventDeps<H extends ItemHost = ItemHost> {
   host: H;
   info: HostItemInfo;
   policies: PolicySource;
@@ -57,7 +57,7 @@ export interface EventDeps<H extends LabelingHost = LabelingHost> {
 export const LOCAL_WRITE_BUDGET_MS = 500;
 
 export function contextOf(
-  host: LabelingHost,
+  host: ItemHost,
   info: HostItemInfo,
   now: Date,
   newId: () => string,
@@ -66,7 +66,7 @@ export function contextOf(
 }
 
 /** The deps of a flow once an event has its policy. */
-export function withPolicy<H extends LabelingHost>(
+export function withPolicy<H extends ItemHost>(
   e: Omit<EventDeps<H>, "policies">,
   policy: EffectivePolicy,
 ): FlowDeps<H> {
@@ -85,7 +85,7 @@ export interface ReadLabel extends ReconciledLabel {
   state: LabelState;
 }
 
-export async function readLabel(host: LabelingHost, policy: EffectivePolicy): Promise<ReadLabel> {
+export async function readLabel(host: ItemHost, policy: EffectivePolicy): Promise<ReadLabel> {
   const state = await host.readLabel(policy.siteId, policy.settings.markingProfile);
   return { state, ...reconcileLabel(state, policy) };
 }

@@ -10,7 +10,7 @@ import { decideDefaultLabel } from "../../core/decide/defaultLabel";
 import type { OutsideSource } from "../../core/decide/outsideChange";
 import type { DefaultLabelDecision } from "../../core/decide/types";
 import { attachmentReader } from "./attachmentReader";
-import type { OutlookHost } from "../hosts/outlook";
+import type { OutlookEventHost } from "../hosts/outlookEventHost";
 import { readLabel, withPolicy, type EventDeps, type FlowDeps, type ReadLabel } from "./deps";
 import { applyAndRecord, type ProtectedApplyResult } from "./protect";
 import { settleOutsideChange, type OutsideChangeOutcome } from "./outsideChange";
@@ -38,7 +38,7 @@ export async function labelOnOpen(
  * record of the label Outlook already carries; then the labels of attachments already on the mail
  * (a forward), for send. Null without a policy.
  */
-export async function openNewMail(e: EventDeps<OutlookHost>): Promise<OpenOutcome | null> {
+export async function openNewMail(e: EventDeps<OutlookEventHost>): Promise<OpenOutcome | null> {
   const policy = (await e.policies.load({ timeoutMs: 4000, interactive: false })).policy;
   if (!policy || !policy.features.manualLabeling) return null;
   const d = withPolicy(e, policy);

@@ -8,7 +8,7 @@
 import { decideInheritedLabel, labelsShownByOriginal } from "../../core/decide/inherit";
 import type { DefaultLabelDecision } from "../../core/decide/types";
 import type { EffectivePolicy } from "../../core/policy/effective";
-import type { LabelingHost } from "../hosts/types";
+import type { ItemHost } from "../hosts/types";
 import type { FlowDeps, ReadLabel } from "./deps";
 import { applyAndRecord, type ProtectedApplyResult } from "./protect";
 
@@ -21,10 +21,7 @@ export interface InheritOutcome {
 }
 
 /** What the original shows of its label, or undefined when the mail answers or forwards none. */
-async function shownByOriginal(
-  host: LabelingHost,
-  policy: EffectivePolicy,
-): Promise<string | null | undefined> {
+async function shownByOriginal(host: ItemHost, policy: EffectivePolicy): Promise<string | null | undefined> {
   const origin = host.composeOrigin ? await host.composeOrigin(ORIGINAL_TEXT_LIMIT).catch(() => null) : null;
   if (!origin) return undefined;
   return labelsShownByOriginal(policy, origin)[0] || null;
@@ -46,10 +43,7 @@ export async function inheritOnOpen(d: FlowDeps, label: ReadLabel): Promise<Inhe
  * At send: the original's label where no open moment looked (the event did not run, no pane was
  * opened); null where one did — what the person changed since was judged when they changed it.
  */
-export async function originalLabelForSend(
-  host: LabelingHost,
-  policy: EffectivePolicy,
-): Promise<string | null> {
+export async function originalLabelForSend(host: ItemHost, policy: EffectivePolicy): Promise<string | null> {
   if (!host.recordedOriginal) return null;
   if ((await host.recordedOriginal().catch(() => null)) !== null) return null;
   return (await shownByOriginal(host, policy)) || null;

@@ -9,7 +9,7 @@ import { decideOutsideChange, outsideChangeSendBlock } from "../../core/decide/o
 import { decideSend, decideSendUnlabeled, decideSendWithoutPolicy } from "../../core/decide/send";
 import type { DecisionContext, Justification, SendDecision } from "../../core/decide/types";
 import type { EffectivePolicy } from "../../core/policy/effective";
-import type { OutlookHost } from "../hosts/outlook";
+import type { OutlookEventHost } from "../hosts/outlookEventHost";
 import { parseJson } from "../hosts/outlookItem";
 import { SESSION } from "../hosts/outlookSession";
 import { contextOf, readLabel, recordAudit, type EventDeps, type FlowDeps } from "./deps";
@@ -37,7 +37,7 @@ export interface SendOptions {
   late(): boolean;
 }
 
-export async function sendMail(e: EventDeps<OutlookHost>, options: SendOptions): Promise<SendOutcome> {
+export async function sendMail(e: EventDeps<OutlookEventHost>, options: SendOptions): Promise<SendOutcome> {
   const [loaded, fallback] = await Promise.all([
     e.policies.forSend(options.networkBudgetMs),
     e.policies.offlineSendFallback(),
@@ -45,7 +45,7 @@ export async function sendMail(e: EventDeps<OutlookHost>, options: SendOptions):
   options.onFallback(fallback);
   const policy = loaded.policy;
   const ctx = contextOf(e.host, e.info, e.now(), e.newId);
-  const d: FlowDeps<OutlookHost> | null = policy
+  const d: FlowDeps<OutlookEventHost> | null = policy
     ? { host: e.host, policy, kind: "email", ctx, audit: e.audit, report: e.report }
     : null;
   const decision = d ? await decideForSend(d) : await decideWithoutPolicy(e.host, fallback, ctx);
@@ -67,7 +67,7 @@ export async function sendMail(e: EventDeps<OutlookHost>, options: SendOptions):
 
 /** Without a policy we do not know our tenant: any label the mail carries counts. */
 async function decideWithoutPolicy(
-  host: OutlookHost,
+  host: OutlookEventHost,
   fallback: "allow" | "block",
   ctx: DecisionContext,
 ): Promise<SendDecision> {
@@ -76,7 +76,7 @@ async function decideWithoutPolicy(
   return decideSendWithoutPolicy(fallback, ctx, carried);
 }
 
-async function decideForSend(d: FlowDeps<OutlookHost>): Promise<SendDecision> {
+async function decideForSend(d: FlowDeps<OutlookEventHost>): Promise<SendDecision> {
   const { host, policy, ctx } = d;
   if (!policy.features.manualLabeling)
     return { outcome: "allow", reason: "ok", message: "", findings: [], audit: [] };

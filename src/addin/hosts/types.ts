@@ -139,9 +139,12 @@ export class MissingRequirementError extends HostError {
   }
 }
 
-export interface LabelingHost {
+/**
+ * What the flows and event handlers use of a host. The task pane's extras are in {@link LabelingHost},
+ * so that an event bundle's adapter (hosts/outlookEventHost.ts) need not carry them.
+ */
+export interface ItemHost {
   readonly kind: HostKind;
-  capabilities(): Promise<HostCapabilities>;
   itemInfo(): Promise<HostItemInfo>;
   /**
    * The item's label for our tenant. `markingProfile` (the policy's) says how to read a received
@@ -159,8 +162,6 @@ export interface LabelingHost {
   readText(maxChars: number): Promise<string>;
   recipients?(): Promise<string[]>;
   attachments?(): Promise<AttachmentInfo[]>;
-  /** Registers for label changes made outside the pane (Outlook's own label control); returns an unsubscribe. */
-  onLabelChanged?(listener: () => void): Promise<() => Promise<void>>;
   /**
    * The host applies this label as a real Purview label (Outlook's own sensitivity label), or the
    * item carries it so already; absent where the host has no such API (Word, Excel).
@@ -178,6 +179,13 @@ export interface LabelingHost {
   recordOriginal?(record: OriginalLabelRecord): Promise<void>;
   /** Office display language, e.g. "en-US", "fr-FR". */
   displayLanguage(): string;
+}
+
+/** A host as the task pane uses it: what the flows use, and what the pane shows and listens to. */
+export interface LabelingHost extends ItemHost {
+  capabilities(): Promise<HostCapabilities>;
+  /** Registers for label changes made outside the pane (Outlook's own label control); returns an unsubscribe. */
+  onLabelChanged?(listener: () => void): Promise<() => Promise<void>>;
   /** Office theme colours, or null where the host has none. */
   theme(): HostTheme | null;
   /**

@@ -51,7 +51,7 @@ const IF_END = "If.End";
 type TemplateToken =
   | { kind: "text"; text: string }
   | { kind: "variable"; name: MarkingVariable }
-  | { kind: "ifApp"; apps: ReadonlySet<OfficeApp>; type: string; problem?: AppTypeProblem; at: number }
+  | { kind: "ifApp"; apps: ReadonlySet<OfficeApp>; type: string; at: number }
   | { kind: "ifEnd"; at: number }
   | { kind: "unknown"; name: string; at: number };
 
@@ -79,32 +79,39 @@ function variableValue(name: MarkingVariable, ctx: MarkingContext): string {
 
 const NO_APPS: ReadonlySet<OfficeApp> = new Set();
 
-function parseAppType(type: string): { apps: ReadonlySet<OfficeApp>; problem?: AppTypeProblem } {
+/** The apps an `${If.App.<type>}` block shows in: a name, or distinct W/X/P/O letters; none otherwise. */
+function appsOf(type: string): ReadonlySet<OfficeApp> {
   const named = APP_NAMES[type];
-  if (named) return { apps: new Set([named]) };
+  if (named) return new Set([named]);
+  if (!/^[A-Z]{1,4}$/.test(type)) return NO_APPS;
+  const apps = new Set<OfficeApp>();
+  for (const letter of type) {
+    const app = APP_LETTERS[letter];
+    if (!app || apps.has(app)) return NO_APPS;
+    apps.add(app);
+  }
+  return apps;
+}
+
+/**
+ * Why {@link appsOf} found no app, for validation only (kept apart so that resolution, which runs in
+ * the Outlook event bundle, does not carry these messages); undefined for a valid type.
+ */
+function appTypeProblem(type: string): AppTypeProblem | undefined {
+  if (APP_NAMES[type]) return undefined;
   if (/^[A-Z]{1,4}$/.test(type)) {
-    const apps = new Set<OfficeApp>();
+    const seen = new Set<string>();
     for (const letter of type) {
-      const app = APP_LETTERS[letter];
-      if (!app) {
-        return {
-          apps: NO_APPS,
-          problem: { rule: "bad-app-letters", detail: `"${letter}" is not an app letter (W, X, P, O)` },
-        };
-      }
-      if (apps.has(app)) {
-        return { apps: NO_APPS, problem: { rule: "bad-app-letters", detail: `"${letter}" appears twice` } };
-      }
-      apps.add(app);
+      if (!APP_LETTERS[letter])
+        return { rule: "bad-app-letters", detail: `"${letter}" is not an app letter (W, X, P, O)` };
+      if (seen.has(letter)) return { rule: "bad-app-letters", detail: `"${letter}" appears twice` };
+      seen.add(letter);
     }
-    return { apps };
+    return undefined;
   }
   return {
-    apps: NO_APPS,
-    problem: {
-      rule: "unknown-app",
-      detail: `"${type}" is not Word, Excel, PowerPoint, Outlook or a combination of the letters W, X, P, O (case-sensitive)`,
-    },
+    rule: "unknown-app",
+    detail: `"${type}" is not Word, Excel, PowerPoint, Outlook or a combination of the letters W, X, P, O (case-sensitive)`,
   };
 }
 
@@ -113,7 +120,7 @@ function classify(name: string, at: number): TemplateToken {
   if (name === IF_END) return { kind: "ifEnd", at };
   if (name.startsWith(IF_APP_PREFIX)) {
     const type = name.slice(IF_APP_PREFIX.length);
-    return { kind: "ifApp", type, at, ...parseAppType(type) };
+    return { kind: "ifApp", type, at, apps: appsOf(type) };
   }
   return { kind: "unknown", name, at };
 }
@@ -222,11 +229,12 @@ export function validateMarkingTemplate(template: string, path: string): Marking
           );
         }
         break;
-      case "ifApp":
-        if (token.problem) {
+      case "ifApp": {
+        const problem = appTypeProblem(token.type);
+        if (problem) {
           issue(
-            token.problem.rule,
-            `\${If.App.${token.type}} at character ${token.at + 1}: ${token.problem.detail}; its text would show in no app`,
+            problem.rule,
+            `\${If.App.${token.type}} at character ${token.at + 1}: ${problem.detail}; its text would show in no app`,
           );
         }
         if (open.length > 0) {
@@ -237,6 +245,7 @@ export function validateMarkingTemplate(template: string, path: string): Marking
         }
         open.push(token.at);
         break;
+      }
       case "ifEnd":
         if (open.length === 0) {
           issue("stray-if-end", `\${If.End} at character ${token.at + 1} closes no \${If.App…} block`);

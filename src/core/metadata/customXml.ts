@@ -14,6 +14,7 @@ import {
   attributeValue,
   childElements,
   parseXmlPart,
+  prefixFor,
 } from "./xml";
 import { requireXmlChars, serializeXmlNode } from "./xmlWrite";
 
@@ -103,7 +104,7 @@ function prefixed(prefix: string, local: string): string {
 
 /** A prefix bound to the vt namespace at the root, declaring one there if needed. */
 function variantPrefix(root: XmlElement): string {
-  const bound = root.scope.prefixFor(VARIANT_TYPES_NAMESPACE);
+  const bound = prefixFor(root.scope, VARIANT_TYPES_NAMESPACE);
   if (bound !== undefined) return bound;
   let prefix = "vt";
   for (let k = 2; root.scope.lookup(prefix) !== undefined; k++) prefix = `vt${k}`;

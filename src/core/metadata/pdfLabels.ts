@@ -17,6 +17,7 @@ import {
   type XmlNode,
   childElements,
   parseXmlPart,
+  prefixFor,
 } from "./xml";
 import { requireXmlChars, serializeXmlNode } from "./xmlWrite";
 
@@ -198,7 +199,7 @@ function removePdfx(d: XmlElement, names: ReadonlySet<string>): void {
 function pdfxDescription(rdf: XmlElement): { target: XmlElement; prefix: string } {
   const all = descriptions(rdf);
   for (const d of all) {
-    const prefix = d.scope.prefixFor(PDFX_NAMESPACE);
+    const prefix = prefixFor(d.scope, PDFX_NAMESPACE);
     if (prefix !== undefined) return { target: d, prefix };
   }
   // Every rdf:Description of a packet describes the same resource: reuse the others' rdf:about.

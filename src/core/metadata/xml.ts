@@ -46,21 +46,24 @@ export class NamespaceScope {
   static readonly EMPTY = new NamespaceScope(new Map(), null);
 
   constructor(
-    private readonly own: ReadonlyMap<string, string>,
-    private readonly parent: NamespaceScope | null,
+    readonly own: ReadonlyMap<string, string>,
+    readonly parent: NamespaceScope | null,
   ) {}
 
   /** The URI bound to `prefix` ("" for the default namespace); "" when explicitly undeclared. */
   lookup(prefix: string): string | undefined {
     return this.own.get(prefix) ?? this.parent?.lookup(prefix);
   }
+}
 
-  /** A non-empty prefix bound to `uri` here (not shadowed by a nearer binding), if any. */
-  prefixFor(uri: string): string | undefined {
-    for (const [prefix, bound] of this.own) if (prefix !== "" && bound === uri) return prefix;
-    const inherited = this.parent?.prefixFor(uri);
-    return inherited !== undefined && this.lookup(inherited) === uri ? inherited : undefined;
-  }
+/**
+ * A non-empty prefix bound to `uri` in `scope` (not shadowed by a nearer binding), if any. A function,
+ * not a method, so that readers which never write (the Outlook event bundle) do not carry it.
+ */
+export function prefixFor(scope: NamespaceScope, uri: string): string | undefined {
+  for (const [prefix, bound] of scope.own) if (prefix !== "" && bound === uri) return prefix;
+  const inherited = scope.parent === null ? undefined : prefixFor(scope.parent, uri);
+  return inherited !== undefined && scope.lookup(inherited) === uri ? inherited : undefined;
 }
 
 export type XmlNode =

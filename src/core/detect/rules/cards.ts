@@ -1,5 +1,5 @@
-import isLuhnNumber from "validator/lib/isLuhnNumber";
 import { digitsOf, forEachMatch, standsAlone } from "../candidates";
+import { luhn } from "../checksums";
 import { LETTER_OR_DIGIT, withLeftBoundary } from "../leftBoundary";
 import type { ScanContext } from "./rule";
 
@@ -29,7 +29,8 @@ function findLuhnCards(text: string, scanEnd: number): LuhnCards {
     const end = start + m[0].length;
     if (!standsAlone(text, start, end, m[1] ?? m[2] ?? m[3])) return true;
     const digits = digitsOf(m[0]);
-    if (!isLuhnNumber(digits)) return true;
+    // One Luhn for the whole detector (the national types use it too): digits only, 14 to 19 here.
+    if (!luhn(digits)) return true;
     found.starts.push(start);
     found.ends.push(end);
     found.digits.push(digits);
@@ -39,7 +40,7 @@ function findLuhnCards(text: string, scanEnd: number): LuhnCards {
 }
 
 /**
- * Visits each card candidate that stands alone, passes Luhn (validator's isLuhnNumber) and is
+ * Visits each card candidate that stands alone, passes Luhn and is
  * accepted by `accept` (the type's brands). The candidate regex, boundary rules and Luhn run once
  * per detection call however many card types are asked for: both types see the same candidates.
  */
