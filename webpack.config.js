@@ -215,7 +215,7 @@ function eventBundleConfig(bundle, options = {}) {
       new HtmlWebpackPlugin({
         filename: bundle.page,
         template: bundle.template,
-        templateParameters: { officeJs: OFFICE_JS },
+        templateParameters: { officeJs: OFFICE_JS, title: bundle.title },
         chunks: [bundle.name],
         scriptLoading: "blocking",
         inject: "body",
@@ -235,8 +235,9 @@ function eventsConfig(options = {}) {
       name: "launchevent",
       entry: path.join(ROOT, "src/addin/events/outlookEvents.ts"),
       filename: "events/[name].js",
-      template: path.join(ROOT, "src/addin/events/commands.html"),
+      template: path.join(ROOT, "src/addin/events/event-page.html"),
       page: "commands.html",
+      title: "Labelbridge event handlers",
     },
     options,
   );
@@ -250,8 +251,9 @@ function documentEventsConfig(options = {}) {
       name: "document-events",
       entry: path.join(ROOT, "src/addin/events/document.ts"),
       filename: "[name].js",
-      template: path.join(ROOT, "src/addin/events/document-events.html"),
+      template: path.join(ROOT, "src/addin/events/event-page.html"),
       page: "document-events.html",
+      title: "Labelbridge document events",
     },
     options,
   );

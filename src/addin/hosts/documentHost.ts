@@ -120,6 +120,16 @@ export function toHostError(operation: string, error: unknown): HostError {
   return new HostError(operation, `${message}${location}`, officeErrorCode(error));
 }
 
+/** The parts joined by newlines, cut at `limit` characters (what detection reads of a document). */
+export function textUpTo(parts: Iterable<string>, limit: number): string {
+  let text = "";
+  for (const part of parts) {
+    text += (text === "" ? "" : "\n") + part;
+    if (text.length >= limit) break;
+  }
+  return text.slice(0, limit);
+}
+
 /** File name from `Office.context.document.url` (a web URL or a local path); "" for a new document. */
 export function documentName(url: string): string {
   const path = url.split(/[?#]/)[0];

@@ -31,6 +31,24 @@ export function propertyText(value: unknown): string {
   return value === null || value === undefined ? "" : String(value);
 }
 
+/** Office.js custom properties (Word's, Excel's and PowerPoint's alike) as the label codec reads them. */
+export function propertyEntries(items: ReadonlyArray<{ key: string; value: unknown }>): PropertyEntry[] {
+  return items.map((p) => ({ key: p.key, value: propertyText(p.value) }));
+}
+
+/** The custom-property collection of any of the three hosts, as far as a label write uses it. */
+interface CustomPropertyCollection {
+  getItem(key: string): { delete(): void };
+  add(key: string, value: string): unknown;
+}
+
+/** Queues a property update in the host's batch. */
+export function queuePropertyUpdate(custom: CustomPropertyCollection, update: PropertyUpdate): void {
+  // Remove before set: keys compare ignoring case, so a set could otherwise be deleted again.
+  for (const key of update.remove) custom.getItem(key).delete();
+  for (const key of Object.keys(update.set)) custom.add(key, update.set[key]);
+}
+
 function labelGroup(key: string): string | null {
   const lower = key.toLowerCase();
   if (!lower.startsWith(LABEL_PREFIX)) return null;

@@ -21,7 +21,7 @@ import {
   type DocumentSnapshot,
   type WriteOutcome,
 } from "./documentHost";
-import { propertiesMatch, propertyText, propertyUpdate, type PropertyEntry } from "./documentLabel";
+import { propertiesMatch, propertyEntries, propertyUpdate, queuePropertyUpdate } from "./documentLabel";
 import {
   HEADER_FOOTER_FIELDS,
   type HeaderFooterTexts,
@@ -117,7 +117,7 @@ export class ExcelHost extends DocumentHost<ExcelSnapshot> implements DocumentLa
       },
     });
     return () => ({
-      properties: properties.items.map((p): PropertyEntry => ({ key: p.key, value: propertyText(p.value) })),
+      properties: propertyEntries(properties.items),
       sheets: sheets.items.map((s): SheetHeaders => {
         const group = s.pageLayout.headersFooters;
         return {
@@ -182,10 +182,7 @@ export class ExcelHost extends DocumentHost<ExcelSnapshot> implements DocumentLa
     return this.excel.run(async (context) => {
       // Marks first: if the batch fails half way, the label keys still describe the old marks.
       this.queueWrites(context, marking.writes);
-      const custom = context.workbook.properties.custom;
-      // Remove before set: keys compare ignoring case, so a set could otherwise be deleted again.
-      for (const key of update.remove) custom.getItem(key).delete();
-      for (const key of Object.keys(update.set)) custom.add(key, update.set[key]);
+      queuePropertyUpdate(context.workbook.properties.custom, update);
       const after = this.queueSnapshot(context);
       await context.sync();
       const state = after();

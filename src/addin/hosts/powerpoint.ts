@@ -18,8 +18,9 @@ import {
   type DocumentLabelingHost,
   type DocumentSnapshot,
   type WriteOutcome,
+  textUpTo,
 } from "./documentHost";
-import { propertiesMatch, propertyText, propertyUpdate, type PropertyEntry } from "./documentLabel";
+import { propertiesMatch, propertyEntries, propertyUpdate, queuePropertyUpdate } from "./documentLabel";
 import {
   DEFAULT_SLIDE,
   isLabelMark,
@@ -106,7 +107,7 @@ export class PowerPointHost extends DocumentHost<PowerPointSnapshot> implements 
     const masters = context.presentation.slideMasters.load("items/id");
     const page = this.supports("1.10") ? context.presentation.pageSetup.load("slideWidth,slideHeight") : null;
     return () => ({
-      properties: properties.items.map((p): PropertyEntry => ({ key: p.key, value: propertyText(p.value) })),
+      properties: propertyEntries(properties.items),
       masterIds: masters.items.map((m) => m.id),
       slide: page ? { width: page.slideWidth, height: page.slideHeight } : { ...DEFAULT_SLIDE },
     });
@@ -158,10 +159,7 @@ export class PowerPointHost extends DocumentHost<PowerPointSnapshot> implements 
         if (surface.layoutId !== undefined)
           for (const mark of marking.shapes) queueAddMark(owner.shapes, mark);
       }
-      const custom = context.presentation.properties.customProperties;
-      // Remove before set: keys compare ignoring case, so a set could otherwise be deleted again.
-      for (const key of update.remove) custom.getItem(key).delete();
-      for (const key of Object.keys(update.set)) custom.add(key, update.set[key]);
+      queuePropertyUpdate(context.presentation.properties.customProperties, update);
       const top = this.queueTop(context);
       const layoutLists = [...new Set(snapshot.surfaces.map((s) => s.masterId))].map((id) => ({
         id,
@@ -204,12 +202,10 @@ export class PowerPointHost extends DocumentHost<PowerPointSnapshot> implements 
         for (const shape of list.items)
           if (TEXT_SHAPES.has(String(shape.type))) ranges.push(shape.textFrame.textRange.load("text"));
       await context.sync();
-      let text = "";
-      for (const range of ranges) {
-        text += (text === "" ? "" : "\n") + range.text;
-        if (text.length >= limit) break;
-      }
-      return text.slice(0, limit);
+      return textUpTo(
+        ranges.map((range) => range.text),
+        limit,
+      );
     });
   }
 }

@@ -22,8 +22,9 @@ import {
   type DocumentLabelingHost,
   type DocumentSnapshot,
   type WriteOutcome,
+  textUpTo,
 } from "./documentHost";
-import { propertiesMatch, propertyText, propertyUpdate, type PropertyEntry } from "./documentLabel";
+import { propertiesMatch, propertyEntries, propertyUpdate, queuePropertyUpdate } from "./documentLabel";
 import {
   type WordMarkRef,
   expectedMarkCount,
@@ -114,7 +115,7 @@ export class WordHost extends DocumentHost<WordSnapshot> implements DocumentLabe
     const sections = context.document.sections.load("items");
     const marks = queueMarkRefs(context);
     return () => ({
-      properties: properties.items.map((p): PropertyEntry => ({ key: p.key, value: propertyText(p.value) })),
+      properties: propertyEntries(properties.items),
       sectionCount: sections.items.length,
       marks: marks(),
       takenAt: this.now(),
@@ -143,10 +144,7 @@ export class WordHost extends DocumentHost<WordSnapshot> implements DocumentLabe
       // Office's and other tools' marks are found in a sync of their own (with ours already gone).
       await queueRemoveForeignMarks(context, snapshot.sectionCount, removal, this.shapesSupported());
       queueInsertMarks(context, snapshot.sectionCount, marking);
-      const custom = context.document.properties.customProperties;
-      // Remove before set: keys compare ignoring case, so a set could otherwise be deleted again.
-      for (const key of update.remove) custom.getItem(key).delete();
-      for (const key of Object.keys(update.set)) custom.add(key, update.set[key]);
+      queuePropertyUpdate(context.document.properties.customProperties, update);
       const after = this.queueSnapshot(context);
       await context.sync();
       const state = after();
@@ -176,12 +174,10 @@ export class WordHost extends DocumentHost<WordSnapshot> implements DocumentLabe
     return this.word.run(async (context) => {
       const paragraphs = context.document.body.paragraphs.load({ text: true, $top: top });
       await context.sync();
-      let text = "";
-      for (const p of paragraphs.items) {
-        text += (text === "" ? "" : "\n") + p.text;
-        if (text.length >= limit) break;
-      }
-      return text.slice(0, limit);
+      return textUpTo(
+        paragraphs.items.map((p) => p.text),
+        limit,
+      );
     });
   }
 }

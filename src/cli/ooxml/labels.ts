@@ -24,6 +24,7 @@ import {
   encodeLabelInfo,
   planPropertyUpdate,
   readCustomProperties,
+  resolvePackageTarget,
   updateCustomPropertiesXml,
 } from "../../core/metadata";
 import type { LabelStorage } from "../../core/policy";
@@ -38,7 +39,6 @@ import {
   parseContentTypes,
   parseRelationships,
   readPartText,
-  resolveTarget,
 } from "./opc";
 import { decodeXmlBytes } from "./xmlText";
 import { type ZipArchive, type ZipEntry, findEntry, readEntry } from "./zipRead";
@@ -71,7 +71,7 @@ function packageRelationships(archive: ZipArchive) {
 
 function targetOfType(archive: ZipArchive, type: string): string | null {
   const rel = packageRelationships(archive).rels.find((r) => !r.external && r.type === type);
-  return rel ? resolveTarget("", rel.target) : null;
+  return rel ? resolvePackageTarget(rel.target) : null;
 }
 
 function metadataError(err: unknown, part: string): FileFormatError {
@@ -208,7 +208,7 @@ function ensurePackageRelationship(
 ): void {
   const xml = b.relsXml ?? EMPTY_PACKAGE_RELS;
   const rels = parseRelationships(xml, PACKAGE_RELS_PART);
-  if (rels.some((r) => !r.external && r.type === type && resolveTarget("", r.target) === target)) return;
+  if (rels.some((r) => !r.external && r.type === type && resolvePackageTarget(r.target) === target)) return;
   b.relsXml = addRelationship(xml, { id: freshRelationshipId(rels), type, target });
   b.relsAdded = true;
 }

@@ -3,6 +3,7 @@
  * and part-name resolution, and the two edits labeling needs (add a relationship, add a content-type
  * override) done as minimal text insertions so everything else in those parts stays as written.
  */
+import { resolvePartTarget } from "../../core/metadata/packageRelationships";
 import { FileFormatError } from "./errors";
 import { decodeXmlBytes, escapeAttribute, parseAttributes, requireWellFormed } from "./xmlText";
 import { type ZipArchive, findEntry, readEntry } from "./zipRead";
@@ -56,28 +57,6 @@ export function relsPartName(partName: string): string {
   return `${name.slice(0, slash + 1)}_rels/${name.slice(slash + 1)}.rels`;
 }
 
-/** Resolves a relationship target against its source part; null when it leaves the package. */
-export function resolveTarget(sourcePart: string, target: string): string | null {
-  let t = target.includes("#") ? target.slice(0, target.indexOf("#")) : target;
-  if (t.includes("%")) {
-    try {
-      t = decodeURIComponent(t);
-    } catch {
-      // not percent-encoded after all: keep it as written
-    }
-  }
-  const base = sourcePart.replace(/^\//, "");
-  const segments = t.startsWith("/") ? [] : base.split("/").slice(0, -1);
-  for (const s of t.replace(/^\//, "").split("/")) {
-    if (s === "" || s === ".") continue;
-    if (s === "..") {
-      if (segments.length === 0) return null;
-      segments.pop();
-    } else segments.push(s);
-  }
-  return segments.length ? segments.join("/") : null;
-}
-
 export function relationshipsOf(archive: ZipArchive, partName: string): Relationship[] {
   const rels = relsPartName(partName);
   const xml = readPartText(archive, rels);
@@ -88,7 +67,7 @@ export function relationshipsOf(archive: ZipArchive, partName: string): Relation
 export function targetsOf(archive: ZipArchive, partName: string, types: readonly string[]): string[] {
   return relationshipsOf(archive, partName)
     .filter((r) => !r.external && types.includes(r.type))
-    .map((r) => resolveTarget(partName, r.target))
+    .map((r) => resolvePartTarget(partName, r.target))
     .filter((t): t is string => t !== null);
 }
 

@@ -12,7 +12,8 @@ import {
   DecodeBudget as Budget,
   isDecodeLimit,
 } from "../formats/budget";
-import { relationshipsOf, resolveTarget, targetsOf } from "./opc";
+import { resolvePartTarget } from "../../core/metadata/packageRelationships";
+import { relationshipsOf, targetsOf } from "./opc";
 import {
   RelationshipIdsHandler,
   SharedStringsHandler,
@@ -188,7 +189,7 @@ async function orderedByIds(
   budget: DecodeBudget,
 ): Promise<string[] | ExtractResult> {
   const rels = relationshipsOf(archive, mainPart).filter((r) => !r.external && type.includes(r.type));
-  const byId = new Map(rels.map((r) => [r.id, resolveTarget(mainPart, r.target)]));
+  const byId = new Map(rels.map((r) => [r.id, resolvePartTarget(mainPart, r.target)]));
   const ids = new RelationshipIdsHandler(element);
   try {
     await readPart(archive, mainPart, budget, () => ids);

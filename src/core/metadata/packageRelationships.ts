@@ -2,22 +2,26 @@
  * The package relationships part (`_rels/.rels`) of an Office file, read only to find a part by its
  * relationship type — how Office finds LabelInfo.xml (MS-OFFCRYPTO 2.6.3), wherever the writer put
  * it. Pure, for readers that hold the package bytes themselves (the add-in reads the open document
- * with `getFileAsync`; the CLI has its own OPC layer).
+ * with `getFileAsync`; the CLI has its own OPC layer and shares target resolution).
  */
 import { attributeValue, childElements, parseXmlPart } from "./xml";
 
 export const PACKAGE_RELATIONSHIPS_PART = "_rels/.rels";
 const RELATIONSHIPS_NAMESPACE = "http://schemas.openxmlformats.org/package/2006/relationships";
 
-/** A package-level target as a zip entry name (no leading slash); null when it leaves the package. */
-export function resolvePackageTarget(target: string): string | null {
+/**
+ * A relationship target resolved against its source part (`""` = the package), as a zip entry name
+ * (no leading slash); null when it leaves the package. The CLI's OPC layer resolves part
+ * relationships with it too.
+ */
+export function resolvePartTarget(sourcePart: string, target: string): string | null {
   let t = target.split("#")[0];
   try {
     t = decodeURIComponent(t);
   } catch {
     // not percent-encoded after all: keep it as written
   }
-  const segments: string[] = [];
+  const segments = t.startsWith("/") ? [] : sourcePart.replace(/^\//, "").split("/").slice(0, -1);
   for (const s of t.replace(/^\//, "").split("/")) {
     if (s === "" || s === ".") continue;
     if (s === "..") {
@@ -26,6 +30,11 @@ export function resolvePackageTarget(target: string): string | null {
     } else segments.push(s);
   }
   return segments.length > 0 ? segments.join("/") : null;
+}
+
+/** A package-level target as a zip entry name (no leading slash); null when it leaves the package. */
+export function resolvePackageTarget(target: string): string | null {
+  return resolvePartTarget("", target);
 }
 
 /**

@@ -19,47 +19,32 @@ export interface PhaseFeatures {
   scannerEnforce: boolean;
 }
 
+/** Nothing is live yet: labels are planned, not shown. */
+const NOTHING_LIVE: PhaseFeatures = {
+  manualLabeling: false,
+  enforcement: false,
+  contentMarking: false,
+  autoLabeling: false,
+  recipientRules: false,
+  scannerEnforce: false,
+};
+
+/** Everything but the scanner's writes: people and the add-in work under the full policy. */
+const ADVANCE: PhaseFeatures = {
+  manualLabeling: true,
+  enforcement: true,
+  contentMarking: true,
+  autoLabeling: true,
+  recipientRules: true,
+  scannerEnforce: false,
+};
+
 const FEATURES: Record<Phase, PhaseFeatures> = {
-  discover: {
-    manualLabeling: false,
-    enforcement: false,
-    contentMarking: false,
-    autoLabeling: false,
-    recipientRules: false,
-    scannerEnforce: false,
-  },
-  define: {
-    manualLabeling: false,
-    enforcement: false,
-    contentMarking: false,
-    autoLabeling: false,
-    recipientRules: false,
-    scannerEnforce: false,
-  },
-  deploy: {
-    manualLabeling: true,
-    enforcement: false,
-    contentMarking: false,
-    autoLabeling: false,
-    recipientRules: false,
-    scannerEnforce: false,
-  },
-  advance: {
-    manualLabeling: true,
-    enforcement: true,
-    contentMarking: true,
-    autoLabeling: true,
-    recipientRules: true,
-    scannerEnforce: false,
-  },
-  enforce: {
-    manualLabeling: true,
-    enforcement: true,
-    contentMarking: true,
-    autoLabeling: true,
-    recipientRules: true,
-    scannerEnforce: true,
-  },
+  discover: NOTHING_LIVE,
+  define: NOTHING_LIVE,
+  deploy: { ...NOTHING_LIVE, manualLabeling: true },
+  advance: ADVANCE,
+  enforce: { ...ADVANCE, scannerEnforce: true },
 };
 
 export function phaseFeatures(phase: Phase): PhaseFeatures {

@@ -38,6 +38,18 @@ const footer = (text: string) => ({
   alignment: "Center" as const,
 });
 
+/** The header and footer both Highly Confidential sublabels write (fresh objects each call). */
+const highlyConfidentialHeaderAndFooter = () => ({
+  header: {
+    enabled: true,
+    text: "Highly Confidential",
+    fontSize: 12,
+    fontColor: "#A4262C",
+    alignment: "Center" as const,
+  },
+  footer: footer("Classified as Highly Confidential — ${User.Name}, ${Event.DateTime}"),
+});
+
 export function defaultTaxonomyLabels(): TenantPolicyInput["labels"] {
   return [
     {
@@ -156,14 +168,7 @@ export function defaultTaxonomyLabels(): TenantPolicyInput["labels"] {
       sensitivity: 410,
       parentId: L.highlyConfidential,
       marking: {
-        header: {
-          enabled: true,
-          text: "Highly Confidential",
-          fontSize: 12,
-          fontColor: "#A4262C",
-          alignment: "Center",
-        },
-        footer: footer("Classified as Highly Confidential — ${User.Name}, ${Event.DateTime}"),
+        ...highlyConfidentialHeaderAndFooter(),
         watermark: {
           enabled: true,
           text: "HIGHLY CONFIDENTIAL",
@@ -203,14 +208,7 @@ export function defaultTaxonomyLabels(): TenantPolicyInput["labels"] {
       sensitivity: 420,
       parentId: L.highlyConfidential,
       marking: {
-        header: {
-          enabled: true,
-          text: "Highly Confidential",
-          fontSize: 12,
-          fontColor: "#A4262C",
-          alignment: "Center",
-        },
-        footer: footer("Classified as Highly Confidential — ${User.Name}, ${Event.DateTime}"),
+        ...highlyConfidentialHeaderAndFooter(),
       },
     },
   ];

@@ -1,7 +1,7 @@
 import { digitsOf, forEachMatch, standsAlone } from "../candidates";
 import { luhn } from "../checksums";
 import { LETTER_OR_DIGIT, withLeftBoundary } from "../leftBoundary";
-import type { ScanContext } from "./rule";
+import type { ScanContext, SitRule } from "./rule";
 
 /**
  * Card-number candidates shared by the credit card and EU debit card types. Choice (the reference
@@ -55,6 +55,25 @@ export function forEachLuhnCard(
   for (let i = 0; i < starts.length; i++) {
     if (accept(digits[i]) && !visit(starts[i], ends[i])) return;
   }
+}
+
+/**
+ * A card-number type: each Luhn card of its brands at 85 where `supportIn` (set up once per scan,
+ * before the first card) says evidence backs it, 65 for the number alone.
+ */
+export function luhnCardRule(
+  sitId: string,
+  accept: (digits: string) => boolean,
+  supportIn: (context: ScanContext) => (start: number, end: number) => boolean,
+): SitRule {
+  return {
+    sitId,
+    candidatePattern: CARD_CANDIDATE,
+    scan(context, emit) {
+      const supported = supportIn(context);
+      forEachLuhnCard(context, accept, (start, end) => emit(start, end, supported(start, end) ? 85 : 65));
+    },
+  };
 }
 
 function prefix(digits: string, length: number): number {

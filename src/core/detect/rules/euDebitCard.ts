@@ -1,6 +1,6 @@
 import { SIT_IDS } from "../catalog";
 import { EXPIRATION_DATE, KEYWORD_EU_DEBIT_CARD } from "../keywords";
-import { CARD_CANDIDATE, forEachLuhnCard, isEuDebitBrandCard } from "./cards";
+import { isEuDebitBrandCard, luhnCardRule } from "./cards";
 import type { SitRule } from "./rule";
 
 /**
@@ -8,16 +8,9 @@ import type { SitRule } from "./rule";
  * number alone. The entity carries relaxProximity; choice: we read it as "the evidence may be
  * anywhere in the scanned text", so no proximity window applies to this type.
  */
-export const euDebitCardRule: SitRule = {
-  sitId: SIT_IDS.euDebitCard,
-  candidatePattern: CARD_CANDIDATE,
-  scan(context, emit) {
-    const keywords = context.evidence(KEYWORD_EU_DEBIT_CARD);
-    const expiry = context.evidence(EXPIRATION_DATE);
-    let supported: boolean | undefined;
-    forEachLuhnCard(context, isEuDebitBrandCard, (start, end) => {
-      supported ??= expiry.anywhere() || keywords.anywhere();
-      return emit(start, end, supported ? 85 : 65);
-    });
-  },
-};
+export const euDebitCardRule: SitRule = luhnCardRule(SIT_IDS.euDebitCard, isEuDebitBrandCard, (context) => {
+  const keywords = context.evidence(KEYWORD_EU_DEBIT_CARD);
+  const expiry = context.evidence(EXPIRATION_DATE);
+  let supported: boolean | undefined;
+  return () => (supported ??= expiry.anywhere() || keywords.anywhere());
+});

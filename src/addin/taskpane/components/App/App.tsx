@@ -191,12 +191,7 @@ export function App({ state, actions, theme }: AppProps) {
 
         {(state.phase === "ready" || state.phase === "no-policy" || state.phase === "error") && (
           <SettingsPanel
-            title={t.settings}
-            tokenLabel={t.devTokenLabel}
-            tokenHint={t.devTokenHint}
-            saveText={t.save}
-            clearText={t.clear}
-            retryText={t.retry}
+            strings={t}
             storage={state.storage}
             auditPendingText={state.auditPending > 0 ? t.auditPending(state.auditPending) : null}
             onSaveToken={actions.saveToken}
@@ -208,14 +203,11 @@ export function App({ state, actions, theme }: AppProps) {
         <Suspense fallback={null}>
           <JustificationDialog
             open={j !== null}
-            title={t.justificationTitle}
+            strings={t}
             message={shown.message}
             reasons={shown.reasons}
             otherReason={shown.otherReason}
-            otherLabel={t.justificationOtherLabel}
             error={shown.error}
-            cancelText={t.cancel}
-            confirmText={t.confirmChange}
             busy={state.busy}
             onSubmit={actions.submitJustification}
             onCancel={actions.cancelJustification}

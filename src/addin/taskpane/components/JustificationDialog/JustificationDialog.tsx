@@ -12,20 +12,18 @@ import {
   Textarea,
 } from "@fluentui/react-components";
 import { useState } from "react";
+import type { Strings } from "../../../i18n/types";
 
 export interface JustificationDialogProps {
   /** Kept mounted and closed through `open`, so the modal can restore the page behind it. */
   open: boolean;
-  title: string;
+  strings: Pick<Strings, "justificationTitle" | "justificationOtherLabel" | "cancel" | "confirmChange">;
   /** Why the dialog opened, e.g. "Your organisation asks why you are lowering…". */
   message: string;
   reasons: string[];
   otherReason: string;
-  otherLabel: string;
   /** The engine's or the dialog's complaint about the last attempt. */
   error: string | null;
-  cancelText: string;
-  confirmText: string;
   busy: boolean;
   onSubmit: (reason: string, text: string) => void;
   onCancel: () => void;
@@ -61,7 +59,7 @@ export function JustificationDialog(props: JustificationDialogProps) {
           }}
         >
           <DialogBody>
-            <DialogTitle>{props.title}</DialogTitle>
+            <DialogTitle>{props.strings.justificationTitle}</DialogTitle>
             <DialogContent>
               <p id="lb-justify-message">{props.message}</p>
               <Field
@@ -80,7 +78,7 @@ export function JustificationDialog(props: JustificationDialogProps) {
               </Field>
               {other && (
                 <Field
-                  label={props.otherLabel}
+                  label={props.strings.justificationOtherLabel}
                   required
                   validationMessage={props.error ?? undefined}
                   validationState={props.error ? "error" : "none"}
@@ -97,10 +95,10 @@ export function JustificationDialog(props: JustificationDialogProps) {
             </DialogContent>
             <DialogActions>
               <Button type="button" onClick={props.onCancel} disabled={props.busy}>
-                {props.cancelText}
+                {props.strings.cancel}
               </Button>
               <Button type="submit" appearance="primary" disabled={props.busy}>
-                {props.confirmText}
+                {props.strings.confirmChange}
               </Button>
             </DialogActions>
           </DialogBody>

@@ -1,15 +1,8 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
+import { useHeadedListStyles } from "../headedList.styles";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
-  heading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
-  list: {
-    margin: 0,
-    paddingInlineStart: tokens.spacingHorizontalL,
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalXS,
-  },
   note: { margin: 0, color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
 });
 
@@ -24,11 +17,12 @@ export interface OtherTenantLabelsProps {
 /** Labels from other organisations the item carries: shown, read-only, never changed by us. */
 export function OtherTenantLabels({ heading, labels, note }: OtherTenantLabelsProps) {
   const styles = useStyles();
+  const listStyles = useHeadedListStyles();
   if (labels.length === 0) return null;
   return (
     <section className={styles.root} data-testid="other-tenant-labels">
-      <h3 className={styles.heading}>{heading}</h3>
-      <ul className={styles.list}>
+      <h3 className={listStyles.heading}>{heading}</h3>
+      <ul className={listStyles.list}>
         {labels.map((t) => (
           <li key={t}>{t}</li>
         ))}

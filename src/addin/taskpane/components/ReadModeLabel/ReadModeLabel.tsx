@@ -1,4 +1,5 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
+import { useHeadedListStyles } from "../headedList.styles";
 import { LabelBadge } from "../../../../ui/LabelBadge";
 import type { LabelNote } from "../../model/labelNotes";
 import { LabelNotes } from "../LabelNotes";
@@ -6,14 +7,6 @@ import { OtherTenantLabels } from "../OtherTenantLabels";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  heading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
-  list: {
-    margin: 0,
-    paddingInlineStart: tokens.spacingHorizontalL,
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalXS,
-  },
   kind: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   none: { margin: 0, color: tokens.colorNeutralForeground2 },
 });
@@ -35,9 +28,10 @@ export interface ReadModeLabelProps {
 /** A received mail's label, read from its headers; read-only. */
 export function ReadModeLabel(props: ReadModeLabelProps) {
   const styles = useStyles();
+  const listStyles = useHeadedListStyles();
   return (
     <section className={styles.root} aria-labelledby="lb-read-heading" data-testid="read-mode">
-      <h2 id="lb-read-heading" className={styles.heading}>
+      <h2 id="lb-read-heading" className={listStyles.heading}>
         {props.heading}
       </h2>
       {props.label ? (
@@ -53,8 +47,8 @@ export function ReadModeLabel(props: ReadModeLabelProps) {
       <LabelNotes notes={props.notes} />
       {props.otherMarkings.length > 0 && (
         <>
-          <h3 className={styles.heading}>{props.otherMarkingsHeading}</h3>
-          <ul className={styles.list} data-testid="other-markings">
+          <h3 className={listStyles.heading}>{props.otherMarkingsHeading}</h3>
+          <ul className={listStyles.list} data-testid="other-markings">
             {props.otherMarkings.map((m) => (
               <li key={`${m.kind}:${m.text}`}>
                 <span className={styles.kind}>{m.kind}</span> {m.text}

@@ -19,7 +19,7 @@ export function SettingsForm(props: SettingsPanelProps) {
   const [token, setToken] = useState("");
   return (
     <div id="lb-settings" className={styles.root}>
-      <Field label={props.tokenLabel} hint={props.tokenHint}>
+      <Field label={props.strings.devTokenLabel} hint={props.strings.devTokenHint}>
         <Input
           type="password"
           value={token}
@@ -30,14 +30,14 @@ export function SettingsForm(props: SettingsPanelProps) {
       </Field>
       <div className={styles.row}>
         <Button appearance="primary" size="small" onClick={() => props.onSaveToken(token)}>
-          {props.saveText}
+          {props.strings.save}
         </Button>
         <Button size="small" onClick={() => props.onSaveToken("")}>
-          {props.clearText}
+          {props.strings.clear}
         </Button>
         {props.auditPendingText && (
           <Button size="small" onClick={props.onRetry}>
-            {props.retryText}
+            {props.strings.retry}
           </Button>
         )}
       </div>

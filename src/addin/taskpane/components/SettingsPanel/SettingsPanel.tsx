@@ -1,17 +1,13 @@
 import { Button } from "@fluentui/react-components";
 import { lazy, Suspense, useState } from "react";
+import type { Strings } from "../../../i18n/types";
 
 const SettingsForm = lazy(() =>
   import(/* webpackChunkName: "settings" */ "./SettingsForm.js").then((m) => ({ default: m.SettingsForm })),
 );
 
 export interface SettingsPanelProps {
-  title: string;
-  tokenLabel: string;
-  tokenHint: string;
-  saveText: string;
-  clearText: string;
-  retryText: string;
+  strings: Pick<Strings, "settings" | "devTokenLabel" | "devTokenHint" | "save" | "clear" | "retry">;
   storage: string;
   auditPendingText: string | null;
   onSaveToken: (token: string) => void;
@@ -22,7 +18,7 @@ export interface SettingsPanelProps {
 export function SettingsPanel(props: SettingsPanelProps) {
   const [open, setOpen] = useState(false);
   return (
-    <section aria-label={props.title}>
+    <section aria-label={props.strings.settings}>
       <Button
         appearance="transparent"
         size="small"
@@ -30,7 +26,7 @@ export function SettingsPanel(props: SettingsPanelProps) {
         aria-controls="lb-settings"
         onClick={() => setOpen(!open)}
       >
-        {props.title}
+        {props.strings.settings}
       </Button>
       {open && (
         <Suspense fallback={null}>
