@@ -114,21 +114,20 @@ export function mergeDrafts(base: TenantPolicy, mine: TenantPolicy, theirs: Tena
   const top = mergeFields(tenantFields(base), tenantFields(mine), tenantFields(theirs), (path, m, t) =>
     conflicts.push({ entity: "tenant", id: null, name: theirs.name, path, mine: m, theirs: t }),
   );
-  const labels = mergeCollection<Label>(
+  const collection = <T extends Entity>(
+    entity: "label" | "policy",
+    pick: (d: TenantPolicy) => readonly T[],
+    nameOf: (x: T) => string,
+  ) => mergeCollection(entity, pick(base), pick(mine), pick(theirs), nameOf, conflicts);
+  const labels = collection<Label>(
     "label",
-    base.labels,
-    mine.labels,
-    theirs.labels,
+    (d) => d.labels,
     (l) => l.displayName,
-    conflicts,
   );
-  const policies = mergeCollection<LabelPolicy>(
+  const policies = collection<LabelPolicy>(
     "policy",
-    base.policies,
-    mine.policies,
-    theirs.policies,
+    (d) => d.policies,
     (p) => p.name,
-    conflicts,
   );
   // Their document's key order, so an unchanged merge is byte-for-byte theirs; top.value lacks a
   // tenant field I removed, and so must the result.

@@ -318,17 +318,6 @@ export function writeManifests(request: ManifestRequest): ManifestResult {
   }
 }
 
-interface ManifestOptions {
-  baseUrl: string;
-  out: string;
-  version?: string;
-  clientId?: string;
-  apiResource?: string;
-  newIds?: boolean;
-  templates?: string;
-  schemas?: string;
-}
-
 export function register(program: Command): void {
   program
     .command("manifest")
@@ -355,7 +344,7 @@ export function register(program: Command): void {
     )
     .option("--templates <dir>", "folder with the template manifests (default: the repository)")
     .option("--schemas <dir>", "Office add-in manifest schemas for xmllint (default: the repository's copy)")
-    .action((options: ManifestOptions) => {
+    .action((options: ManifestRequest) => {
       try {
         const result = writeManifests(options);
         const lines = [

@@ -213,16 +213,18 @@ function paragraphs(ns: readonly string[], make: typeof wordHandler, out: TextOu
   };
 }
 
-export async function extractWordText(
+/** How one kind of package's text is read, from its main part on. */
+type TextExtractor = (
   archive: ZipArchive,
   mainPart: string,
-  sink: (text: string) => void,
+  out: TextOut,
   budget: DecodeBudget,
-): Promise<ExtractResult> {
+) => Promise<ExtractResult>;
+
+const wordText: TextExtractor = async (archive, mainPart, out, budget) => {
   const extras = ["header", "footer", "footnotes", "endnotes", "comments"].flatMap((t) =>
     targetsOf(archive, mainPart, relTypes(t)),
   );
-  const out = new TextOut(sink);
   return readParts(
     archive,
     unique([mainPart, ...extras]),
@@ -230,15 +232,9 @@ export async function extractWordText(
     out,
     paragraphs(NS.word, wordHandler, out),
   );
-}
+};
 
-export async function extractExcelText(
-  archive: ZipArchive,
-  mainPart: string,
-  sink: (text: string) => void,
-  budget: DecodeBudget,
-): Promise<ExtractResult> {
-  const out = new TextOut(sink);
+const excelText: TextExtractor = async (archive, mainPart, out, budget) => {
   const sheets = await orderedByIds(archive, mainPart, "sheet", relTypes("worksheet"), budget);
   if (!Array.isArray(sheets)) return sheets;
   const sharedPart = targetsOf(archive, mainPart, relTypes("sharedStrings"))[0];
@@ -266,15 +262,9 @@ export async function extractExcelText(
     return prefix === null ? null : new WorksheetHandler(prefix, strings, out);
   });
   return { ...result, parts: sharedPart && sharedFound ? [sharedPart, ...result.parts] : result.parts };
-}
+};
 
-export async function extractPowerPointText(
-  archive: ZipArchive,
-  mainPart: string,
-  sink: (text: string) => void,
-  budget: DecodeBudget,
-): Promise<ExtractResult> {
-  const out = new TextOut(sink);
+const powerPointText: TextExtractor = async (archive, mainPart, out, budget) => {
   const slides = await orderedByIds(archive, mainPart, "sldId", relTypes("slide"), budget);
   if (!Array.isArray(slides)) return slides;
   const parts: string[] = [];
@@ -283,7 +273,13 @@ export async function extractPowerPointText(
     parts.push(...targetsOf(archive, slide, relTypes("notesSlide")));
   }
   return readParts(archive, unique(parts), budget, out, paragraphs(NS.drawing, drawingHandler, out));
-}
+};
+
+const EXTRACTORS: Record<OfficeKind, TextExtractor> = {
+  word: wordText,
+  excel: excelText,
+  powerpoint: powerPointText,
+};
 
 export function extractOfficeText(
   archive: ZipArchive,
@@ -292,9 +288,7 @@ export function extractOfficeText(
   sink: (text: string) => void,
   budget: DecodeBudget = new Budget(DEFAULT_DECODE_LIMITS),
 ): Promise<ExtractResult> {
-  if (kind === "word") return extractWordText(archive, mainPart, sink, budget);
-  if (kind === "excel") return extractExcelText(archive, mainPart, sink, budget);
-  return extractPowerPointText(archive, mainPart, sink, budget);
+  return EXTRACTORS[kind](archive, mainPart, new TextOut(sink), budget);
 }
 
 function collectText(xml: string, handlerFor: (out: TextOut) => HandlerFor): string {

@@ -76,9 +76,12 @@ function freshPart(data: Uint8Array, rawName: Uint8Array, like: ZipEntry | null)
   };
 }
 
-function localHeader(p: FreshPart): Uint8Array {
-  return Uint8Array.from([
-    ...le32(0x04034b50),
+/**
+ * The fields the local and the central header both carry, in the same order: version needed (2.0),
+ * flags, method (deflate), time, date, CRC-32, sizes, name length, extra length (none).
+ */
+function sharedFields(p: FreshPart): number[] {
+  return [
     ...le16(20),
     ...le16(p.flags),
     ...le16(8),
@@ -89,24 +92,18 @@ function localHeader(p: FreshPart): Uint8Array {
     ...le32(p.size),
     ...le16(p.rawName.length),
     ...le16(0),
-    ...p.rawName,
-  ]);
+  ];
+}
+
+function localHeader(p: FreshPart): Uint8Array {
+  return Uint8Array.from([...le32(0x04034b50), ...sharedFields(p), ...p.rawName]);
 }
 
 function centralHeader(p: FreshPart, offset: number): Uint8Array {
   return Uint8Array.from([
     ...le32(0x02014b50),
     ...le16(p.versionMadeBy),
-    ...le16(20),
-    ...le16(p.flags),
-    ...le16(8),
-    ...le16(p.time),
-    ...le16(p.date),
-    ...le32(p.crc),
-    ...le32(p.compressed.length),
-    ...le32(p.size),
-    ...le16(p.rawName.length),
-    ...le16(0),
+    ...sharedFields(p),
     ...le16(p.comment.length),
     ...le16(0),
     ...le16(p.internalAttributes),

@@ -1,5 +1,6 @@
 /** One report row per file: what it is, what it carries, what it holds, what was done, what failed. */
 import type { AuditEvent } from "../../core/audit";
+import type { Recommendation } from "../../core/decide";
 import type { MappedLabelReport } from "./mapped";
 
 export type ScanAction =
@@ -49,14 +50,7 @@ export interface RowProposal {
   labelId: string;
   displayName: string;
   mode: "automatic" | "recommend";
-  condition: {
-    sitId: string;
-    sitName: string;
-    count: number;
-    confidence: number;
-    minCount: number;
-    minConfidence: number;
-  };
+  condition: Recommendation["condition"];
 }
 
 export interface ScanRow {

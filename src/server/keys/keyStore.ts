@@ -5,18 +5,11 @@
 import { randomUUID } from "node:crypto";
 import type { SqlExecutor } from "../storage/sql";
 import type { TimeRange } from "../storage/store";
+import type { ProtectionKey } from "../../contracts/adminApi";
 
-export interface StoredKey {
-  keyId: string;
-  labelId: string;
-  kekId: string;
+/** A kept key as the console lists it, plus the wrapped key itself. */
+export interface StoredKey extends ProtectionKey {
   wrapped: string;
-  itemName: string | null;
-  createdAt: string;
-  createdBy: string;
-  createdByName: string | null;
-  revokedAt: string | null;
-  revokeReason: string | null;
 }
 
 export type KeyAction = "escrowed" | "released" | "refused" | "revoked" | "discarded" | "rewrapped";

@@ -3,7 +3,7 @@
  * configuration, Purview rule-package import (a per-entity report; saved as a new version only
  * when the whole configuration still validates) and export, and the console's test box.
  */
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type {
   InfoTypeExportQuery,
   InfoTypeExportWarningsHeader,
@@ -19,7 +19,7 @@ import { exportRulePackage } from "../../core/detect/rulePackage/export";
 import { importRulePackage } from "../../core/detect/rulePackage/import";
 import { RulePackageError } from "../../core/detect/rulePackage/parse";
 import { HttpError } from "../errors";
-import type { Store } from "../storage/store";
+import type { PolicyVersion, Store } from "../storage/store";
 import { currentOrNotFound, precondition, sendVersioned, storeDocument } from "./policyWrites";
 
 const WARNINGS_HEADER: InfoTypeExportWarningsHeader = "x-labelbridge-warnings";
@@ -27,6 +27,12 @@ const WARNINGS_HEADER: InfoTypeExportWarningsHeader = "x-labelbridge-warnings";
 const admin = (summary: string, extra: Record<string, unknown> = {}) => ({
   schema: { tags: ["admin"], summary, security: [{ bearer: [] }], ...extra },
 });
+
+/** A version's types, with its ETag. */
+function sendTypes(reply: FastifyReply, version: PolicyVersion) {
+  const types: InfoTypeList = version.document.infoTypes;
+  return sendVersioned(reply, version, types);
+}
 
 /** Types are part of a configuration: an edit names the version it starts from. */
 function editOfExisting(request: FastifyRequest): { version: number } {
@@ -43,6 +49,18 @@ function editOfExisting(request: FastifyRequest): { version: number } {
 export default async function infoTypeRoutes(app: FastifyInstance, options: { store: Store }): Promise<void> {
   const { store } = options;
 
+  /** The configuration as it is now, with its types made from the current ones, saved as a new version. */
+  const saveTypes = async (
+    request: FastifyRequest,
+    pre: { version: number },
+    kind: "replace" | "import",
+    typesFrom: (current: InfoTypeList) => unknown,
+  ) => {
+    const current = await currentOrNotFound(store, request.principal!.tenantId);
+    const infoTypes = typesFrom(current.document.infoTypes);
+    return storeDocument(store, request.principal!, { ...current.document, infoTypes }, pre, kind);
+  };
+
   // A rule package is posted as it was exported: XML bytes, often UTF-16 (decoded in core).
   app.addContentTypeParser(
     ["application/xml", "text/xml", "application/octet-stream"],
@@ -53,11 +71,7 @@ export default async function infoTypeRoutes(app: FastifyInstance, options: { st
   app.get(
     "/info-types",
     admin("The tenant's custom information types (ETag = configuration version)"),
-    async (request, reply) => {
-      const current = await currentOrNotFound(store, request.principal!.tenantId);
-      const types: InfoTypeList = current.document.infoTypes;
-      return sendVersioned(reply, current, types);
-    },
+    async (request, reply) => sendTypes(reply, await currentOrNotFound(store, request.principal!.tenantId)),
   );
 
   app.put(
@@ -66,19 +80,8 @@ export default async function infoTypeRoutes(app: FastifyInstance, options: { st
       description:
         "If-Match required. A pattern that can backtrack catastrophically is refused (400 names type, pattern, reason).",
     }),
-    async (request, reply) => {
-      const pre = editOfExisting(request);
-      const current = await currentOrNotFound(store, request.principal!.tenantId);
-      const saved = await storeDocument(
-        store,
-        request.principal!,
-        { ...current.document, infoTypes: request.body },
-        pre,
-        "replace",
-      );
-      const types: InfoTypeList = saved.document.infoTypes;
-      return sendVersioned(reply, saved, types);
-    },
+    async (request, reply) =>
+      sendTypes(reply, await saveTypes(request, editOfExisting(request), "replace", () => request.body)),
   );
 
   app.post(
@@ -116,16 +119,11 @@ export default async function infoTypeRoutes(app: FastifyInstance, options: { st
           "no entity of the rule package could be imported; nothing was saved",
           report,
         );
-      const current = await currentOrNotFound(store, request.principal!.tenantId);
       const ids = new Set(result.infoTypes.map((t) => t.id));
-      const infoTypes = [...current.document.infoTypes.filter((t) => !ids.has(t.id)), ...result.infoTypes];
-      const saved = await storeDocument(
-        store,
-        request.principal!,
-        { ...current.document, infoTypes },
-        pre,
-        "import",
-      );
+      const saved = await saveTypes(request, pre, "import", (current) => [
+        ...current.filter((t) => !ids.has(t.id)),
+        ...result.infoTypes,
+      ]);
       const answer: InfoTypeImportResponse = {
         version: saved.version,
         ...report,

@@ -7,13 +7,8 @@
 import type { TimeRange } from "./store";
 import type { SqlExecutor } from "./sql";
 import { EVERYONE } from "./auditDaily";
-import {
-  ConsoleReportQueries,
-  dayTypeCounts,
-  readRow,
-  type ConsoleReportFilter,
-  type DayTypeCount,
-} from "./consoleReports";
+import { ConsoleReportQueries, type ConsoleReportFilter } from "./consoleReports";
+import { CountedReports, type CountedSource, type Where } from "./countedReports";
 
 const DAY_MS = 86_400_000;
 const MIDNIGHT = "T00:00:00.000Z";
@@ -25,29 +20,38 @@ export function dayBounds(range: TimeRange): { first: string; last: string } | n
   return { first: range.from.slice(0, 10), last };
 }
 
-export interface DayValueCount {
-  day: string;
-  value: string | null;
-  count: number;
-}
+/** audit_daily `a`: one row a counter of `events` per day. */
+const dailyCounters: CountedSource = {
+  from: "audit_daily a",
+  c: (column) => `a.${column}`,
+  day: "a.day",
+  events: "SUM(a.events)",
+  eventsWhere: (condition) => `SUM(CASE WHEN ${condition} THEN a.events ELSE 0 END)`,
+  lowered: "SUM(a.events * a.downgrade)",
+  key: (expr) => expr,
+};
+
+const NO_FILTER: ConsoleReportFilter = { labelIds: [], group: null };
 
 export class AggregateReportQueries {
   private readonly raw: ConsoleReportQueries;
+  private readonly counted: CountedReports;
 
   constructor(
     private readonly db: SqlExecutor,
     engine: "sqlite" | "postgres",
   ) {
     this.raw = new ConsoleReportQueries(db, engine);
+    this.counted = new CountedReports(db, dailyCounters);
   }
 
-  /** `WHERE` over audit_daily `a` for the tenant, the days, the group (or everyone) and the labels. */
-  private where(
-    tenantId: string,
-    days: { first: string; last: string },
-    filter: ConsoleReportFilter,
-    extra = "",
-  ) {
+  /**
+   * `WHERE` over audit_daily `a` for the tenant, the days, the group (or everyone) and the labels;
+   * null when the range does not fall on day boundaries, which the raw events answer instead.
+   */
+  private where(tenantId: string, range: TimeRange, filter: ConsoleReportFilter): Where | null {
+    const days = dayBounds(range);
+    if (!days) return null;
     const params: unknown[] = [tenantId, filter.group ?? EVERYONE, days.first, days.last];
     let sql = `WHERE a.tenant_id = $1 AND a.group_id = $2 AND a.day >= $3 AND a.day <= $4`;
     if (filter.labelIds.length > 0) {
@@ -57,126 +61,44 @@ export class AggregateReportQueries {
       });
       sql += ` AND (a.label_id IN (${marks.join(", ")}) OR a.old_label_id IN (${marks.join(", ")}))`;
     }
-    return { sql: extra ? `${sql} AND ${extra}` : sql, params };
+    return { sql, params };
   }
 
   /** Events per day and type, and downgrades per day as the type `downgrade` (as ConsoleReportQueries.daily). */
-  async daily(tenantId: string, range: TimeRange, filter: ConsoleReportFilter): Promise<DayTypeCount[]> {
-    const days = dayBounds(range);
-    if (!days) return this.raw.daily(tenantId, range, filter);
-    const w = this.where(tenantId, days, filter);
-    const rows = await this.db.query(
-      `SELECT a.day AS day, a.type AS type, SUM(a.events) AS n, SUM(a.events * a.downgrade) AS lowered
-         FROM audit_daily a ${w.sql} GROUP BY a.day, a.type ORDER BY day, type`,
-      w.params,
-    );
-    return dayTypeCounts(rows);
+  daily(tenantId: string, range: TimeRange, filter: ConsoleReportFilter) {
+    const w = this.where(tenantId, range, filter);
+    return w ? this.counted.daily(w) : this.raw.daily(tenantId, range, filter);
   }
 
-  async labelMix(
-    tenantId: string,
-    range: TimeRange,
-    filter: ConsoleReportFilter,
-  ): Promise<{ labelId: string | null; applied: number; changed: number; removed: number }[]> {
-    const days = dayBounds(range);
-    if (!days) return this.raw.labelMix(tenantId, range, filter);
-    const w = this.where(
-      tenantId,
-      days,
-      filter,
-      "a.type IN ('label-applied', 'label-changed', 'label-removed')",
-    );
-    const rows = await this.db.query(
-      `SELECT CASE WHEN a.type = 'label-removed' THEN a.old_label_id ELSE a.label_id END AS label,
-              SUM(CASE WHEN a.type = 'label-applied' THEN a.events ELSE 0 END) AS applied,
-              SUM(CASE WHEN a.type = 'label-changed' THEN a.events ELSE 0 END) AS changed,
-              SUM(CASE WHEN a.type = 'label-removed' THEN a.events ELSE 0 END) AS removed
-         FROM audit_daily a ${w.sql}
-        GROUP BY CASE WHEN a.type = 'label-removed' THEN a.old_label_id ELSE a.label_id END
-        ORDER BY applied DESC, label`,
-      w.params,
-    );
-    return rows.map(readRow.labelMix);
+  labelMix(tenantId: string, range: TimeRange, filter: ConsoleReportFilter) {
+    const w = this.where(tenantId, range, filter);
+    return w ? this.counted.labelMix(w) : this.raw.labelMix(tenantId, range, filter);
   }
 
-  async reasonCounts(
+  reasonCounts(
     tenantId: string,
     range: TimeRange,
     filter: ConsoleReportFilter,
     kind: "downgrade" | "send-blocked",
-  ): Promise<{ reason: string | null; count: number }[]> {
-    const days = dayBounds(range);
-    if (!days) return this.raw.reasonCounts(tenantId, range, filter, kind);
-    const column = kind === "downgrade" ? "a.justification_reason" : "a.reason";
-    const w = this.where(
-      tenantId,
-      days,
-      filter,
-      kind === "downgrade" ? "a.downgrade = 1" : "a.type = 'send-blocked'",
-    );
-    const rows = await this.db.query(
-      `SELECT ${column} AS reason, SUM(a.events) AS n FROM audit_daily a ${w.sql}
-        GROUP BY ${column} ORDER BY n DESC, reason`,
-      w.params,
-    );
-    return rows.map(readRow.reason);
+  ) {
+    const w = this.where(tenantId, range, filter);
+    return w ? this.counted.reasonCounts(w, kind) : this.raw.reasonCounts(tenantId, range, filter, kind);
   }
 
-  async recommendations(
-    tenantId: string,
-    range: TimeRange,
-    filter: ConsoleReportFilter,
-  ): Promise<{ labelId: string | null; accepted: number; dismissed: number }[]> {
-    const days = dayBounds(range);
-    if (!days) return this.raw.recommendations(tenantId, range, filter);
-    const w = this.where(
-      tenantId,
-      days,
-      filter,
-      "a.type IN ('recommendation-accepted', 'recommendation-dismissed')",
-    );
-    const rows = await this.db.query(
-      `SELECT a.label_id AS label,
-              SUM(CASE WHEN a.type = 'recommendation-accepted' THEN a.events ELSE 0 END) AS accepted,
-              SUM(CASE WHEN a.type = 'recommendation-dismissed' THEN a.events ELSE 0 END) AS dismissed
-         FROM audit_daily a ${w.sql} GROUP BY a.label_id ORDER BY accepted DESC, label`,
-      w.params,
-    );
-    return rows.map(readRow.recommendation);
+  recommendations(tenantId: string, range: TimeRange, filter: ConsoleReportFilter) {
+    const w = this.where(tenantId, range, filter);
+    return w ? this.counted.recommendations(w) : this.raw.recommendations(tenantId, range, filter);
   }
 
-  async unlabeledByApp(
-    tenantId: string,
-    range: TimeRange,
-    filter: ConsoleReportFilter,
-  ): Promise<{ app: string; count: number }[]> {
-    const days = dayBounds(range);
-    if (!days) return this.raw.unlabeledByApp(tenantId, range, filter);
-    const w = this.where(tenantId, days, filter, "a.type = 'unlabeled-document'");
-    const rows = await this.db.query(
-      `SELECT a.app AS app, SUM(a.events) AS n FROM audit_daily a ${w.sql} GROUP BY a.app ORDER BY n DESC, app`,
-      w.params,
-    );
-    return rows.map(readRow.app);
+  unlabeledByApp(tenantId: string, range: TimeRange, filter: ConsoleReportFilter) {
+    const w = this.where(tenantId, range, filter);
+    return w ? this.counted.unlabeledByApp(w) : this.raw.unlabeledByApp(tenantId, range, filter);
   }
 
   /** Events of one type per day and value of one column (`reason` or `app`). */
-  async perDay(
-    tenantId: string,
-    range: TimeRange,
-    type: string,
-    column: "reason" | "app",
-  ): Promise<DayValueCount[]> {
-    const filter = { labelIds: [], group: null };
-    const days = dayBounds(range);
-    if (!days) return this.raw.perDay(tenantId, range, type, column);
-    const w = this.where(tenantId, days, filter, `a.type = $5`);
-    const rows = await this.db.query(
-      `SELECT a.day AS day, a.${column} AS value, SUM(a.events) AS n FROM audit_daily a ${w.sql}
-        GROUP BY a.day, a.${column} ORDER BY day, value`,
-      [...w.params, type],
-    );
-    return rows.map(readRow.dayValue);
+  perDay(tenantId: string, range: TimeRange, type: string, column: "reason" | "app") {
+    const w = this.where(tenantId, range, NO_FILTER);
+    return w ? this.counted.perDay(w, type, column) : this.raw.perDay(tenantId, range, type, column);
   }
 
   /** Every group seen on the tenant's events in the period, sorted. */

@@ -9,6 +9,7 @@
  */
 import type { DowngradeRow, TimeRange } from "./store";
 import type { SqlExecutor } from "./sql";
+import { CountedReports, type CountedSource, type Where } from "./countedReports";
 
 export interface ConsoleReportFilter {
   /** Events whose label or previous label is one of these; empty = no label filter. */
@@ -21,76 +22,37 @@ export const SCAN_RESULT_LIMIT = 100_000;
 export const RECENT_DOWNGRADES = 100;
 export const TOP_FOLDERS = 25;
 
-const num = (v: unknown): number => (typeof v === "number" ? v : Number(v));
 const str = (v: unknown): string | null => (v === null || v === undefined || v === "" ? null : String(v));
 /** Free text as stored: '' stays '' (unlike grouped values, where '' means none). */
 const orNullText = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 
-interface Where {
-  sql: string;
-  params: unknown[];
-}
-
-export interface DayTypeCount {
-  day: string;
-  type: string;
-  count: number;
-}
-
-export interface RecentDowngradeRow {
-  eventId: string;
-  time: string;
-  userName: string | null;
-  app: string;
-  oldLabelId: string | null;
-  labelId: string | null;
-  reason: string | null;
-  text: string | null;
-  itemName: string | null;
-}
+export type RecentDowngradeRow = Omit<DowngradeRow, "userId">;
 
 export interface ScanResultRow {
   time: string;
   body: string;
 }
 
-/** Rows of (day, type, n, lowered) → counts per day and type, plus downgrades per day as the type `downgrade`. */
-export function dayTypeCounts(rows: Record<string, unknown>[]): DayTypeCount[] {
-  const out: DayTypeCount[] = rows.map((r) => ({
-    day: String(r.day),
-    type: String(r.type),
-    count: num(r.n),
-  }));
-  const lowered = new Map<string, number>();
-  for (const r of rows)
-    if (num(r.lowered) > 0) lowered.set(String(r.day), (lowered.get(String(r.day)) ?? 0) + num(r.lowered));
-  for (const [day, count] of lowered) out.push({ day, type: "downgrade", count });
-  return out;
-}
-
-/** The row readers both the raw and the counted reports share. */
-export const readRow = {
-  labelMix: (r: Record<string, unknown>) => ({
-    labelId: str(r.label),
-    applied: num(r.applied),
-    changed: num(r.changed),
-    removed: num(r.removed),
-  }),
-  reason: (r: Record<string, unknown>) => ({ reason: str(r.reason), count: num(r.n) }),
-  recommendation: (r: Record<string, unknown>) => ({
-    labelId: str(r.label),
-    accepted: num(r.accepted),
-    dismissed: num(r.dismissed),
-  }),
-  app: (r: Record<string, unknown>) => ({ app: String(r.app), count: num(r.n) }),
-  dayValue: (r: Record<string, unknown>) => ({ day: String(r.day), value: str(r.value), count: num(r.n) }),
+/** audit_events `e`: one row an event. */
+const rawEvents: CountedSource = {
+  from: "audit_events e",
+  c: (column) => `e.${column}`,
+  day: "SUBSTR(e.occurred_at, 1, 10)",
+  events: "CAST(COUNT(*) AS INTEGER)",
+  eventsWhere: (condition) => `CAST(SUM(CASE WHEN ${condition} THEN 1 ELSE 0 END) AS INTEGER)`,
+  lowered: "CAST(SUM(e.downgrade) AS INTEGER)",
+  key: (expr) => `COALESCE(${expr}, '')`,
 };
 
 export class ConsoleReportQueries {
+  private readonly counted: CountedReports;
+
   constructor(
     private readonly db: SqlExecutor,
     private readonly engine: "sqlite" | "postgres",
-  ) {}
+  ) {
+    this.counted = new CountedReports(db, rawEvents);
+  }
 
   /**
    * SQLite without statistics walks the (tenant, time) index for one type and reads every event of
@@ -123,58 +85,34 @@ export class ConsoleReportQueries {
     return { sql: extra ? `${sql} AND ${extra}` : sql, params };
   }
 
-  /** Events per day and type, and downgrades per day as the type `downgrade`, in one pass. */
-  async daily(tenantId: string, range: TimeRange, filter: ConsoleReportFilter): Promise<DayTypeCount[]> {
-    const w = this.where(tenantId, range, filter);
-    const rows = await this.db.query(
-      `SELECT SUBSTR(e.occurred_at, 1, 10) AS day, e.type AS type, CAST(COUNT(*) AS INTEGER) AS n,
-              CAST(SUM(e.downgrade) AS INTEGER) AS lowered
-         FROM audit_events e ${w.sql}
-        GROUP BY SUBSTR(e.occurred_at, 1, 10), e.type ORDER BY day, type`,
-      w.params,
-    );
-    return dayTypeCounts(rows);
+  daily(tenantId: string, range: TimeRange, filter: ConsoleReportFilter) {
+    return this.counted.daily(this.where(tenantId, range, filter));
   }
 
-  async labelMix(
-    tenantId: string,
-    range: TimeRange,
-    filter: ConsoleReportFilter,
-  ): Promise<{ labelId: string | null; applied: number; changed: number; removed: number }[]> {
-    const w = this.where(
-      tenantId,
-      range,
-      filter,
-      "e.type IN ('label-applied', 'label-changed', 'label-removed')",
-    );
-    const rows = await this.db.query(
-      `SELECT COALESCE(CASE WHEN e.type = 'label-removed' THEN e.old_label_id ELSE e.label_id END, '') AS label,
-              CAST(SUM(CASE WHEN e.type = 'label-applied' THEN 1 ELSE 0 END) AS INTEGER) AS applied,
-              CAST(SUM(CASE WHEN e.type = 'label-changed' THEN 1 ELSE 0 END) AS INTEGER) AS changed,
-              CAST(SUM(CASE WHEN e.type = 'label-removed' THEN 1 ELSE 0 END) AS INTEGER) AS removed
-         FROM audit_events e ${w.sql}
-        GROUP BY COALESCE(CASE WHEN e.type = 'label-removed' THEN e.old_label_id ELSE e.label_id END, '')
-        ORDER BY applied DESC, label`,
-      w.params,
-    );
-    return rows.map(readRow.labelMix);
+  labelMix(tenantId: string, range: TimeRange, filter: ConsoleReportFilter) {
+    return this.counted.labelMix(this.where(tenantId, range, filter));
   }
 
-  async reasonCounts(
+  reasonCounts(
     tenantId: string,
     range: TimeRange,
     filter: ConsoleReportFilter,
     kind: "downgrade" | "send-blocked",
-  ): Promise<{ reason: string | null; count: number }[]> {
-    const column = kind === "downgrade" ? "e.justification_reason" : "e.reason";
-    const condition = kind === "downgrade" ? "e.downgrade = 1" : "e.type = 'send-blocked'";
-    const w = this.where(tenantId, range, filter, condition);
-    const rows = await this.db.query(
-      `SELECT COALESCE(${column}, '') AS reason, CAST(COUNT(*) AS INTEGER) AS n FROM audit_events e ${w.sql}
-        GROUP BY COALESCE(${column}, '') ORDER BY n DESC, reason`,
-      w.params,
-    );
-    return rows.map(readRow.reason);
+  ) {
+    return this.counted.reasonCounts(this.where(tenantId, range, filter), kind);
+  }
+
+  recommendations(tenantId: string, range: TimeRange, filter: ConsoleReportFilter) {
+    return this.counted.recommendations(this.where(tenantId, range, filter));
+  }
+
+  unlabeledByApp(tenantId: string, range: TimeRange, filter: ConsoleReportFilter) {
+    return this.counted.unlabeledByApp(this.where(tenantId, range, filter));
+  }
+
+  /** Events of one type per day and value of one column (`reason` or `app`). */
+  perDay(tenantId: string, range: TimeRange, type: string, column: "reason" | "app") {
+    return this.counted.perDay(this.where(tenantId, range, { labelIds: [], group: null }), type, column);
   }
 
   async recentDowngrades(
@@ -201,58 +139,6 @@ export class ConsoleReportQueries {
       text: str(r.justification_text),
       itemName: str(r.item_name),
     }));
-  }
-
-  async recommendations(
-    tenantId: string,
-    range: TimeRange,
-    filter: ConsoleReportFilter,
-  ): Promise<{ labelId: string | null; accepted: number; dismissed: number }[]> {
-    const w = this.where(
-      tenantId,
-      range,
-      filter,
-      "e.type IN ('recommendation-accepted', 'recommendation-dismissed')",
-    );
-    const rows = await this.db.query(
-      `SELECT COALESCE(e.label_id, '') AS label,
-              CAST(SUM(CASE WHEN e.type = 'recommendation-accepted' THEN 1 ELSE 0 END) AS INTEGER) AS accepted,
-              CAST(SUM(CASE WHEN e.type = 'recommendation-dismissed' THEN 1 ELSE 0 END) AS INTEGER) AS dismissed
-         FROM audit_events e ${w.sql} GROUP BY COALESCE(e.label_id, '') ORDER BY accepted DESC, label`,
-      w.params,
-    );
-    return rows.map(readRow.recommendation);
-  }
-
-  async unlabeledByApp(
-    tenantId: string,
-    range: TimeRange,
-    filter: ConsoleReportFilter,
-  ): Promise<{ app: string; count: number }[]> {
-    const w = this.where(tenantId, range, filter, "e.type = 'unlabeled-document'");
-    const rows = await this.db.query(
-      `SELECT e.app AS app, CAST(COUNT(*) AS INTEGER) AS n FROM audit_events e ${w.sql}
-        GROUP BY e.app ORDER BY n DESC, app`,
-      w.params,
-    );
-    return rows.map(readRow.app);
-  }
-
-  /** Events of one type per day and value of one column (`reason` or `app`). */
-  async perDay(
-    tenantId: string,
-    range: TimeRange,
-    type: string,
-    column: "reason" | "app",
-  ): Promise<{ day: string; value: string | null; count: number }[]> {
-    const w = this.where(tenantId, range, { labelIds: [], group: null }, "e.type = $4");
-    const rows = await this.db.query(
-      `SELECT SUBSTR(e.occurred_at, 1, 10) AS day, COALESCE(e.${column}, '') AS value, CAST(COUNT(*) AS INTEGER) AS n
-         FROM audit_events e ${w.sql}
-        GROUP BY SUBSTR(e.occurred_at, 1, 10), COALESCE(e.${column}, '') ORDER BY day, value`,
-      [...w.params, type],
-    );
-    return rows.map(readRow.dayValue);
   }
 
   /** Downgrades newest first (the store's /reports/downgrades), at most `limit`. */

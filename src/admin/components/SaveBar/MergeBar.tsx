@@ -1,16 +1,11 @@
 /** The admin's edits carried onto the newer version; fields both changed, each with "Take mine". */
 import * as React from "react";
-import {
-  Button,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
-} from "@fluentui/react-components";
+import { Button } from "@fluentui/react-components";
 import { formatValue } from "../../model/format";
 import type { MergeConflict } from "../../model/merge";
 import { useEditor } from "../../state";
 import { useSaveBarStyles } from "./SaveBar.styles";
+import { SaveBarMessage } from "./SaveBarMessage";
 
 function BothChanged(props: { conflicts: MergeConflict[]; onTake: (c: MergeConflict) => void }) {
   const styles = useSaveBarStyles();
@@ -37,21 +32,15 @@ export function MergeBar() {
   const editor = useEditor();
   const merge = editor.merge!;
   return (
-    <MessageBar
+    <SaveBarMessage
       intent={merge.conflicts.length > 0 ? "warning" : "info"}
       layout="multiline"
-      data-testid="merge"
+      testId="merge"
+      title={`Your changes were applied to version ${merge.toVersion} (you started from ${merge.fromVersion})`}
+      actions={<Button onClick={editor.dismissMerge}>Close</Button>}
     >
-      <MessageBarBody>
-        <MessageBarTitle>
-          Your changes were applied to version {merge.toVersion} (you started from {merge.fromVersion})
-        </MessageBarTitle>
-        {merge.applied} of your edits carried over; review and save.
-        {merge.conflicts.length > 0 && <BothChanged conflicts={merge.conflicts} onTake={editor.takeMine} />}
-      </MessageBarBody>
-      <MessageBarActions>
-        <Button onClick={editor.dismissMerge}>Close</Button>
-      </MessageBarActions>
-    </MessageBar>
+      {merge.applied} of your edits carried over; review and save.
+      {merge.conflicts.length > 0 && <BothChanged conflicts={merge.conflicts} onTake={editor.takeMine} />}
+    </SaveBarMessage>
   );
 }

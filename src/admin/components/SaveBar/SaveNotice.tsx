@@ -1,17 +1,12 @@
 /** What the last save did; when refused, the problems, each a link to the label or policy it is in. */
 import * as React from "react";
-import {
-  Button,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
-} from "@fluentui/react-components";
+import { Button } from "@fluentui/react-components";
 import type { TenantPolicy } from "../../../core/policy";
 import { describePath, ownerOf } from "../../model/issues";
 import { navigate } from "../../router";
 import { useEditor } from "../../state";
 import { useSaveBarStyles } from "./SaveBar.styles";
+import { SaveBarMessage } from "./SaveBarMessage";
 
 function goTo(path: string, draft: TenantPolicy | null): void {
   if (!draft) return;
@@ -30,33 +25,32 @@ export function SaveNotice() {
   const { draft } = editor;
   const notice = editor.notice!;
   return (
-    <MessageBar intent={notice.intent} data-testid="notice">
-      <MessageBarBody>
-        <MessageBarTitle>{notice.title}</MessageBarTitle>
-        {notice.text}
-        {notice.intent === "error" && editor.issues.length > 0 && (
-          <ul className={styles.list} data-testid="issue-list">
-            {editor.issues.slice(0, 12).map((i) => (
-              <li key={`${i.path}:${i.rule}`}>
-                <span
-                  className={styles.linkish}
-                  role="link"
-                  tabIndex={0}
-                  onClick={() => goTo(i.path, draft)}
-                  onKeyDown={(e) => e.key === "Enter" && goTo(i.path, draft)}
-                  title={i.path}
-                >
-                  {draft ? describePath(i.path, draft) : i.path}
-                </span>
-                : {i.message}
-              </li>
-            ))}
-          </ul>
-        )}
-      </MessageBarBody>
-      <MessageBarActions>
-        <Button onClick={() => editor.setNotice(null)}>Close</Button>
-      </MessageBarActions>
-    </MessageBar>
+    <SaveBarMessage
+      intent={notice.intent}
+      testId="notice"
+      title={notice.title}
+      actions={<Button onClick={() => editor.setNotice(null)}>Close</Button>}
+    >
+      {notice.text}
+      {notice.intent === "error" && editor.issues.length > 0 && (
+        <ul className={styles.list} data-testid="issue-list">
+          {editor.issues.slice(0, 12).map((i) => (
+            <li key={`${i.path}:${i.rule}`}>
+              <span
+                className={styles.linkish}
+                role="link"
+                tabIndex={0}
+                onClick={() => goTo(i.path, draft)}
+                onKeyDown={(e) => e.key === "Enter" && goTo(i.path, draft)}
+                title={i.path}
+              >
+                {draft ? describePath(i.path, draft) : i.path}
+              </span>
+              : {i.message}
+            </li>
+          ))}
+        </ul>
+      )}
+    </SaveBarMessage>
   );
 }

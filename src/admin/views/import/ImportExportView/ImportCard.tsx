@@ -6,6 +6,7 @@ import * as React from "react";
 import { Button, Card, Field, Text, Textarea } from "@fluentui/react-components";
 import { ArrowUploadRegular } from "@fluentui/react-icons";
 import { ApiError } from "../../../api";
+import { FileOpener } from "../../../components/FileOpener";
 import { InlineMessage } from "../../../components/InlineMessage";
 import { SectionTitle } from "../../../components/Layout";
 import { useEditor } from "../../../state";
@@ -73,14 +74,10 @@ export function ImportCard(props: { onResult: (result: Result | null) => void })
         <span className={styles.code}>{'{"labels": {"value": [...]}, "labelPolicySettings": {...}}'}</span>.
         It becomes a new version; the history keeps the current one.
       </Text>
-      <input
-        type="file"
+      <FileOpener
         accept="application/json,.json"
-        aria-label="Open a Graph JSON file"
-        onChange={(e) => {
-          const file = e.target.files?.[0];
-          if (file) void file.text().then(takeText);
-        }}
+        label="Open a Graph JSON file"
+        onFile={(file) => void file.text().then(takeText)}
       />
       <Field label="Graph JSON">
         <Textarea

@@ -10,6 +10,7 @@ import { ArrowDownloadRegular, ArrowUploadRegular } from "@fluentui/react-icons"
 import { importRulePackage as readRulePackage } from "../../../../core/detect/rulePackage/import";
 import { ApiError } from "../../../api";
 import { downloadBlob } from "../../../browser/download";
+import { FileOpener } from "../../../components/FileOpener";
 import { InlineMessage } from "../../../components/InlineMessage";
 import { SectionTitle, Stack } from "../../../components/Layout";
 import { useEditor } from "../../../state";
@@ -91,15 +92,11 @@ export function RulePackageCard() {
   return (
     <Card data-testid="rule-packages">
       <SectionTitle>Purview rule packages</SectionTitle>
-      <input
-        type="file"
+      <FileOpener
         accept=".xml,application/xml,text/xml"
-        aria-label="Open a rule package"
-        onChange={(e) => {
-          const file = e.target.files?.[0];
-          if (file) void open(file);
-          e.target.value = "";
-        }}
+        label="Open a rule package"
+        onFile={(file) => void open(file)}
+        clear
       />
       {opened && (
         <Stack>

@@ -7,6 +7,19 @@ import { LinesField } from "../../../components/fields";
 import { Grid, SectionHeader } from "../../../components/Layout";
 import { useEditor } from "../../../state";
 
+const FIELDS = [
+  {
+    key: "users",
+    label: "Users",
+    hint: "One per line: Entra object id or user principal name. Each may open every Labelbridge-protected file.",
+  },
+  {
+    key: "groups",
+    label: "Groups",
+    hint: "One per line: Entra group object ids, as tokens carry them in their groups claim.",
+  },
+] as const;
+
 export function SuperUsers() {
   const editor = useEditor();
   const draft = editor.draft;
@@ -21,20 +34,16 @@ export function SuperUsers() {
     <>
       <SectionHeader title="Super users (data recovery)" />
       <Grid size="field">
-        <LinesField
-          path="protection.superUsers.users"
-          label="Users"
-          hint="One per line: Entra object id or user principal name. Each may open every Labelbridge-protected file."
-          value={superUsers.users}
-          onChange={(users) => set({ users })}
-        />
-        <LinesField
-          path="protection.superUsers.groups"
-          label="Groups"
-          hint="One per line: Entra group object ids, as tokens carry them in their groups claim."
-          value={superUsers.groups}
-          onChange={(groups) => set({ groups })}
-        />
+        {FIELDS.map((f) => (
+          <LinesField
+            key={f.key}
+            path={`protection.superUsers.${f.key}`}
+            label={f.label}
+            hint={f.hint}
+            value={superUsers[f.key]}
+            onChange={(lines) => set({ [f.key]: lines })}
+          />
+        ))}
       </Grid>
     </>
   );

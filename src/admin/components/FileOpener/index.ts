@@ -1,0 +1,1 @@
+export { FileOpener } from "./FileOpener";
