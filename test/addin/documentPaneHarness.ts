@@ -15,6 +15,7 @@ import { defaultConfig } from "../../src/addin/services/config";
 import { PolicyClient } from "../../src/addin/services/policyClient";
 import { PaneController } from "../../src/addin/taskpane/controller";
 import * as engine from "../../src/addin/taskpane/engine";
+import * as labelState from "../../src/core/decide/labelState";
 import { ExcelHost } from "../../src/addin/hosts/excel";
 import { WordHost } from "../../src/addin/hosts/word";
 import { createFakeExcel } from "./fakes/excel";
@@ -54,6 +55,7 @@ export async function documentPane(
     host,
     strings,
     engine: async () => engine,
+    labelState: async () => labelState,
     extras: { ensureOpensWithDocument: (on) => host.ensureOpensWithDocument(on) },
     policy: new PolicyClient({ config, store, tokens, http, user: PRIYA.principalName }),
     audit: new AuditQueue({ config, store, tokens, http }),

@@ -22,6 +22,7 @@ import { PowerPointHost } from "../hosts/powerpoint";
 import { WordHost } from "../hosts/word";
 import { signedInUser } from "../ports/tokenUser";
 import { createRuntime } from "../runtime/wiring";
+import { AuditQueue } from "../services/auditQueue";
 import { runHandler, type CompletableEvent } from "./completion";
 
 /** The function name of `<LaunchEvent Type="OnDocumentOpened" FunctionName="…">`. */
@@ -92,7 +93,7 @@ export function documentHostFor(office: typeof Office, user: DocumentUser): Docu
 }
 
 function productionDeps(): DocumentHandlerDeps {
-  const runtime = createRuntime();
+  const runtime = createRuntime({ auditQueue: (options) => new AuditQueue(options) });
   const clients = (user: DocumentUser) => runtime.clientsFor(user.principalName);
   return {
     user: () => signedInUser(runtime.tokens),

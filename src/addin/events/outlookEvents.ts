@@ -7,9 +7,13 @@
 import "./globalThisShim";
 import { OutlookEventHost } from "../hosts/outlookEventHost";
 import { createRuntime } from "../runtime/wiring";
+import { AuditQueue } from "../services/auditQueue";
 import { createOutlookHandlers, HANDLER_NAMES } from "./outlookHandlers";
 
-const runtime = createRuntime({ roamingDevToken: typeof Office === "undefined" ? undefined : Office });
+const runtime = createRuntime({
+  roamingDevToken: typeof Office === "undefined" ? undefined : Office,
+  auditQueue: (options) => new AuditQueue(options),
+});
 
 const handlers = createOutlookHandlers({
   host: () => new OutlookEventHost(Office),

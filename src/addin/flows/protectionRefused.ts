@@ -1,6 +1,6 @@
 /**
- * The error a refused protecting label is thrown as. Its own module, so the task pane's first chunk
- * can recognise it without loading the flows (taskpane/engine.ts).
+ * The error a refused protecting label is thrown as. The task pane's first chunk recognises it by
+ * its name (taskpane/model/paneText.ts), so neither this class nor the flows load with it.
  */
 import type { ProtectionRefusal } from "../../core/decide/protection";
 import { HostError } from "../hosts/types";

@@ -9,13 +9,14 @@ import { fetchHttpClient, type HttpClient } from "../ports/http";
 import { newGuid } from "../ports/ids";
 import type { KeyValueStore } from "../ports/storage";
 import { devTokenProvider, ssoTokenProvider, tokenChain, type TokenProvider } from "../ports/tokens";
-import { AuditQueue } from "../services/auditQueue";
+import type { AuditQueueOptions } from "../services/auditQueue";
 import { defaultConfig, type AddinConfig } from "../services/config";
+import type { AuditSink } from "../services/lazyAuditQueue";
 import { PolicyClient } from "../services/policyClient";
 
 export interface UserClients {
   policy: PolicyClient;
-  audit: AuditQueue;
+  audit: AuditSink;
 }
 
 export interface AddinRuntime {
@@ -31,6 +32,11 @@ export interface AddinRuntime {
 
 export interface RuntimeOptions {
   /**
+   * Makes the audit queue: the event handlers build an AuditQueue at once, the task pane a lazy one
+   * (services/lazyAuditQueue.ts) that keeps the queue's code out of its first chunk.
+   */
+  auditQueue: (options: AuditQueueOptions) => AuditSink;
+  /**
    * Nested app authentication, task pane only: MSAL alone is larger than an event bundle's 40 KB
    * gzip budget, and the one ES2016 event file cannot load chunks, so handlers sign in with
    * OfficeRuntime.auth.getAccessToken (Office SSO).
@@ -43,7 +49,7 @@ export interface RuntimeOptions {
   roamingDevToken?: typeof Office;
 }
 
-export function createRuntime(options: RuntimeOptions = {}): AddinRuntime {
+export function createRuntime(options: RuntimeOptions): AddinRuntime {
   const config = defaultConfig();
   const store = runtimeStore();
   const http = fetchHttpClient();
@@ -65,7 +71,7 @@ export function createRuntime(options: RuntimeOptions = {}): AddinRuntime {
       if (!clients) {
         clients = {
           policy: new PolicyClient({ config, store, tokens, http, user }),
-          audit: new AuditQueue({ config, store, tokens, http }),
+          audit: options.auditQueue({ config, store, tokens, http }),
         };
         byUser.set(user, clients);
       }

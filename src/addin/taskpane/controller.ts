@@ -6,7 +6,7 @@
  */
 import type { ActionSource } from "../../core/audit/event";
 import { itemDecisionContext } from "../../core/decide/context";
-import { reconcileLabel, type LabelState } from "../../core/decide/labelState";
+import type { LabelState } from "../../core/decide/labelState";
 import type { ProtectionNotice } from "../../core/decide/addinProtection";
 import type { Justification } from "../../core/decide/types";
 import type { FlowDeps, ReadLabel } from "../flows/deps";
@@ -20,8 +20,7 @@ import { looksLikeToken, saveDevToken } from "../ports/tokens";
 import { parseOpenContext } from "./model/openContext";
 import { PaneText } from "./model/paneText";
 import { pickTheme } from "./model/theme";
-import { justificationError, labelJustification, recipientJustification } from "./model/justification";
-import { loadingState, type Engine, type Notice, type PaneDeps } from "./paneState";
+import { loadingState, type Engine, type LabelStateModule, type Notice, type PaneDeps } from "./paneState";
 import { PaneStore } from "./paneStore";
 
 export type { Engine, JustificationRequest, Notice, PaneDeps, PaneHostExtras, PaneState } from "./paneState";
@@ -34,6 +33,8 @@ export class PaneController extends PaneStore {
   private unsubscribe: Array<() => Promise<void>> = [];
   private listening = false;
   private readonly engine: Promise<Engine>;
+  /** Reconciling a read label (foreign-label mappings included): its own chunk, needed only once a label is read. */
+  private readonly labelState: Promise<LabelStateModule>;
 
   constructor(private readonly deps: PaneDeps) {
     super(
@@ -47,6 +48,11 @@ export class PaneController extends PaneStore {
     this.engine = (deps.engine ?? (() => import(/* webpackChunkName: "engine" */ "./engine.js")))();
     // An unobserved failure here would be reported twice; each use awaits it and handles it.
     this.engine.catch(() => undefined);
+    this.labelState = (
+      deps.labelState ??
+      (() => import(/* webpackChunkName: "label-state" */ "../../core/decide/labelState.js"))
+    )();
+    this.labelState.catch(() => undefined);
   }
 
   private get strings(): Strings {
@@ -116,8 +122,10 @@ export class PaneController extends PaneStore {
         if (!opening) await this.applyOnOpen();
         await this.checkRecommendation();
         if (!opening) await this.keepPaneWithUnlabeledDocument();
-        if (open?.reason === "recipient-rule-justify" && !this.state.justification)
+        if (open?.reason === "recipient-rule-justify" && !this.state.justification) {
+          const { recipientJustification } = await this.engine;
           this.set({ justification: recipientJustification(this.state.policy!, this.strings) });
+        }
       }
       await this.listen();
     } catch (error) {
@@ -158,11 +166,11 @@ export class PaneController extends PaneStore {
 
   private async readLabel(): Promise<void> {
     const { siteId, settings } = this.state.policy!;
-    this.showLabel(await this.deps.host.readLabel(siteId, settings.markingProfile));
+    await this.showLabel(await this.deps.host.readLabel(siteId, settings.markingProfile));
   }
 
-  private showLabel(label: LabelState): void {
-    const r = reconcileLabel(label, this.state.policy!);
+  private async showLabel(label: LabelState): Promise<void> {
+    const r = (await this.labelState).reconcileLabel(label, this.state.policy!);
     this.set({ label, current: r.current, recorded: r.recorded, outside: r.outside, mapped: r.mapped });
   }
 
@@ -197,7 +205,7 @@ export class PaneController extends PaneStore {
     if (!result) return;
     this.set({ warnings: result.warnings });
     // Word and Excel load the result in the write's own round trip; Outlook is read again.
-    if (result.state) this.showLabel(result.state);
+    if (result.state) await this.showLabel(result.state);
     else await this.readLabel();
     void this.keepPaneWithUnlabeledDocument();
   }
@@ -211,7 +219,7 @@ export class PaneController extends PaneStore {
     try {
       const e = await this.engine;
       const outcome = await e.openDocument({ ...this.flow(), host, busy: undefined }, "pane");
-      this.showLabel(outcome.after);
+      await this.showLabel(outcome.after);
       this.set({ warnings: outcome.warnings });
       const d = outcome.decision;
       if (outcome.refused) this.set({ notice: { kind: "error", text: this.say.failure(outcome.refused) } });
@@ -267,7 +275,7 @@ export class PaneController extends PaneStore {
       if (notice) this.set({ notice });
     } else if (d.outcome === "justify")
       this.set({
-        justification: labelJustification(d, {
+        justification: (await this.engine).labelJustification(d, {
           target: outside.to,
           from: outside.from,
           outside: true,
@@ -299,12 +307,12 @@ export class PaneController extends PaneStore {
       this.set({ notice: { kind: "error", text: this.strings.readFailed(this.say.failure(outcome.error)) } });
       return;
     }
-    this.showLabel(outcome.label.state);
+    await this.showLabel(outcome.label.state);
     const { decision: d, base } = outcome;
     if (d.outcome === "justify") {
       const previous = this.state.justification;
       this.set({
-        justification: labelJustification(d, {
+        justification: e.labelJustification(d, {
           target: labelId,
           from: base?.labelId ?? null,
           outside: options.outside ?? false,
@@ -365,7 +373,8 @@ export class PaneController extends PaneStore {
   async submitJustification(reason: string, text: string): Promise<void> {
     const j = this.state.justification;
     if (!j) return;
-    const error = justificationError(j, reason, text, this.strings);
+    const e = await this.engine;
+    const error = e.justificationError(j, reason, text, this.strings);
     if (error) {
       this.set({ justification: { ...j, error } });
       return;
@@ -373,7 +382,7 @@ export class PaneController extends PaneStore {
     if (j.purpose === "recipients") {
       // The send handler reads it from the mail's session data and lets the mail go.
       const value = reason === j.otherReason ? { reason, text: text.trim().slice(0, 1000) } : { reason };
-      await (await this.engine).giveRecipientJustification(this.sessionSet(), value);
+      await e.giveRecipientJustification(this.sessionSet(), value);
       this.set({
         justification: null,
         focus: null,

@@ -12,6 +12,8 @@ export { labelOnOpen } from "../flows/open";
 export { revertOutsideChange, settleOutsideChange } from "../flows/outsideChange";
 export { dismissRecommendation } from "../flows/recommend";
 export { giveRecipientJustification } from "../flows/composeChanged";
+// What a justification dialog asks and checks: shown only once a flow asks for a justification.
+export { justificationError, labelJustification, recipientJustification } from "./model/justification";
 
 /**
  * The recommendation check, with the custom-type engine loaded first when the policy has custom

@@ -11,6 +11,7 @@ import type { NaaOptions } from "../hosts/naa";
 import { en } from "../i18n/en";
 import { loadStrings } from "../i18n/load";
 import { apiScope, defaultConfig } from "../services/config";
+import { lazyAuditQueue } from "../services/lazyAuditQueue";
 import type { TokenUser } from "../ports/tokenUser";
 import type { TokenProvider } from "../ports/tokens";
 import { createRuntime } from "../runtime/wiring";
@@ -100,6 +101,7 @@ async function start(): Promise<void> {
   const root = createRoot(document.getElementById("root")!);
   const config = defaultConfig();
   const runtime = createRuntime({
+    auditQueue: lazyAuditQueue,
     // The build setting itself, not config.auth: webpack folds it, so the other builds carry neither
     // the NAA adapter nor MSAL's chunk.
     naa:

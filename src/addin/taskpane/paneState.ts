@@ -5,7 +5,7 @@ import type { EffectivePolicy } from "../../core/policy/effective";
 import type { HostCapabilities, HostItemInfo, HostWarning, LabelingHost, LabelState } from "../hosts/types";
 import type { Strings } from "../i18n/types";
 import type { KeyValueStore } from "../ports/storage";
-import type { AuditQueue } from "../services/auditQueue";
+import type { AuditSink } from "../services/lazyAuditQueue";
 import type { PolicyClient, PolicySource } from "../services/policyClient";
 import type { PaneFocus } from "./model/openContext";
 import type { PaneTheme } from "./model/theme";
@@ -22,6 +22,8 @@ export interface PaneHostExtras {
 
 /** The labeling flows the pane calls (engine.ts, its own chunk). */
 export type Engine = typeof import("./engine");
+/** Reconciling a read label (core/decide/labelState.ts), its own chunk. */
+export type LabelStateModule = typeof import("../../core/decide/labelState");
 
 export interface PaneDeps {
   host: LabelingHost;
@@ -29,9 +31,11 @@ export interface PaneDeps {
   strings: Strings;
   /** Loads the labeling flows; the default fetches their chunk. */
   engine?: () => Promise<Engine>;
+  /** Loads label reconciling (mappings included); the default fetches its chunk. */
+  labelState?: () => Promise<LabelStateModule>;
   extras?: PaneHostExtras;
   policy: PolicyClient;
-  audit: AuditQueue;
+  audit: AuditSink;
   store: KeyValueStore;
   now?: () => Date;
   newId: () => string;

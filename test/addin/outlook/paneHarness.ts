@@ -3,6 +3,7 @@ import { decodeMsipLabelsHeader } from "../../../src/core/metadata";
 import type { AuditEvent } from "../../../src/core/audit";
 import type { EffectivePolicy } from "../../../src/core/policy";
 import * as engine from "../../../src/addin/taskpane/engine";
+import * as labelState from "../../../src/core/decide/labelState";
 import { PaneController } from "../../../src/addin/taskpane/controller";
 import { en } from "../../../src/addin/i18n/en";
 import { AuditQueue } from "../../../src/addin/services/auditQueue";
@@ -70,6 +71,7 @@ export async function pane(
     host,
     strings,
     engine: async () => engine,
+    labelState: async () => labelState,
     extras: {
       sessionGet: (k) => host.sessionGet(k),
       sessionSet: (k, v) => host.sessionSet(k, v),

@@ -6,7 +6,7 @@ import type { ReasonCode } from "../../../core/decide/types";
 import type { EffectivePolicy } from "../../../core/policy/effective";
 import { HostError, MissingRequirementError } from "../../hosts/types";
 import type { ProtectionNotice } from "../../../core/decide/addinProtection";
-import { ProtectionRefusedError } from "../../flows/protectionRefused";
+import type { ProtectionRefusedError } from "../../flows/protectionRefused";
 import { decisionText } from "../../i18n/text";
 import type { Strings } from "../../i18n/types";
 import type { PolicyResult } from "../../services/policyClient";
@@ -54,7 +54,7 @@ export class PaneText {
   applyFailure(error: unknown, document: boolean): string {
     const detail = this.failure(error);
     // Refused before any write: nothing to say about what was left behind.
-    if (error instanceof ProtectionRefusedError) return detail;
+    if (isRefusal(error)) return detail;
     if (document) return this.strings.applyFailedDocument(detail);
     if (error instanceof HostError && error.notUndone.length > 0)
       return this.strings.applyFailedNotUndone(detail, error.notUndone.join(", "));
@@ -65,7 +65,7 @@ export class PaneText {
   failure(error: unknown): string {
     if (error instanceof MissingRequirementError)
       return this.strings.requirementMissing(error.app, error.set);
-    if (error instanceof ProtectionRefusedError)
+    if (isRefusal(error))
       return this.strings.protectionRefused({
         label: this.labelName(error.labelId) ?? error.labelId,
         app: this.app,
@@ -100,4 +100,9 @@ export class PaneText {
             : this.strings.noPolicy;
     return { kind: "error", text };
   }
+}
+
+/** Recognised by name: the class lives with the flows (the engine chunk), not in the pane's first chunk. */
+function isRefusal(error: unknown): error is ProtectionRefusedError {
+  return error instanceof HostError && error.name === "ProtectionRefusedError";
 }
