@@ -9,6 +9,7 @@ import { itemDecisionContext } from "../../core/decide/context";
 import type { LabelState } from "../../core/decide/labelState";
 import type { ProtectionNotice } from "../../core/decide/addinProtection";
 import type { Justification } from "../../core/decide/types";
+import { LabelIndex } from "../../core/policy/labels";
 import type { FlowDeps, ReadLabel } from "../flows/deps";
 import type { OutsideChangeOutcome } from "../flows/outsideChange";
 import type { ProtectedApplyResult } from "../flows/protect";
@@ -354,20 +355,16 @@ export class PaneController extends PaneStore {
     this.set({
       justification: null,
       focus: null,
-      recommendation: rec && labelId !== null && this.isAtLeast(labelId, rec.labelId) ? null : rec,
+      recommendation:
+        rec && labelId !== null && new LabelIndex(this.state.policy!.catalog).isAtLeast(labelId, rec.labelId)
+          ? null
+          : rec,
       notice: this.withProtection(
         { kind: "success", text: result.nativeLabelSet ? `${text} ${this.strings.nativeAlsoSet}` : text },
         result.protection,
         labelId,
       ),
     });
-  }
-
-  private isAtLeast(a: string, b: string): boolean {
-    const catalog = this.state.policy!.catalog;
-    const la = catalog.find((l) => l.id === a);
-    const lb = catalog.find((l) => l.id === b);
-    return !!la && !!lb && la.sensitivity >= lb.sensitivity;
   }
 
   async submitJustification(reason: string, text: string): Promise<void> {

@@ -78,4 +78,11 @@ export class LabelIndex<T extends LabelLike = LabelLike> {
     if (!lb) return false;
     return la.sensitivity > lb.sensitivity;
   }
+
+  /** True when both labels are known and `a` is at least as sensitive as `b`. */
+  isAtLeast(a: string, b: string): boolean {
+    const la = this.byId.get(a);
+    const lb = this.byId.get(b);
+    return !!la && !!lb && la.sensitivity >= lb.sensitivity;
+  }
 }
