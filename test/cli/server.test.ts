@@ -5,7 +5,8 @@
  */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { join } from "node:path";
+import { readFileSync, rmSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { Command, CommanderError } from "commander";
 import { buildDocx } from "../../bench/scanner/ooxml";
 import { type ScanCommandOptions, runScanCommand } from "../../src/cli/commands/scan";
@@ -13,7 +14,8 @@ import { runLabelChange } from "../../src/cli/commands/label";
 import type { Io } from "../../src/cli/scan/cliOptions";
 import { inProcessScanner } from "../../src/cli/scan/pool";
 import { tokenFrom } from "../../src/cli/scan/policySource";
-import { AUDIT_BATCH_SIZE, uploadAudit } from "../../src/cli/scan/server";
+import { AUDIT_BATCH_SIZE, retryAfterMs, uploadAudit } from "../../src/cli/scan/server";
+import { runAuditUpload } from "../../src/cli/commands/audit";
 import { type AuditEvent, auditEventSchema } from "../../src/core/audit";
 import { L, cardText, cleanup, effective, tempDir, write } from "./support/helpers";
 
@@ -22,17 +24,19 @@ interface Backend {
   batches: AuditEvent[][];
   requests: string[];
   failNext: number;
+  /** The failing answer: its status and Retry-After header. */
+  failWith: { status: number; retryAfter?: string };
   close(): Promise<void>;
 }
 
 async function backend(phase: "discover" | "enforce" = "enforce"): Promise<Backend> {
   const batches: AuditEvent[][] = [];
   const requests: string[] = [];
-  const state = { failNext: 0 };
+  const state = { failNext: 0, failWith: { status: 503 } as Backend["failWith"] };
   const server: Server = createServer((req, res) => {
     requests.push(`${req.method} ${req.url} ${req.headers.authorization ?? ""}`);
-    const send = (status: number, body: unknown) => {
-      res.writeHead(status, { "content-type": "application/json" });
+    const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
+      res.writeHead(status, { "content-type": "application/json", ...headers });
       res.end(JSON.stringify(body));
     };
     if (req.headers.authorization !== "Bearer good-token")
@@ -45,7 +49,8 @@ async function backend(phase: "discover" | "enforce" = "enforce"): Promise<Backe
       req.on("end", () => {
         if (state.failNext > 0) {
           state.failNext--;
-          return send(503, { message: "try later" });
+          const { status, retryAfter } = state.failWith;
+          return send(status, { message: "try later" }, retryAfter ? { "retry-after": retryAfter } : {});
         }
         const events = (JSON.parse(body) as { events: unknown[] }).events;
         if (events.length > 500) return send(400, { message: "too many" });
@@ -67,6 +72,12 @@ async function backend(phase: "discover" | "enforce" = "enforce"): Promise<Backe
     },
     set failNext(n: number) {
       state.failNext = n;
+    },
+    get failWith() {
+      return state.failWith;
+    },
+    set failWith(f: Backend["failWith"]) {
+      state.failWith = f;
     },
     close: () => new Promise<void>((r) => server.close(() => r())),
   };
@@ -194,7 +205,7 @@ describe("--server and --upload", () => {
       }),
     ];
     api.failNext = 2;
-    const sent = await uploadAudit(api.url, "good-token", events, fetch, [1, 1, 1]);
+    const sent = await uploadAudit(api.url, "good-token", events, { retryDelaysMs: [1, 1, 1] });
     expect(sent).toEqual({ sent: 1, batches: 1 });
     expect(api.batches).toEqual([events]);
     expect(api.requests.filter((r) => r.startsWith("POST"))).toHaveLength(3);
@@ -217,5 +228,87 @@ describe("--server and --upload", () => {
     expect(api.batches.flat().map((e) => [e.type, e.labelId, e.method, e.actionSource])).toEqual([
       ["label-applied", L.public, "Privileged", "manual"],
     ]);
+  });
+});
+
+describe("when the server cannot take the audit events", () => {
+  const oneEvent = (): AuditEvent[] => [
+    auditEventSchema.parse({
+      id: "evt-00000002",
+      type: "scan-result",
+      time: "2026-01-01T00:00:00Z",
+      app: "Scanner",
+    }),
+  ];
+
+  test("a 429's Retry-After (seconds or an HTTP date) is how long the upload waits", async () => {
+    api.failNext = 1;
+    api.failWith = { status: 429, retryAfter: "7" };
+    const waits: number[] = [];
+    const sleep = async (ms: number) => void waits.push(ms);
+    await uploadAudit(api.url, "good-token", oneEvent(), { sleep, retryDelaysMs: [1, 1, 1] });
+    expect(waits).toEqual([7000]);
+    expect(api.batches).toEqual([oneEvent()]);
+    const now = Date.parse("2026-12-06T10:00:00Z");
+    expect(retryAfterMs("Sun, 06 Dec 2026 10:00:30 GMT", now)).toBe(30_000);
+    expect(retryAfterMs("soon", now)).toBeNull();
+    expect(retryAfterMs(null, now)).toBeNull();
+  });
+
+  test("a Retry-After longer than the upload waits is a failure that says how long was asked", async () => {
+    api.failNext = 1;
+    api.failWith = { status: 429, retryAfter: "3600" };
+    await expect(uploadAudit(api.url, "good-token", oneEvent(), { sleep: async () => {} })).rejects.toThrow(
+      `POST ${api.url}/api/v1/audit answered 429: try later (the server asks to wait 3600 s, longer than the 300 s this upload waits)`,
+    );
+    expect(api.batches).toEqual([]);
+  });
+
+  test("scan --upload keeps the events in a file it names; `audit upload` sends them later, each once", async () => {
+    const files = join(dir, "share");
+    write(join(files, "cards.txt"), cardText(3));
+    write(join(files, "more.txt"), cardText(4));
+    api.failNext = 1_000;
+    api.failWith = { status: 503, retryAfter: "0" };
+    const r = await scan([files], { server: api.url, token: "good-token", upload: true });
+    expect(r.code).toBe(1);
+    const kept = /kept in (\S+): send them with `labelbridge audit upload \1 --server (\S+)`/.exec(r.err);
+    expect(kept?.[2]).toBe(api.url);
+    const file = kept![1];
+    const lines = readFileSync(file, "utf8").trim().split("\n");
+    expect(lines.map((l) => (JSON.parse(l) as AuditEvent).itemName).sort()).toEqual([
+      "cards.txt",
+      "more.txt",
+    ]);
+    expect(r.err).toContain(
+      `POST ${api.url}/api/v1/audit answered 503: try later; all 2 event(s) are kept in`,
+    );
+
+    api.failNext = 0;
+    const cmd = new Command("upload").exitOverride();
+    const first = io();
+    expect(await runAuditUpload(cmd, file, { server: api.url, token: "good-token" }, first.sink)).toBe(0);
+    expect(first.o.out).toBe(`Uploaded 2 audit events from ${file} to ${api.url}\n`);
+    expect(
+      api.batches
+        .flat()
+        .map((e) => e.itemName)
+        .sort(),
+    ).toEqual(["cards.txt", "more.txt"]);
+    rmSync(dirname(file), { recursive: true, force: true });
+  });
+
+  test("`audit upload` checks every line first and names the bad one; nothing is sent", async () => {
+    const file = write(
+      join(dir, "events.jsonl"),
+      JSON.stringify(oneEvent()[0]) + "\n" + JSON.stringify({ id: "x", type: "no-such-type" }) + "\n",
+    );
+    const bad = io();
+    const cmd = new Command("upload").exitOverride();
+    expect(await runAuditUpload(cmd, file, { server: api.url, token: "good-token" }, bad.sink)).toBe(1);
+    expect(bad.o.err).toMatch(
+      new RegExp(`^labelbridge audit upload: ${file} line 2: \\S+: .+; nothing was sent\\n$`),
+    );
+    expect(api.requests).toEqual([]);
   });
 });

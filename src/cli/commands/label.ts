@@ -19,7 +19,7 @@ import {
 import { type FsPath, commandLinePath, displayPath } from "../scan/fsPath";
 import { builtInPolicy, loadPolicy, tokenFrom } from "../scan/policySource";
 import { findPolicyLabel, fullLabelName, justificationFrom } from "../scan/policyUse";
-import { uploadAudit } from "../scan/server";
+import { AuditSpool } from "../scan/auditSpool";
 
 export interface LabelCommandOptions extends PolicyCliOptions {
   label?: string;
@@ -145,13 +145,17 @@ export async function runLabelChange(
           ? [o.audit as AuditEvent]
           : [],
     );
+    const spool = new AuditSpool();
+    spool.add(events);
     try {
-      if (events.length) await uploadAudit(opts.server, tokenFrom(opts) ?? "", events, fetchImpl);
+      if (events.length) await spool.upload(opts.server, tokenFrom(opts) ?? "", { fetch: fetchImpl });
     } catch (err) {
       io.err(
         `labelbridge ${cmd.name()}: the audit events could not be uploaded: ${(err as Error).message}\n`,
       );
       uploadFailed = true;
+    } finally {
+      spool.remove();
     }
   }
   if (uploadFailed || outcomes.some((o) => o.status === "failed")) return EXIT.failure;

@@ -28,7 +28,6 @@ import { justificationFrom } from "../scan/policyUse";
 import { ProgressReporter, formatBytes, formatDuration } from "../scan/progress";
 import type { ScanRow } from "../scan/row";
 import type { ScanSettings } from "../scan/scanFile";
-import { AUDIT_BATCH_SIZE, uploadAudit } from "../scan/server";
 
 export interface ScanCommandOptions extends PolicyCliOptions {
   mode: string;
@@ -255,10 +254,7 @@ export async function runScanCommand(
   if (audit && opts.server && (opts.upload || audit.count > 0)) {
     const server = opts.server;
     try {
-      let sent = 0;
-      await audit.forEachBatch(AUDIT_BATCH_SIZE, async (batch) => {
-        sent += (await uploadAudit(server, tokenFrom(opts) ?? "", batch, deps.fetch ?? fetch)).sent;
-      });
+      const sent = await audit.upload(server, tokenFrom(opts) ?? "", { fetch: deps.fetch ?? fetch });
       io.out(`Uploaded ${sent} audit event${sent === 1 ? "" : "s"} to ${server}\n`);
     } catch (err) {
       io.err(`labelbridge scan: the audit events could not be uploaded: ${(err as Error).message}\n`);

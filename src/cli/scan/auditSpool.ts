@@ -5,13 +5,15 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { AuditEvent } from "../../core/audit";
+import { type AuditEvent, auditEventSchema } from "../../core/audit";
 import { TextFile, readLines } from "../report/stream";
+import { AUDIT_BATCH_SIZE, type UploadOptions, uploadAudit } from "./server";
 
 export class AuditSpool {
   private readonly dir = mkdtempSync(join(tmpdir(), "labelbridge-audit-"));
   private readonly file = new TextFile(join(this.dir, "events.jsonl"));
   count = 0;
+  private kept = false;
 
   add(events: readonly AuditEvent[]): void {
     for (const e of events) {
@@ -34,11 +36,53 @@ export class AuditSpool {
     if (batch.length > 0) await send(batch);
   }
 
+  /**
+   * Uploads every event; when the server cannot take them, the file is kept and the error names it
+   * and the command that sends it again (the events' ids make a second upload store each once).
+   */
+  async upload(server: string, token: string, options: UploadOptions = {}): Promise<number> {
+    let sent = 0;
+    try {
+      await this.forEachBatch(AUDIT_BATCH_SIZE, async (batch) => {
+        sent += (await uploadAudit(server, token, batch, options)).sent;
+      });
+    } catch (err) {
+      this.kept = true;
+      throw new Error(
+        `${(err as Error).message}; all ${this.count} event(s) are kept in ${this.file.path}: send them with \`labelbridge audit upload ${this.file.path} --server ${server}\``,
+      );
+    }
+    return sent;
+  }
+
+  /** Removes the spool unless an upload failed and kept it for the person to send again. */
   remove(): void {
+    if (this.kept) return;
     try {
       this.file.close();
     } finally {
       rmSync(this.dir, { recursive: true, force: true });
     }
+  }
+}
+
+/** The events of a spool file (one JSON event a line), each checked; a bad line is named by number. */
+export function* readSpoolFile(path: string): Generator<AuditEvent> {
+  let n = 0;
+  for (const line of readLines(path)) {
+    n++;
+    if (line.trim() === "") continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch {
+      throw new Error(`${path} line ${n}: not JSON`);
+    }
+    const parsed = auditEventSchema.safeParse(value);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new Error(`${path} line ${n}: ${issue.path.join(".") || "event"}: ${issue.message}`);
+    }
+    yield parsed.data;
   }
 }

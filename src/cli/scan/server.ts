@@ -99,16 +99,38 @@ export async function fetchPolicy(
   }
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+export interface UploadOptions {
+  fetch?: FetchLike;
+  /** Waits before the first, second and third retry when the server does not say how long. */
+  retryDelaysMs?: readonly number[];
+  /** The longest Retry-After the upload waits out; a longer one is a failure that says so. */
+  maxRetryAfterMs?: number;
+  sleep?: (ms: number) => Promise<void>;
+}
 
-/** Sends events in batches; retries a batch on network errors, 429 and 5xx (ids keep it idempotent). */
+const sleepFor = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** Retry-After as milliseconds (delta-seconds or an HTTP date, RFC 9110 §10.2.3), or null. */
+export function retryAfterMs(value: string | null, now = Date.now()): number | null {
+  if (!value) return null;
+  const v = value.trim();
+  if (/^\d+$/.test(v)) return Number(v) * 1000;
+  const at = Date.parse(v);
+  return Number.isNaN(at) ? null : Math.max(0, at - now);
+}
+
+/**
+ * Sends events in batches; retries a batch on network errors, 429 and 5xx (ids keep it idempotent),
+ * waiting as long as the server's Retry-After asks (the audit quota says when it has room again).
+ */
 export async function uploadAudit(
   server: string,
   token: string,
   events: readonly AuditEvent[],
-  fetchImpl: FetchLike = fetch,
-  retryDelaysMs: readonly number[] = [1000, 3000, 9000],
+  options: UploadOptions = {},
 ): Promise<{ sent: number; batches: number }> {
+  const { fetch: fetchImpl = fetch, retryDelaysMs = [1000, 3000, 9000], sleep = sleepFor } = options;
+  const maxWait = options.maxRetryAfterMs ?? 300_000;
   const url = apiUrl(server, "audit");
   for (const e of events) auditEventSchema.parse(e);
   let batches = 0;
@@ -116,9 +138,11 @@ export async function uploadAudit(
     const batch = events.slice(i, i + AUDIT_BATCH_SIZE);
     for (let attempt = 0; ; attempt++) {
       let failure: ServerError;
+      let asked: number | null = null;
       try {
         const res = await request(fetchImpl, "POST", url, token, { events: batch });
         if (res.ok) break;
+        asked = retryAfterMs(res.headers.get("retry-after"));
         failure = await describeFailure("POST", url, res);
         if (res.status !== 429 && res.status < 500) throw failure;
       } catch (err) {
@@ -127,7 +151,12 @@ export async function uploadAudit(
         failure = err as ServerError;
       }
       if (attempt >= retryDelaysMs.length) throw failure;
-      await sleep(retryDelaysMs[attempt]);
+      if (asked !== null && asked > maxWait)
+        throw new ServerError(
+          `${failure.message} (the server asks to wait ${Math.ceil(asked / 1000)} s, longer than the ${maxWait / 1000} s this upload waits)`,
+          failure.status,
+        );
+      await sleep(asked ?? retryDelaysMs[attempt]);
     }
     batches++;
   }
