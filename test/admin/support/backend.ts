@@ -54,6 +54,8 @@ export async function startBackend(
       LABELBRIDGE_DATA_DIR: join(scratch, "data"),
       LABELBRIDGE_STATIC_DIR: join(REPO, "dist"),
       LOG_LEVEL: "silent",
+      // The suites' events carry fixed dates; the default 400-day retention would refuse them one day.
+      LABELBRIDGE_AUDIT_RETENTION_DAYS: "36500",
       ...env,
     },
     scratch,
