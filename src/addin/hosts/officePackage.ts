@@ -4,7 +4,6 @@
  * through the package relationship, first; custom properties for tenants LabelInfo does not name.
  * Only the small parts labels live in are inflated, each bounded.
  */
-import { strFromU8, unzipSync } from "fflate";
 import {
   CUSTOM_PROPERTIES_PART_NAME,
   LABEL_INFO_RELATIONSHIP_TYPE,
@@ -16,6 +15,7 @@ import {
   customPropertyLabels,
   type LabelRecord,
 } from "../../core/metadata";
+import { zipParts } from "./zipParts";
 
 /** Label parts are a few hundred bytes; custom.xml rarely tens of KB. */
 const MAX_PART_BYTES = 2 * 1024 * 1024;
@@ -32,14 +32,11 @@ export interface PackageLabels {
 
 /** The named parts as text, by lower-cased name (OPC part names ignore case). */
 function parts(bytes: Uint8Array, names: readonly string[]): Record<string, string> {
-  const wanted = names.map((n) => n.toLowerCase());
-  const found = unzipSync(bytes, {
-    filter: (f) => wanted.includes(f.name.toLowerCase()) && f.originalSize <= MAX_PART_BYTES,
-  });
-  const out: Record<string, string> = {};
-  // fflate decodes with TextDecoder where the runtime has one (classic Outlook's may not), else itself.
-  for (const name in found) out[name.toLowerCase()] = strFromU8(found[name]);
-  return out;
+  return zipParts(
+    bytes,
+    names.map((n) => n.toLowerCase()),
+    MAX_PART_BYTES,
+  );
 }
 
 /**

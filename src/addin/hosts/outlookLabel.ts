@@ -52,14 +52,12 @@ export async function readMailLabel(
     const raw = mail.supports("1.8")
       ? await mail.call<string>("getAllInternetHeadersAsync", (cb) => item.getAllInternetHeadersAsync(cb))
       : "";
-    const { problems: _problems, ...state } = received(
-      raw ?? "",
-      item.subject ?? "",
-      site,
-      markingProfile,
-    ) as LabelState & {
-      problems?: string[];
+    // A copy without the reader's problems (not the object rest syntax: its helper would be the
+    // Outlook event bundle's only use of tslib's __rest).
+    const state: LabelState & { problems?: string[] } = {
+      ...received(raw ?? "", item.subject ?? "", site, markingProfile),
     };
+    delete state.problems;
     return state;
   }
   const [headers, nativeLabel] = await Promise.all([ourHeaders(mail), native.label()]);

@@ -3,9 +3,24 @@ import type { Strings } from "./types";
 
 export const fr: Strings = {
   ...frDecisions,
-  // Word and Excel only: kept out of frDecisions, which the Outlook event bundle carries.
   reasons: {
     ...frDecisions.reasons,
+    // Outcomes no event handler shows (a label applied or kept, nothing to say at send): kept out of
+    // frDecisions, which the Outlook event bundle carries.
+    "labeling-not-available": () => "L'étiquetage n'est pas encore disponible pour votre compte.",
+    "justification-text-required": () =>
+      "Expliquez pourquoi dans la zone de texte lorsque vous choisissez « Autre ».",
+    "justification-invalid": () => "Cette raison n'est pas proposée par la stratégie.",
+    "manual-label-kept": (p) => `L'étiquette « ${p.label} » a été choisie par une personne et est conservée.`,
+    unchanged: () => "Le message porte déjà cette étiquette.",
+    "default-label": (p) => `Étiquette « ${p.label} » appliquée par défaut.`,
+    "original-label-inherited": (p) => `Étiquette « ${p.label} » reprise du message auquel il répond.`,
+    "no-default-label": () => "La stratégie n'a pas d'étiquette par défaut ici.",
+    "already-labeled": () => "Le message porte déjà une étiquette.",
+    "automatic-label": (p) => `Étiquette « ${p.label} » appliquée automatiquement.`,
+    "no-policy-allow": () => "Envoyé sans stratégie d'étiquetage (elle n'a pas pu être chargée).",
+    ok: () => "Prêt à envoyer.",
+    // Word and Excel only.
     "office-keeps-label": () =>
       "Office conserve l'étiquette de ce document dans son propre enregistrement (LabelInfo), que seul Office peut modifier. Utilisez le bouton Confidentialité d'Office pour la changer.",
     "office-label-unknown": () =>

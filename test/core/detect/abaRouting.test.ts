@@ -1,4 +1,6 @@
+import isAbaRouting from "validator/lib/isAbaRouting";
 import { SIT_IDS } from "../../../src/core/detect";
+import { ABA_CANDIDATE, isAbaRoutingNumber } from "../../../src/core/detect/rules/abaRouting";
 import { filler, found } from "./helpers";
 
 const ABA = SIT_IDS.abaRouting;
@@ -43,5 +45,18 @@ describe("ABA routing number", () => {
 
   test("'aba' inside a word is no keyword", () => {
     expect(found("abacus 021000021 database", ABA)).toEqual([["021000021", 65]]);
+  });
+
+  test("candidate and checksum accept exactly the nine digits validator's isAbaRouting accepts", () => {
+    const disagreements: string[] = [];
+    let seed = 12345;
+    for (let prefix = 0; prefix < 100; prefix++)
+      for (let i = 0; i < 300; i++) {
+        seed = (seed * 1103515245 + 12345) % 2147483648;
+        const digits = String(prefix).padStart(2, "0") + String(seed % 10_000_000).padStart(7, "0");
+        const candidate = new RegExp(`^(?:${ABA_CANDIDATE.source})$`).test(digits);
+        if ((candidate && isAbaRoutingNumber(digits)) !== isAbaRouting(digits)) disagreements.push(digits);
+      }
+    expect(disagreements).toEqual([]);
   });
 });

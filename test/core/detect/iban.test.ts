@@ -1,6 +1,6 @@
 import { SIT_IDS } from "../../../src/core/detect";
-import { IBAN_LENGTHS } from "../../../src/core/detect/rules/iban";
-import { locales } from "validator/lib/isIBAN";
+import { BBAN_FORMATS, IBAN_LENGTHS, isIban } from "../../../src/core/detect/rules/iban";
+import isIBAN, { locales } from "validator/lib/isIBAN";
 import { found } from "./helpers";
 
 const IBAN = SIT_IDS.iban;
@@ -58,5 +58,44 @@ describe("IBAN", () => {
 
   test("the length table covers exactly the countries validator checks", () => {
     expect(Object.keys(IBAN_LENGTHS).sort()).toEqual([...locales].sort());
+  });
+
+  /** `body` with check digits that make its mod-97 remainder 1. */
+  function withCheckDigits(country: string, bban: string): string {
+    const digits = (bban + country + "00").replace(/[A-Z]/g, (c) => String(c.charCodeAt(0) - 55));
+    let remainder = 0;
+    for (const d of digits) remainder = (remainder * 10 + Number(d)) % 97;
+    return `${country}${String(98 - remainder).padStart(2, "0")}${bban}`;
+  }
+
+  test("the country formats are validator's, character by character", () => {
+    let compared = 0;
+    const disagreements: string[] = [];
+    for (const country of locales) {
+      const length = IBAN_LENGTHS[country] - 4;
+      // Our format's BBAN (digits as 0, letters as A); validator must take it too.
+      const format = BBAN_FORMATS.split(" ").find((f) => f.startsWith(country)) ?? "";
+      const bban = format
+        .slice(2)
+        .replace(/(\d+)([nac])/g, (_run, count: string, kind: string) =>
+          (kind === "n" ? "0" : "A").repeat(Number(count)),
+        );
+      expect(bban).toHaveLength(length);
+      expect([country, isIBAN(withCheckDigits(country, bban))]).toEqual([country, true]);
+      // Every character class at every position, one length short and long, and broken check digits.
+      const variants: string[] = [bban.slice(1), `${bban}0`, `${bban}A`];
+      for (let i = 0; i < length; i++)
+        for (const c of ["0", "9", "A", "Z"]) variants.push(bban.slice(0, i) + c + bban.slice(i + 1));
+      for (const variant of variants) {
+        const iban = withCheckDigits(country, variant);
+        const broken = `${iban.slice(0, 2)}${iban[2] === "9" ? "0" : "9"}${iban.slice(3)}`;
+        for (const candidate of [iban, broken]) {
+          if (isIban(candidate) !== isIBAN(candidate)) disagreements.push(candidate);
+          compared++;
+        }
+      }
+    }
+    expect(disagreements).toEqual([]);
+    expect(compared).toBeGreaterThan(80 * 4 * 14);
   });
 });

@@ -1,6 +1,6 @@
-import isAbaRouting from "validator/lib/isAbaRouting";
 import { SIT_IDS } from "../catalog";
 import { forEachMatch, standsAlone } from "../candidates";
+import { weightedSum } from "../checksums";
 import { KEYWORD_ABA_ROUTING } from "../keywords";
 import { LETTER_OR_DIGIT, withLeftBoundary } from "../leftBoundary";
 import { LABELLED } from "../types";
@@ -17,9 +17,15 @@ export const ABA_CANDIDATE = withLeftBoundary(
 
 /**
  * ABA routing number: 95 when Keyword_ABA_Routing labels it, 75 with the keyword in the window, 65
- * without. The checksum (weights
- * 3-7-1, sum divisible by 10) is validator's isAbaRouting, which also re-checks the prefix ranges.
+ * without. The checksum: weights 3-7-1, sum divisible by 10. (validator's isAbaRouting checks the
+ * same sum and the same prefix ranges as ABA_CANDIDATE; test/core/detect holds the two equal.)
  */
+const ABA_WEIGHTS = [3, 7, 1, 3, 7, 1, 3, 7, 1];
+
+export function isAbaRoutingNumber(digits: string): boolean {
+  return weightedSum(digits, ABA_WEIGHTS, 10, "sum-zero");
+}
+
 export const abaRoutingRule: SitRule = {
   sitId: SIT_IDS.abaRouting,
   candidatePattern: ABA_CANDIDATE,
@@ -30,7 +36,7 @@ export const abaRoutingRule: SitRule = {
       const end = start + m[0].length;
       if (!standsAlone(text, start, end, "-")) return true;
       const digits = m[0].length === 9 ? m[0] : m[0].replace(/-/g, "");
-      if (!isAbaRouting(digits)) return true;
+      if (!isAbaRoutingNumber(digits)) return true;
       // near() first: its window holds the label's, so the evidence is searched front to back.
       const confidence = !keywords.near(start, end) ? 65 : keywords.labels(start, end) ? LABELLED : 75;
       return emit(start, end, confidence);
