@@ -6,7 +6,7 @@
  */
 const path = require("node:path");
 
-const ALLOWED_PACKAGES = new Set(["fast-xml-parser", "validator", "zod"]);
+const ALLOWED_PACKAGES = new Set(["fast-xml-parser", "zod"]);
 
 function packageName(source) {
   const parts = source.split("/");

@@ -66,7 +66,7 @@ interface Wanted {
  * Finds the sensitive information types of docs/reference/label-policy.md §9, and the policy's custom types, in `text`. Cheapest work first:
  * text without a digit is done at once; then each requested type gets one pass of its bounded
  * candidate regex (every quantifier bounded, no quantified group: linear time), boundary rules,
- * range rules and checksum (validator's Luhn, IBAN and ABA checks), and only for a number that
+ * range rules and checksum (Luhn, IBAN mod 97, ABA weights: checksums.ts and rules/), and only for a number that
  * survives all that, a keyword search in the proximity window around it. Instance offsets index
  * into `text`.
  */
