@@ -12,6 +12,8 @@ export { labelOnOpen } from "../flows/open";
 export { revertOutsideChange, settleOutsideChange } from "../flows/outsideChange";
 export { dismissRecommendation } from "../flows/recommend";
 export { giveRecipientJustification } from "../flows/composeChanged";
+// What the pane makes of the flows' outcomes (notices, the dialog, the recommendation).
+export { PaneFlows } from "./paneFlows";
 // What a justification dialog asks and checks: shown only once a flow asks for a justification.
 export { justificationError, labelJustification, recipientJustification } from "./model/justification";
 

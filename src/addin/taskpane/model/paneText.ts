@@ -1,13 +1,11 @@
 /**
- * What the pane says, in the person's language: decisions with the labels named, when a saved
- * policy was fetched, and what a failed write left behind as the adapter can vouch for it.
+ * What the pane says, in the person's language: when a saved policy was fetched, and what a failed
+ * write left behind as the adapter can vouch for it. What it says about a flow's outcome (decisions,
+ * protection) is in outcomeText.ts, with the flows.
  */
-import type { ReasonCode } from "../../../core/decide/types";
 import type { EffectivePolicy } from "../../../core/policy/effective";
 import { HostError, MissingRequirementError } from "../../hosts/types";
-import type { ProtectionNotice } from "../../../core/decide/addinProtection";
 import type { ProtectionRefusedError } from "../../flows/protectionRefused";
-import { decisionText } from "../../i18n/text";
 import type { Strings } from "../../i18n/types";
 import type { PolicyResult } from "../../services/policyClient";
 import type { Notice } from "../paneState";
@@ -23,21 +21,6 @@ export class PaneText {
 
   labelName(id: string | null | undefined): string | undefined {
     return id ? describeLabel(this.policy, id).name : undefined;
-  }
-
-  decision(reason: ReasonCode, message: string, labelId?: string | null, from?: string | null): string {
-    return decisionText(this.strings, reason, message, {
-      label: this.labelName(labelId),
-      from: this.labelName(from),
-    });
-  }
-
-  /** What the person must be told about an applied label's protection, if anything. */
-  protection(notice: ProtectionNotice | null | undefined, labelId: string | null): Notice | null {
-    if (!notice || labelId === null) return null;
-    const text = this.strings.protectionNotice[notice](this.labelName(labelId) ?? labelId);
-    // Not encrypted (yet): said as a warning, so nobody takes the label for protection it lacks.
-    return { kind: notice === "purview" ? "info" : "warning", text };
   }
 
   when(at: number | null): string {

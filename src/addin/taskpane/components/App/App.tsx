@@ -1,28 +1,16 @@
-import { Button, FluentProvider, type Theme } from "@fluentui/react-components";
-import { lazy, Suspense, useRef } from "react";
+import { FluentProvider, type Theme } from "@fluentui/react-components";
+import { lazy, Suspense } from "react";
 import type { PaneState } from "../../controller";
 import { labelNotes } from "../../model/labelNotes";
-import { describeLabel, labelTree } from "../../model/labelTree";
+import { describeLabel } from "../../model/labelTree";
 import { LabelBadge } from "../../../../ui/LabelBadge";
-import { LabelList } from "../LabelList";
+import { Justification } from "../Justification";
+import { LabelChooser } from "../LabelChooser";
 import { LabelNotes } from "../LabelNotes";
-import { MandatoryBanner } from "../MandatoryBanner";
 import { Notices } from "../Notices";
-import { OtherTenantLabels } from "../OtherTenantLabels";
-import { PaneLinks } from "../PaneLinks";
 import { ReadModeLabel } from "../ReadModeLabel";
-import { RecommendationTip } from "../RecommendationTip";
 import { SettingsPanel } from "../SettingsPanel";
 import { useAppStyles } from "./App.styles";
-
-// Loaded only when someone lowers a label: not part of the pane's first paint.
-const JustificationDialog = lazy(() =>
-  import(/* webpackChunkName: "justification" */ "../JustificationDialog/JustificationDialog.js").then(
-    (m) => ({
-      default: m.JustificationDialog,
-    }),
-  ),
-);
 
 // Fluent's MessageBar brings its motion code, and the warnings their text: loaded when a write has
 // something to warn about.
@@ -56,22 +44,13 @@ export function App({ state, actions, theme }: AppProps) {
   const styles = useAppStyles();
   const t = state.strings;
   const policy = state.policy;
-  const kind = state.info?.kind ?? "email";
-  const writable = !!policy && policy.features.manualLabeling && state.capabilities?.canWriteLabel === true;
   const readMode = state.info?.mode === "read";
   const current = state.current ? describeLabel(policy, state.current.labelId) : null;
-  const mandatory =
-    !!policy && (kind === "email" ? policy.settings.mandatoryMail : policy.settings.mandatoryDocuments);
   // Other organisations' labels are read-only for us: shown, and kept when ours changes.
   const otherTenantLabels = (state.label?.records ?? [])
     .filter((r) => policy && r.siteId !== policy.siteId && r.enabled)
     .map((r) => r.name ?? r.labelId);
   const notes = labelNotes(state.label, state.mapped, policy, t);
-  const j = state.justification;
-  // The last request stays rendered (closed) so the dialog can close properly and reopen fast.
-  const lastJ = useRef(j);
-  if (j) lastJ.current = j;
-  const shown = lastJ.current;
 
   return (
     <FluentProvider theme={theme} className={styles.provider} data-theme={state.theme}>
@@ -133,60 +112,13 @@ export function App({ state, actions, theme }: AppProps) {
         )}
 
         {state.phase === "ready" && !readMode && policy && (
-          <>
-            {mandatory && state.current === null && !notes.some((n) => n.kind === "office-label-unread") && (
-              <MandatoryBanner text={kind === "email" ? t.mandatoryBanner : t.mandatoryBannerDocument} />
-            )}
-            {state.recommendation && (
-              <RecommendationTip
-                title={t.recommendationTitle}
-                tip={state.recommendation.policyTip}
-                acceptText={t.acceptRecommendation(describeLabel(policy, state.recommendation.labelId).name)}
-                dismissText={t.dismiss}
-                disabled={state.busy}
-                onAccept={actions.acceptRecommendation}
-                onDismiss={actions.dismissRecommendation}
-              />
-            )}
-            {state.info?.mode === "document" && (
-              <OtherTenantLabels
-                heading={t.otherTenantLabel}
-                labels={otherTenantLabels}
-                note={t.otherTenantKept}
-              />
-            )}
-            {writable ? (
-              <LabelList
-                labels={labelTree(policy, kind)}
-                currentId={state.current?.labelId ?? null}
-                disabled={state.busy}
-                heading={t.labelsHeading}
-                appliedText={t.applied}
-                applyAria={t.applyLabelAria}
-                onChoose={(id) => actions.choose(id)}
-                autoFocus={state.focus === "label-picker"}
-              />
-            ) : (
-              <p>{t.readOnlyCapability}</p>
-            )}
-            {writable && !mandatory && state.current !== null && (
-              <Button
-                className={styles.remove}
-                appearance="secondary"
-                size="small"
-                disabled={state.busy}
-                onClick={() => actions.choose(null)}
-              >
-                {t.removeLabel}
-              </Button>
-            )}
-            <PaneLinks
-              learnMoreUrl={policy.settings.moreInfoUrl}
-              reportIssueUrl={policy.settings.reportIssueUrl}
-              learnMoreText={t.learnMore}
-              reportIssueText={t.reportIssue}
-            />
-          </>
+          <LabelChooser
+            state={state}
+            policy={policy}
+            notes={notes}
+            otherTenantLabels={otherTenantLabels}
+            actions={actions}
+          />
         )}
 
         {(state.phase === "ready" || state.phase === "no-policy" || state.phase === "error") && (
@@ -199,21 +131,13 @@ export function App({ state, actions, theme }: AppProps) {
           />
         )}
       </main>
-      {shown && (
-        <Suspense fallback={null}>
-          <JustificationDialog
-            open={j !== null}
-            strings={t}
-            message={shown.message}
-            reasons={shown.reasons}
-            otherReason={shown.otherReason}
-            error={shown.error}
-            busy={state.busy}
-            onSubmit={actions.submitJustification}
-            onCancel={actions.cancelJustification}
-          />
-        </Suspense>
-      )}
+      <Justification
+        request={state.justification}
+        strings={t}
+        busy={state.busy}
+        onSubmit={actions.submitJustification}
+        onCancel={actions.cancelJustification}
+      />
     </FluentProvider>
   );
 }

@@ -18,12 +18,10 @@ import { PHASE_SUMMARIES, PHASE_TITLES } from "../../../model/rollout";
 import { usePolicyDraft } from "../../../state";
 import { RecipientRulesEditor } from "../RecipientRulesEditor";
 import { DeletePolicy } from "./DeletePolicy";
-import {
-  DefaultsAndJustification,
-  ProfileHelpAndAudit,
-  RecommendationsAndAttachments,
-} from "./PolicySettings";
+import { DefaultsAndJustification } from "./DefaultsAndJustification";
+import { ProfileHelpAndAudit } from "./ProfileHelpAndAudit";
 import { PublishedLabels } from "./PublishedLabels";
+import { RecommendationsAndAttachments } from "./RecommendationsAndAttachments";
 
 function Scope(props: { policy: LabelPolicy }) {
   const { policy } = props;
