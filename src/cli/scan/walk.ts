@@ -181,13 +181,8 @@ export async function streamTree(
   await handOnProblems();
 }
 
-export interface WalkResult {
+export interface WalkResult extends Pick<WalkSurvey, "skipped" | "problems" | "temps"> {
   files: WalkFile[];
-  problems: WalkProblem[];
-  /** Files skipped because their type is not one we read, or a glob left them out. */
-  skipped: number;
-  /** Temporary files of interrupted labeling, with the process that wrote each. */
-  temps: TempFile[];
 }
 
 /** Both passes, every file in a list: for tools and tests over small trees (the scan streams). */
