@@ -1,11 +1,19 @@
 /**
  * Peak memory against the number of files (issue 17): 1,000, 10,000 and 100,000 small text files
  * (a few with card numbers), scanned by the built CLI (`scan --jobs 2` with CSV, JSON and HTML
- * reports) under GNU time. Reports are streamed, so the peak should stay flat in the file count.
+ * reports) under GNU time. Reports and the walk are streamed, so what the scan holds should not
+ * grow with the file count.
  *   npm run build:node && node bench/run.cjs bench/scanner/manyFiles.ts [--counts 1000,10000,100000]
- *     [--cli path/to/labelbridge.js ...]
- * Each `--cli` adds a build to compare (e.g. the code before a change, built elsewhere).
+ *     [--cli path/to/labelbridge.js ...] [--live]
+ * Each `--cli` adds a build to compare (e.g. the code before a change, built elsewhere); the
+ * builds run alternately, one after the other for each count.
+ *
+ * Peak RSS counts garbage V8 has not collected yet, and V8 lets its heaps grow for a while before
+ * it collects much. `--live` adds, for each build and count, a second run that measures what the
+ * main thread really holds: every second a full collection, then its heap in use (the largest is
+ * shown). It slows that run, whose time is not shown.
  */
+import { spawnSync } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { join } from "node:path";
@@ -30,25 +38,58 @@ function generate(dir: string, count: number): void {
   }
 }
 
-function scan(cli: string, dir: string, out: string): Timed {
+function scanArgs(dir: string, out: string): string[] {
   const reports = ["r.csv", "r.json", "r.html"].flatMap((r) => ["--report", join(out, r)]);
-  return timedCli(cli, ["scan", dir, "--jobs", "2", "--no-progress", ...reports]);
+  return ["scan", dir, "--jobs", "2", "--no-progress", ...reports];
+}
+
+function scan(cli: string, dir: string, out: string): Timed {
+  return timedCli(cli, scanArgs(dir, out));
+}
+
+/** Preloaded in the scan's process: the main thread's live heap, largest of one sample a second. */
+const LIVE_HEAP_PROBE = `
+const { isMainThread } = require("node:worker_threads");
+if (isMainThread) {
+  let most = 0;
+  const sample = () => { global.gc(); most = Math.max(most, process.memoryUsage().heapUsed); };
+  setInterval(sample, 1000).unref();
+  process.on("exit", () => { sample(); process.stderr.write("LIVE " + most + "\\n"); });
+}
+`;
+
+/** MB the scan's main thread held at most, measured after full collections. */
+function liveHeapMb(cli: string, dir: string, out: string, probe: string): number {
+  const r = spawnSync(process.execPath, [cli, ...scanArgs(dir, out)], {
+    encoding: "utf8",
+    env: { ...process.env, NODE_OPTIONS: `--expose-gc --require ${probe}` },
+  });
+  const line = r.stderr.split("\n").find((l) => l.startsWith("LIVE "));
+  if (!line) throw new Error(`no live heap measured: ${r.stderr}`);
+  return Number(line.slice(5)) / (1024 * 1024);
 }
 
 function main(): void {
   const base = join(os.tmpdir(), "labelbridge-bench-many");
+  const live = process.argv.includes("--live");
+  const probe = join(base, "live-heap-probe.cjs");
   console.log(`load average at start: ${loadAverage()}`);
-  console.log("\n| Files | build | peak RSS | wall | CPU | load |\n| --- | --- | --- | --- | --- | --- |");
+  console.log(
+    `\n| Files | build | peak RSS | wall | CPU | load |${live ? " live heap, main thread |" : ""}\n| --- | --- | --- | --- | --- | --- |${live ? " --- |" : ""}`,
+  );
   for (const count of counts()) {
     rmSync(base, { recursive: true, force: true });
     const dir = join(base, "share");
     const out = join(base, "out");
     mkdirSync(out, { recursive: true });
     generate(dir, count);
+    writeFileSync(probe, LIVE_HEAP_PROBE);
     for (const [b, cli] of clisToCompare().entries()) {
       const f = scan(cli, dir, out);
+      const load = loadAverage();
+      const held = live ? ` ${liveHeapMb(cli, dir, out, probe).toFixed(0)} MB |` : "";
       console.log(
-        `| ${count.toLocaleString("en-US")} | ${b === 0 ? "this" : cli} | ${f.rssMb.toFixed(0)} MB | ${(f.wallMs / 1000).toFixed(1)} s | ${(f.cpuMs / 1000).toFixed(1)} s | ${loadAverage()} |`,
+        `| ${count.toLocaleString("en-US")} | ${b === 0 ? "this" : cli} | ${f.rssMb.toFixed(0)} MB | ${(f.wallMs / 1000).toFixed(1)} s | ${(f.cpuMs / 1000).toFixed(1)} s | ${load} |${held}`,
       );
     }
   }

@@ -7,6 +7,7 @@
 import { spawnSync } from "node:child_process";
 import {
   existsSync,
+  linkSync,
   lstatSync,
   mkdirSync,
   readFileSync,
@@ -72,6 +73,31 @@ describe("symbolic links", () => {
     expect(readlinkSync(join(share, "sub", "b-link.xlsx"))).toBe("../real.xlsx");
     expect(labelOf(real)).toBe(L.highlyConfidentialAllEmployees);
     expect(sha256(outside)).toBe(outsideHash);
+  });
+
+  test("a link found after its target (the walk streams the files): the target is labeled once, listed where the walk first met it, with the link", async () => {
+    const real = write(join(share, "b-real.xlsx"), cardsXlsx());
+    write(join(share, "a-plain.xlsx"), cardsXlsx());
+    symlinkSync(real, join(share, "z-link.xlsx"));
+    const r = await scanCommand(dir, [share, real], { mode: "enforce", policy: writePolicy(dir) });
+    expect(r.code).toBe(0);
+    // b-real.xlsx is labeled (replaced, so its identity changes) before z-link.xlsx and the
+    // command-line path are met: both are still known as the same file.
+    expect(r.rows.map((x) => [x.path, x.links, x.action])).toEqual([
+      [join(share, "a-plain.xlsx"), [], "labeled"],
+      [real, [join(share, "z-link.xlsx")], "labeled"],
+    ]);
+    expect(lstatSync(join(share, "z-link.xlsx")).isSymbolicLink()).toBe(true);
+    expect(labelOf(real)).toBe(L.highlyConfidentialAllEmployees);
+  });
+
+  test("a file with two hard links is labeled once, under the name met first", async () => {
+    const first = write(join(share, "a.xlsx"), cardsXlsx());
+    linkSync(first, join(share, "b.xlsx"));
+    const r = await scanCommand(dir, [share], { mode: "enforce", policy: writePolicy(dir) });
+    expect(r.code).toBe(0);
+    expect(r.rows.map((x) => [x.path, x.action])).toEqual([[first, "labeled"]]);
+    expect(labelOf(first)).toBe(L.highlyConfidentialAllEmployees);
   });
 
   test("discover reads a target outside the scanned folders and reports it under its own path", async () => {

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { csvReport } from "../../src/cli/report/csv";
 import { htmlReport } from "../../src/cli/report/html";
 import { type ReportMeta, jsonReport } from "../../src/cli/report/json";
-import { ReportWriter } from "../../src/cli/report/stream";
+import { ReportWriter, TextFile } from "../../src/cli/report/stream";
 import { summarize } from "../../src/cli/report/summary";
 import { REORDER_WINDOW, runScan } from "../../src/cli/scan/engine";
 import type { FileScanner } from "../../src/cli/scan/pool";
@@ -117,4 +117,15 @@ test("a slow file holds back at most REORDER_WINDOW finished rows: the engine wa
 
 test("a report that cannot be written stops the run before it starts", () => {
   expect(() => new ReportWriter([join(dir, "no", "such", "folder", "r.csv")])).toThrow(/ENOENT/);
+});
+
+test("a report file gets the UTF-8 bytes of every text, in order, across its buffer and past its size", () => {
+  const path = join(dir, "out.txt");
+  const texts: string[] = [];
+  for (let i = 0; i < 20_000; i++) texts.push(i % 7 === 0 ? `café ${i} 💳\r\n` : `row ${i},plain\r\n`);
+  texts.push("x".repeat(300 * 1024), "é".repeat(100 * 1024), "lone \ud800 surrogate\n", "");
+  const file = new TextFile(path);
+  for (const t of texts) file.write(t);
+  file.close();
+  expect(readFileSync(path).equals(Buffer.from(texts.join(""), "utf8"))).toBe(true);
 });

@@ -1,14 +1,24 @@
 /**
- * A scan run: find the files, hand them to the scanner a few at a time, and pass each row on as soon
- * as the rows before it are done — walk problems and stale temporary files first, then the files in
- * the order the walk found them. No row is kept: a scan of any number of files holds only the rows
- * finished ahead of a slower one, and never more than REORDER_WINDOW of them (the scanner waits).
+ * A scan run: survey the paths (counts, problems, stale temporary files), then walk them again and
+ * hand each file to the scanner as it is found, passing each row on as soon as the rows before it
+ * are done — walk problems and stale temporary files first, then the files in the order the walk
+ * found them. Nothing grows with the number of files: the walk runs at most WALK_AHEAD files ahead
+ * of the scanner (it waits), and a slow file holds back at most REORDER_WINDOW finished rows (the
+ * scanner waits).
  */
+import { BoundedQueue } from "./boundedQueue";
 import type { FsPath } from "./fsPath";
 import { emptyRow, type ScanRow } from "./row";
 import type { FileScanner } from "./pool";
 import { staleTempRows } from "./staleTemps";
-import { type WalkFs, type WalkOptions, walk } from "./walk";
+import {
+  type WalkFs,
+  type WalkItem,
+  type WalkOptions,
+  type WalkProblem,
+  streamTree,
+  surveyTree,
+} from "./walk";
 
 export interface ScanProgress {
   phase: "finding" | "scanning" | "done";
@@ -43,6 +53,13 @@ export interface ScanResult {
 /** Rows finished ahead of an unfinished one, at most. */
 export const REORDER_WINDOW = 4096;
 
+/** Files the walk finds ahead of the scanner, at most. */
+export const WALK_AHEAD = 64;
+
+function problemRow(p: WalkProblem): ScanRow {
+  return { ...emptyRow(p.path, 0, "-"), action: "error", error: p.message, errorCode: p.code };
+}
+
 export async function runScan(options: ScanRunOptions): Promise<ScanResult> {
   const startedAt = Date.now();
   const progress: ScanProgress = {
@@ -57,7 +74,7 @@ export async function runScan(options: ScanRunOptions): Promise<ScanResult> {
   };
   const report = () => options.onProgress?.({ ...progress });
   report();
-  const found = await walk(
+  const survey = await surveyTree(
     options.roots,
     options,
     (n) => {
@@ -66,58 +83,72 @@ export async function runScan(options: ScanRunOptions): Promise<ScanResult> {
     },
     options.walkFs,
   );
-  const early: ScanRow[] = found.problems.map((p) => ({
-    ...emptyRow(p.path, 0, "-"),
-    action: "error" as const,
-    error: p.message,
-    errorCode: p.code,
-  }));
-  early.push(...staleTempRows(found.temps, options.removeStaleTemps === true));
+  const early = survey.problems.map(problemRow);
+  early.push(...staleTempRows(survey.temps, options.removeStaleTemps === true));
   for (const row of early) options.onRow(row);
   progress.errors = early.filter((r) => r.error !== null).length;
   progress.phase = "scanning";
-  progress.filesTotal = found.files.length;
-  progress.bytesTotal = found.files.reduce((s, f) => s + f.size, 0);
+  progress.filesTotal = survey.files;
+  progress.bytesTotal = survey.bytes;
   report();
 
-  const files = found.files;
+  const found = new BoundedQueue<WalkItem>(WALK_AHEAD);
+  const walking = streamTree(options.roots, options, survey, (item) => found.push(item), options.walkFs).then(
+    () => found.end(),
+    (err: unknown) => found.fail(err),
+  );
   const done = new Map<number, ScanRow>();
   let emitted = 0;
   let next = 0;
+  let files = 0;
+  let bytes = 0;
   const waiting: Array<() => void> = [];
   const emitReady = () => {
     while (done.has(emitted)) {
       const row = done.get(emitted)!;
       done.delete(emitted);
-      // The walk's entry is not needed again: let it go with its row.
-      (files as unknown[])[emitted] = undefined;
       emitted++;
       options.onRow(row);
     }
     for (const wake of waiting.splice(0)) wake();
   };
+  const scanNext = async (item: WalkItem): Promise<ScanRow> => {
+    if ("problem" in item) {
+      progress.errors++;
+      return problemRow(item.problem);
+    }
+    const row = await options.scanner.scan(item.file);
+    files++;
+    bytes += item.file.size;
+    progress.filesDone++;
+    progress.bytesDone += item.file.size;
+    if (row.error !== null) progress.errors++;
+    return row;
+  };
   const runner = async () => {
-    while (next < files.length) {
+    for (;;) {
       while (next - emitted >= REORDER_WINDOW) await new Promise<void>((r) => waiting.push(r));
+      // Numbered before taking: the queue serves runners in the order they ask, so in walk order.
       const index = next++;
-      const file = files[index];
-      const row = await options.scanner.scan(file);
-      progress.filesDone++;
-      progress.bytesDone += file.size;
-      if (row.error !== null) progress.errors++;
-      done.set(index, row);
+      const item = await found.take();
+      if (item === null) return;
+      done.set(index, await scanNext(item));
       emitReady();
       report();
     }
   };
   const inFlight = Math.max(1, options.scanner.concurrency * 2);
-  await Promise.all(Array.from({ length: Math.min(inFlight, Math.max(1, files.length)) }, runner));
+  await Promise.all(Array.from({ length: inFlight }, runner));
+  await walking;
   progress.phase = "done";
+  // The survey's count is ahead when the tree changed since, or a plain file was also behind a link.
+  progress.filesTotal = files;
+  progress.bytesTotal = bytes;
   report();
   return {
-    filesScanned: progress.filesTotal,
-    bytesScanned: progress.bytesTotal,
-    skipped: found.skipped,
+    filesScanned: files,
+    bytesScanned: bytes,
+    skipped: survey.skipped,
     durationMs: Date.now() - startedAt,
   };
 }

@@ -1,27 +1,44 @@
 /**
- * Finds the files to scan under the given paths: include/exclude globs (relative to each root; a
- * pattern without "/" matches the file or folder name anywhere), symbolic links followed but never
- * into a loop, each file once even when reachable twice, only regular files of a type we read.
- * Anything that cannot be walked (unreadable folder, broken link, loop) becomes a problem the report
- * shows as a row; the walk goes on.
+ * Finds the files to scan under the given paths (the rules: walkTree.ts), in two passes so that the
+ * scan never holds a list of its files:
  *
- * Names are read as bytes (fsPath.ts), so a name that is not UTF-8 is found and can be labeled. A
- * file reached through a symbolic link is listed under its target — the file a label is written to,
- * so the link stays a link — with the links that lead to it; a target outside every scanned root is
- * marked so (enforce does not label it). Temporary files an interrupted labeling left behind
- * (`.NAME.labelbridge-PID-XXXXXXXX.tmp`) are listed apart, for the scan to clean up.
+ * - the survey counts the files and their bytes (for progress), gathers the problems and stale
+ *   temporary files (their rows come first) and works out the files more than one way leads to;
+ * - the stream walks again and hands each file on as it is found, for the scan to read at once.
+ *
+ * Each file is scanned once even when reachable twice. A file reached through a symbolic link is
+ * listed under its target — the file a label is written to, so the link stays a link — with the
+ * links that lead to it, wherever in the walk they are; a target outside every scanned root is
+ * marked so (enforce does not label it). What the survey keeps grows with the links, hard links,
+ * problems and folders, never with the plain files: those are only counted.
+ *
+ * The files more than one way leads to are recognised in the stream by their real path (a labeled
+ * file is replaced, so its identity changes while the scan runs) and, for hard links, by identity.
  */
-import { type Dirent, type Stats, lstatSync, readdirSync, realpathSync, statSync } from "node:fs";
-import { resolve, sep } from "node:path";
-import picomatch from "picomatch";
-import { TEMP_FILE_PATTERN } from "../ooxml/atomic";
-import { type FileType, fileTypeOf } from "../formats/fileType";
-import { type FsPath, displayPath, joinPath, pathFromBytes } from "./fsPath";
+import { sep } from "node:path";
+import type { FileType } from "../formats/fileType";
+import { type FsPath, displayPath, pathFromBytes } from "./fsPath";
+import {
+  type Reach,
+  type TempFile,
+  type WalkFs,
+  type WalkOptions,
+  type WalkProblem,
+  idOf,
+  nodeWalkFs,
+  walkTree,
+} from "./walkTree";
 
-export interface WalkOptions {
-  include: string[];
-  exclude: string[];
-}
+export {
+  type TempFile,
+  type WalkFs,
+  type WalkOptions,
+  type WalkProblem,
+  describeFsError,
+  errorCode,
+  matcher,
+  nodeWalkFs,
+} from "./walkTree";
 
 export interface WalkFile {
   /** The file to read and label: a link's target, not the link. */
@@ -34,214 +51,159 @@ export interface WalkFile {
   outsideRoots?: boolean;
 }
 
-export interface WalkProblem {
-  path: string;
-  code: string;
-  message: string;
+/** A file that links, hard links or the command line lead to more than once. */
+interface Shared {
+  links: string[];
+  outside: boolean;
+  /** Handed on by the stream already. */
+  done: boolean;
 }
 
-export interface TempFile {
-  path: FsPath;
-  /** The process that wrote it. */
-  pid: number;
-}
-
-export interface WalkFs {
-  stat(path: FsPath): Promise<Stats>;
-  lstat(path: FsPath): Promise<Stats>;
-  readdir(path: FsPath): Promise<Dirent<Buffer>[]>;
-  realpath(path: FsPath): Promise<Buffer>;
-}
-
-/**
- * The synchronous calls behind a promise: the walk awaits each call in turn anyway, and a
- * round trip through libuv's thread pool per entry costs several times the stat itself (about
- * 60 ms of CPU against 10 for 600 files). Errors are the same: the code and message of the failed
- * call, as a rejected promise.
- */
-export const nodeWalkFs: WalkFs = {
-  stat: async (p) => statSync(p),
-  lstat: async (p) => lstatSync(p),
-  readdir: async (p) => readdirSync(p, { withFileTypes: true, encoding: "buffer" }),
-  realpath: async (p) => realpathSync(p, { encoding: "buffer" }),
-};
-
-type Matcher = (relPath: string) => boolean;
-
-export function matcher(patterns: string[]): Matcher | null {
-  if (patterns.length === 0) return null;
-  const tests = patterns.map((p) => {
-    const pattern = p.replace(/\\/g, "/").replace(/^\.\//, "");
-    const isMatch = picomatch(pattern, { dot: true });
-    return pattern.includes("/") ? isMatch : (rel: string) => isMatch(rel.slice(rel.lastIndexOf("/") + 1));
-  });
-  return (rel) => tests.some((t) => t(rel));
-}
-
-export function errorCode(err: unknown): string {
-  return (err as { code?: string }).code ?? "error";
-}
-
-export function describeFsError(err: unknown, what: string): string {
-  const code = errorCode(err);
-  if (code === "EACCES" || code === "EPERM") return `${what} cannot be read: permission denied`;
-  if (code === "ELOOP") return `${what} is a symbolic link loop`;
-  if (code === "ENOENT") return `${what} does not exist (or is a broken symbolic link)`;
-  return `${what} cannot be read: ${(err as Error).message}`;
-}
-
-export interface WalkResult {
-  files: WalkFile[];
-  problems: WalkProblem[];
-  /** Files skipped because their type is not one we read, or a glob left them out. */
+export interface WalkSurvey {
+  /** Files to scan, each counted once (a plain file later found behind a link, twice). */
+  files: number;
+  bytes: number;
+  /** Files left out by type or glob. */
   skipped: number;
+  problems: WalkProblem[];
   /** Temporary files of interrupted labeling, with the process that wrote each. */
   temps: TempFile[];
+  byId: Map<string, Shared>;
+  /** The real paths that links and the command line lead to (bytes as latin1, one char each). */
+  byReal: Map<string, Shared>;
 }
 
-const bytesOf = (p: FsPath) => (typeof p === "string" ? Buffer.from(p) : p);
+const keyOf = (real: Buffer) => real.toString("latin1");
 
-/** Whether a real path lies in one of the roots' real paths. */
-function within(roots: Buffer[], real: Buffer): boolean {
-  const slash = sep.charCodeAt(0);
-  return roots.some(
-    (r) =>
-      real.equals(r) ||
-      (real.length > r.length && real[r.length] === slash && real.subarray(0, r.length).equals(r)),
+export async function surveyTree(
+  roots: FsPath[],
+  options: WalkOptions,
+  onFound: (count: number) => void = () => {},
+  fs: WalkFs = nodeWalkFs,
+): Promise<WalkSurvey> {
+  const s: WalkSurvey = {
+    files: 0,
+    bytes: 0,
+    skipped: 0,
+    problems: [],
+    temps: [],
+    byId: new Map(),
+    byReal: new Map(),
+  };
+  await walkTree(roots, options, fs, (scope) => ({
+    problem: (p) => s.problems.push(p),
+    temp: (t) => s.temps.push(t),
+    skipped: () => s.skipped++,
+    file: async (reach) => {
+      const id = idOf(reach.stats);
+      let entry = s.byId.get(id);
+      const isNew = entry === undefined;
+      if (!entry) {
+        s.files++;
+        s.bytes += reach.stats.size;
+        if (s.files % 256 === 0) onFound(s.files);
+        // A plain file (one name, found in its folder) is found once: nothing to keep.
+        if (!reach.link && !reach.root && reach.stats.nlink <= 1) return;
+        entry = { links: [], outside: false, done: false };
+        s.byId.set(id, entry);
+      }
+      const isOutside = reach.link ? !scope.inRoots(await reach.real()) : reach.outside;
+      // Reached from inside the roots by any way at all: inside.
+      entry.outside = isOutside && (isNew || entry.outside);
+      if (reach.link) entry.links.push(displayPath(reach.path));
+      if (reach.link || reach.root) s.byReal.set(keyOf(await reach.real()), entry);
+    },
+  }));
+  onFound(s.files);
+  return s;
+}
+
+export type WalkItem = { file: WalkFile } | { problem: WalkProblem };
+
+/** The survey's entry for a file more than one way leads to, if it is one. */
+async function sharedOf(survey: WalkSurvey, reach: Reach): Promise<Shared | undefined> {
+  if (survey.byId.size === 0) return undefined;
+  if (reach.link || reach.root) {
+    const byPath = survey.byReal.get(keyOf(await reach.real()));
+    if (byPath) return byPath;
+  }
+  return (
+    survey.byId.get(idOf(reach.stats)) ??
+    (survey.byReal.size > 0 ? survey.byReal.get(keyOf(await reach.real())) : undefined)
   );
 }
 
-function relativeTo(root: FsPath, path: FsPath): string {
-  const r = displayPath(root);
-  const p = displayPath(path);
-  return (p.startsWith(r + sep) ? p.slice(r.length + 1) : p).split(sep).join("/");
+/**
+ * Walks again and hands on each file to scan as it is found, awaiting `onItem` (so a bounded
+ * queue holds the walk back). Problems the survey did not meet (the tree changed since) are
+ * handed on in walk order too; temporary files were the survey's.
+ */
+export async function streamTree(
+  roots: FsPath[],
+  options: WalkOptions,
+  survey: WalkSurvey,
+  onItem: (item: WalkItem) => Promise<void>,
+  fs: WalkFs = nodeWalkFs,
+): Promise<void> {
+  const problemKey = (p: WalkProblem) => `${p.path}${sep}${p.code}`;
+  const known = new Set(survey.problems.map(problemKey));
+  const fresh: WalkProblem[] = [];
+  const handOnProblems = async () => {
+    for (const problem of fresh.splice(0)) await onItem({ problem });
+  };
+  await walkTree(roots, options, fs, (scope) => ({
+    problem: (p) => {
+      if (!known.has(problemKey(p))) fresh.push(p);
+    },
+    temp: () => {},
+    skipped: () => {},
+    file: async (reach) => {
+      const shared = await sharedOf(survey, reach);
+      if (shared?.done) return; // the same file twice: scanned (and labeled) once
+      if (shared) shared.done = true;
+      const real = reach.link ? await reach.real() : null;
+      const file: WalkFile = {
+        path: real ? pathFromBytes(real) : reach.path,
+        size: reach.stats.size,
+        type: reach.type,
+      };
+      if (shared && shared.links.length > 0) file.links = shared.links;
+      const outside = shared
+        ? shared.outside && (reach.link || reach.outside)
+        : real
+          ? !scope.inRoots(real)
+          : reach.outside;
+      if (outside) file.outsideRoots = true;
+      await handOnProblems();
+      await onItem({ file });
+    },
+  }));
+  await handOnProblems();
 }
 
+export interface WalkResult extends Pick<WalkSurvey, "skipped" | "problems" | "temps"> {
+  files: WalkFile[];
+}
+
+/** Both passes, every file in a list: for tools and tests over small trees (the scan streams). */
 export async function walk(
   roots: FsPath[],
   options: WalkOptions,
   onFound: (count: number) => void = () => {},
   fs: WalkFs = nodeWalkFs,
 ): Promise<WalkResult> {
-  const include = matcher(options.include);
-  const exclude = matcher(options.exclude);
+  const survey = await surveyTree(roots, options, onFound, fs);
   const files: WalkFile[] = [];
-  const problems: WalkProblem[] = [];
-  const temps: TempFile[] = [];
-  const seenFiles = new Map<string, WalkFile>();
-  const seenDirs = new Set<string>();
-  const rootReals: Buffer[] = [];
-  let skipped = 0;
-
-  const idOf = (s: Stats) => `${s.dev}:${s.ino}`;
-  const problem = (path: FsPath, code: string, message: string) =>
-    problems.push({ path: displayPath(path), code, message });
-
-  const consider = async (path: FsPath, rel: string, stats: Stats, link: boolean, outside: boolean) => {
-    const type = fileTypeOf(displayPath(path));
-    if (!type || (include && !include(rel)) || (exclude && exclude(rel))) {
-      skipped++;
-      return;
-    }
-    if (!stats.isFile()) {
-      problem(path, "not-a-file", "not a regular file (device, pipe or socket); not read");
-      return;
-    }
-    let target = path;
-    let isOutside = outside;
-    if (link) {
-      const real = await fs.realpath(path);
-      target = pathFromBytes(real);
-      isOutside = !within(rootReals, real);
-    }
-    const id = idOf(stats);
-    const seen = seenFiles.get(id);
-    const entry = seen ?? { path: target, size: stats.size, type };
-    if (link) (entry.links ??= []).push(displayPath(path));
-    // Reached from inside the roots by any way at all: inside.
-    if (isOutside && (!seen || seen.outsideRoots)) entry.outsideRoots = true;
-    else delete entry.outsideRoots;
-    if (seen) return; // the same file twice: scanned (and labeled) once
-    seenFiles.set(id, entry);
-    files.push(entry);
-    if (files.length % 256 === 0) onFound(files.length);
-  };
-
-  const visit = async (dir: FsPath, root: FsPath, ancestors: Set<string>, outside: boolean) => {
-    let entries: Dirent<Buffer>[];
-    try {
-      entries = await fs.readdir(dir);
-    } catch (err) {
-      problem(dir, errorCode(err), describeFsError(err, "the folder"));
-      return;
-    }
-    entries.sort((a, b) => Buffer.compare(a.name, b.name));
-    for (const entry of entries) {
-      const name = pathFromBytes(entry.name);
-      const path = joinPath(dir, name);
-      const temp = TEMP_FILE_PATTERN.exec(displayPath(name));
-      if (temp && entry.isFile()) {
-        temps.push({ path, pid: Number(temp[1]) });
-        continue;
-      }
-      // Only globs read the relative path; without any, working it out for every entry is waste.
-      const rel = include || exclude ? relativeTo(root, path) : "";
-      const link = entry.isSymbolicLink();
-      let stats: Stats;
-      try {
-        stats = link ? await fs.stat(path) : await fs.lstat(path);
-      } catch (err) {
-        problem(path, errorCode(err), describeFsError(err, link ? "the link" : "the entry"));
-        continue;
-      }
-      if (stats.isDirectory()) {
-        if (exclude && (exclude(rel) || exclude(`${rel}/`))) continue;
-        const id = idOf(stats);
-        if (ancestors.has(id)) {
-          problem(
-            path,
-            "symlink-loop",
-            "symbolic link loop: it points back to a folder that contains it; not followed",
-          );
-          continue;
-        }
-        if (seenDirs.has(id)) continue; // reached twice through links: walked once
-        seenDirs.add(id);
-        const away = link ? !within(rootReals, await fs.realpath(path)) : outside;
-        await visit(path, root, new Set([...ancestors, id]), away);
-      } else {
-        await consider(path, rel, stats, link, outside);
-      }
-    }
-  };
-
-  const given = roots.map((r) => (typeof r === "string" ? resolve(r) : r));
-  for (const root of given) {
-    try {
-      rootReals.push(await fs.realpath(root));
-    } catch {
-      // reported below, when the root is walked
-    }
-  }
-  for (const root of given) {
-    let stats: Stats;
-    try {
-      stats = await fs.stat(root);
-    } catch (err) {
-      problem(root, errorCode(err), describeFsError(err, "the path"));
-      continue;
-    }
-    if (stats.isDirectory()) {
-      const id = idOf(stats);
-      if (seenDirs.has(id)) continue;
-      seenDirs.add(id);
-      await visit(root, root, new Set([id]), false);
-    } else {
-      const link = (await fs.lstat(root)).isSymbolicLink();
-      const name = bytesOf(root).subarray(bytesOf(root).lastIndexOf(sep.charCodeAt(0)) + 1);
-      await consider(root, displayPath(name), stats, link, false);
-    }
-  }
-  onFound(files.length);
-  return { files, problems, skipped, temps };
+  const problems = [...survey.problems];
+  await streamTree(
+    roots,
+    options,
+    survey,
+    async (item) => {
+      if ("file" in item) files.push(item.file);
+      else problems.push(item.problem);
+    },
+    fs,
+  );
+  return { files, problems, skipped: survey.skipped, temps: survey.temps };
 }
