@@ -28,7 +28,7 @@ import cors from "./cors";
 import { guards } from "./guard";
 import { RateLimiter } from "./rateLimit";
 import { AuditQuota } from "./auditQuota";
-import { deferredChildLogger } from "./requestLogger";
+import { attachLogger, requestLoggers, rootLogger } from "./logging";
 import type { Store } from "./storage/store";
 import { withWriteListener } from "./storage/writeListener";
 import { EffectivePolicyCache } from "./effectivePolicy";
@@ -133,9 +133,10 @@ export async function buildApp(
   const store = withWriteListener(database, (tenantId) => policies.invalidate(tenantId));
   const protection = protectionServices(config, database, store);
 
+  // Not Fastify's `logger` option: see logging.ts (no response listeners where nothing is logged).
+  const log = rootLogger(options.logger ?? { level: config.logLevel });
   const app = Fastify({
-    logger: options.logger ?? { level: config.logLevel },
-    childLoggerFactory: deferredChildLogger,
+    ...requestLoggers(log),
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
     ...(options.https ? { https: options.https } : {}),
@@ -143,6 +144,7 @@ export async function buildApp(
     return503OnClosing: true,
     forceCloseConnections: "idle",
   }) as unknown as FastifyInstance;
+  attachLogger(app, log);
 
   app.decorate("store", store);
   app.decorate("config", config);
