@@ -9,8 +9,9 @@
  * listeners exist only when the level writes info lines: an onResponse hook, which makes Fastify
  * set them up and write "request completed" itself, exactly as before. Every other line about a
  * request ("incoming request", errors, route not found) goes through the request's logger as
- * before. Levels are read when the app is built: raising the root level to info later does not
- * start the "request completed" lines.
+ * before. Levels are read when the app is built and its routes added: raising a level to info
+ * later (the root's, or a request's own logger during the request) does not start the "request
+ * completed" lines. Nothing in this app changes a level at run time.
  *
  * Without listeners a response's 'error' event has nobody to hear it, as in any Fastify app without
  * a logger: Node emits it only for a write after the response ended.

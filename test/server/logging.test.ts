@@ -7,7 +7,6 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Writable } from "node:stream";
 import Fastify, { type FastifyInstance } from "fastify";
 import { DEVELOPMENT_SITE_ID } from "../../src/core/policy";
 import { buildApp } from "../../src/server/app";
@@ -17,30 +16,13 @@ import { attachLogger, requestLoggers, rootLogger } from "../../src/server/loggi
 import { deferredChildLogger } from "../../src/server/requestLogger";
 import { seedDefaultPolicies } from "../../src/server/seed";
 import { openSqliteStore } from "../../src/server/storage/sqlite";
+import { addLoggingRoutes, captureLines, type LogLine } from "./support/logLines";
 
-type Line = Record<string, unknown>;
-
-function capture(): { stream: Writable; lines: Line[] } {
-  const lines: Line[] = [];
-  const stream = new Writable({
-    write(chunk, _encoding, done) {
-      for (const line of String(chunk).split("\n").filter(Boolean)) {
-        // Each run listens on its own port: the only part of a line allowed to differ.
-        const samePort = line
-          .replace(/127\.0\.0\.1:\d+/g, "127.0.0.1:PORT")
-          .replace(/"remotePort":\d+/g, '"remotePort":0');
-        const { time: _time, pid: _pid, hostname: _host, responseTime, ...rest } = JSON.parse(samePort);
-        lines.push(responseTime === undefined ? rest : { ...rest, responseTime: typeof responseTime });
-      }
-      done();
-    },
-  });
-  return { stream, lines };
-}
+type Line = LogLine;
 
 /** The same routes and requests, with Fastify's `logger` option (as the app had) or with ours. */
 async function run(ours: boolean, level: string): Promise<Line[]> {
-  const { stream, lines } = capture();
+  const { stream, lines } = captureLines();
   let app: FastifyInstance;
   if (ours) {
     const root = rootLogger({ level, stream });
@@ -50,17 +32,9 @@ async function run(ours: boolean, level: string): Promise<Line[]> {
     app = Fastify({ logger: { level, stream }, childLoggerFactory: deferredChildLogger });
   }
   app.log.warn("built");
-  app.get("/quiet", async () => "ok");
-  app.get("/loud", async (request) => {
-    request.log.info({ step: 1 }, "info line");
-    request.log.warn({ step: 2 }, "warn line %s", "formatted");
-    request.log.child({ part: "inner" }).error("child line");
-    request.log.debug("hidden unless debug");
-    return "ok";
-  });
-  app.get("/fails", async () => {
-    throw new Error("boom");
-  });
+  // Not `raiseLevel`: a request whose own logger is raised to info during the request gets no
+  // "request completed" line unless info was written where it started (logging.ts).
+  addLoggingRoutes(app, { raiseLevel: false });
   app.get("/refused", async (_request, reply) => reply.code(403).send({ error: "no" }));
   app.get("/own-level", { logLevel: "debug" }, async (request) => {
     request.log.debug("kept by the route's level");
@@ -133,7 +107,7 @@ describe("the app's request lines", () => {
     const store = openSqliteStore({ path: join(dataDir, "labelbridge.db") });
     await store.migrate();
     await seedDefaultPolicies(store, [DEVELOPMENT_SITE_ID]);
-    const { stream, lines } = capture();
+    const { stream, lines } = captureLines();
     const app = await buildApp(config, store, { logger: { level: config.logLevel, stream } });
     await app.listen({ host: "127.0.0.1", port: 0 });
     const { port } = app.server.address() as { port: number };
