@@ -4,12 +4,13 @@
  * client) costs one property read. `Vary: Origin` is part of the API's fixed headers
  * (security.ts), so caches keep answers for different origins apart either way.
  *
- * Preflights are answered in the hook, before authentication (browsers send them without the
+ * The app calls `corsResponder` from its one onRequest hook for API paths (app.ts), before the
+ * routes' authentication hook. Preflights are answered there, before authentication (browsers send them without the
  * Authorization header), as @fastify/cors did: 204 with the allowed methods and headers for an
  * allowed origin, 204 without any Access-Control-* header for another, 400 for a malformed one.
  */
 import fp from "fastify-plugin";
-import type { FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunction } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 
 export interface CorsOptions {
   /** Exact origins (scheme://host[:port]) allowed to call from a browser. */
@@ -23,7 +24,13 @@ export interface CorsOptions {
   maxAgeSeconds: number;
 }
 
-async function corsPlugin(app: FastifyInstance, options: CorsOptions): Promise<void> {
+export type CorsResponder = (request: FastifyRequest, reply: FastifyReply) => boolean;
+
+/**
+ * CORS for one API request: an allowed Origin gets its Access-Control-* headers; a preflight is
+ * answered here. True when it has answered (the caller stops the request there).
+ */
+export function corsResponder(options: CorsOptions): CorsResponder {
   const allowed = new Set(options.origins);
   const exposed = options.exposedHeaders.join(", ");
   const preflight = {
@@ -33,33 +40,35 @@ async function corsPlugin(app: FastifyInstance, options: CorsOptions): Promise<v
     "content-length": "0",
   };
 
-  app.addHook("onRequest", (request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction) => {
+  return (request, reply) => {
     const origin = request.headers.origin;
     if (origin === undefined) {
-      if (request.method === "OPTIONS") reply.code(400).type("text/plain").send("Invalid Preflight Request");
-      else done();
-      return;
+      if (request.method !== "OPTIONS") return false;
+      reply.code(400).type("text/plain").send("Invalid Preflight Request");
+      return true;
     }
     const permitted = allowed.has(origin);
     if (request.method !== "OPTIONS") {
       if (permitted)
         reply.header("access-control-allow-origin", origin).header("access-control-expose-headers", exposed);
-      done();
-      return;
+      return false;
     }
     if (request.headers["access-control-request-method"] === undefined) {
       reply.code(400).type("text/plain").send("Invalid Preflight Request");
-      return;
+      return true;
     }
     if (permitted) reply.header("access-control-allow-origin", origin).headers(preflight);
     else reply.header("content-length", "0");
     reply.code(204).send();
-  });
+    return true;
+  };
+}
 
-  // Lets the router accept OPTIONS for every API path; the hook above has answered it already.
+/** Lets the router accept OPTIONS for every API path; the app's onRequest hook has answered it already. */
+async function preflightRoute(app: FastifyInstance): Promise<void> {
   app.options("*", { schema: { hide: true } }, (_request, reply) => {
     reply.code(204).send();
   });
 }
 
-export default fp(corsPlugin, { name: "labelbridge-cors" });
+export default fp(preflightRoute, { name: "labelbridge-cors" });
