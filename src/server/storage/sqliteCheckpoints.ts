@@ -57,6 +57,8 @@ export class SqliteCheckpoints {
   /** Runs a last checkpoint and stops the worker. */
   async close(): Promise<void> {
     this.closing = true;
+    // Held while it stops: an unref'd worker alone would let the process exit mid-await.
+    this.worker.ref();
     this.worker.postMessage("stop");
     await this.exited;
   }
