@@ -5,9 +5,9 @@
  * SQLite the report queries run on a reader thread, so a long one never holds the server.
  */
 import { randomUUID } from "node:crypto";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import type { AuditEvent } from "../../src/core/audit";
 import { auditEventSchema } from "../../src/core/audit";
 import { loadConfig } from "../../src/server/config";
@@ -16,6 +16,7 @@ import { AggregateReportQueries } from "../../src/server/storage/aggregateReport
 import { ConsoleReportQueries, type ConsoleReportFilter } from "../../src/server/storage/consoleReports";
 import { MIGRATIONS } from "../../src/server/storage/migrations";
 import { SqlStore } from "../../src/server/storage/sql";
+import { openSqliteStore } from "../../src/server/storage/sqlite";
 import type { TimeRange } from "../../src/server/storage/store";
 import { ENGINES, type Engine } from "./support/engines";
 import { startTestServer } from "./support/server";
@@ -181,6 +182,32 @@ describe.each(ENGINES)("report counters on %s", (_name, factory) => {
     await store.close();
   });
 
+  test("large batches, half of them already stored, are counted exactly once (SQLite chunks, PostgreSQL arrays)", async () => {
+    const store = engine.open() as SqlStore;
+    await store.migrate();
+    const tenantId = TENANTS[1];
+    const period = RANGES[0];
+    const before = await store.reports.daily(tenantId, period, { labelIds: [], group: null });
+    // 500-event batches (the route's maximum): several INSERT chunks on SQLite, hundreds of counters.
+    const big = generate(23, 80).reduce<AuditEvent[]>((all, b) => all.concat(b.events), []);
+    const author = { userId: randomUUID(), userName: "bulk@contoso.com", groups: ["g-sales", "g-legal"] };
+    const first = big.slice(0, 500);
+    expect(first.length).toBe(500);
+    expect((await store.recordAudit(tenantId, author, first, "2026-06-13T00:00:00.000Z")).accepted).toBe(500);
+    // The next batch repeats the last 250 (a retry that overlaps new events) and adds 250 new ones.
+    const mixed = [...first.slice(250), ...big.slice(500, 750)];
+    const intake = await store.recordAudit(tenantId, author, mixed, "2026-06-13T00:00:00.000Z");
+    expect(intake).toEqual({ accepted: 250, duplicates: 250 });
+    await compare(store);
+    const total = (rows: unknown) =>
+      (rows as { type: string; count: number }[])
+        .filter((r) => r.type !== "downgrade")
+        .reduce((n, r) => n + r.count, 0);
+    const everyone = await store.reports.daily(tenantId, period, { labelIds: [], group: null });
+    expect(total(everyone) - total(before)).toBe(750);
+    await store.close();
+  });
+
   test("retention removes the events and counters before the cutoff, and the answers still agree", async () => {
     const store = engine.open() as SqlStore;
     await store.migrate();
@@ -339,5 +366,52 @@ describe("the retention job", () => {
     await server.close();
     await store.close();
     await engine.dispose();
+  });
+});
+
+describe("SQLite writes leave the event loop its turn", () => {
+  test("a timer set while batches queue runs before the last of them is stored", async () => {
+    const [, factory] = ENGINES[0];
+    const engine = await factory();
+    const store = engine.open() as SqlStore;
+    await store.migrate();
+    const batches = generate(31, 6);
+    let stored = 0;
+    const writes = batches.map((b) =>
+      store.recordAudit(b.tenantId, b.author, b.events, "2026-06-13T00:00:00.000Z").then(() => stored++),
+    );
+    // Queued transactions used to follow one another in microtasks: nothing else ran until all were done.
+    const seen = await new Promise<number>((resolve) => setImmediate(() => resolve(stored)));
+    await Promise.all(writes);
+    expect(stored).toBe(6);
+    expect(seen).toBeLessThan(6);
+    await store.close();
+    await engine.dispose();
+  });
+
+  test("the WAL is copied into the database file by the checkpoint thread, and the file stays whole", async () => {
+    const path = join(mkdtempSync(join(tmpdir(), "labelbridge-wal-")), "test.db");
+    const store = openSqliteStore({ path });
+    await store.migrate();
+    // The server's connection does not checkpoint by itself…
+    const [own] = await store.executor.query(`PRAGMA wal_autocheckpoint`);
+    expect(Object.values(own)).toEqual([0]);
+    for (const b of generate(37, 40))
+      await store.recordAudit(b.tenantId, b.author, b.events, "2026-06-13T00:00:00.000Z");
+    // …yet the database file comes to hold every page the connection sees (the WAL copied back).
+    const pages = async () => {
+      const [count] = await store.executor.query(`PRAGMA page_count`);
+      const [size] = await store.executor.query(`PRAGMA page_size`);
+      return Number(Object.values(count)[0]) * Number(Object.values(size)[0]);
+    };
+    const expected = await pages();
+    expect(expected).toBeGreaterThan(100 * 1024);
+    for (let i = 0; i < 50 && statSync(path).size !== expected; i++)
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(statSync(path).size).toBe(expected);
+    const [check] = await store.executor.query(`PRAGMA integrity_check`);
+    expect(Object.values(check)).toEqual(["ok"]);
+    await store.close();
+    rmSync(dirname(path), { recursive: true, force: true });
   });
 });

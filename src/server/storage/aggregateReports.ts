@@ -105,9 +105,19 @@ export class AggregateReportQueries {
   async groups(tenantId: string, range: TimeRange): Promise<string[]> {
     const days = dayBounds(range);
     if (!days) return this.raw.groups(tenantId, range);
+    // The tenant's groups one index seek each (a loose index scan over the key's (tenant, group)
+    // prefix), then a seek for whether each has a counter in the period: DISTINCT read every counter
+    // of the tenant (330 ms at 200k counters).
     const rows = await this.db.query(
-      `SELECT DISTINCT a.group_id AS g FROM audit_daily a
-        WHERE a.tenant_id = $1 AND a.day >= $2 AND a.day <= $3 AND a.group_id <> ''`,
+      `WITH RECURSIVE g(id) AS (
+         SELECT MIN(group_id) FROM audit_daily WHERE tenant_id = $1 AND group_id > ''
+         UNION ALL
+         SELECT (SELECT MIN(x.group_id) FROM audit_daily x WHERE x.tenant_id = $1 AND x.group_id > g.id)
+           FROM g WHERE g.id IS NOT NULL
+       )
+       SELECT g.id AS g FROM g
+        WHERE g.id IS NOT NULL AND EXISTS (SELECT 1 FROM audit_daily a
+          WHERE a.tenant_id = $1 AND a.group_id = g.id AND a.day >= $2 AND a.day <= $3)`,
       [tenantId, days.first, days.last],
     );
     return rows.map((r) => String(r.g)).sort();

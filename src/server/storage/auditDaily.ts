@@ -7,7 +7,6 @@
  * of the key.
  */
 import type { AuditEvent } from "../../core/audit";
-import type { SqlExecutor } from "./sql";
 
 /** Key columns in key order, then the counter. */
 export const AUDIT_DAILY_KEY = [
@@ -101,28 +100,4 @@ export function dailyCounts(
   for (const group of [...groupIds].sort())
     for (const [, { dims, events: n }] of ordered) out.push({ key: [tenantId, group, ...dims], events: n });
   return out;
-}
-
-/** Rows per upsert: 11 parameters each, far below both engines' limits. */
-const CHUNK = 200;
-
-function upsertSql(rows: number): string {
-  const width = AUDIT_DAILY_KEY.length + 1;
-  const values: string[] = [];
-  for (let r = 0; r < rows; r++)
-    values.push(`(${Array.from({ length: width }, (_, c) => `$${r * width + c + 1}`).join(", ")})`);
-  return `INSERT INTO audit_daily (${AUDIT_DAILY_KEY.join(", ")}, events) VALUES ${values.join(", ")}
-    ON CONFLICT (${AUDIT_DAILY_KEY.join(", ")}) DO UPDATE SET events = audit_daily.events + excluded.events`;
-}
-
-export async function addDailyCounts(
-  tx: SqlExecutor,
-  counts: readonly { key: unknown[]; events: number }[],
-): Promise<void> {
-  for (let i = 0; i < counts.length; i += CHUNK) {
-    const chunk = counts.slice(i, i + CHUNK);
-    const params: unknown[] = [];
-    for (const c of chunk) params.push(...c.key, c.events);
-    await tx.run(upsertSql(chunk.length), params);
-  }
 }

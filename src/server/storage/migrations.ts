@@ -8,6 +8,16 @@ import { PROTECTION_MIGRATION } from "../keys/schema";
 import { AUDIT_DAILY_TABLE, backfillStatements } from "./auditDaily";
 import { PARTITION_AUDIT_EVENTS } from "./partitions";
 
+/**
+ * The statements that fill audit_daily from the stored events, per engine: the migration below, and
+ * anything that loads events in bulk without the store (bench/server/reports.ts) and must build the
+ * counters exactly as the store does.
+ */
+export const DAILY_COUNTER_FILL = {
+  sqlite: backfillStatements((column) => `json_each(${column}) AS j`),
+  postgres: backfillStatements((column) => `json_array_elements_text(${column}::json) AS j(value)`),
+};
+
 export interface Migration {
   id: number;
   name: string;
@@ -95,11 +105,8 @@ export const MIGRATIONS: readonly Migration[] = [
     sqlite: [
       // Recent downgrades are read newest first without walking every other event.
       `CREATE INDEX audit_events_downgrades ON audit_events (tenant_id, occurred_at) WHERE downgrade = 1`,
-      ...backfillStatements((column) => `json_each(${column}) AS j`),
+      ...DAILY_COUNTER_FILL.sqlite,
     ],
-    postgres: [
-      ...PARTITION_AUDIT_EVENTS,
-      ...backfillStatements((column) => `json_array_elements_text(${column}::json) AS j(value)`),
-    ],
+    postgres: [...PARTITION_AUDIT_EVENTS, ...DAILY_COUNTER_FILL.postgres],
   },
 ];

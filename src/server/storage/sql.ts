@@ -6,7 +6,8 @@
 import type { TenantPolicy } from "../../core/policy";
 import type { AuditEvent } from "../../core/audit";
 import { MIGRATIONS, type Migration } from "./migrations";
-import { addDailyCounts, dailyCounts } from "./auditDaily";
+import { dailyCounts } from "./auditDaily";
+import { addDailyCounts, auditRow, insertAuditRows } from "./auditRows";
 import { AggregateReportQueries } from "./aggregateReports";
 import { ConsoleReportQueries } from "./consoleReports";
 import { AuditPartitions } from "./partitions";
@@ -48,41 +49,8 @@ export interface SqlConnection extends SqlExecutor {
   close(): Promise<void>;
 }
 
-/** Rows per INSERT: 500 events × 18 columns stays far below both engines' parameter limits. */
-const AUDIT_CHUNK = 100;
 /** Events deleted per retention transaction. */
 const PRUNE_CHUNK = 5000;
-
-const AUDIT_COLUMNS = [
-  "tenant_id",
-  "event_id",
-  "user_id",
-  "user_name",
-  "type",
-  "occurred_at",
-  "received_at",
-  "app",
-  "label_id",
-  "old_label_id",
-  "downgrade",
-  "action_source",
-  "justification_reason",
-  "justification_text",
-  "item_name",
-  "reason",
-  "body",
-  "user_groups",
-] as const;
-
-function auditInsertSql(rows: number): string {
-  const width = AUDIT_COLUMNS.length;
-  const values: string[] = [];
-  for (let r = 0; r < rows; r++) {
-    values.push(`(${AUDIT_COLUMNS.map((_, c) => `$${r * width + c + 1}`).join(", ")})`);
-  }
-  return `INSERT INTO audit_events (${AUDIT_COLUMNS.join(", ")}) VALUES ${values.join(", ")}
-    ON CONFLICT DO NOTHING RETURNING event_id`;
-}
 
 const num = (v: unknown): number => (typeof v === "number" ? v : Number(v));
 const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
@@ -269,38 +237,13 @@ export class SqlStore implements Store {
     const list = [...unique.values()];
     const times = list.map((e) => new Date(e.time).toISOString());
     await this.partitions?.ensureFor(times);
+    const rows = list.map((e, i) => auditRow(tenantId, author, e, times[i], receivedAt));
+    const engine = this.db.engine;
     const accepted = await this.db.transaction(async (tx) => {
-      const stored: AuditEvent[] = [];
-      for (let i = 0; i < list.length; i += AUDIT_CHUNK) {
-        const chunk = list.slice(i, i + AUDIT_CHUNK);
-        const params: unknown[] = [];
-        chunk.forEach((e, j) =>
-          params.push(
-            tenantId,
-            e.id,
-            author.userId,
-            author.userName ?? null,
-            e.type,
-            times[i + j],
-            receivedAt,
-            e.app,
-            e.labelId,
-            e.oldLabelId,
-            e.downgrade ? 1 : 0,
-            e.actionSource,
-            e.justification?.reason ?? null,
-            e.justification?.text ?? null,
-            e.itemName ?? null,
-            e.reason ?? null,
-            JSON.stringify(e),
-            author.groups && author.groups.length > 0 ? JSON.stringify(author.groups) : null,
-          ),
-        );
-        const ids = await tx.query(auditInsertSql(chunk.length), params);
-        for (const row of ids) stored.push(unique.get(String(row.event_id))!);
-      }
+      const ids = await insertAuditRows(tx, engine, rows);
+      const stored = ids.map((id) => unique.get(id)!);
       // Only what this call stored is counted: a retried batch adds nothing.
-      await addDailyCounts(tx, dailyCounts(tenantId, author.groups, stored));
+      await addDailyCounts(tx, engine, dailyCounts(tenantId, author.groups, stored));
       return stored.length;
     });
     return { accepted, duplicates: events.length - accepted };

@@ -9,6 +9,7 @@ import { dirname } from "node:path";
 import type { Row, SqlConnection, SqlExecutor } from "./sql";
 import { SqlStore } from "./sql";
 import { SqliteReader } from "./sqliteReader";
+import { SqliteCheckpoints } from "./sqliteCheckpoints";
 
 interface Rewritten {
   text: string;
@@ -51,6 +52,7 @@ class SqliteConnection implements SqlConnection {
   constructor(
     private readonly db: Database.Database,
     readonly reader?: SqliteReader,
+    private readonly checkpoints?: SqliteCheckpoints,
   ) {}
 
   private statement(sql: string): Database.Statement {
@@ -91,10 +93,29 @@ class SqliteConnection implements SqlConnection {
     return this.direct.run(sql, params);
   }
 
-  async transaction<T>(fn: (tx: SqlExecutor, abort: () => void) => Promise<T>): Promise<T> {
-    while (this.busy) await this.busy;
+  /**
+   * Waits for the transaction before to end and takes the turn. A transaction that had to wait first
+   * lets the event loop turn once: queued batches would otherwise run back to back in microtasks and
+   * hold every other request (/healthz included) for all of them.
+   */
+  private async takeTurn(): Promise<() => void> {
+    let waited = false;
+    for (;;) {
+      while (this.busy) {
+        waited = true;
+        await this.busy;
+      }
+      if (!waited) break;
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      if (!this.busy) break;
+    }
     let release!: () => void;
     this.busy = new Promise<void>((resolve) => (release = resolve));
+    return release;
+  }
+
+  async transaction<T>(fn: (tx: SqlExecutor, abort: () => void) => Promise<T>): Promise<T> {
+    const release = await this.takeTurn();
     let aborted = false;
     try {
       // IMMEDIATE takes the write lock now, so another process writing the same file waits (busy_timeout)
@@ -121,6 +142,7 @@ class SqliteConnection implements SqlConnection {
   async close(): Promise<void> {
     while (this.busy) await this.busy;
     await this.reader?.close();
+    await this.checkpoints?.close();
     if (this.db.open) this.db.close();
   }
 }
@@ -129,6 +151,11 @@ export interface SqliteOptions {
   /** A file path, or ":memory:". */
   path: string;
 }
+
+/** How often the checkpoint thread copies the WAL into the database file. */
+const CHECKPOINT_MS = 500;
+/** SQLite's own default (pages), restored if the checkpoint thread stops. */
+const SQLITE_DEFAULT_AUTOCHECKPOINT = 1000;
 
 /** Owner-only modes: the database holds user names and justifications. */
 const PRIVATE_DIR = 0o700;
@@ -152,6 +179,11 @@ export function openSqliteStore(options: SqliteOptions): SqlStore {
   db.pragma("synchronous = NORMAL");
   db.pragma("busy_timeout = 5000");
   // An in-memory database has no file a second connection could open.
-  const reader = options.path === ":memory:" ? undefined : new SqliteReader(options.path, bindable);
-  return new SqlStore(new SqliteConnection(db, reader));
+  if (options.path === ":memory:") return new SqlStore(new SqliteConnection(db));
+  const reader = new SqliteReader(options.path, bindable);
+  db.pragma("wal_autocheckpoint = 0");
+  const checkpoints = new SqliteCheckpoints(options.path, CHECKPOINT_MS, () => {
+    if (db.open) db.pragma(`wal_autocheckpoint = ${SQLITE_DEFAULT_AUTOCHECKPOINT}`);
+  });
+  return new SqlStore(new SqliteConnection(db, reader, checkpoints));
 }
