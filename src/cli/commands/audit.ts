@@ -5,12 +5,11 @@
  * same file store each event once.
  */
 import { Command } from "commander";
-import type { AuditEvent } from "../../core/audit";
 import { EXIT } from "../main";
 import { readSpoolFile } from "../scan/auditSpool";
 import { type Io, processIo, usageError } from "../scan/cliOptions";
 import { tokenFrom } from "../scan/policySource";
-import { AUDIT_BATCH_SIZE, type FetchLike, uploadAudit } from "../scan/server";
+import { type FetchLike, uploadInBatches } from "../scan/server";
 
 export interface AuditUploadOptions {
   server?: string;
@@ -35,24 +34,16 @@ export async function runAuditUpload(
     io.err(`labelbridge audit upload: ${(err as Error).message}; nothing was sent\n`);
     return EXIT.failure;
   }
-  let sent = 0;
-  let batch: AuditEvent[] = [];
-  const flush = async () => {
-    sent += (await uploadAudit(opts.server!, token, batch, { fetch: fetchImpl })).sent;
-    batch = [];
-  };
+  const progress = { sent: 0 };
   try {
-    for (const event of readSpoolFile(file)) {
-      batch.push(event);
-      if (batch.length === AUDIT_BATCH_SIZE) await flush();
-    }
-    if (batch.length > 0) await flush();
+    await uploadInBatches(readSpoolFile(file), opts.server, token, { fetch: fetchImpl }, progress);
   } catch (err) {
     io.err(
-      `labelbridge audit upload: ${(err as Error).message}; ${sent} of ${count} event(s) were sent, the file is unchanged: run the command again\n`,
+      `labelbridge audit upload: ${(err as Error).message}; ${progress.sent} of ${count} event(s) were sent, the file is unchanged: run the command again\n`,
     );
     return EXIT.failure;
   }
+  const { sent } = progress;
   io.out(`Uploaded ${sent} audit event${sent === 1 ? "" : "s"} from ${file} to ${opts.server}\n`);
   return EXIT.ok;
 }

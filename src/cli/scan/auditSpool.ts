@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type AuditEvent, auditEventSchema } from "../../core/audit";
 import { TextFile, readLines } from "../report/stream";
-import { AUDIT_BATCH_SIZE, type UploadOptions, uploadAudit } from "./server";
+import { type UploadOptions, uploadInBatches } from "./server";
 
 export class AuditSpool {
   private readonly dir = mkdtempSync(join(tmpdir(), "labelbridge-audit-"));
@@ -22,18 +22,10 @@ export class AuditSpool {
     }
   }
 
-  /** Hands the events over in batches of `size`, in order, each sent before the next is read. */
-  async forEachBatch(size: number, send: (batch: AuditEvent[]) => Promise<void>): Promise<void> {
+  /** The spooled events, in order, read a line at a time. */
+  private *events(): Generator<AuditEvent> {
     this.file.close();
-    let batch: AuditEvent[] = [];
-    for (const line of readLines(this.file.path)) {
-      batch.push(JSON.parse(line) as AuditEvent);
-      if (batch.length === size) {
-        await send(batch);
-        batch = [];
-      }
-    }
-    if (batch.length > 0) await send(batch);
+    for (const line of readLines(this.file.path)) yield JSON.parse(line) as AuditEvent;
   }
 
   /**
@@ -41,18 +33,14 @@ export class AuditSpool {
    * and the command that sends it again (the events' ids make a second upload store each once).
    */
   async upload(server: string, token: string, options: UploadOptions = {}): Promise<number> {
-    let sent = 0;
     try {
-      await this.forEachBatch(AUDIT_BATCH_SIZE, async (batch) => {
-        sent += (await uploadAudit(server, token, batch, options)).sent;
-      });
+      return await uploadInBatches(this.events(), server, token, options);
     } catch (err) {
       this.kept = true;
       throw new Error(
         `${(err as Error).message}; all ${this.count} event(s) are kept in ${this.file.path}: send them with \`labelbridge audit upload ${this.file.path} --server ${server}\``,
       );
     }
-    return sent;
   }
 
   /** Removes the spool unless an upload failed and kept it for the person to send again. */

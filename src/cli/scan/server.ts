@@ -162,3 +162,28 @@ export async function uploadAudit(
   }
   return { sent: events.length, batches };
 }
+
+/**
+ * Sends `events` in order, AUDIT_BATCH_SIZE at a time, reading the next batch only once the one
+ * before is stored (a spool of any size is never held whole); `progress.sent` counts what the server
+ * took, so a failure can say how far it got.
+ */
+export async function uploadInBatches(
+  events: Iterable<AuditEvent>,
+  server: string,
+  token: string,
+  options: UploadOptions = {},
+  progress = { sent: 0 },
+): Promise<number> {
+  let batch: AuditEvent[] = [];
+  const flush = async () => {
+    progress.sent += (await uploadAudit(server, token, batch, options)).sent;
+    batch = [];
+  };
+  for (const event of events) {
+    batch.push(event);
+    if (batch.length === AUDIT_BATCH_SIZE) await flush();
+  }
+  if (batch.length > 0) await flush();
+  return progress.sent;
+}
