@@ -24,6 +24,7 @@ export class PaneController extends PaneStore {
   private dismissed: string | null = null;
   private unsubscribe: Array<() => Promise<void>> = [];
   private listening = false;
+  private followingTheme = false;
   private readonly engine: Promise<Engine>;
   /** Reconciling a read label (foreign-label mappings included): its own chunk, needed only once a label is read. */
   private readonly labelState: Promise<LabelStateModule>;
@@ -74,6 +75,7 @@ export class PaneController extends PaneStore {
   async init(): Promise<void> {
     this.set({ phase: "loading", notice: null, policyNotice: null, warnings: [] });
     try {
+      await this.followTheme();
       const [info, capabilities] = await Promise.all([
         this.deps.host.itemInfo(),
         this.deps.host.capabilities(),
@@ -124,12 +126,28 @@ export class PaneController extends PaneStore {
     const offs = this.unsubscribe;
     this.unsubscribe = [];
     this.listening = false;
+    this.followingTheme = false;
     for (const off of offs) void off();
   }
 
   private writable(): boolean {
     const p = this.state.policy;
     return !!p && p.features.manualLabeling && this.state.capabilities?.canWriteLabel === true;
+  }
+
+  /**
+   * Once per pane, before anything else loads: the theme does not wait for the policy or the lazily
+   * loaded flows (a theme changed while they load was missed).
+   */
+  private async followTheme(): Promise<void> {
+    const host = this.deps.host;
+    if (this.followingTheme || !host.onThemeChanged) return;
+    this.followingTheme = true;
+    this.unsubscribe.push(
+      await host.onThemeChanged((theme) =>
+        this.set({ theme: pickTheme(theme ?? host.theme(), this.deps.forcedColors?.() ?? false) }),
+      ),
+    );
   }
 
   /** Once per pane: init runs again (new token, another mail in a pinned pane) without stacking handlers. */
@@ -139,12 +157,6 @@ export class PaneController extends PaneStore {
     const host = this.deps.host;
     if (host.onLabelChanged)
       this.unsubscribe.push(await host.onLabelChanged(() => void this.onOutsideChange()));
-    if (host.onThemeChanged)
-      this.unsubscribe.push(
-        await host.onThemeChanged((theme) =>
-          this.set({ theme: pickTheme(theme ?? host.theme(), this.deps.forcedColors?.() ?? false) }),
-        ),
-      );
     if (this.deps.extras?.onItemChanged)
       this.unsubscribe.push(await this.deps.extras.onItemChanged(() => void this.init()));
   }

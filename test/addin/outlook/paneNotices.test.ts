@@ -25,6 +25,15 @@ describe("the pane follows Office's theme while it is open", () => {
     expect(controller.getState().theme).toBe("light");
   });
 
+  it("follows the theme before the policy and the flows have loaded, and when no policy loads at all", async () => {
+    const fake = composeFake(advance, { theme: LIGHT });
+    const { controller, settle } = await pane(fake, null);
+    expect(controller.getState().phase).toBe("no-policy");
+    fake.changeTheme(DARK);
+    await settle();
+    expect(controller.getState().theme).toBe("dark");
+  });
+
   it("does not listen where Outlook has no theme event (before Mailbox 1.14)", async () => {
     const fake = composeFake(advance, { theme: LIGHT, mailboxVersion: "1.13" });
     const { controller, settle } = await pane(fake, advance);
