@@ -7,40 +7,53 @@ import type { ReasonCode } from "../../../src/core/decide/types";
 import { fr } from "../../../src/addin/i18n/fr";
 import { frDecisions } from "../../../src/addin/i18n/frDecisions";
 
-/** decideSend's blocks and warnings, decideSendWithoutPolicy's block, and decideOutsideChange's refusals. */
-const SHOWN_BY_HANDLERS: ReasonCode[] = [
-  "mandatory-label-missing",
-  "recommended-label",
-  "attachment-label-higher",
-  "recipient-rule-warn",
-  "recipient-rule-justify",
-  "recipient-rule-block",
-  "no-policy-block",
-  "unknown-label",
-  "label-not-in-policy",
-  "parent-not-appliable",
-  "inactive-label",
-  "not-applicable-to-item",
-  "justification-required",
-  "downgrade-prevented",
-  "removal-not-allowed-mandatory",
-];
+/**
+ * Who puts each reason into words. A Record over ReasonCode, so a reason added to core does not
+ * compile here until someone decides whether the event handlers can show it.
+ * "handlers": decideSend's blocks and warnings, decideSendWithoutPolicy's block, decideOutsideChange's
+ * refusals. "pane": outcomes the handlers never put into words (allowed, applied, or ruled out before
+ * they decide). "silent": outcomes neither says in words.
+ */
+const WHO_SAYS: Record<ReasonCode, "handlers" | "pane" | "silent"> = {
+  "mandatory-label-missing": "handlers",
+  "recommended-label": "handlers",
+  "attachment-label-higher": "handlers",
+  "recipient-rule-warn": "handlers",
+  "recipient-rule-justify": "handlers",
+  "recipient-rule-block": "handlers",
+  "no-policy-block": "handlers",
+  "unknown-label": "handlers",
+  "label-not-in-policy": "handlers",
+  "parent-not-appliable": "handlers",
+  "inactive-label": "handlers",
+  "not-applicable-to-item": "handlers",
+  "justification-required": "handlers",
+  "downgrade-prevented": "handlers",
+  "removal-not-allowed-mandatory": "handlers",
+  "labeling-not-available": "pane",
+  "justification-text-required": "pane",
+  "justification-invalid": "pane",
+  "manual-label-kept": "pane",
+  unchanged: "pane",
+  "default-label": "pane",
+  "original-label-inherited": "pane",
+  "no-default-label": "pane",
+  "already-labeled": "pane",
+  "automatic-label": "pane",
+  "no-policy-allow": "pane",
+  ok: "pane",
+  allowed: "silent",
+  upgrade: "silent",
+  justified: "silent",
+  "attachment-label-inherited": "silent",
+  "office-keeps-label": "pane",
+  "office-label-unknown": "pane",
+};
 
-/** Outcomes the handlers never put into words: allowed, applied, or ruled out before they decide. */
-const PANE_ONLY: ReasonCode[] = [
-  "labeling-not-available",
-  "justification-text-required",
-  "justification-invalid",
-  "manual-label-kept",
-  "unchanged",
-  "default-label",
-  "original-label-inherited",
-  "no-default-label",
-  "already-labeled",
-  "automatic-label",
-  "no-policy-allow",
-  "ok",
-];
+const reasonsSaidBy = (who: "handlers" | "pane"): ReasonCode[] =>
+  (Object.keys(WHO_SAYS) as ReasonCode[]).filter((reason) => WHO_SAYS[reason] === who);
+const SHOWN_BY_HANDLERS = reasonsSaidBy("handlers");
+const PANE_ONLY = reasonsSaidBy("pane");
 
 describe("French decision messages", () => {
   it("the event handlers carry every message they can show, and no other", () => {
