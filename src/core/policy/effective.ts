@@ -49,7 +49,10 @@ export interface EffectivePolicy {
   features: PhaseFeatures;
   /** Ids of the live policies (deploy or later) that scope the user, winner first. */
   policyIds: string[];
-  /** Labels the user sees, ordered by sensitivity; parents of published sublabels included. */
+  /**
+   * Labels the user sees, ordered by sensitivity; parents of published sublabels included. A
+   * Labelbridge-protected label's rights lists are empty here (withoutRights).
+   */
   labels: Label[];
   settings: EffectiveSettings;
   /** Every label of the tenant, for naming and ordering labels found on content. */
@@ -91,6 +94,17 @@ function gateSettings(settings: PolicySettings, features: PhaseFeatures): Effect
   return gated;
 }
 
+/**
+ * Who holds a label's rights is the server's to know: it decides each key release from the stored
+ * policy (core/decide/protection.ts), and no client acts on the lists. Every user gets the policy, so
+ * its group and user ids are not sent; the kind and the rights template are.
+ */
+function withoutRights(label: Label): Label {
+  const p = label.protection;
+  if (p?.kind !== "labelbridge") return label;
+  return { ...label, protection: { ...p, rightsGroups: [], rightsUsers: [] } };
+}
+
 export function resolveEffectivePolicy(tenant: TenantPolicy, user: PolicyUser): EffectivePolicy {
   const scoping = tenant.policies
     .filter((p) => policyScopesUser(p, user))
@@ -112,7 +126,10 @@ export function resolveEffectivePolicy(tenant: TenantPolicy, user: PolicyUser): 
       if (label.parentId !== null && byId.has(label.parentId)) visible.add(label.parentId);
     }
   }
-  const labels = tenant.labels.filter((l) => visible.has(l.id)).sort((a, b) => a.sensitivity - b.sensitivity);
+  const labels = tenant.labels
+    .filter((l) => visible.has(l.id))
+    .sort((a, b) => a.sensitivity - b.sensitivity)
+    .map(withoutRights);
   const settings = gateSettings(winner ? winner.settings : defaultSettings(), features);
 
   return {

@@ -148,6 +148,29 @@ describe("effective policy", () => {
     expect(eff.settings.defaultMailLabel).toBe(L.public);
   });
 
+  it("tells users how a label protects, not who holds its rights", () => {
+    const tenant = twoPolicyTenant();
+    const rights = {
+      rightsGroups: [PILOT_GROUP],
+      rightsUsers: ["cfo@contoso.com"],
+      rightsTemplate: "Encrypt",
+    };
+    const labels = tenant.labels.map((l) =>
+      l.id === L.general ? { ...l, protection: { kind: "labelbridge" as const, ...rights } } : l,
+    );
+    const eff = resolveEffectivePolicy({ ...tenant, labels }, { id: "u1", groups: [PILOT_GROUP] });
+    const general = eff.labels.find((l) => l.id === L.general);
+    expect(general?.protection).toEqual({
+      kind: "labelbridge",
+      rightsGroups: [],
+      rightsUsers: [],
+      rightsTemplate: "Encrypt",
+    });
+    expect(JSON.stringify(eff)).not.toContain("cfo@contoso.com");
+    // The stored policy, from which the server decides who gets a key, keeps them.
+    expect(labels.find((l) => l.id === L.general)?.protection).toMatchObject(rights);
+  });
+
   it("hides inactive labels", () => {
     const tenant = defaultTenantPolicy();
     tenant.labels[0].isActive = false;
