@@ -395,3 +395,21 @@ export interface ProtectionRewrapResult {
   rewrapped: number;
   kekId: string;
 }
+
+/** GET /admin/protection/keks: which key-encryption keys the server holds, and what each wraps. */
+export interface ProtectionKekStatus {
+  /** The KEK new keys are wrapped with (LABELBRIDGE_KEK). */
+  current: string;
+  /** KEKs kept only to unwrap (LABELBRIDGE_KEK_RETIRED). */
+  retired: string[];
+  /** The tenant's kept keys per KEK, every one of them counted. */
+  keys: ProtectionKekKeys[];
+}
+
+export interface ProtectionKekKeys {
+  kekId: string;
+  /** current: wraps new keys; retired: unwraps until a re-wrap; missing: this server cannot unwrap them. */
+  status: "current" | "retired" | "missing";
+  kept: number;
+  revoked: number;
+}

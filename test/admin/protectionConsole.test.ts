@@ -134,11 +134,11 @@ test("a Labelbridge-protected label, super users, and the keys released and refu
       .allTextContents(),
   ).toEqual([`${today}1210`]);
 
-  // The key-encryption key: the one kept key under the development KEK; a re-wrap has nothing to do.
+  // The key-encryption key: the one kept key under the development KEK, the current one; a re-wrap has nothing to do.
   const perKek = page.getByTestId("Keys per key-encryption key").getByRole("row");
   await perKek.nth(1).waitFor();
   expect(await perKek.count()).toBe(2);
-  expect((await perKek.nth(1).allTextContents())[0]).toMatch(/^.+10$/);
+  expect((await perKek.nth(1).allTextContents())[0]).toMatch(/^.+Current10$/);
   await page.getByRole("button", { name: "Re-wrap keys under the current key-encryption key" }).click();
   await page.getByTestId("rewrap-result").waitFor();
   expect(await page.getByTestId("rewrap-result").textContent()).toMatch(

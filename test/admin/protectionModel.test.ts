@@ -1,6 +1,6 @@
 /** The protection view's tables (src/admin/model/protection.ts), from the draft and the usage report. */
 import { defaultTenantPolicy, DEFAULT_LABEL_IDS as L } from "../../src/core/policy";
-import type { ProtectionKey, ProtectionUsageReport } from "../../src/contracts/adminApi";
+import type { ProtectionUsageReport } from "../../src/contracts/adminApi";
 import {
   keyEventTable,
   keyEventsByDay,
@@ -105,22 +105,19 @@ describe("protection tables", () => {
     expect(keyEventTable([refusal], true).rows).toEqual([
       ["2026-12-03 09:41", "oid-lee", "Highly Confidential \\ All Employees", "k1", "not-entitled"],
     ]);
-    const key = (kekId: string, revokedAt: string | null): ProtectionKey => ({
-      keyId: kekId + String(revokedAt),
-      labelId: L.highlyConfidentialAllEmployees,
-      kekId,
-      itemName: null,
-      createdAt: "2026-12-01T00:00:00Z",
-      createdBy: "sam",
-      createdByName: null,
-      revokedAt,
-      revokeReason: null,
+    const keks = keysByKek({
+      current: "k2026",
+      retired: ["k2025"],
+      keys: [
+        { kekId: "k2024", status: "missing", kept: 3, revoked: 0 },
+        { kekId: "k2025", status: "retired", kept: 1, revoked: 0 },
+        { kekId: "k2026", status: "current", kept: 2, revoked: 1 },
+      ],
     });
-    expect(
-      keysByKek([key("k2026", null), key("k2025", null), key("k2026", "2026-12-02T00:00:00Z")]).rows,
-    ).toEqual([
-      ["k2025", 1, 0],
-      ["k2026", 2, 1],
+    expect(keks.rows).toEqual([
+      ["k2024", "Not on this server: keys cannot be released", 3, 0],
+      ["k2025", "Retired: re-wrap", 1, 0],
+      ["k2026", "Current", 2, 1],
     ]);
   });
 });

@@ -4,7 +4,12 @@
  * latest refusals and super-user grants of the backend's protection usage report.
  */
 import { labelProtection, type Label } from "../../core/policy";
-import type { ProtectionKey, ProtectionKeyEvent, ProtectionUsageReport } from "../../contracts/adminApi";
+import type {
+  ProtectionKekKeys,
+  ProtectionKekStatus,
+  ProtectionKeyEvent,
+  ProtectionUsageReport,
+} from "../../contracts/adminApi";
 import { fullName } from "./labelNames";
 import type { Table } from "./reportTables";
 
@@ -73,17 +78,14 @@ export function keyEventTable(events: readonly ProtectionKeyEvent[], withReason:
   return { header: withReason ? [...header, "Why"] : header, rows };
 }
 
+const KEK_STATUS: Record<ProtectionKekKeys["status"], string> = {
+  current: "Current",
+  retired: "Retired: re-wrap",
+  missing: "Not on this server: keys cannot be released",
+};
+
 /** How many kept keys each key-encryption key wraps: keys under a retired one wait for a re-wrap. */
-export function keysByKek(keys: readonly ProtectionKey[]): FigureTable {
-  const by = new Map<string, { kept: number; revoked: number }>();
-  for (const k of keys) {
-    const row = by.get(k.kekId) ?? { kept: 0, revoked: 0 };
-    row.kept++;
-    if (k.revokedAt) row.revoked++;
-    by.set(k.kekId, row);
-  }
-  const rows = [...by.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([id, r]) => [id, r.kept, r.revoked]);
-  return { header: ["Key-encryption key", "Keys", "Of them revoked"], rows };
+export function keysByKek(status: ProtectionKekStatus): FigureTable {
+  const rows = status.keys.map((k) => [k.kekId, KEK_STATUS[k.status], k.kept, k.revoked]);
+  return { header: ["Key-encryption key", "Status", "Keys", "Of them revoked"], rows };
 }

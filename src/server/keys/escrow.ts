@@ -6,6 +6,7 @@
  */
 import { decideKeyRelease } from "../../core/decide";
 import { labelProtection, tenantProtectionSchema, type TenantPolicy } from "../../core/policy";
+import type { ProtectionKekKeys, ProtectionKekStatus } from "../../contracts/adminApi";
 import type { Principal } from "../auth/principal";
 import { HttpError } from "../errors";
 import type { Store } from "../storage/store";
@@ -216,6 +217,24 @@ export class KeyEscrow {
       at,
     });
     return { ...key, revokedAt: at, revokeReason: reason };
+  }
+
+  /** Which KEKs this server holds, and how many of the tenant's keys each wraps. */
+  async kekStatus(tenantId: string): Promise<ProtectionKekStatus> {
+    const retired = this.keyring.retiredIds;
+    const statusOf = (kekId: string): ProtectionKekKeys["status"] =>
+      kekId === this.keyring.currentId ? "current" : this.keyring.has(kekId) ? "retired" : "missing";
+    const counts = await this.keys.countByKek(tenantId);
+    return {
+      current: this.keyring.currentId,
+      retired,
+      keys: counts.map((c) => ({
+        kekId: c.kekId,
+        status: statusOf(c.kekId),
+        kept: c.kept,
+        revoked: c.revoked,
+      })),
+    };
   }
 
   /** Re-wraps every key of the tenant not yet under the current KEK. */

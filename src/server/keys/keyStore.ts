@@ -125,6 +125,16 @@ export class KeyStore {
     return rows.map(keyOf);
   }
 
+  /** The tenant's keys per KEK (the protection_keys_by_kek index). */
+  async countByKek(tenantId: string): Promise<{ kekId: string; kept: number; revoked: number }[]> {
+    const rows = await this.db.query(
+      `SELECT kek_id, COUNT(*) AS kept, COUNT(revoked_at) AS revoked FROM protection_keys
+        WHERE tenant_id = $1 GROUP BY kek_id ORDER BY kek_id`,
+      [tenantId],
+    );
+    return rows.map((r) => ({ kekId: String(r.kek_id), kept: Number(r.kept), revoked: Number(r.revoked) }));
+  }
+
   /** Replaces a wrapped key only if it is still the one that was read (a concurrent rewrap wins once). */
   async rewrap(tenantId: string, key: StoredKey, kekId: string, wrapped: string): Promise<boolean> {
     const changed = await this.db.run(

@@ -102,6 +102,10 @@ export class Keyring {
     return this.config.current.id;
   }
 
+  get retiredIds(): string[] {
+    return this.config.retired.map((k) => k.id);
+  }
+
   has(kekId: string): boolean {
     return this.byId.has(kekId);
   }

@@ -133,6 +133,12 @@ export async function protectionAdminRoutes(
     },
   );
 
+  app.get(
+    "/admin/protection/keks",
+    tags("admin", "The key-encryption keys this server holds, and how many of the tenant's keys each wraps"),
+    async (request) => escrowOf(options).kekStatus(request.principal!.tenantId),
+  );
+
   app.post(
     "/admin/protection/rewrap",
     tags("admin", "Re-wrap the tenant's keys under the current key-encryption key"),

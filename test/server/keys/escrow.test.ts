@@ -140,8 +140,26 @@ describe.each(ENGINES)("key escrow on %s", (_name, factory) => {
     const lost = await release(withoutOld, keyId, tokens.holder);
     expect([lost.status, lost.json.code]).toEqual([503, "key-unavailable"]);
     expect(lost.json.message).toContain("KEK 'one'");
+    const keks = async (url: string, token = tokens.admin) =>
+      call(url, "/api/v1/admin/protection/keks", { token });
+    const status = async (url: string) => {
+      const r = await keks(url);
+      expect(r.status).toBe(200);
+      const byKek = r.json.keys as { kekId: string; status: string; kept: number; revoked: number }[];
+      return { current: r.json.current, retired: r.json.retired, one: byKek.find((k) => k.kekId === "one") };
+    };
+    const missing = await status(withoutOld);
+    expect([missing.current, missing.retired, missing.one?.status]).toEqual(["two", [], "missing"]);
+    expect(missing.one?.kept).toBeGreaterThanOrEqual(1);
+    expect([(await keks(withoutOld, tokens.holder)).status]).toEqual([403]);
 
     const rotating = await start({ LABELBRIDGE_KEK: kekTwo, LABELBRIDGE_KEK_RETIRED: kekOne });
+    const retired = await status(rotating);
+    expect([retired.retired, retired.one?.status, retired.one?.kept]).toEqual([
+      ["one"],
+      "retired",
+      missing.one?.kept,
+    ]);
     expect((await release(rotating, keyId, tokens.holder)).json.password).toBe(PASSWORD);
     const rewrap = await call(rotating, "/api/v1/admin/protection/rewrap", {
       method: "POST",
@@ -152,6 +170,10 @@ describe.each(ENGINES)("key escrow on %s", (_name, factory) => {
     expect(rewrap.json.rewrapped).toBeGreaterThanOrEqual(1);
 
     const after = await start({ LABELBRIDGE_KEK: kekTwo });
+    const rewrapped = await keks(after);
+    expect(rewrapped.json.keys).toEqual([
+      expect.objectContaining({ kekId: "two", status: "current", kept: expect.any(Number) }),
+    ]);
     expect((await release(after, keyId, tokens.holder)).json.password).toBe(PASSWORD);
     const userRewrap = await call(after, "/api/v1/admin/protection/rewrap", {
       method: "POST",

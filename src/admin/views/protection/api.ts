@@ -1,6 +1,6 @@
-/** The protection routes (src/contracts/adminApi.ts): usage report, kept keys, and the KEK re-wrap. */
+/** The protection routes (src/contracts/adminApi.ts): usage report, kept keys, KEK status and re-wrap. */
 import type {
-  ProtectionKey,
+  ProtectionKekStatus,
   ProtectionRewrapResult,
   ProtectionUsageReport,
 } from "../../../contracts/adminApi";
@@ -10,14 +10,8 @@ export function protectionUsage(api: ApiClient, from: string, to: string): Promi
   return api.getJson<ProtectionUsageReport>("/reports/protection", new URLSearchParams({ from, to }));
 }
 
-/** At most 1000 (the route's limit): the counts per key-encryption key cover those. */
-export const KEY_LIST_LIMIT = 1000;
-
-export function protectionKeys(api: ApiClient): Promise<ProtectionKey[]> {
-  return api.getJson<ProtectionKey[]>(
-    "/admin/protection/keys",
-    new URLSearchParams({ limit: String(KEY_LIST_LIMIT) }),
-  );
+export function kekStatus(api: ApiClient): Promise<ProtectionKekStatus> {
+  return api.getJson<ProtectionKekStatus>("/admin/protection/keks");
 }
 
 export function rewrapKeys(api: ApiClient): Promise<ProtectionRewrapResult> {

@@ -1,28 +1,27 @@
 /**
- * The key-encryption key: how many kept keys each KEK wraps, and re-wrapping them under the current
- * one (docs/deploy.md, "Rotating the KEK"). The backend has no route that names the current KEK
- * without re-wrapping; the re-wrap answers it, and is safe to repeat.
+ * The key-encryption key: which KEKs the backend holds, how many kept keys each wraps, and re-wrapping
+ * them under the current one (docs/deploy.md, "Rotating the KEK"). The re-wrap is safe to repeat.
  */
 import * as React from "react";
 import { Button, Text } from "@fluentui/react-components";
-import type { ProtectionKey, ProtectionRewrapResult } from "../../../../contracts/adminApi";
+import type { ProtectionKekStatus, ProtectionRewrapResult } from "../../../../contracts/adminApi";
 import { InlineMessage } from "../../../components/InlineMessage";
 import { Muted, SectionHeader, Stack } from "../../../components/Layout";
 import { keysByKek } from "../../../model/protection";
 import { useEditor } from "../../../state";
-import { KEY_LIST_LIMIT, protectionKeys, rewrapKeys } from "../api";
+import { kekStatus, rewrapKeys } from "../api";
 import { FigureTable } from "./FigureTable";
 
 export function KeyEncryptionKey(props: { refreshed: number; onRewrapped: () => void }) {
   const { api } = useEditor();
-  const [keys, setKeys] = React.useState<ProtectionKey[] | null>(null);
+  const [keks, setKeks] = React.useState<ProtectionKekStatus | null>(null);
   const [error, setError] = React.useState<string | null>(null);
   const [result, setResult] = React.useState<ProtectionRewrapResult | null>(null);
   const [busy, setBusy] = React.useState(false);
   React.useEffect(() => {
     let cancelled = false;
-    protectionKeys(api).then(
-      (k) => !cancelled && setKeys(k),
+    kekStatus(api).then(
+      (k) => !cancelled && setKeks(k),
       (e: Error) => !cancelled && setError(e.message),
     );
     return () => {
@@ -48,16 +47,22 @@ export function KeyEncryptionKey(props: { refreshed: number; onRewrapped: () => 
       <Muted>
         Every kept file key is wrapped with the backend&apos;s key-encryption key (LABELBRIDGE_KEK). After a
         rotation, re-wrap the keys still under a retired one.
+        {keks && ` The current one is '${keks.current}'.`}
       </Muted>
       {error && <InlineMessage intent="error">{error}</InlineMessage>}
-      {keys && (
+      {keks?.keys.some((k) => k.status === "missing") && (
+        <InlineMessage intent="error">
+          Some keys are wrapped with a key-encryption key this backend does not have: they cannot be released
+          until it is added to LABELBRIDGE_KEK_RETIRED.
+        </InlineMessage>
+      )}
+      {keks && (
         <FigureTable
           name="Keys per key-encryption key"
-          table={keysByKek(keys)}
+          table={keysByKek(keks)}
           empty="No keys are kept yet."
         />
       )}
-      {keys && keys.length >= KEY_LIST_LIMIT && <Muted>Counted over the newest {KEY_LIST_LIMIT} keys.</Muted>}
       <div>
         <Button onClick={rewrap} disabled={busy}>
           Re-wrap keys under the current key-encryption key
