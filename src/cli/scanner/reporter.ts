@@ -1,12 +1,13 @@
 /**
- * Streams a unit's result rows to the backend as they are made: a request every 100 rows, 512 KB
- * or 2 seconds, one at a time and in order, the last one saying `done`. Nothing is held beyond the
- * current batch, whatever the size of the unit.
+ * Streams a unit's result rows to the backend as they are made: a request per unit's worth of rows,
+ * 512 KB or 2 seconds, one at a time and in order, the last one saying `done`. Nothing is held beyond
+ * the current batch, whatever the size of the unit. A unit of small files goes in one request: the
+ * backend's cost is mostly per request (docs/benchmarks.md, "Scanner cluster: one write per file").
  */
-import type { FileResult } from "../../server/scanJobs/wire";
+import { FILES_PER_UNIT, type FileResult } from "../../server/scanJobs/wire";
 import type { ScannerClient } from "./client";
 
-const MAX_ROWS = 100;
+const MAX_ROWS = FILES_PER_UNIT;
 const MAX_BYTES = 512 * 1024;
 const MAX_WAIT_MS = 2000;
 

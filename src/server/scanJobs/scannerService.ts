@@ -159,8 +159,16 @@ export class ScannerService {
     const base = { runId: facts.runId, unitId, claim: held.attempt };
     if (held.kind === "walk") return { kind: "walk", ...base, ...(held.payload as WalkPayload) };
     const files = (held.payload as { files: WalkedFile[] }).files;
-    const paths = files.map((f) => f.path);
-    const done = await this.ctx.results.donePaths(this.ctx.db, facts.tenantId, facts.runId, paths);
+    // Only a unit's holders report its rows: on its first claim none can have one yet.
+    const done =
+      held.attempt === 1
+        ? new Set<string>()
+        : await this.ctx.results.donePaths(
+            this.ctx.db,
+            facts.tenantId,
+            facts.runId,
+            files.map((f) => f.path),
+          );
     const open = files.filter((f) => !done.has(f.path));
     const previous = facts.incremental
       ? await this.ctx.results.previousStates(
