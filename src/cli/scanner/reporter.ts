@@ -41,12 +41,15 @@ export class UnitReporter {
   private lastSent = Date.now();
   private chain: Promise<void> = Promise.resolve();
   private failure: unknown = null;
+  private added = 0;
 
+  /** `files`: how many results the unit will have; the last one goes with `done` (finish). */
   constructor(
     private readonly client: ScannerClient,
     private readonly runId: string,
     private readonly unitId: string,
     private readonly claim: number,
+    private readonly files: number,
   ) {}
 
   /** The first error a send met (the unit was lost, or the backend kept failing). */
@@ -58,6 +61,8 @@ export class UnitReporter {
     if (this.failure) return;
     this.batch.push(result);
     this.bytes += estimateBytes(result);
+    // The unit's last result waits for finish(), so a full unit goes in one request, not two.
+    if (++this.added >= this.files) return;
     if (this.batch.length >= MAX_ROWS || this.bytes >= MAX_BYTES || Date.now() - this.lastSent >= MAX_WAIT_MS)
       this.send(false);
   }

@@ -116,7 +116,7 @@ export async function runFilesUnit(
   unit: Extract<ClaimedUnit, { kind: "files" }>,
   deps: UnitDeps,
 ): Promise<void> {
-  const reporter = new UnitReporter(deps.client, unit.runId, unit.unitId, unit.claim);
+  const reporter = new UnitReporter(deps.client, unit.runId, unit.unitId, unit.claim, unit.files.length);
   await Promise.all(
     unit.files.map(async (file) => {
       await deps.slots.take();
