@@ -27,10 +27,13 @@ export function withoutEmptyFields<T extends Record<string, unknown>>(row: T): T
   const kept: Record<string, unknown> = {};
   for (const key in row) {
     const value = row[key];
-    if (key === "error" || !isEmptyValue(key, value)) kept[key] = value;
+    if (REQUIRED.has(key) || !isEmptyValue(key, value)) kept[key] = value;
   }
   return kept as T;
 }
+
+/** The fields a results report's row carries even when empty (resultsReport.ts checks them). */
+const REQUIRED = new Set(["path", "size", "type", "action", "error", "audit"]);
 
 /** The JSON to store for `row` (its audit events are stored apart). */
 export function storedRowJson(row: Record<string, unknown>): string {
