@@ -1,12 +1,13 @@
 /**
- * Streams a unit's result rows to the backend as they are made: a request every 100 rows, 512 KB
- * or 2 seconds, one at a time and in order, the last one saying `done`. Nothing is held beyond the
- * current batch, whatever the size of the unit.
+ * Streams a unit's result rows to the backend as they are made: a request per unit's worth of rows,
+ * 512 KB or 2 seconds, one at a time and in order, the last one saying `done`. Nothing is held beyond
+ * the current batch, whatever the size of the unit. A unit of small files goes in one request: the
+ * backend's cost is mostly per request (docs/benchmarks.md, "Scanner cluster: one write per file").
  */
-import type { FileResult } from "../../server/scanJobs/wire";
+import { FILES_PER_UNIT, type FileResult } from "../../server/scanJobs/wire";
 import type { ScannerClient } from "./client";
 
-const MAX_ROWS = 100;
+const MAX_ROWS = FILES_PER_UNIT;
 const MAX_BYTES = 512 * 1024;
 const MAX_WAIT_MS = 2000;
 
@@ -40,12 +41,15 @@ export class UnitReporter {
   private lastSent = Date.now();
   private chain: Promise<void> = Promise.resolve();
   private failure: unknown = null;
+  private added = 0;
 
+  /** `files`: how many results the unit will have; the last one goes with `done` (finish). */
   constructor(
     private readonly client: ScannerClient,
     private readonly runId: string,
     private readonly unitId: string,
     private readonly claim: number,
+    private readonly files: number,
   ) {}
 
   /** The first error a send met (the unit was lost, or the backend kept failing). */
@@ -57,6 +61,8 @@ export class UnitReporter {
     if (this.failure) return;
     this.batch.push(result);
     this.bytes += estimateBytes(result);
+    // The unit's last result waits for finish(), so a full unit goes in one request, not two.
+    if (++this.added >= this.files) return;
     if (this.batch.length >= MAX_ROWS || this.bytes >= MAX_BYTES || Date.now() - this.lastSent >= MAX_WAIT_MS)
       this.send(false);
   }

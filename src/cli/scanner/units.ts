@@ -3,6 +3,7 @@
  * rows). A files unit: for each file, skip it when unchanged since the last run (fileCheck.ts) or
  * scan it with the run's scanner (the same scanFile as `labelbridge scan`), streaming the rows.
  */
+import { withoutEmptyFields } from "../../server/scanJobs/storedRow";
 import type { ClaimedUnit, FileResult, RunSpec, UnitFile } from "../../server/scanJobs/wire";
 import type { FileScanner } from "../scan/pool";
 import { type ScanRow, emptyRow } from "../scan/row";
@@ -70,7 +71,8 @@ function scannedResult(
     size: state?.size ?? row.size,
     mtimeMs: state?.mtimeMs ?? null,
     hash: state ? hash : null,
-    row: row as unknown as FileResult["row"],
+    // Without its empty fields: most of a row of a file with no label and no finding.
+    row: withoutEmptyFields(row as unknown as NonNullable<FileResult["row"]>),
   };
 }
 
@@ -114,7 +116,7 @@ export async function runFilesUnit(
   unit: Extract<ClaimedUnit, { kind: "files" }>,
   deps: UnitDeps,
 ): Promise<void> {
-  const reporter = new UnitReporter(deps.client, unit.runId, unit.unitId, unit.claim);
+  const reporter = new UnitReporter(deps.client, unit.runId, unit.unitId, unit.claim, unit.files.length);
   await Promise.all(
     unit.files.map(async (file) => {
       await deps.slots.take();

@@ -9,6 +9,7 @@ import type { ScanJobsContext } from "./context";
 import { type ScanJob, type ScanRun, scanJobDefinitionSchema } from "./model";
 import { parseBody } from "./parseBody";
 import { num } from "./sqlRows";
+import { readStoredRow } from "./storedRow";
 import { type RunSpec, policyUserOf } from "./wire";
 
 export interface ResultsQuery {
@@ -164,7 +165,7 @@ export class AdminService {
     const page = rows.slice(0, query.limit);
     return {
       rows: page.map((r) => ({
-        ...(JSON.parse(String(r.row_json)) as ScanResultPage["rows"][number]),
+        ...(readStoredRow(String(r.path), String(r.row_json)) as ScanResultPage["rows"][number]),
         node: String(r.node),
         outcome: String(r.outcome),
       })),

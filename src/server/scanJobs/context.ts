@@ -68,7 +68,7 @@ export async function openScanJobs(
     jobs: new JobsStore(db),
     runs,
     units,
-    results: new ResultsStore(),
+    results: new ResultsStore(db.engine),
     nodes: new NodesStore(),
     log,
     now,

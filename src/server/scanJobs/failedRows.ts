@@ -4,6 +4,7 @@
  */
 import { emptyRow } from "../../cli/scan/row";
 import type { Prepared } from "./resultsStore";
+import { storedRowJson } from "./storedRow";
 
 export function failedRows(
   targets: Array<{ path: string; size: number; type: string }>,
@@ -16,14 +17,13 @@ export function failedRows(
       error: why,
       errorCode: "unit-failed",
     };
-    const { audit: _audit, ...stored } = row;
     return {
       path: t.path,
       outcome: "failed",
       action: "error",
       error: why,
       size: t.size,
-      rowJson: JSON.stringify(stored),
+      rowJson: storedRowJson(row as unknown as Record<string, unknown>),
       audit: [],
       state: null,
     };

@@ -81,9 +81,8 @@ export class JobsStore {
     return rows.map(jobOf);
   }
 
-  /** Deletes the job and what the runs recorded about its files; the runs and their results stay. */
+  /** Deletes the job; its runs and their results stay. */
   async delete(tenantId: string, jobId: string): Promise<boolean> {
-    await this.db.run(`DELETE FROM scan_file_state WHERE tenant_id = $1 AND job_id = $2`, [tenantId, jobId]);
     return (
       (await this.db.run(`DELETE FROM scan_jobs WHERE tenant_id = $1 AND job_id = $2`, [tenantId, jobId])) > 0
     );

@@ -117,6 +117,27 @@ export const SCAN_JOB_MIGRATIONS: readonly Migration[] = [
       )`,
     ],
   },
+  {
+    id: 2,
+    name: "file state folded into the result rows: one write per file",
+    statements: [
+      // What a run saw of each file (size is the row's) now rides on its row: an incremental run
+      // reads the job's last completed run's rows under the same settings (runsStore.ts, baseRunId).
+      `ALTER TABLE scan_results ADD COLUMN mtime_ms BIGINT`,
+      `ALTER TABLE scan_results ADD COLUMN content_hash TEXT`,
+      // Each file's recorded state moves onto the row of the run that recorded it; the index (gone
+      // with the table) makes each row's lookup one probe instead of a scan of the tenant's states.
+      `CREATE INDEX scan_file_state_by_row ON scan_file_state (tenant_id, run_id, path)`,
+      `UPDATE scan_results SET
+         mtime_ms = (SELECT s.mtime_ms FROM scan_file_state s WHERE s.tenant_id = scan_results.tenant_id
+           AND s.run_id = scan_results.run_id AND s.path = scan_results.path),
+         content_hash = (SELECT s.content_hash FROM scan_file_state s WHERE s.tenant_id = scan_results.tenant_id
+           AND s.run_id = scan_results.run_id AND s.path = scan_results.path)
+       WHERE EXISTS (SELECT 1 FROM scan_file_state s WHERE s.tenant_id = scan_results.tenant_id
+         AND s.run_id = scan_results.run_id AND s.path = scan_results.path)`,
+      `DROP TABLE scan_file_state`,
+    ],
+  },
 ];
 
 export function migrateScanJobs(db: SqlConnection): Promise<void> {

@@ -1,7 +1,9 @@
 /**
  * Report rows of a run, one per file: committed with INSERT … ON CONFLICT DO NOTHING on (run, path),
  * so a unit scanned again after its node was lost counts each file once, and only the rows this
- * commit stored move the run's counters, the job's file state and the audit trail.
+ * commit stored move the run's counters and the audit trail. A row also keeps what the run saw of
+ * its file (size, mtime, content hash): the next incremental run of the job reads them from the rows
+ * of its base run (RunFacts.baseRunId), so each file costs one write.
  *
  * Audit events ride with their row (audit_pending = 1) and are recorded through the Store after
  * the commit; a backend that stops in between leaves them pending and the sweep records them later
@@ -11,6 +13,7 @@ import type { AuditEvent } from "../../core/audit";
 import type { SqlExecutor } from "../storage/sql";
 import type { RunFacts } from "./runsStore";
 import { chunks, num, placeholders, str, valuesSql } from "./sqlRows";
+import { storedRowJson } from "./storedRow";
 import type { FileResult } from "./wire";
 
 export interface CommitCounts {
@@ -18,6 +21,12 @@ export interface CommitCounts {
   duplicates: number;
   /** The rows this commit stored. */
   rows: Prepared[];
+}
+
+export interface FileState {
+  size: number;
+  mtimeMs: number;
+  hash: string;
 }
 
 /** A row as it is committed: the report row without its audit events (kept beside it). */
@@ -28,52 +37,99 @@ export interface Prepared {
   action: string;
   error: string | null;
   size: number;
+  /** storedRow.ts's form of the row. */
   rowJson: string;
   audit: AuditEvent[];
-  state: { size: number; mtimeMs: number; hash: string } | null;
+  /** What the next incremental run compares the file with; null: it is scanned again. */
+  state: FileState | null;
 }
 
-const RESULT_COLUMNS = 14;
-const STATE_COLUMNS = 8;
+interface PreviousRow {
+  rowJson: string;
+  error: string | null;
+}
+
+/** scan_results' columns as a commit writes them, with their PostgreSQL types. */
+const RESULT_COLUMNS = [
+  ["tenant_id", "text"],
+  ["run_id", "text"],
+  ["path", "text"],
+  ["unit_id", "text"],
+  ["node", "text"],
+  ["outcome", "text"],
+  ["action", "text"],
+  ["error", "text"],
+  ["size", "bigint"],
+  ["row_json", "text"],
+  ["audit_json", "text"],
+  ["audit_author", "text"],
+  ["audit_pending", "int"],
+  ["committed_at", "text"],
+  ["mtime_ms", "bigint"],
+  ["content_hash", "text"],
+] as const;
+const COLUMN_LIST = RESULT_COLUMNS.map(([c]) => c).join(", ");
+/** The columns every row of a commit shares, passed once on PostgreSQL. */
+const SHARED = new Set(["tenant_id", "run_id", "unit_id", "node", "committed_at"]);
+/** SQLite rows per INSERT: 60 × 16 parameters stays below its oldest limit (999). */
+const SQLITE_CHUNK = 60;
+
+/**
+ * The INSERT of a commit's rows on PostgreSQL: one statement, the rows' own values as one JSON array
+ * of arrays (ownValues order). JSON.stringify is native; node-postgres escapes text arrays element
+ * by element in JavaScript, which cost more than the rest of the insert on the backend's side.
+ */
+const POSTGRES_INSERT = (() => {
+  let shared = 0;
+  let own = 0;
+  const select: string[] = [];
+  for (const [column, type] of RESULT_COLUMNS)
+    select.push(SHARED.has(column) ? `$${++shared}::text` : `(v->>${own++})::${type}`);
+  return `INSERT INTO scan_results (${COLUMN_LIST}) SELECT ${select.join(", ")}
+    FROM jsonb_array_elements($${shared + 1}::jsonb) AS v
+    ON CONFLICT (run_id, path) DO NOTHING RETURNING path`;
+})();
 
 export class ResultsStore {
-  /** The last run's rows of unchanged files, by path (they stand for this run). */
-  async previousRows(db: SqlExecutor, facts: RunFacts, paths: string[]): Promise<Map<string, string>> {
-    const out = new Map<string, string>();
+  constructor(private readonly engine: "sqlite" | "postgres") {}
+
+  /** The base run's rows of unchanged files, by path (they stand for this run). */
+  async previousRows(db: SqlExecutor, facts: RunFacts, paths: string[]): Promise<Map<string, PreviousRow>> {
+    const out = new Map<string, PreviousRow>();
+    if (facts.baseRunId === null) return out;
     for (const chunk of chunks(paths, 500)) {
       const rows = await db.query(
-        `SELECT s.path, r.row_json FROM scan_file_state s JOIN scan_results r ON r.run_id = s.run_id AND r.path = s.path
-         WHERE s.tenant_id = $1 AND s.job_id = $2 AND s.fingerprint = $3 AND s.path IN (${placeholders(chunk.length, 4)})`,
-        [facts.tenantId, facts.jobId, facts.fingerprint, ...chunk],
+        `SELECT path, row_json, error FROM scan_results WHERE tenant_id = $1 AND run_id = $2
+           AND content_hash IS NOT NULL AND path IN (${placeholders(chunk.length, 3)})`,
+        [facts.tenantId, facts.baseRunId, ...chunk],
       );
-      for (const r of rows) out.set(String(r.path), String(r.row_json));
+      for (const r of rows) out.set(String(r.path), { rowJson: String(r.row_json), error: str(r.error) });
     }
     return out;
   }
 
   /** Turns what a node sent into rows to store; a file called unchanged without a last row is refused. */
-  prepare(results: FileResult[], previous: Map<string, string>): Prepared[] {
+  prepare(results: FileResult[], previous: Map<string, PreviousRow>): Prepared[] {
     return results.map((r) => {
       if (r.outcome === "unchanged") {
-        const rowJson = previous.get(r.path);
-        if (rowJson === undefined)
+        const last = previous.get(r.path);
+        if (last === undefined)
           throw new Error(
             `${r.path}: reported unchanged, but the job has no last result for it under these settings`,
           );
-        const row = JSON.parse(rowJson) as { error: string | null };
         // The run did nothing to it: counted as `unchanged`; its row stays the last run's.
         return {
           path: r.path,
           outcome: "unchanged",
           action: "unchanged",
-          error: row.error,
+          error: last.error,
           size: r.size,
-          rowJson,
+          rowJson: last.rowJson,
           audit: [],
           state: { size: r.size, mtimeMs: r.mtimeMs!, hash: r.hash! },
         };
       }
-      const { audit, ...row } = r.row!;
+      const row = r.row!;
       const error = row.error ?? null;
       return {
         path: r.path,
@@ -81,8 +137,8 @@ export class ResultsStore {
         action: row.action,
         error,
         size: r.size,
-        rowJson: JSON.stringify(row),
-        audit: audit as AuditEvent[],
+        rowJson: storedRowJson(row),
+        audit: row.audit,
         state:
           error === null && r.mtimeMs !== null && r.hash !== null
             ? { size: r.size, mtimeMs: r.mtimeMs, hash: r.hash }
@@ -91,7 +147,7 @@ export class ResultsStore {
     });
   }
 
-  /** Stores the rows not stored yet; moves counters and file state by those alone. */
+  /** Stores the rows not stored yet; moves the run's counters by those alone. */
   async commit(
     tx: SqlExecutor,
     facts: RunFacts,
@@ -102,39 +158,45 @@ export class ResultsStore {
     countAsFiles: boolean,
     now: string,
   ): Promise<CommitCounts> {
-    const stored: Prepared[] = [];
-    for (const chunk of chunks(rows, 60)) {
-      const params: unknown[] = [];
-      for (const p of chunk)
-        params.push(
-          facts.tenantId,
-          facts.runId,
-          p.path,
-          unitId,
-          node,
-          p.outcome,
-          p.action,
-          p.error,
-          p.size,
-          p.rowJson,
-          p.audit.length > 0 ? JSON.stringify(p.audit) : null,
-          p.audit.length > 0 ? author : null,
-          p.audit.length > 0 ? 1 : 0,
-          now,
-        );
-      const inserted = await tx.query(
-        `INSERT INTO scan_results (tenant_id, run_id, path, unit_id, node, outcome, action, error, size, row_json,
-           audit_json, audit_author, audit_pending, committed_at) VALUES ${valuesSql(chunk.length, RESULT_COLUMNS)}
-         ON CONFLICT (run_id, path) DO NOTHING RETURNING path`,
-        params,
-      );
-      const fresh = new Set(inserted.map((r) => String(r.path)));
-      const kept = chunk.filter((p) => fresh.has(p.path));
-      stored.push(...kept);
-      await this.count(tx, facts, kept, countAsFiles);
-      await this.remember(tx, facts, kept);
+    const fresh = new Set<string>();
+    const shared = { tenantId: facts.tenantId, runId: facts.runId, unitId, node, author, now };
+    if (this.engine === "postgres") {
+      for (const path of await this.insertPostgres(tx, shared, rows)) fresh.add(path);
+    } else {
+      for (const chunk of chunks(rows, SQLITE_CHUNK))
+        for (const path of await this.insertSqlite(tx, shared, chunk)) fresh.add(path);
     }
+    const stored = rows.filter((p) => fresh.has(p.path));
+    await this.count(tx, facts, stored, countAsFiles);
     return { stored: stored.length, duplicates: rows.length - stored.length, rows: stored };
+  }
+
+  private async insertPostgres(tx: SqlExecutor, shared: Shared, rows: Prepared[]): Promise<string[]> {
+    if (rows.length === 0) return [];
+    const inserted = await tx.query(POSTGRES_INSERT, [
+      shared.tenantId,
+      shared.runId,
+      shared.unitId,
+      shared.node,
+      shared.now,
+      JSON.stringify(rows.map((p) => ownValues(p, shared.author))),
+    ]);
+    return inserted.map((r) => String(r.path));
+  }
+
+  private async insertSqlite(tx: SqlExecutor, shared: Shared, rows: Prepared[]): Promise<string[]> {
+    const params: unknown[] = [];
+    for (const p of rows) {
+      const own = ownValues(p, shared.author);
+      params.push(shared.tenantId, shared.runId, own[0], shared.unitId, shared.node, ...own.slice(1, 9));
+      params.push(shared.now, ...own.slice(9));
+    }
+    const inserted = await tx.query(
+      `INSERT INTO scan_results (${COLUMN_LIST}) VALUES ${valuesSql(rows.length, RESULT_COLUMNS.length)}
+       ON CONFLICT (run_id, path) DO NOTHING RETURNING path`,
+      params,
+    );
+    return inserted.map((r) => String(r.path));
   }
 
   private async count(
@@ -162,30 +224,6 @@ export class ResultsStore {
     );
   }
 
-  private async remember(tx: SqlExecutor, facts: RunFacts, kept: Prepared[]): Promise<void> {
-    const states = kept.filter((p) => p.state !== null);
-    if (states.length === 0) return;
-    const params: unknown[] = [];
-    for (const p of states)
-      params.push(
-        facts.tenantId,
-        facts.jobId,
-        p.path,
-        p.state!.size,
-        Math.trunc(p.state!.mtimeMs),
-        p.state!.hash,
-        facts.fingerprint,
-        facts.runId,
-      );
-    await tx.run(
-      `INSERT INTO scan_file_state (tenant_id, job_id, path, size, mtime_ms, content_hash, fingerprint, run_id)
-       VALUES ${valuesSql(states.length, STATE_COLUMNS)}
-       ON CONFLICT (tenant_id, job_id, path) DO UPDATE SET size = excluded.size, mtime_ms = excluded.mtime_ms,
-         content_hash = excluded.content_hash, fingerprint = excluded.fingerprint, run_id = excluded.run_id`,
-      params,
-    );
-  }
-
   /** Paths of a unit that already have their row (a retried unit hands out only the rest). */
   async donePaths(db: SqlExecutor, tenantId: string, runId: string, paths: string[]): Promise<Set<string>> {
     const done = new Set<string>();
@@ -199,18 +237,15 @@ export class ResultsStore {
     return done;
   }
 
-  /** The job's last recorded size/mtime/hash of these files, under the run's settings. */
-  async previousStates(
-    db: SqlExecutor,
-    facts: RunFacts,
-    paths: string[],
-  ): Promise<Map<string, { size: number; mtimeMs: number; hash: string }>> {
-    const out = new Map<string, { size: number; mtimeMs: number; hash: string }>();
+  /** What the base run recorded of these files: their size, mtime and hash. */
+  async previousStates(db: SqlExecutor, facts: RunFacts, paths: string[]): Promise<Map<string, FileState>> {
+    const out = new Map<string, FileState>();
+    if (facts.baseRunId === null) return out;
     for (const chunk of chunks(paths, 500)) {
       const rows = await db.query(
-        `SELECT path, size, mtime_ms, content_hash FROM scan_file_state WHERE tenant_id = $1 AND job_id = $2
-           AND fingerprint = $3 AND path IN (${placeholders(chunk.length, 4)})`,
-        [facts.tenantId, facts.jobId, facts.fingerprint, ...chunk],
+        `SELECT path, size, mtime_ms, content_hash FROM scan_results WHERE tenant_id = $1 AND run_id = $2
+           AND content_hash IS NOT NULL AND path IN (${placeholders(chunk.length, 3)})`,
+        [facts.tenantId, facts.baseRunId, ...chunk],
       );
       for (const r of rows)
         out.set(String(r.path), {
@@ -259,4 +294,31 @@ export class ResultsStore {
         [tenantId, runId, ...chunk],
       );
   }
+}
+
+interface Shared {
+  tenantId: string;
+  runId: string;
+  unitId: string;
+  node: string;
+  author: string;
+  now: string;
+}
+
+/** A row's own values, in RESULT_COLUMNS order without the shared columns. */
+function ownValues(p: Prepared, author: string): unknown[] {
+  const audited = p.audit.length > 0;
+  return [
+    p.path,
+    p.outcome,
+    p.action,
+    p.error,
+    p.size,
+    p.rowJson,
+    audited ? JSON.stringify(p.audit) : null,
+    audited ? author : null,
+    audited ? 1 : 0,
+    p.state ? Math.trunc(p.state.mtimeMs) : null,
+    p.state ? p.state.hash : null,
+  ];
 }

@@ -48,6 +48,11 @@ export interface RunFacts {
   fingerprint: string;
   /** Incremental: hand nodes the last run's size/mtime/hash of each file. */
   incremental: boolean;
+  /**
+   * Incremental: the job's last completed run under the same settings, whose rows hold each file's
+   * size, mtime and hash and stand for the files found unchanged; null when there is none.
+   */
+  baseRunId: string | null;
   spec: RunSpec;
 }
 
@@ -155,14 +160,26 @@ export class RunsStore {
     if (rows.length === 0) return null;
     const r = rows[0];
     const definition = r.definition ? (JSON.parse(String(r.definition)) as { incremental?: boolean }) : null;
+    const incremental = num(r.full_rescan) === 0 && definition?.incremental !== false;
     return {
       tenantId,
       runId,
       jobId: String(r.job_id),
       fingerprint: String(r.fingerprint),
-      incremental: num(r.full_rescan) === 0 && definition?.incremental !== false,
+      incremental,
+      baseRunId: incremental ? await this.baseRun(tenantId, String(r.job_id), String(r.fingerprint)) : null,
       spec: JSON.parse(String(r.spec)) as RunSpec,
     };
+  }
+
+  /** The job's last completed run under the same settings (a job has one run going at a time). */
+  private async baseRun(tenantId: string, jobId: string, fingerprint: string): Promise<string | null> {
+    const rows = await this.db.query(
+      `SELECT run_id FROM scan_runs WHERE tenant_id = $1 AND job_id = $2 AND fingerprint = $3
+         AND status = 'completed' ORDER BY created_at DESC LIMIT 1`,
+      [tenantId, jobId, fingerprint],
+    );
+    return rows.length === 0 ? null : String(rows[0].run_id);
   }
 
   async list(tenantId: string, jobId: string | null, limit: number): Promise<ScanRun[]> {

@@ -7,13 +7,8 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import { HttpError } from "../errors";
 import type { ScanJobs } from "./index";
 import { parseBody } from "./parseBody";
-import {
-  heartbeatSchema,
-  registerSchema,
-  releaseSchema,
-  resultsReportSchema,
-  walkReportSchema,
-} from "./wire";
+import { parseResultsReport } from "./resultsReport";
+import { heartbeatSchema, registerSchema, releaseSchema, walkReportSchema } from "./wire";
 
 const tags = ["scanner nodes"];
 const security = [{ bearer: [] }];
@@ -99,13 +94,7 @@ export default async function scannerRoutes(
     schema("Report rows of the unit's files; each file counts once"),
     async (request) => {
       const { node, runId, unitId } = request.params;
-      return scanner.results(
-        request.principal!,
-        node,
-        runId,
-        unitId,
-        parseBody(resultsReportSchema, request.body, "invalid-results"),
-      );
+      return scanner.results(request.principal!, node, runId, unitId, parseResultsReport(request.body));
     },
   );
 

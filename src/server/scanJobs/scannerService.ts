@@ -159,8 +159,16 @@ export class ScannerService {
     const base = { runId: facts.runId, unitId, claim: held.attempt };
     if (held.kind === "walk") return { kind: "walk", ...base, ...(held.payload as WalkPayload) };
     const files = (held.payload as { files: WalkedFile[] }).files;
-    const paths = files.map((f) => f.path);
-    const done = await this.ctx.results.donePaths(this.ctx.db, facts.tenantId, facts.runId, paths);
+    // Only a unit's holders report its rows: on its first claim none can have one yet.
+    const done =
+      held.attempt === 1
+        ? new Set<string>()
+        : await this.ctx.results.donePaths(
+            this.ctx.db,
+            facts.tenantId,
+            facts.runId,
+            files.map((f) => f.path),
+          );
     const open = files.filter((f) => !done.has(f.path));
     const previous = facts.incremental
       ? await this.ctx.results.previousStates(
@@ -290,7 +298,7 @@ export class ScannerService {
           now,
         );
         if (report.done) {
-          if (unit.kind === "files") await this.checkComplete(tx, facts, unitId, unit);
+          if (unit.kind === "files") await this.checkComplete(tx, facts, unitId, unit, report);
           await ctx.units.finish(tx, facts.tenantId, runId, unitId, unit.queueId, "done", now);
         }
         return stored;
@@ -300,21 +308,27 @@ export class ScannerService {
     return { stored: outcome.stored, duplicates: outcome.duplicates };
   }
 
-  /** A files unit is done only when each of its files has its row. */
+  /**
+   * A files unit is done only when each of its files has its row. The files of this report have
+   * theirs now (stored by it, or before it); only the others are looked up.
+   */
   private async checkComplete(
     tx: SqlExecutor,
     facts: RunFacts,
     unitId: string,
     unit: HeldUnit,
+    report: ResultsReport,
   ): Promise<void> {
-    const files = (unit.payload as { files: WalkedFile[] }).files;
+    const reported = new Set(report.results.map((r) => r.path));
+    const others = (unit.payload as { files: WalkedFile[] }).files.filter((f) => !reported.has(f.path));
+    if (others.length === 0) return;
     const done = await this.ctx.results.donePaths(
       tx,
       facts.tenantId,
       facts.runId,
-      files.map((f) => f.path),
+      others.map((f) => f.path),
     );
-    const missing = files.filter((f) => !done.has(f.path));
+    const missing = others.filter((f) => !done.has(f.path));
     if (missing.length > 0)
       throw new HttpError(
         400,

@@ -4,11 +4,14 @@
  * before it stores anything.
  */
 import { z } from "zod";
-import { auditEventSchema } from "../../core/audit";
+import type { AuditEvent } from "../../core/audit";
 import type { PolicyUser, TenantPolicy } from "../../core/policy";
 
-/** Files per work unit: small enough that a lost unit costs little, large enough to batch the writes. */
-export const FILES_PER_UNIT = 200;
+/**
+ * Files per work unit: small enough that a lost unit costs little, large enough that the claim, the
+ * report and the finish of a unit (some 20 statements) weigh little per file.
+ */
+export const FILES_PER_UNIT = 500;
 
 /** Everything a node needs to scan for a run; fetched once per run. */
 export interface RunSpec {
@@ -137,44 +140,37 @@ export const walkReportSchema = z
   .strict();
 export type WalkReport = z.infer<typeof walkReportSchema>;
 
-/** The fields of a report row (src/cli/scan/row.ts) the backend reads; the rest is kept as sent. */
-const reportRow = z
-  .object({
-    path: z.string().min(1).max(4096),
-    size: z.number().min(0),
-    type: z.string().max(10),
-    action: z.string().min(1).max(40),
-    error: z.string().max(10_000).nullable(),
-    audit: z.array(auditEventSchema).max(20),
-  })
-  .passthrough();
+/**
+ * A report row (src/cli/scan/row.ts) as the backend reads it; the rest is kept as sent. Checked by
+ * hand (resultsReport.ts): path 1–4096 characters, size ≥ 0, type ≤ 10, action 1–40, error ≤ 10,000
+ * or null, at most 20 audit events.
+ */
+export interface ReportRow {
+  path: string;
+  size: number;
+  type: string;
+  action: string;
+  error: string | null;
+  audit: AuditEvent[];
+  [field: string]: unknown;
+}
 
-const fileResult = z
-  .object({
-    path: z.string().min(1).max(4096),
-    /** scanned: `row` is the new report row; unchanged: the last run's row stands (incremental). */
-    outcome: z.enum(["scanned", "unchanged"]),
-    size: z.number().min(0),
-    mtimeMs: z.number().nullable(),
-    hash: z.string().max(128).nullable(),
-    row: reportRow.nullable(),
-  })
-  .strict()
-  .superRefine((r, ctx) => {
-    if (r.outcome === "scanned" && (r.row === null || r.row.path !== r.path))
-      ctx.addIssue({
-        code: "custom",
-        path: ["row"],
-        message: "a scanned file needs its report row, for the same path",
-      });
-    if (r.outcome === "unchanged" && (r.mtimeMs === null || r.hash === null))
-      ctx.addIssue({ code: "custom", path: ["hash"], message: "an unchanged file needs its mtime and hash" });
-  });
-export type FileResult = z.infer<typeof fileResult>;
+export interface FileResult {
+  path: string;
+  /** scanned: `row` is the new report row; unchanged: the last run's row stands (incremental). */
+  outcome: "scanned" | "unchanged";
+  size: number;
+  mtimeMs: number | null;
+  hash: string | null;
+  row: ReportRow | null;
+}
 
-export const resultsReportSchema = z
-  .object({ ...claimRef, results: z.array(fileResult).max(1000), done: z.boolean() })
-  .strict();
-export type ResultsReport = z.infer<typeof resultsReportSchema>;
+/** At most 1,000 results; a scanned one has its row (same path), an unchanged one its mtime and hash. */
+export interface ResultsReport {
+  claim: number;
+  results: FileResult[];
+  /** The last report of this unit: the unit is finished with it. */
+  done: boolean;
+}
 
 export const releaseSchema = z.object({ ...claimRef }).strict();

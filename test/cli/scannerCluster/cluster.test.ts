@@ -12,6 +12,7 @@ import {
   writeClusterCorpus,
   type ClusterCorpus,
 } from "../../../bench/scanner/clusterCorpus";
+import { FILES_PER_UNIT } from "../../../src/server/scanJobs/wire";
 import { postgresEngine } from "../../server/support/engines";
 import {
   type Backend,
@@ -97,7 +98,7 @@ test("three nodes, one killed mid-run: each of the 50,000 files has exactly one 
     filesDone: FILES,
     bytesDone: corpus.bytes,
     errors: 0,
-    unitsTotal: 1 + FILES / FILES_PER_FOLDER + FILES / 200,
+    unitsTotal: 1 + FILES / FILES_PER_FOLDER + FILES / FILES_PER_UNIT,
   });
   // The units bravo held when it died were handed out again and finished by the others.
   expect(done.units.retried).toBeGreaterThanOrEqual(1);
