@@ -154,3 +154,19 @@ test("closing the store waits for the batches queued; reopened, every acknowledg
   expect(await storedCount()).toBe(800);
   expect(await countedEveryone()).toBe(800);
 });
+
+test("a batch holding a value the writer thread cannot be sent fails alone; the others sent with it are stored", async () => {
+  const odd = events(5);
+  (odd[2] as { app: unknown }).app = Symbol("not a string");
+  const [first, failed, last] = await Promise.allSettled([
+    store.recordAudit(TENANT, author(), events(10), RECEIVED),
+    store.recordAudit(TENANT, author(), odd, RECEIVED),
+    store.recordAudit(TENANT, author(), events(7), RECEIVED),
+  ]);
+  expect(first).toEqual({ status: "fulfilled", value: { accepted: 10, duplicates: 0 } });
+  expect(last).toEqual({ status: "fulfilled", value: { accepted: 7, duplicates: 0 } });
+  expect(String((failed as PromiseRejectedResult).reason)).toMatch(
+    /the audit batch was not stored: .*Symbol/,
+  );
+  expect(await storedCount()).toBe(17);
+});

@@ -196,7 +196,24 @@ export class SqliteAuditWriter {
     worker.ref();
     await new Promise<void>((done) => {
       this.inFlight = { group, done };
-      worker.postMessage({ kind: "write", writes: group.map((q) => q.write) });
+      try {
+        worker.postMessage({ kind: "write", writes: group.map((q) => q.write) });
+      } catch {
+        // A value the thread cannot be sent, and nothing was written: the batches that hold one
+        // fail, the others go back to the head of the queue.
+        this.inFlight = null;
+        const sendable = group.filter((q) => {
+          try {
+            structuredClone(q.write);
+            return true;
+          } catch (err) {
+            q.fail(new Error(`the audit batch was not stored: ${(err as Error).message}`));
+            return false;
+          }
+        });
+        this.queue.unshift(...sendable);
+        done();
+      }
     });
     worker.unref();
     release();
