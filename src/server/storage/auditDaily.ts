@@ -66,7 +66,7 @@ export function backfillStatements(groupsOf: (column: string) => string): string
 }
 
 /** An event's key columns after tenant_id and group_id, as ROW_DIMENSIONS computes them from its row. */
-function dimensions(e: AuditEvent): unknown[] {
+export function dimensions(e: AuditEvent): unknown[] {
   return [
     new Date(e.time).toISOString().slice(0, 10),
     e.type,
@@ -85,7 +85,6 @@ export function dailyCounts(
   groups: readonly string[] | undefined,
   events: readonly AuditEvent[],
 ): { key: unknown[]; events: number }[] {
-  const groupIds = [EVERYONE, ...new Set((groups ?? []).filter((g) => g !== EVERYONE))];
   // Counted per event's dimensions first; the groups multiply only the distinct ones.
   const byDimensions = new Map<string, { dims: unknown[]; events: number }>();
   for (const e of events) {
@@ -97,7 +96,16 @@ export function dailyCounts(
   }
   const ordered = [...byDimensions.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   const out: { key: unknown[]; events: number }[] = [];
-  for (const group of [...groupIds].sort())
-    for (const [, { dims, events: n }] of ordered) out.push({ key: [tenantId, group, ...dims], events: n });
+  for (const prefix of counterPrefixes(tenantId, groups))
+    for (const [, { dims, events: n }] of ordered) out.push({ key: [...prefix, ...dims], events: n });
   return out;
+}
+
+/**
+ * The (tenant_id, group_id) under which each of an author's events is counted: everyone, then each
+ * distinct group of the token, sorted (the lock order dailyCounts keeps).
+ */
+export function counterPrefixes(tenantId: string, groups: readonly string[] | undefined): [string, string][] {
+  const groupIds = [EVERYONE, ...new Set((groups ?? []).filter((g) => g !== EVERYONE))];
+  return groupIds.sort().map((group) => [tenantId, group]);
 }

@@ -148,3 +148,21 @@ export async function addDailyCounts(
         ON CONFLICT (${key}) DO UPDATE SET events = audit_daily.events + excluded.events`,
   );
 }
+
+/**
+ * The same two statements as plain SQLite text, for the writer thread (sqliteWriter.ts), which runs
+ * them without this module: a multi-row INSERT of `chunk` rows at most (each row `width` `?`s), and
+ * one counter upsert a key.
+ */
+export const SQLITE_AUDIT_SQL = {
+  insertHead: `INSERT INTO audit_events (${names(AUDIT_COLUMNS)}) VALUES `,
+  insertTail: ` ON CONFLICT DO NOTHING RETURNING event_id`,
+  width: AUDIT_COLUMNS.length,
+  chunk: SQLITE_CHUNK,
+  /** Where a row (auditRow's) holds the event's id. */
+  idColumn: 1,
+  counter: `INSERT INTO audit_daily (${names(DAILY_COLUMNS)}) VALUES (${DAILY_COLUMNS.map(() => "?").join(", ")})
+    ON CONFLICT (${AUDIT_DAILY_KEY.join(", ")}) DO UPDATE SET events = audit_daily.events + excluded.events`,
+};
+
+export type SqliteAuditSql = typeof SQLITE_AUDIT_SQL;

@@ -18,6 +18,45 @@ export const DAILY_COUNTER_FILL = {
   postgres: backfillStatements((column) => `json_array_elements_text(${column}::json) AS j(value)`),
 };
 
+/**
+ * SQLite: audit events keyed by (tenant, time, id) instead of (tenant, id). A random UUID key put
+ * each new event on a random page of its own B-tree; live events arrive in time order, so this key
+ * appends at its end, and it also serves the reports' (tenant, time) lookups, one B-tree fewer per
+ * event. An event is then a duplicate when its id and its time are the tenant's already — what a
+ * retried batch repeats, and the key PostgreSQL's partitions already have (partitions.ts). SQLite
+ * cannot change a table's key in place: the table is copied.
+ */
+const AUDIT_EVENTS_BY_TIME_KEY: string[] = [
+  `CREATE TABLE audit_events_keyed (
+    tenant_id TEXT NOT NULL,
+    event_id TEXT NOT NULL,
+    user_id TEXT NOT NULL,
+    user_name TEXT,
+    type TEXT NOT NULL,
+    occurred_at TEXT NOT NULL,
+    received_at TEXT NOT NULL,
+    app TEXT NOT NULL,
+    label_id TEXT,
+    old_label_id TEXT,
+    downgrade INTEGER NOT NULL,
+    action_source TEXT,
+    justification_reason TEXT,
+    justification_text TEXT,
+    item_name TEXT,
+    reason TEXT,
+    body TEXT NOT NULL,
+    user_groups TEXT
+  )`,
+  `INSERT INTO audit_events_keyed SELECT tenant_id, event_id, user_id, user_name, type, occurred_at,
+     received_at, app, label_id, old_label_id, downgrade, action_source, justification_reason,
+     justification_text, item_name, reason, body, user_groups FROM audit_events ORDER BY tenant_id, occurred_at`,
+  `DROP TABLE audit_events`,
+  `ALTER TABLE audit_events_keyed RENAME TO audit_events`,
+  `CREATE UNIQUE INDEX audit_events_by_time ON audit_events (tenant_id, occurred_at, event_id)`,
+  `CREATE INDEX audit_events_by_type ON audit_events (tenant_id, type, occurred_at)`,
+  `CREATE INDEX audit_events_downgrades ON audit_events (tenant_id, occurred_at) WHERE downgrade = 1`,
+];
+
 export interface Migration {
   id: number;
   name: string;
@@ -108,5 +147,11 @@ export const MIGRATIONS: readonly Migration[] = [
       ...DAILY_COUNTER_FILL.sqlite,
     ],
     postgres: [...PARTITION_AUDIT_EVENTS, ...DAILY_COUNTER_FILL.postgres],
+  },
+  {
+    id: 6,
+    name: "SQLite audit events keyed by tenant, time and id",
+    statements: [],
+    sqlite: AUDIT_EVENTS_BY_TIME_KEY,
   },
 ];

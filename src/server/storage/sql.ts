@@ -6,7 +6,8 @@
 import type { TenantPolicy } from "../../core/policy";
 import type { AuditEvent } from "../../core/audit";
 import { MIGRATIONS, type Migration } from "./migrations";
-import { dailyCounts } from "./auditDaily";
+import { counterPrefixes, dailyCounts, dimensions } from "./auditDaily";
+import type { AuditWrite } from "./sqliteWriter";
 import { addDailyCounts, auditRow, insertAuditRows } from "./auditRows";
 import { AggregateReportQueries } from "./aggregateReports";
 import { ConsoleReportQueries } from "./consoleReports";
@@ -42,6 +43,8 @@ export interface SqlConnection extends SqlExecutor {
   readonly engine: "sqlite" | "postgres";
   /** A second, read-only connection for long report queries, when the engine needs one. */
   readonly reader?: SqlExecutor;
+  /** Where audit batches are written, when not in `transaction` on this connection (SQLite's writer thread). */
+  readonly auditWriter?: { write(write: AuditWrite): Promise<number> };
   /** Commits when `fn` resolves, rolls back when it throws or returns `{ rollback: true }`-style results via `abort`. */
   transaction<T>(fn: (tx: SqlExecutor, abort: () => void) => Promise<T>): Promise<T>;
   /** Serialises migrations across instances (advisory lock on PostgreSQL; SQLite's write lock does it). */
@@ -239,6 +242,14 @@ export class SqlStore implements Store {
     await this.partitions?.ensureFor(times);
     const rows = list.map((e, i) => auditRow(tenantId, author, e, times[i], receivedAt));
     const engine = this.db.engine;
+    if (this.db.auditWriter) {
+      const accepted = await this.db.auditWriter.write({
+        rows,
+        dimensions: list.map(dimensions),
+        prefixes: counterPrefixes(tenantId, author.groups),
+      });
+      return { accepted, duplicates: events.length - accepted };
+    }
     const accepted = await this.db.transaction(async (tx) => {
       const ids = await insertAuditRows(tx, engine, rows);
       const stored = ids.map((id) => unique.get(id)!);

@@ -1,7 +1,10 @@
 /**
- * SQLite through better-sqlite3 (synchronous). One connection per process; because a transaction's
- * body awaits, other requests could otherwise slip statements into it, so statements wait while a
- * transaction is open and transactions run one at a time.
+ * SQLite through better-sqlite3 (synchronous). The main connection, plus threads with their own:
+ * audit batches are written by a writer thread (sqliteWriter.ts), reports read on a reader thread
+ * (sqliteReader.ts), checkpoints run on a third (sqliteCheckpoints.ts). Because a transaction's body
+ * awaits, other requests could otherwise slip statements into it, so the main connection's
+ * statements wait while its transaction is open; its writes and the writer thread's take turns
+ * (writeTurn.ts).
  */
 import Database from "better-sqlite3";
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from "node:fs";
@@ -10,6 +13,9 @@ import type { Row, SqlConnection, SqlExecutor } from "./sql";
 import { SqlStore } from "./sql";
 import { SqliteReader } from "./sqliteReader";
 import { SqliteCheckpoints } from "./sqliteCheckpoints";
+import { SqliteAuditWriter } from "./sqliteWriter";
+import { SQLITE_AUDIT_SQL } from "./auditRows";
+import { WriteTurn } from "./writeTurn";
 
 interface Rewritten {
   text: string;
@@ -47,11 +53,15 @@ function bindable(sql: string, params: unknown[]): { text: string; values: unkno
 class SqliteConnection implements SqlConnection {
   readonly engine = "sqlite" as const;
   private readonly statements = new Map<string, Database.Statement>();
+  /** Set while this connection's own transaction is open: its statements must not mix with others. */
   private busy: Promise<void> | null = null;
 
   constructor(
     private readonly db: Database.Database,
+    /** Shared with the writer thread: one writer at a time in this process. */
+    private readonly turn: WriteTurn,
     readonly reader?: SqliteReader,
+    readonly auditWriter?: SqliteAuditWriter,
     private readonly checkpoints?: SqliteCheckpoints,
   ) {}
 
@@ -81,41 +91,34 @@ class SqliteConnection implements SqlConnection {
     },
   };
 
-  // The `while` re-checks synchronously after each wake-up, so nothing can start between the check
-  // and the statement (or the next transaction's BEGIN).
-  async query<T extends Row = Row>(sql: string, params?: unknown[]): Promise<T[]> {
-    while (this.busy) await this.busy;
-    return this.direct.query<T>(sql, params);
-  }
-
-  async run(sql: string, params?: unknown[]): Promise<number> {
-    while (this.busy) await this.busy;
-    return this.direct.run(sql, params);
-  }
-
   /**
-   * Waits for the transaction before to end and takes the turn. A transaction that had to wait first
-   * lets the event loop turn once: queued batches would otherwise run back to back in microtasks and
-   * hold every other request (/healthz included) for all of them.
+   * Runs one statement outside a transaction. Reads go at once (WAL: they never wait for the writer
+   * thread); writes take the write turn. The `while` re-checks synchronously after each wake-up, so
+   * nothing can start between the check and the statement (or the next transaction's BEGIN).
    */
-  private async takeTurn(): Promise<() => void> {
-    let waited = false;
-    for (;;) {
-      while (this.busy) {
-        waited = true;
-        await this.busy;
-      }
-      if (!waited) break;
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      if (!this.busy) break;
+  private async outside<T>(sql: string, run: (tx: SqlExecutor) => Promise<T>): Promise<T> {
+    while (this.busy) await this.busy;
+    if (this.statement(bindable(sql, []).text).readonly) return run(this.direct);
+    const release = await this.turn.take();
+    try {
+      return await run(this.direct);
+    } finally {
+      release();
     }
-    let release!: () => void;
-    this.busy = new Promise<void>((resolve) => (release = resolve));
-    return release;
+  }
+
+  query<T extends Row = Row>(sql: string, params?: unknown[]): Promise<T[]> {
+    return this.outside(sql, (tx) => tx.query<T>(sql, params));
+  }
+
+  run(sql: string, params?: unknown[]): Promise<number> {
+    return this.outside(sql, (tx) => tx.run(sql, params));
   }
 
   async transaction<T>(fn: (tx: SqlExecutor, abort: () => void) => Promise<T>): Promise<T> {
-    const release = await this.takeTurn();
+    const release = await this.turn.take();
+    let ended!: () => void;
+    this.busy = new Promise<void>((resolve) => (ended = resolve));
     let aborted = false;
     try {
       // IMMEDIATE takes the write lock now, so another process writing the same file waits (busy_timeout)
@@ -131,6 +134,7 @@ class SqliteConnection implements SqlConnection {
       }
     } finally {
       this.busy = null;
+      ended();
       release();
     }
   }
@@ -140,6 +144,7 @@ class SqliteConnection implements SqlConnection {
   }
 
   async close(): Promise<void> {
+    await this.auditWriter?.close();
     while (this.busy) await this.busy;
     await this.reader?.close();
     await this.checkpoints?.close();
@@ -179,11 +184,14 @@ export function openSqliteStore(options: SqliteOptions): SqlStore {
   db.pragma("synchronous = NORMAL");
   db.pragma("busy_timeout = 5000");
   // An in-memory database has no file a second connection could open.
-  if (options.path === ":memory:") return new SqlStore(new SqliteConnection(db));
+  const turn = new WriteTurn();
+  if (options.path === ":memory:") return new SqlStore(new SqliteConnection(db, turn));
   const reader = new SqliteReader(options.path, bindable);
   db.pragma("wal_autocheckpoint = 0");
+  const writer = new SqliteAuditWriter(options.path, SQLITE_AUDIT_SQL, turn, 0);
   const checkpoints = new SqliteCheckpoints(options.path, CHECKPOINT_MS, () => {
     if (db.open) db.pragma(`wal_autocheckpoint = ${SQLITE_DEFAULT_AUTOCHECKPOINT}`);
+    writer.setAutocheckpoint(SQLITE_DEFAULT_AUTOCHECKPOINT);
   });
-  return new SqlStore(new SqliteConnection(db, reader, checkpoints));
+  return new SqlStore(new SqliteConnection(db, turn, reader, writer, checkpoints));
 }

@@ -1,0 +1,236 @@
+/**
+ * Audit batches on SQLite written off the main thread. better-sqlite3 is synchronous: a batch's
+ * INSERTs, counter upserts and COMMIT held the event loop (/healthz included) for every batch
+ * (docs/benchmarks.md, "Audit ingestion at scale"). The request's thread validates and builds the
+ * rows; a worker thread with its own connection writes them. Batches that queue while one
+ * transaction runs go together into the next (group commit), each in a savepoint of its own: a batch
+ * that fails is rolled back alone and fails only its request, and a request is answered only once
+ * the transaction holding its batch has committed.
+ */
+import { Worker } from "node:worker_threads";
+import type { SqliteAuditSql } from "./auditRows";
+import type { WriteTurn } from "./writeTurn";
+
+/** One request's batch, ready to write. */
+export interface AuditWrite {
+  /** audit_events rows (auditRows.ts auditRow), one per distinct event id. */
+  rows: unknown[][];
+  /** Each row's counter key after tenant and group (auditDaily.ts dimensions), same order. */
+  dimensions: unknown[][];
+  /** The (tenant, group) pairs each stored event is counted under (auditDaily.ts counterPrefixes). */
+  prefixes: unknown[][];
+}
+
+/** Events per transaction at most: a longer one would keep the connection's own writes waiting. */
+const GROUP_EVENTS = 5000;
+
+/** The worker's whole program (plain CommonJS, so the same text runs from sources and from the build). */
+const WORKER = `
+const { parentPort, workerData } = require("node:worker_threads");
+const Database = require(workerData.driver);
+const sql = workerData.sql;
+const db = new Database(workerData.path, { fileMustExist: true });
+db.pragma("synchronous = NORMAL");
+db.pragma("busy_timeout = 5000");
+db.pragma("wal_autocheckpoint = " + workerData.autocheckpoint);
+const row = "(" + new Array(sql.width).fill("?").join(", ") + ")";
+const inserts = new Map();
+const insert = (n) => {
+  let s = inserts.get(n);
+  if (!s) inserts.set(n, (s = db.prepare(sql.insertHead + new Array(n).fill(row).join(", ") + sql.insertTail)));
+  return s;
+};
+const counter = db.prepare(sql.counter);
+const message = (err) => String((err && err.message) || err);
+// One batch: its new events, then their counters (only what it stored is counted). Returns how many it stored.
+const write = (w) => {
+  const stored = new Set();
+  for (let i = 0; i < w.rows.length; i += sql.chunk) {
+    const chunk = w.rows.slice(i, i + sql.chunk);
+    for (const r of insert(chunk.length).all(...chunk.flat())) stored.add(r.event_id);
+  }
+  const counts = new Map();
+  w.rows.forEach((r, i) => {
+    if (!stored.has(r[sql.idColumn])) return;
+    const id = w.dimensions[i].join("\\u0000");
+    const entry = counts.get(id);
+    if (entry) entry.events++;
+    else counts.set(id, { dims: w.dimensions[i], events: 1 });
+  });
+  const ordered = [...counts.keys()].sort();
+  for (const prefix of w.prefixes)
+    for (const id of ordered) {
+      const { dims, events } = counts.get(id);
+      counter.run(...prefix, ...dims, events);
+    }
+  return stored.size;
+};
+parentPort.on("message", (m) => {
+  if (m.kind === "stop") {
+    db.close();
+    parentPort.close();
+    return;
+  }
+  if (m.kind === "autocheckpoint") {
+    db.pragma("wal_autocheckpoint = " + m.pages);
+    return;
+  }
+  const results = [];
+  try {
+    db.exec("BEGIN IMMEDIATE");
+    for (const w of m.writes) {
+      db.exec("SAVEPOINT batch");
+      try {
+        const accepted = write(w);
+        db.exec("RELEASE batch");
+        results.push({ accepted });
+      } catch (err) {
+        db.exec("ROLLBACK TO batch");
+        db.exec("RELEASE batch");
+        results.push({ error: message(err) });
+      }
+    }
+    db.exec("COMMIT");
+  } catch (err) {
+    if (db.inTransaction) db.exec("ROLLBACK");
+    // Nothing of this transaction was stored: every batch in it fails.
+    const error = message(err);
+    parentPort.postMessage(m.writes.map(() => ({ error })));
+    return;
+  }
+  parentPort.postMessage(results);
+});
+`;
+
+interface Result {
+  accepted?: number;
+  error?: string;
+}
+
+interface Queued {
+  write: AuditWrite;
+  ok: (accepted: number) => void;
+  fail: (err: Error) => void;
+}
+
+export class SqliteAuditWriter {
+  private worker: Worker | null = null;
+  private readonly queue: Queued[] = [];
+  private flushing = false;
+  private autocheckpoint: number;
+  /** The group on its way, answered by the worker's next message (or its exit). */
+  private inFlight: { group: Queued[]; done: () => void } | null = null;
+  private drained: (() => void)[] = [];
+
+  constructor(
+    private readonly path: string,
+    private readonly sql: SqliteAuditSql,
+    private readonly turn: WriteTurn,
+    autocheckpoint: number,
+  ) {
+    this.autocheckpoint = autocheckpoint;
+  }
+
+  /** Stores one batch; resolves with how many of its events were new, once they are committed. */
+  write(write: AuditWrite): Promise<number> {
+    return new Promise<number>((ok, fail) => {
+      this.queue.push({ write, ok, fail });
+      void this.flush();
+    });
+  }
+
+  /** The connection's own checkpoints, turned back on when the checkpoint thread stops. */
+  setAutocheckpoint(pages: number): void {
+    this.autocheckpoint = pages;
+    this.worker?.postMessage({ kind: "autocheckpoint", pages });
+  }
+
+  private start(): Worker {
+    const worker = new Worker(WORKER, {
+      eval: true,
+      workerData: {
+        driver: require.resolve("better-sqlite3"),
+        path: this.path,
+        sql: this.sql,
+        autocheckpoint: this.autocheckpoint,
+      },
+    });
+    // Idle, the writer never keeps the process alive; a group on its way does (see flush).
+    worker.unref();
+    worker.on("message", (results: Result[]) => {
+      const flight = this.inFlight;
+      if (!flight) return;
+      this.inFlight = null;
+      flight.group.forEach((q, i) => {
+        const r = results[i];
+        if (r?.accepted !== undefined) q.ok(r.accepted);
+        else q.fail(new Error(`the audit batch was not stored: ${r?.error ?? "no answer from the writer"}`));
+      });
+      flight.done();
+    });
+    const stopped = (err: Error) => {
+      if (this.worker !== worker) return;
+      this.worker = null;
+      const flight = this.inFlight;
+      this.inFlight = null;
+      if (!flight) return;
+      // The transaction never committed (SQLite rolls back what a closed connection left open).
+      for (const q of flight.group) q.fail(new Error(`the audit batch was not stored: ${err.message}`));
+      flight.done();
+    };
+    worker.on("error", stopped);
+    worker.on("exit", (code) => stopped(new Error(`the SQLite writer thread stopped (exit code ${code})`)));
+    return worker;
+  }
+
+  private async flush(): Promise<void> {
+    if (this.flushing || this.queue.length === 0) return;
+    this.flushing = true;
+    const release = await this.turn.take();
+    let events = 0;
+    let n = 0;
+    while (n < this.queue.length && (n === 0 || events + this.queue[n].write.rows.length <= GROUP_EVENTS))
+      events += this.queue[n++].write.rows.length;
+    const group = this.queue.splice(0, n);
+    const worker = (this.worker ??= this.start());
+    worker.ref();
+    await new Promise<void>((done) => {
+      this.inFlight = { group, done };
+      try {
+        worker.postMessage({ kind: "write", writes: group.map((q) => q.write) });
+      } catch {
+        // A value the thread cannot be sent, and nothing was written: the batches that hold one
+        // fail, the others go back to the head of the queue.
+        this.inFlight = null;
+        const sendable = group.filter((q) => {
+          try {
+            structuredClone(q.write);
+            return true;
+          } catch (err) {
+            q.fail(new Error(`the audit batch was not stored: ${(err as Error).message}`));
+            return false;
+          }
+        });
+        this.queue.unshift(...sendable);
+        done();
+      }
+    });
+    worker.unref();
+    release();
+    this.flushing = false;
+    if (this.queue.length > 0) void this.flush();
+    else for (const resolve of this.drained.splice(0)) resolve();
+  }
+
+  /** Waits for every queued batch to be answered, then stops the thread. */
+  async close(): Promise<void> {
+    if (this.flushing || this.queue.length > 0) await new Promise<void>((r) => this.drained.push(r));
+    const worker = this.worker;
+    this.worker = null;
+    if (!worker) return;
+    const exited = new Promise<void>((r) => worker.once("exit", () => r()));
+    worker.ref();
+    worker.postMessage({ kind: "stop" });
+    await exited;
+  }
+}

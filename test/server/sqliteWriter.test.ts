@@ -1,0 +1,172 @@
+/**
+ * SQLite's audit writer thread (src/server/storage/sqliteWriter.ts): batches are written off the
+ * event loop, batches that queue together share one transaction, and each request still gets its
+ * own answer — a failing batch fails alone, acknowledged events are stored, counted once.
+ */
+import { randomUUID } from "node:crypto";
+import type { AuditEvent } from "../../src/core/audit";
+import { auditEventSchema } from "../../src/core/audit";
+import type { SqlStore } from "../../src/server/storage/sql";
+import { sqliteEngine, type Engine } from "./support/engines";
+
+const TENANT = randomUUID();
+const RECEIVED = "2026-06-13T00:00:00.000Z";
+const author = (groups: string[] = []) => ({ userId: randomUUID(), userName: "u@contoso.com", groups });
+
+function events(n: number, day = "2026-06-10"): AuditEvent[] {
+  return Array.from({ length: n }, (_, i) =>
+    auditEventSchema.parse({
+      id: randomUUID(),
+      type: i % 3 === 0 ? "label-changed" : "label-applied",
+      time: `${day}T${String(i % 24).padStart(2, "0")}:00:00.000Z`,
+      app: i % 2 === 0 ? "Word" : "Outlook",
+      labelId: randomUUID(),
+      downgrade: i % 3 === 0,
+    }),
+  );
+}
+
+let engine: Engine;
+let store: SqlStore;
+
+beforeEach(async () => {
+  engine = await sqliteEngine();
+  store = engine.open() as SqlStore;
+  await store.migrate();
+});
+
+afterEach(async () => {
+  await store.close();
+  await engine.dispose();
+});
+
+async function storedCount(): Promise<number> {
+  const [row] = await store.executor.query(`SELECT COUNT(*) AS n FROM audit_events WHERE tenant_id = $1`, [
+    TENANT,
+  ]);
+  return Number(row.n);
+}
+
+async function countedEveryone(): Promise<number> {
+  const [row] = await store.executor.query(
+    `SELECT COALESCE(SUM(events), 0) AS n FROM audit_daily WHERE tenant_id = $1 AND group_id = ''`,
+    [TENANT],
+  );
+  return Number(row.n);
+}
+
+test("the event loop turns while a batch is being written", async () => {
+  let stored = false;
+  const write = store.recordAudit(TENANT, author(["g1", "g2"]), events(500), RECEIVED).then((r) => {
+    stored = true;
+    return r;
+  });
+  // Written on the event loop, the whole batch was stored before any callback like this one ran.
+  const storedWhenTheLoopTurned = await new Promise<boolean>((resolve) =>
+    setImmediate(() => resolve(stored)),
+  );
+  expect(storedWhenTheLoopTurned).toBe(false);
+  expect(await write).toEqual({ accepted: 500, duplicates: 0 });
+});
+
+test("batches written together each get their own counts; an id sent twice is stored and counted once", async () => {
+  const shared = events(30);
+  const batches = [
+    shared,
+    [...shared.slice(0, 10), ...events(5)],
+    events(40),
+    shared,
+    [shared[0], shared[0]],
+  ];
+  const results = await Promise.all(batches.map((b) => store.recordAudit(TENANT, author(), b, RECEIVED)));
+  // In the order they were sent: the first to arrive stores the shared events, the rest see duplicates.
+  expect(results).toEqual([
+    { accepted: 30, duplicates: 0 },
+    { accepted: 5, duplicates: 10 },
+    { accepted: 40, duplicates: 0 },
+    { accepted: 0, duplicates: 30 },
+    { accepted: 0, duplicates: 2 },
+  ]);
+  expect(await storedCount()).toBe(75);
+  expect(await countedEveryone()).toBe(75);
+});
+
+test("a batch that cannot be stored fails alone, whole, and says why; the others queued with it are stored", async () => {
+  const bad = events(20);
+  // Past validation by construction: the column is NOT NULL, so the INSERT fails in the writer.
+  (bad[7] as { app: unknown }).app = null;
+  const good = [events(10), events(15)];
+  const [first, failed, last] = await Promise.allSettled([
+    store.recordAudit(TENANT, author(), good[0], RECEIVED),
+    store.recordAudit(TENANT, author(["g1"]), bad, RECEIVED),
+    store.recordAudit(TENANT, author(), good[1], RECEIVED),
+  ]);
+  expect(first).toEqual({ status: "fulfilled", value: { accepted: 10, duplicates: 0 } });
+  expect(last).toEqual({ status: "fulfilled", value: { accepted: 15, duplicates: 0 } });
+  expect(failed.status).toBe("rejected");
+  expect(String((failed as PromiseRejectedResult).reason)).toMatch(
+    /the audit batch was not stored: NOT NULL constraint failed: audit_events\.app/,
+  );
+  // None of the failed batch's events, nor its counters, were kept.
+  expect(await storedCount()).toBe(25);
+  expect(await countedEveryone()).toBe(25);
+  const [groupRows] = await store.executor.query(
+    `SELECT COUNT(*) AS n FROM audit_daily WHERE group_id = 'g1'`,
+  );
+  expect(Number(groupRows.n)).toBe(0);
+  // Sent again once fixed, it is stored.
+  (bad[7] as { app: unknown }).app = "Word";
+  expect(await store.recordAudit(TENANT, author(), bad, RECEIVED)).toEqual({ accepted: 20, duplicates: 0 });
+});
+
+test("the connection's own writes take turns with the writer thread: none fails while batches queue", async () => {
+  const at = new Date().toISOString();
+  const document = { labels: [] } as never;
+  const writes: Promise<unknown>[] = [];
+  for (let i = 0; i < 10; i++) {
+    writes.push(store.recordAudit(TENANT, author(), events(50, `2026-05-0${3 + (i % 7)}`), RECEIVED));
+    if (i === 3)
+      writes.push(
+        store.writePolicy(randomUUID(), {
+          expectedVersion: null,
+          document,
+          actor: { id: "a", name: null },
+          kind: "import",
+          at,
+        }),
+      );
+    if (i === 6) writes.push(store.pruneAudit("2026-05-03T00:00:00.000Z"));
+  }
+  const settled = await Promise.allSettled(writes);
+  expect(settled.filter((s) => s.status === "rejected")).toEqual([]);
+  // The retention run removes nothing here (every event is on or after its day): all are kept, counted once.
+  expect(await storedCount()).toBe(500);
+  expect(await countedEveryone()).toBe(500);
+});
+
+test("closing the store waits for the batches queued; reopened, every acknowledged event is there", async () => {
+  const writes = Array.from({ length: 8 }, () => store.recordAudit(TENANT, author(), events(100), RECEIVED));
+  const closing = store.close();
+  const results = await Promise.all(writes);
+  await closing;
+  expect(results.every((r) => r.accepted === 100)).toBe(true);
+  store = engine.open() as SqlStore;
+  expect(await storedCount()).toBe(800);
+  expect(await countedEveryone()).toBe(800);
+});
+
+test("a batch holding a value the writer thread cannot be sent fails alone; the others sent with it are stored", async () => {
+  const odd = events(5);
+  (odd[2] as { app: unknown }).app = Symbol("not a string");
+  const [first, failed, last] = await Promise.allSettled([
+    store.recordAudit(TENANT, author(), events(10), RECEIVED),
+    store.recordAudit(TENANT, author(), odd, RECEIVED),
+    store.recordAudit(TENANT, author(), events(7), RECEIVED),
+  ]);
+  expect(first).toEqual({ status: "fulfilled", value: { accepted: 10, duplicates: 0 } });
+  expect(last).toEqual({ status: "fulfilled", value: { accepted: 7, duplicates: 0 } });
+  expect(String((failed as PromiseRejectedResult).reason)).toMatch(
+    /the audit batch was not stored: .*Symbol/,
+  );
+  expect(await storedCount()).toBe(17);
+});
