@@ -4,7 +4,7 @@
  * reports) under GNU time. Reports and the walk are streamed, so what the scan holds should not
  * grow with the file count.
  *   npm run build:node && node bench/run.cjs bench/scanner/manyFiles.ts [--counts 1000,10000,100000]
- *     [--cli path/to/labelbridge.js ...] [--live]
+ *     [--cli path/to/labelbridge.js ...] [--live] [--heaps]
  * Each `--cli` adds a build to compare (e.g. the code before a change, built elsewhere); the
  * builds run alternately, one after the other for each count.
  *
@@ -12,9 +12,15 @@
  * it collects much. `--live` adds, for each build and count, a second run that measures what the
  * main thread really holds: every second a full collection, then its heap in use (the largest is
  * shown). It slows that run, whose time is not shown.
+ *
+ * `--heaps` adds another run that says where the peak is: each thread samples its V8 heap spaces
+ * every 200 ms, the main thread also its resident memory (anonymous, and mapped from files: the
+ * node binary and libraries); shown are the largest new and old space of the main thread and of
+ * the workers (the larger of the two), and the main thread's anonymous and file-backed memory at
+ * the peak sample.
  */
 import { spawnSync } from "node:child_process";
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { join } from "node:path";
 
@@ -58,6 +64,45 @@ if (isMainThread) {
 }
 `;
 
+/** Preloaded in every thread of the scan's process: where its memory is, largest of samples. */
+const HEAPS_PROBE = `
+const { readFileSync, writeFileSync } = require("node:fs");
+const { getHeapSpaceStatistics } = require("node:v8");
+const { isMainThread, threadId } = require("node:worker_threads");
+const most = { new_space: 0, old_space: 0, rss: 0, anon: 0, file: 0 };
+const kb = (status, key) => parseInt(status.slice(status.indexOf(key + ":") + key.length + 1).trim(), 10);
+const sample = () => {
+  for (const s of getHeapSpaceStatistics())
+    if (s.space_name in most) most[s.space_name] = Math.max(most[s.space_name], s.space_size);
+  if (isMainThread) {
+    const status = readFileSync("/proc/self/status", "utf8");
+    const rss = kb(status, "VmRSS") * 1024;
+    if (rss > most.rss) Object.assign(most, { rss, anon: kb(status, "RssAnon") * 1024, file: kb(status, "RssFile") * 1024 });
+  }
+  writeFileSync(process.env.HEAPS_OUT + "/" + (isMainThread ? "main" : threadId) + ".json", JSON.stringify(most));
+};
+setInterval(sample, 200).unref();
+process.on("exit", sample);
+`;
+
+/** Main thread and workers: largest new and old spaces, and the main thread's memory at its peak. */
+function heaps(cli: string, dir: string, out: string, probe: string): string {
+  const at = join(out, "heaps");
+  rmSync(at, { recursive: true, force: true });
+  mkdirSync(at);
+  spawnSync(process.execPath, [cli, ...scanArgs(dir, out)], {
+    env: { ...process.env, NODE_OPTIONS: `--require ${probe}`, HEAPS_OUT: at },
+  });
+  const mb = (n: number) => (n / (1024 * 1024)).toFixed(0);
+  const read = (f: string) => JSON.parse(readFileSync(join(at, f), "utf8")) as Record<string, number>;
+  const main = read("main.json");
+  const workers = readdirSync(at)
+    .filter((f) => f !== "main.json")
+    .map(read);
+  const worst = (k: string) => Math.max(0, ...workers.map((w) => w[k]));
+  return `${mb(main.new_space)} / ${mb(main.old_space)} MB | ${mb(worst("new_space"))} / ${mb(worst("old_space"))} MB | ${mb(main.anon)} + ${mb(main.file)} MB |`;
+}
+
 /** MB the scan's main thread held at most, measured after full collections. */
 function liveHeapMb(cli: string, dir: string, out: string, probe: string): number {
   const r = spawnSync(process.execPath, [cli, ...scanArgs(dir, out)], {
@@ -72,10 +117,15 @@ function liveHeapMb(cli: string, dir: string, out: string, probe: string): numbe
 function main(): void {
   const base = join(os.tmpdir(), "labelbridge-bench-many");
   const live = process.argv.includes("--live");
+  const withHeaps = process.argv.includes("--heaps");
   const probe = join(base, "live-heap-probe.cjs");
+  const heapsProbe = join(base, "heaps-probe.cjs");
   console.log(`load average at start: ${loadAverage()}`);
+  const extra =
+    (live ? " live heap, main thread |" : "") +
+    (withHeaps ? " main new / old space | worker new / old space | main anon + file at peak |" : "");
   console.log(
-    `\n| Files | build | peak RSS | wall | CPU | load |${live ? " live heap, main thread |" : ""}\n| --- | --- | --- | --- | --- | --- |${live ? " --- |" : ""}`,
+    `\n| Files | build | peak RSS | wall | CPU | load |${extra}\n| --- | --- | --- | --- | --- | --- |${extra.replace(/[^|]+\|/g, " --- |")}`,
   );
   for (const count of counts()) {
     rmSync(base, { recursive: true, force: true });
@@ -84,12 +134,14 @@ function main(): void {
     mkdirSync(out, { recursive: true });
     generate(dir, count);
     writeFileSync(probe, LIVE_HEAP_PROBE);
+    writeFileSync(heapsProbe, HEAPS_PROBE);
     for (const [b, cli] of clisToCompare().entries()) {
       const f = scan(cli, dir, out);
       const load = loadAverage();
       const held = live ? ` ${liveHeapMb(cli, dir, out, probe).toFixed(0)} MB |` : "";
+      const where = withHeaps ? ` ${heaps(cli, dir, out, heapsProbe)}` : "";
       console.log(
-        `| ${count.toLocaleString("en-US")} | ${b === 0 ? "this" : cli} | ${f.rssMb.toFixed(0)} MB | ${(f.wallMs / 1000).toFixed(1)} s | ${(f.cpuMs / 1000).toFixed(1)} s | ${load} |${held}`,
+        `| ${count.toLocaleString("en-US")} | ${b === 0 ? "this" : cli} | ${f.rssMb.toFixed(0)} MB | ${(f.wallMs / 1000).toFixed(1)} s | ${(f.cpuMs / 1000).toFixed(1)} s | ${load} |${held}${where}`,
       );
     }
   }

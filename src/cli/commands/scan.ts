@@ -22,6 +22,7 @@ import {
 import { DEFAULT_CONTENT_LIMITS } from "../scan/content";
 import { commandLinePath } from "../scan/fsPath";
 import { type ScanResult, runScan } from "../scan/engine";
+import { boundScanHeaps } from "../scan/heapBounds";
 import { type FileScanner, inProcessScanner, workerScanner } from "../scan/pool";
 import { loadPolicy, tokenFrom } from "../scan/policySource";
 import { justificationFrom } from "../scan/policyUse";
@@ -214,6 +215,8 @@ export async function runScanCommand(
     if (threshold !== null && row.infoTypes.some((t) => t.confidence >= threshold)) findings = true;
     if (row.action === "refused") refused = true;
   };
+  // The walk holds the main thread for a while: its heap is bounded once the workers' are set up.
+  await scanner.started?.();
   const progress = opts.progress ? new ProgressReporter(io.progress) : null;
   const startedAt = new Date().toISOString();
   let result: ScanResult;
@@ -313,6 +316,8 @@ export function register(program: Command): void {
     );
   addPolicyOptions(cmd);
   cmd.action(async (paths: string[], opts: ScanCommandOptions) => {
+    // The process is the scan's: its heaps, and its workers', stay sized to what it holds.
+    boundScanHeaps();
     process.exitCode = await runScanCommand(cmd, paths, opts, { io: processIo });
   });
 }

@@ -7,6 +7,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import type { AtomicFs } from "../ooxml/atomic";
+import { WORKER_YOUNG_GENERATION_MB, keepScanHeapsBounded } from "./heapBounds";
 import type { ScanRow } from "./row";
 import { type ScanJob, type ScanSettings, jobRow, scanFile } from "./scanFile";
 
@@ -15,6 +16,8 @@ export interface FileScanner {
   readonly concurrency: number;
   scan(job: ScanJob): Promise<ScanRow>;
   close(): Promise<void>;
+  /** Once every thread it starts is up: what starting them changed in the process is done. */
+  started?(): Promise<void>;
 }
 
 export function inProcessScanner(settings: ScanSettings, fsys?: AtomicFs): FileScanner {
@@ -38,6 +41,8 @@ export interface WorkerScannerOptions {
 interface Slot {
   worker: Worker;
   job: { id: number; job: ScanJob; resolve: (row: ScanRow) => void; timer: NodeJS.Timeout } | null;
+  /** Once the worker runs (or stopped before it could). */
+  started: Promise<void>;
 }
 
 function failedRow(job: ScanJob, code: string, message: string): ScanRow {
@@ -70,9 +75,21 @@ export function workerScanner(settings: ScanSettings, options: WorkerScannerOpti
   const spawn = (): Slot => {
     const worker = new Worker(workerPath, {
       workerData: settings,
-      resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb },
+      resourceLimits: {
+        maxOldGenerationSizeMb: options.maxHeapMb,
+        maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB,
+      },
     });
-    const slot: Slot = { worker, job: null };
+    // Referenced until it runs, so that waiting for it keeps the process alive.
+    const started = new Promise<void>((resolve) => {
+      worker.once("online", () => {
+        keepScanHeapsBounded();
+        if (!slot.job) worker.unref();
+        resolve();
+      });
+      worker.once("exit", () => resolve());
+    });
+    const slot: Slot = { worker, job: null, started };
     worker.on("message", (msg: { id: number; row: ScanRow }) => {
       if (slot.job && slot.job.id === msg.id) settle(slot, msg.row);
       dispatch();
@@ -95,7 +112,6 @@ export function workerScanner(settings: ScanSettings, options: WorkerScannerOpti
       );
     });
     worker.on("exit", () => replace("worker-crashed", "the worker stopped while reading the file"));
-    worker.unref();
     return slot;
   };
 
@@ -127,6 +143,9 @@ export function workerScanner(settings: ScanSettings, options: WorkerScannerOpti
 
   return {
     concurrency: slots.length,
+    async started() {
+      await Promise.all(slots.map((s) => s.started));
+    },
     scan(job) {
       return new Promise<ScanRow>((resolve) => {
         queue.push({ job, resolve });

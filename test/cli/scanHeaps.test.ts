@@ -1,0 +1,60 @@
+/**
+ * What a long scan costs in memory does not grow with its files: V8 would otherwise size every
+ * thread's young generation to how long the scan has run (src/cli/scan/heapBounds.ts). The built
+ * CLI is run with a preloaded probe that notes, in each thread, the largest each heap space grew.
+ * Needs `npm run build:node` first.
+ */
+import { mkdirSync, readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { WORKER_YOUNG_GENERATION_MB } from "../../src/cli/scan/heapBounds";
+import { cleanup, requireFreshBuild, runCli, tempDir, write } from "./support/helpers";
+
+/** Preloaded in the scan's process, so in the main thread and in each worker. */
+const PROBE = `
+const { writeFileSync } = require("node:fs");
+const { getHeapSpaceStatistics } = require("node:v8");
+const { isMainThread, threadId } = require("node:worker_threads");
+const most = {};
+const sample = () => {
+  let grew = false;
+  for (const s of getHeapSpaceStatistics())
+    if (s.space_size > (most[s.space_name] ?? 0)) {
+      most[s.space_name] = s.space_size;
+      grew = true;
+    }
+  // Written as it grows: a worker is terminated, it sees no exit.
+  if (grew) writeFileSync(process.env.HEAP_OUT + "/" + (isMainThread ? "main" : threadId) + ".json", JSON.stringify(most));
+};
+sample();
+setInterval(sample, 20).unref();
+process.on("exit", sample);
+`;
+
+const MB = 1024 * 1024;
+
+let dir: string;
+beforeAll(() => requireFreshBuild());
+beforeEach(() => (dir = tempDir()));
+afterEach(() => cleanup(dir));
+
+test("after thousands of files no thread's new space has grown: workers keep their bound, the main thread the size it started the scan with", () => {
+  // 5,000 files: enough that without the bounds every thread's new space reaches V8's 32 MB.
+  for (let i = 0; i < 5000; i++)
+    write(join(dir, "share", `d${Math.floor(i / 500)}`, `note-${i}.txt`), `Meeting notes ${i}\n`.repeat(4));
+  const out = join(dir, "heaps");
+  const probe = write(join(dir, "probe.cjs"), PROBE);
+  mkdirSync(out);
+  const r = runCli(["scan", join(dir, "share"), "--jobs", "2", "--no-progress"], {
+    env: { NODE_OPTIONS: `--require ${probe}`, HEAP_OUT: out },
+  });
+  expect(r.stderr).toBe("");
+  expect(r.status).toBe(0);
+  const most = (name: string) => JSON.parse(readFileSync(join(out, name), "utf8")) as Record<string, number>;
+  const workers = readdirSync(out).filter((f) => /^\d+\.json$/.test(f));
+  expect(workers).toHaveLength(2);
+  // Two semi-spaces of a third of the young generation each (V8's split).
+  for (const w of workers)
+    expect(most(w).new_space).toBeLessThanOrEqual((2 * WORKER_YOUNG_GENERATION_MB * MB) / 3);
+  // Loading the CLI's modules grows it to 16 MB before any scan can bound it; the scan adds nothing.
+  expect(most("main.json").new_space).toBeLessThanOrEqual(16 * MB);
+}, 120_000);
