@@ -122,8 +122,24 @@ describe.each(ENGINES)("GET /policy's fast path on %s", (_name, factory) => {
     agent: Agent;
   }
 
+  /** Both servers close whatever happens, so a failed comparison fails the test instead of hanging Jest. */
   async function compare(level: string): Promise<{ answers: Answer[]; lines: LogLine[] }> {
     const { fast, plain } = await pair(level);
+    let answers: Answer[];
+    try {
+      answers = await compareAnswers(fast, plain);
+    } finally {
+      for (const s of [fast, plain]) {
+        s.agent.destroy();
+        await s.server.close();
+      }
+    }
+    // Every line, those a closing server writes included.
+    expect(fast.lines).toEqual(plain.lines);
+    return { answers, lines: fast.lines };
+  }
+
+  async function compareAnswers(fast: Served, plain: Served): Promise<Answer[]> {
     const ada = `Bearer ${await token()}`;
     const limited = `Bearer ${await token()}`;
     const soon = `Bearer ${await token({ expiresIn: 2 })}`;
@@ -203,12 +219,7 @@ describe.each(ENGINES)("GET /policy's fast path on %s", (_name, factory) => {
     const nextId = (s: Served) =>
       (s.server.app as unknown as { genReqId: (req: unknown) => string }).genReqId({});
     expect(nextId(fast)).toBe(nextId(plain));
-    for (const s of [fast, plain]) {
-      s.agent.destroy();
-      await s.server.close();
-    }
-    expect(fast.lines).toEqual(plain.lines);
-    return { answers, lines: fast.lines };
+    return answers;
   }
 
   test("at warn it answers the hot 304s and nothing differs: statuses, headers, bodies, log lines", async () => {
