@@ -9,6 +9,7 @@
  * Another concern (the admin console) is one more plugin: pass it in `plugins`, or register it
  * beside the others below; `app.requireUser` / `app.requireAdmin` and `app.store` are there for it.
  */
+import type { IncomingMessage, ServerResponse } from "node:http";
 import Fastify, {
   type FastifyError,
   type FastifyInstance,
@@ -33,10 +34,11 @@ import type { Store } from "./storage/store";
 import { withWriteListener } from "./storage/writeListener";
 import { EffectivePolicyCache } from "./effectivePolicy";
 import { API_HEADERS, securityHeaders } from "./security";
+import { policyFastPath, requestIds } from "./policyFastPath";
 import healthRoutes from "./routes/health";
 import staticRoutes from "./routes/static";
 import homeRoutes from "./routes/home";
-import policyRoutes from "./routes/policy";
+import policyRoutes, { policyCacheControl } from "./routes/policy";
 import auditRoutes from "./routes/audit";
 import adminRoutes from "./routes/admin";
 import graphRoutes from "./routes/graph";
@@ -84,6 +86,8 @@ export interface AppOptions {
   plugins?: ExtraPlugin[];
   /** Microsoft Graph client tuning (tests: retry waits). */
   graph?: GraphClientOptions;
+  /** Answer the hot conditional GET /policy before Fastify's routing (default true; policyFastPath.ts). */
+  policyFastPath?: boolean;
 }
 
 /** Where the API lives; CORS applies under it. */
@@ -138,8 +142,10 @@ export async function buildApp(
 
   // Not Fastify's `logger` option: see logging.ts (no response listeners where nothing is logged).
   const log = rootLogger(options.logger ?? { level: config.logLevel });
+  const requestId = requestIds();
   const app = Fastify({
     ...requestLoggers(log),
+    genReqId: requestId,
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
     ...(options.https ? { https: options.https } : {}),
@@ -194,7 +200,7 @@ export async function buildApp(
   });
   // One hook for every request's fixed work (security headers; CORS on the API, which may answer a
   // preflight here), so an API call runs two onRequest hooks (this and its guard), not three.
-  app.addHook("onRequest", (request, reply, done) => {
+  app.addHook("onRequest", function fixedHeaders(request, reply, done) {
     const url = request.url;
     if (url.startsWith("/api/")) {
       for (let i = 0; i < apiPairs.length; i++) reply.header(apiPairs[i][0], apiPairs[i][1]);
@@ -294,5 +300,32 @@ export async function buildApp(
 
   await app.register(adminConsole);
   for (const extra of options.plugins ?? []) await app.register(extra.plugin, extra.options ?? {});
+
+  // Another plugin may add hooks the fast path would skip: with extras, Fastify answers everything.
+  if (options.policyFastPath !== false && !options.plugins?.length) {
+    let closing = false;
+    const close = app.close;
+    app.close = function (this: FastifyInstance, ...args: unknown[]) {
+      closing = true;
+      return (close as (...a: unknown[]) => unknown).apply(this, args);
+    } as typeof app.close;
+    const info = log?.levels.values.info ?? 0;
+    const answerEarly = policyFastPath({
+      path: `${API_PREFIX}policy`,
+      apiHeaders: apiPairs,
+      cacheControl: policyCacheControl(config.policyMaxAgeSeconds),
+      recentPrincipal: app.recentPrincipal,
+      quietUser: guard.quietUser,
+      policy: (principal) => policies.peek(principal),
+      logsRequests: () => log !== null && log.levelVal <= info,
+      closing: () => closing,
+      requestId,
+    });
+    const [fastify] = app.server.listeners("request") as ((...a: unknown[]) => void)[];
+    app.server.removeListener("request", fastify);
+    app.server.on("request", (request: IncomingMessage, response: ServerResponse) => {
+      if (!answerEarly(request, response)) fastify.call(app.server, request, response);
+    });
+  }
   return app;
 }

@@ -11,11 +11,18 @@ import type { RateLimiter } from "./rateLimit";
 
 export type Guard = (request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction) => void;
 
+/**
+ * The user guard for a caller already authenticated, when it would only count the request: true
+ * after counting it exactly as `user` does; false, counting nothing, when `user` would do more
+ * (refuse it, or add a header), so the caller leaves the request to `user`.
+ */
+export type QuietUserGuard = (principal: Principal, now: number) => boolean;
+
 export function guards(
   app: FastifyInstance,
   limiter: RateLimiter,
   adminRole: string,
-): { user: Guard; admin: Guard } {
+): { user: Guard; admin: Guard; quietUser: QuietUserGuard } {
   // One key string per verified token: V8 keeps a string's hash, so the limiter's lookup is not a
   // fresh hash of a fresh string on every request.
   const limitKeys = new WeakMap<Principal, string>();
@@ -40,7 +47,7 @@ export function guards(
       }
       done();
     };
-    return (request, reply, done) => {
+    const guardHook: Guard = (request, reply, done) => {
       // One clock read for the token's expiry and the rate-limit window.
       const now = Date.now();
       let principal: Principal | Promise<Principal>;
@@ -52,6 +59,14 @@ export function guards(
       if (principal instanceof Promise) principal.then((p) => admit(p, now, reply, done), done);
       else admit(principal, now, reply, done);
     };
+    return guardHook;
   };
-  return { user: guard(false), admin: guard(true) };
+  const quietUser: QuietUserGuard = (principal, now) => {
+    if (principal.groupsUnresolved) return false;
+    const key = limitKey(principal);
+    if (!limiter.allows(key, now)) return false;
+    limiter.take(key, now);
+    return true;
+  };
+  return { user: guard(false), admin: guard(true), quietUser };
 }

@@ -43,6 +43,12 @@ export class RateLimiter {
     this.refusal = `more than ${this.max} requests in ${span(this.windowMs)}`;
   }
 
+  /** Whether `take(key, now)` would pass; counts nothing (a caller that goes on calls `take`). */
+  allows(key: string, now: number): boolean {
+    const window = this.windows.get(key);
+    return window === undefined || window.startedAt + this.windowMs <= now || window.count < this.max;
+  }
+
   /** Counts one request for `key`; throws 429 with Retry-After when the window's allowance is spent. */
   take(key: string, now = this.now()): void {
     const window = this.windows.get(key);

@@ -23,6 +23,8 @@ declare module "fastify" {
      * case), a promise when it must be verified now; hooks on hot routes use it to skip a promise.
      */
     authenticate(request: FastifyRequest, now?: number): Principal | Promise<Principal>;
+    /** The caller of an Authorization header verified recently (what `authenticate` trusts without verifying), or undefined. */
+    recentPrincipal(header: string | undefined, now: number): Principal | undefined;
   }
 }
 
@@ -116,14 +118,17 @@ async function authPlugin(app: FastifyInstance, options: AuthPluginOptions): Pro
     return principal;
   }
 
+  // Only headers that passed the pattern in `authenticate` are ever stored, and each names exactly
+  // one token, so a hit needs no parsing.
+  const recentPrincipal = (header: string | undefined, now: number): Principal | undefined =>
+    header ? cache.get(header, now) : undefined;
+
   function authenticate(request: FastifyRequest, now = Date.now()): Principal | Promise<Principal> {
     if (request.principal) return request.principal;
     const header = request.headers.authorization;
     if (!header)
       throw unauthorized("missing", "send an Entra ID access token as 'Authorization: Bearer <token>'");
-    // Only headers that passed the pattern below are ever stored, and each names exactly one
-    // token, so a hit needs no parsing.
-    const principal = cache.get(header, now);
+    const principal = recentPrincipal(header, now);
     if (principal !== undefined) {
       request.principal = principal;
       return principal;
@@ -134,6 +139,7 @@ async function authPlugin(app: FastifyInstance, options: AuthPluginOptions): Pro
   }
 
   app.decorate("authenticate", authenticate);
+  app.decorate("recentPrincipal", recentPrincipal);
   app.decorate("requireUser", async (request: FastifyRequest) => {
     await authenticate(request);
   });

@@ -20,9 +20,24 @@ export function notModified(ifNoneMatch: string | undefined, etag: string): bool
 const VARY = "Origin, Authorization";
 const JSON_TYPE = "application/json; charset=utf-8";
 
+export const policyCacheControl = (maxAgeSeconds: number): string =>
+  `private, max-age=${maxAgeSeconds}, must-revalidate`;
+
+/** Where headers go: a Fastify reply, or the prebuilt answer of the fast path (policyFastPath.ts). */
+export interface HeaderSink {
+  header(name: string, value: string): unknown;
+}
+
+/** Every answer's own headers (200 and 304), in the order they are set. */
+export function policyHeaders(to: HeaderSink, etag: string, cacheControl: string): void {
+  to.header("etag", etag);
+  to.header("cache-control", cacheControl);
+  to.header("vary", VARY);
+}
+
 export default async function policyRoutes(app: FastifyInstance, options: PolicyRouteOptions): Promise<void> {
   const { policies } = options;
-  const cacheControl = `private, max-age=${options.maxAgeSeconds}, must-revalidate`;
+  const cacheControl = policyCacheControl(options.maxAgeSeconds);
 
   const send = (request: FastifyRequest, reply: FastifyReply, policy: EffectivePolicyResponse | null) => {
     if (policy === null) {
@@ -32,7 +47,7 @@ export default async function policyRoutes(app: FastifyInstance, options: Policy
         `tenant ${request.principal!.tenantId} has no labeling configuration yet; an admin creates one with PUT /api/v1/admin/policy or a Graph import`,
       );
     }
-    reply.header("etag", policy.etag).header("cache-control", cacheControl).header("vary", VARY);
+    policyHeaders(reply, policy.etag, cacheControl);
     if (notModified(request.headers["if-none-match"], policy.etag)) reply.code(304).send();
     else reply.header("content-type", JSON_TYPE).send(policy.body);
   };
