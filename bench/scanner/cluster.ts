@@ -188,6 +188,7 @@ async function main(): Promise<void> {
         filesPerSecond: Math.round(files / seconds),
         nodeCpuS: +figures.reduce((s, f) => s + f.cpuS, 0).toFixed(1),
         backendCpuS: +((cpu.user + cpu.system) / 1e6).toFixed(1),
+        backendSysS: +(cpu.system / 1e6).toFixed(1),
         postgresCpuS: +postgresCpuS.toFixed(1),
         loadBefore: +load.toFixed(2),
         loadAfter: +os.loadavg()[0].toFixed(2),
