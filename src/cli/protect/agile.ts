@@ -30,10 +30,14 @@ export interface FileKey {
   password: string;
 }
 
-/** A fresh random password and key id (32 random bytes of password, base64url). */
+/**
+ * A fresh random password and key id: 24 random bytes of password, in hex, because an admin types
+ * it after `msoffcrypto-tool -p` (docs/deploy.md) and a base64url one started with "-" one time in 64,
+ * which the tool then read as an option.
+ */
 export function newFileKey(): FileKey & { salt: Buffer } {
   const salt = randomBytes(16);
-  return { keyId: salt.toString("hex"), salt, password: randomBytes(24).toString("base64url") };
+  return { keyId: salt.toString("hex"), salt, password: randomBytes(24).toString("hex") };
 }
 
 export function keyIdOf(info: AgileInfo): string {

@@ -81,6 +81,13 @@ describe("ECMA-376 agile encryption", () => {
     );
   });
 
+  test("a password never starts with '-', which `msoffcrypto-tool -p` would read as an option", () => {
+    // One in 64 base64url passwords did: over 2,000 keys that is all but certain.
+    const leading = new Set(Array.from({ length: 2000 }, () => newFileKey().password[0]));
+    expect(leading.has("-")).toBe(false);
+    expect(newFileKey().password).toMatch(/^[0-9a-f]{48}$/);
+  });
+
   test("the key id is the file's keyData salt, readable without the password", () => {
     const key = newFileKey();
     expect(openContainer(encryptPackage(Buffer.from(buildDocx([["a"]])), key)).keyId).toBe(key.keyId);
