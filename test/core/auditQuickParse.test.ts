@@ -4,7 +4,8 @@
  * on valid events and on each of them broken in every field, one way after another.
  */
 import { auditEventSchema } from "../../src/core/audit";
-import { quickAuditEvent } from "../../src/core/audit/fastParse";
+import { z } from "zod";
+import { quickAuditEvent, stringRule } from "../../src/core/audit/fastParse";
 
 const GUID = "0d9a3c4e-1b2f-4c5d-8e9f-a0b1c2d3e4f5";
 
@@ -103,4 +104,40 @@ test("the quick check accepts only what the schema accepts, and returns what it 
   // It does take the common events (else the route would gain nothing).
   expect(quick).toBeGreaterThan(100);
   for (const e of VALID.filter((v) => !("details" in v))) expect(quickAuditEvent(e)).not.toBeNull();
+});
+
+test("the quick check reads each string rule from the schema, so a changed limit cannot drift", () => {
+  const rule = stringRule(z.string().min(2).max(5).regex(/^a+$/).optional());
+  expect(["aa", "aaaaa"].map(rule)).toEqual([true, true]);
+  expect(["a", "aaaaaa", "ab", 3, undefined].map(rule)).toEqual([false, false, false, false, false]);
+  const time = stringRule(z.string().datetime({ offset: true }).nullable().default(null));
+  expect([time("2026-06-10T10:00:00+02:00"), time("2026-06-10T10:00:00")]).toEqual([true, false]);
+  // A rule it does not know is refused when the module loads, not ignored.
+  expect(() => stringRule(z.string().email())).toThrow("the schema's 'email' rule is not known here");
+});
+
+test("at each length limit the schema holds, the quick check agrees with it", () => {
+  const base = VALID[1];
+  const limits: [string, number][] = [
+    ["id", 64],
+    ["itemName", 400],
+    ["reason", 100],
+  ];
+  for (const [field, max] of limits)
+    for (const length of [max, max + 1]) {
+      const input = { ...base, [field]: "a".repeat(length) };
+      expect({ field, length, quick: quickAuditEvent(input) !== null }).toEqual({
+        field,
+        length,
+        quick: auditEventSchema.safeParse(input).success,
+      });
+    }
+  for (const [key, max] of [
+    ["reason", 200],
+    ["text", 1000],
+  ] as const)
+    for (const length of [max, max + 1]) {
+      const input = { ...base, justification: { reason: "r", [key]: "j".repeat(length) } };
+      expect(quickAuditEvent(input) !== null).toBe(auditEventSchema.safeParse(input).success);
+    }
 });
