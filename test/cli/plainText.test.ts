@@ -1,7 +1,12 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { decodeTextBytes, streamTextFile, utf8PendingTail } from "../../src/cli/formats/plainText";
+import {
+  decodeTextBytes,
+  streamTextBytes,
+  streamTextFile,
+  utf8PendingTail,
+} from "../../src/cli/formats/plainText";
 
 let dir: string;
 beforeAll(() => {
@@ -90,6 +95,27 @@ describe("plain text files", () => {
       expect(readInChunks(be, chunk).text).toBe("Card 4111 1111 1111 1111 — €");
     }
     expect(decodeTextBytes(le)).toBe("Card 4111 1111 1111 1111 — €");
+  });
+
+  test("bytes already read give the same pieces, in the same order, as the file they were read from", () => {
+    const utf16 = Buffer.concat([
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from("Card 4111 1111 1111 1111 — €", "utf16le"),
+    ]);
+    for (const bytes of [byteSoup(7, 300), byteSoup(11, 1000), utf16, new Uint8Array(0)])
+      for (const chunk of [1, 3, 64, 1 << 20]) {
+        const path = join(dir, `b-${chunk}.txt`);
+        writeFileSync(path, bytes);
+        const fromFile: string[] = [];
+        const fromBytes: string[] = [];
+        const readFile = streamTextFile(path, (t) => fromFile.push(t), chunk);
+        const readBytes = streamTextBytes(Buffer.from(bytes), (t) => fromBytes.push(t), chunk);
+        expect({ chunk, pieces: fromBytes, read: readBytes }).toEqual({
+          chunk,
+          pieces: fromFile,
+          read: readFile,
+        });
+      }
   });
 
   test("an empty file yields no text", () => {

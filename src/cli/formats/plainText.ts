@@ -78,6 +78,32 @@ class Utf8Pieces {
   }
 }
 
+/**
+ * Decodes consecutive chunks (`next` returns null at the end) into text pieces; returns the bytes
+ * read. A chunk may be overwritten once the next one is asked for.
+ */
+function streamText(next: () => Uint8Array | null, onText: (text: string) => void): number {
+  let position = 0;
+  let encoding: Encoding | null = null;
+  let utf16: TextDecoder | null = null;
+  const utf8 = new Utf8Pieces();
+  for (let chunk = next(); chunk !== null; chunk = next()) {
+    let view = chunk;
+    if (encoding === null) {
+      const chosen = encodingOf(view);
+      encoding = chosen.encoding;
+      view = view.subarray(chosen.skip);
+      if (encoding !== "utf-8") utf16 = new TextDecoder(encoding);
+    }
+    position += chunk.length;
+    if (utf16 !== null) onText(utf16.decode(view, { stream: true }));
+    else utf8.push(view, onText);
+  }
+  if (utf16 !== null) onText(utf16.decode());
+  else utf8.finish(onText);
+  return position;
+}
+
 /** Calls `onText` with consecutive decoded pieces of the file; returns the bytes read. */
 export function streamTextFile(
   path: string | Buffer,
@@ -91,29 +117,32 @@ export function streamTextFile(
     const size = fstatSync(fd).size;
     const buffer = Buffer.allocUnsafe(Math.max(1, Math.min(chunkBytes, size + 1)));
     let position = 0;
-    let encoding: Encoding | null = null;
-    let utf16: TextDecoder | null = null;
-    const utf8 = new Utf8Pieces();
-    for (;;) {
+    return streamText(() => {
       const n = readSync(fd, buffer, 0, buffer.length, position);
-      if (n === 0) break;
-      let view = buffer.subarray(0, n);
-      if (encoding === null) {
-        const chosen = encodingOf(view);
-        encoding = chosen.encoding;
-        view = view.subarray(chosen.skip);
-        if (encoding !== "utf-8") utf16 = new TextDecoder(encoding);
-      }
       position += n;
-      if (utf16 !== null) onText(utf16.decode(view, { stream: true }));
-      else utf8.push(view, onText);
-    }
-    if (utf16 !== null) onText(utf16.decode());
-    else utf8.finish(onText);
-    return position;
+      return n === 0 ? null : buffer.subarray(0, n);
+    }, onText);
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * The same pieces as streamTextFile would give for a file holding `bytes`: for a file the caller
+ * has just read whole (the scanner node reads it for its hash), so it is not read twice.
+ */
+export function streamTextBytes(
+  bytes: Uint8Array,
+  onText: (text: string) => void,
+  chunkBytes = TEXT_CHUNK_BYTES,
+): number {
+  let position = 0;
+  return streamText(() => {
+    if (position >= bytes.length) return null;
+    const chunk = bytes.subarray(position, position + chunkBytes);
+    position += chunk.length;
+    return chunk;
+  }, onText);
 }
 
 /** Decodes an in-memory text (an attachment) the same way. */

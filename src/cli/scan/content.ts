@@ -21,7 +21,7 @@ import { bufferSource } from "../ooxml/source";
 import { DEFAULT_ZIP_LIMITS, type ZipLimits } from "../ooxml/zipRead";
 import { type FileType, familyOf, fileTypeOf } from "../formats/fileType";
 import { extractPdfText } from "../formats/pdf";
-import { decodeTextBytes, streamTextFile } from "../formats/plainText";
+import { decodeTextBytes, streamTextBytes, streamTextFile } from "../formats/plainText";
 import { StreamingDetector, mergeDetections } from "./detectText";
 import type { FsPath } from "./fsPath";
 import { mailModule, officeFileModule, pdfStreamsModule } from "./onDemand";
@@ -200,11 +200,15 @@ async function scanBytes(
   return detector.finish();
 }
 
-/** Reads a file of a known type. Throws only when nothing at all could be read. */
+/**
+ * Reads a file of a known type. Throws only when nothing at all could be read. `textBytes`: a text
+ * file's whole content, when the caller has just read it; other types are read from `path`.
+ */
 export async function readFileContent(
   path: FsPath,
   type: FileType,
   limits: ContentLimits = DEFAULT_CONTENT_LIMITS,
+  textBytes?: Uint8Array,
 ): Promise<FileContent> {
   const family = familyOf(type);
   const warnings: string[] = [];
@@ -234,7 +238,8 @@ export async function readFileContent(
 
   if (family === "text") {
     const detector = new StreamingDetector();
-    streamTextFile(path, (t) => detector.push(t));
+    if (textBytes) streamTextBytes(textBytes, (t) => detector.push(t));
+    else streamTextFile(path, (t) => detector.push(t));
     return { ...base, ...detector.finish() };
   }
 

@@ -134,7 +134,9 @@ export function workerScanner(settings: ScanSettings, options: WorkerScannerOpti
       }, options.fileTimeoutMs);
       slot.job = { id, job: next.job, resolve: next.resolve, timer };
       slot.worker.ref();
-      slot.worker.postMessage({ id, job: next.job });
+      // Without the bytes a caller may have read: the worker reads the file itself rather than the
+      // main thread copying it across.
+      slot.worker.postMessage({ id, job: { ...next.job, bytes: undefined } });
     }
     for (const slot of slots) if (!slot.job) slot.worker.unref();
   };

@@ -73,6 +73,11 @@ export interface ScanJob {
   links?: string[];
   /** Reached through a link but outside every scanned root: never labeled. */
   outsideRoots?: boolean;
+  /**
+   * The file's whole content, when the caller has just read it (a scanner node reads it for its
+   * hash): a text file is scanned from it instead of being read a second time. In-process only.
+   */
+  bytes?: Uint8Array;
 }
 
 /** The row a job starts from: its path as shown, its links. */
@@ -247,7 +252,7 @@ export async function scanFile(job: ScanJob, settings: ScanSettings, fsys?: Atom
       const found = await protectionModule().readProtectedContent(path, job.type, keys);
       row.labelNotes.push(found.keyNote);
       content = found;
-    } else content = await readFileContent(path, job.type, settings.limits);
+    } else content = await readFileContent(path, job.type, settings.limits, job.bytes);
     if (pdf) Object.assign(content, { labels: pdf.labels, labelError: pdf.labelError });
     row.scannedChars = content.scannedChars;
     row.infoTypes = content.detections.map((d) => ({

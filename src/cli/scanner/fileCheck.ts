@@ -4,7 +4,7 @@
  * not read for content at all in the first case, and only hashed in the second.
  */
 import { createHash } from "node:crypto";
-import { createReadStream, readFileSync, statSync } from "node:fs";
+import { closeSync, createReadStream, fstatSync, openSync, readFileSync, statSync } from "node:fs";
 
 export interface FileSeen {
   size: number;
@@ -18,10 +18,21 @@ export interface Previous {
   hash: string;
 }
 
+export interface FileCheck {
+  unchanged: boolean;
+  seen: FileSeen | null;
+  hash: string | null;
+  /** The content the hash was taken from, when it was read in one go: the scan need not read it again. */
+  bytes: Buffer | null;
+}
+
+function seenOf(stats: { size: number; mtimeMs: number }): FileSeen {
+  return { size: stats.size, mtimeMs: Math.trunc(stats.mtimeMs) };
+}
+
 export function seen(path: string): FileSeen | null {
   try {
-    const s = statSync(path);
-    return { size: s.size, mtimeMs: Math.trunc(s.mtimeMs) };
+    return seenOf(statSync(path));
   } catch {
     return null; // the scan itself reports why the file cannot be read
   }
@@ -30,10 +41,12 @@ export function seen(path: string): FileSeen | null {
 /** Files up to this size are hashed from one read: a stream costs more than the hashing itself. */
 const ONE_READ = 4 * 1024 * 1024;
 
+const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
+
 export function contentHash(path: string, size = Infinity): Promise<string | null> {
   if (size <= ONE_READ) {
     try {
-      return Promise.resolve(createHash("sha256").update(readFileSync(path)).digest("hex"));
+      return Promise.resolve(sha256(readFileSync(path)));
     } catch {
       return Promise.resolve(null);
     }
@@ -47,19 +60,40 @@ export function contentHash(path: string, size = Infinity): Promise<string | nul
   });
 }
 
-/** The state to record for the file now, and whether it is unchanged since `previous`. */
-export async function checkFile(
-  path: string,
-  previous: Previous | null,
-): Promise<{ unchanged: boolean; seen: FileSeen | null; hash: string | null }> {
-  const now = seen(path);
-  if (!now) return { unchanged: false, seen: null, hash: null };
-  if (previous && previous.size === now.size && previous.mtimeMs === now.mtimeMs)
-    return { unchanged: true, seen: now, hash: previous.hash };
+function isUnchanged(previous: Previous | null, now: FileSeen, hash: string | null): boolean {
+  return previous !== null && hash !== null && previous.size === now.size && previous.hash === hash;
+}
+
+/**
+ * The state to record for the file now, and whether it is unchanged since `previous`. A small file
+ * is opened once: its size and mtime from the open file, its content read whole for the hash.
+ */
+export async function checkFile(path: string, previous: Previous | null): Promise<FileCheck> {
+  let fd: number;
+  try {
+    fd = openSync(path, "r");
+  } catch {
+    // Not readable: still record what stat says; the scan reports why it cannot be read.
+    return { unchanged: false, seen: seen(path), hash: null, bytes: null };
+  }
+  let now: FileSeen;
+  try {
+    now = seenOf(fstatSync(fd));
+    if (previous && previous.size === now.size && previous.mtimeMs === now.mtimeMs)
+      return { unchanged: true, seen: now, hash: previous.hash, bytes: null };
+    if (now.size <= ONE_READ) {
+      let bytes: Buffer | null = null;
+      try {
+        bytes = readFileSync(fd);
+      } catch {
+        // as contentHash: no hash, the scan reports the read error
+      }
+      const hash = bytes ? sha256(bytes) : null;
+      return { unchanged: isUnchanged(previous, now, hash), seen: now, hash, bytes };
+    }
+  } finally {
+    closeSync(fd);
+  }
   const hash = await contentHash(path, now.size);
-  return {
-    unchanged: previous !== null && hash !== null && previous.size === now.size && previous.hash === hash,
-    seen: now,
-    hash,
-  };
+  return { unchanged: isUnchanged(previous, now, hash), seen: now, hash, bytes: null };
 }

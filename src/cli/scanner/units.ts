@@ -7,7 +7,8 @@ import { withoutEmptyFields } from "../../server/scanJobs/storedRow";
 import type { ClaimedUnit, FileResult, RunSpec, UnitFile } from "../../server/scanJobs/wire";
 import type { FileScanner } from "../scan/pool";
 import { type ScanRow, emptyRow } from "../scan/row";
-import type { FileType } from "../formats/fileType";
+import { type FileType, familyOf } from "../formats/fileType";
+import { TEXT_CHUNK_BYTES } from "../formats/plainText";
 import type { ScannerClient } from "./client";
 import { checkFile, contentHash, seen } from "./fileCheck";
 import { UnitReporter } from "./reporter";
@@ -103,6 +104,11 @@ async function scanOne(file: UnitFile, deps: UnitDeps): Promise<FileResult> {
     path: file.path,
     size: check.seen?.size ?? file.size,
     type: file.type as FileType,
+    // What the hash was taken from: a text file of up to one chunk is scanned without reading it
+    // again (larger ones and other types are read by the scan, in bounded memory, as before).
+    ...(check.bytes && check.bytes.length <= TEXT_CHUNK_BYTES && familyOf(file.type as FileType) === "text"
+      ? { bytes: check.bytes }
+      : {}),
   });
   if (row.action === "labeled" || row.action === "relabeled") {
     // What the next run compares against is the file as the scanner left it.
