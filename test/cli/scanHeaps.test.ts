@@ -4,31 +4,11 @@
  * CLI is run with a preloaded probe that notes, in each thread, the largest each heap space grew.
  * Needs `npm run build:node` first.
  */
-import { mkdirSync, readFileSync, readdirSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { WORKER_YOUNG_GENERATION_MB } from "../../src/cli/scan/heapBounds";
+import { HEAP_PROBE, largestHeapSpaces } from "./support/heapProbe";
 import { cleanup, requireFreshBuild, runCli, tempDir, write } from "./support/helpers";
-
-/** Preloaded in the scan's process, so in the main thread and in each worker. */
-const PROBE = `
-const { writeFileSync } = require("node:fs");
-const { getHeapSpaceStatistics } = require("node:v8");
-const { isMainThread, threadId } = require("node:worker_threads");
-const most = {};
-const sample = () => {
-  let grew = false;
-  for (const s of getHeapSpaceStatistics())
-    if (s.space_size > (most[s.space_name] ?? 0)) {
-      most[s.space_name] = s.space_size;
-      grew = true;
-    }
-  // Written as it grows: a worker is terminated, it sees no exit.
-  if (grew) writeFileSync(process.env.HEAP_OUT + "/" + (isMainThread ? "main" : threadId) + ".json", JSON.stringify(most));
-};
-sample();
-setInterval(sample, 20).unref();
-process.on("exit", sample);
-`;
 
 const MB = 1024 * 1024;
 
@@ -40,17 +20,16 @@ function scanWithProbe(files: number): {
   for (let i = 0; i < files; i++)
     write(join(dir, "share", `d${Math.floor(i / 500)}`, `note-${i}.txt`), `Meeting notes ${i}\n`.repeat(4));
   const out = join(dir, "heaps");
-  const probe = write(join(dir, "probe.cjs"), PROBE);
+  const probe = write(join(dir, "probe.cjs"), HEAP_PROBE);
   mkdirSync(out);
   const r = runCli(["scan", join(dir, "share"), "--jobs", "2", "--no-progress"], {
     env: { NODE_OPTIONS: `--require ${probe}`, HEAP_OUT: out },
   });
   expect(r.stderr).toBe("");
   expect(r.status).toBe(0);
-  const most = (name: string) => JSON.parse(readFileSync(join(out, name), "utf8")) as Record<string, number>;
-  const workers = readdirSync(out).filter((f) => /^\d+\.json$/.test(f));
-  expect(workers).toHaveLength(2);
-  return { main: most("main.json"), workers: workers.map(most) };
+  const spaces = largestHeapSpaces(out);
+  expect(spaces.workers).toHaveLength(2);
+  return spaces;
 }
 
 let dir: string;
