@@ -7,15 +7,15 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { csvReport } from "../../src/cli/report/csv";
-import { htmlReport } from "../../src/cli/report/html";
+import { HTML_TABLE_LIMIT, htmlReport } from "../../src/cli/report/html";
 import { type ReportMeta, jsonReport } from "../../src/cli/report/json";
-import { ReportWriter, TextFile } from "../../src/cli/report/stream";
+import { ReportWriter, TextFile, readLines } from "../../src/cli/report/stream";
 import { summarize } from "../../src/cli/report/summary";
 import { REORDER_WINDOW, runScan } from "../../src/cli/scan/engine";
 import type { FileScanner } from "../../src/cli/scan/pool";
 import { type ScanRow, emptyRow } from "../../src/cli/scan/row";
 import type { ScanJob } from "../../src/cli/scan/scanFile";
-import { displayPath } from "../../src/cli/scan/fsPath";
+import { asFsPath, displayPath } from "../../src/cli/scan/fsPath";
 import { cleanup, tempDir, write } from "./support/helpers";
 
 let dir: string;
@@ -114,6 +114,41 @@ test("a slow file holds back at most REORDER_WINDOW finished rows: the engine wa
   expect(emitted).toHaveLength(total);
   expect(emitted[0].endsWith("f00000.txt")).toBe(true);
 }, 60_000);
+
+test("the HTML report built from the spool says what the in-memory one says past its table's limit: the count, the first rows listed", () => {
+  const rows: ScanRow[] = [];
+  for (let i = 0; i < HTML_TABLE_LIMIT * 2 + 7; i++) {
+    const job: ScanJob = {
+      path: asFsPath(`/share/d${i % 9}/f${i}-${i % 2 ? "plain" : "card"}.txt`),
+      size: i,
+      type: "txt",
+    };
+    rows.push(rowOf(job));
+  }
+  const meta: ReportMeta = {
+    mode: "discover",
+    roots: ["/share"],
+    startedAt: "2026-12-05T00:00:00.000Z",
+    durationMs: 1234,
+    dryRun: false,
+    policy: null,
+  };
+  const path = join(dir, "r.html");
+  const writer = new ReportWriter([path]);
+  for (const row of rows) writer.add(row);
+  expect(writer.finish(meta, summarize(rows, ["/share"]))).toEqual([]);
+  const html = readFileSync(path, "utf8");
+  expect(html).toContain(`first ${HTML_TABLE_LIMIT.toLocaleString("en-US")} shown`);
+  expect(html).toBe(htmlReport(rows, meta));
+});
+
+test("readLines gives every line of a file, whole, across its read chunks", () => {
+  const lines: string[] = [];
+  for (let i = 0; i < 30_000; i++) lines.push(i % 11 === 0 ? `é💳 ${"y".repeat(i % 300)} ${i}` : `line ${i}`);
+  lines.push("z".repeat(200 * 1024), "", "last");
+  const path = write(join(dir, "lines.txt"), lines.join("\n"));
+  expect([...readLines(path)]).toEqual(lines);
+});
 
 test("a report that cannot be written stops the run before it starts", () => {
   expect(() => new ReportWriter([join(dir, "no", "such", "folder", "r.csv")])).toThrow(/ENOENT/);

@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { Command, InvalidArgumentError, Option } from "commander";
 import { EXIT } from "../main";
 import { processIo, usageError } from "../scan/cliOptions";
+import { boundScanHeaps } from "../scan/heapBounds";
 import { type FileScanner, inProcessScanner, workerScanner } from "../scan/pool";
 import { tokenFrom } from "../scan/policySource";
 import type { ScanSettings } from "../scan/scanFile";
@@ -126,6 +127,8 @@ export function register(program: Command): void {
       2,
     );
   cmd.action(async (opts: ScannerOptions) => {
+    // The process is the node's, and it scans for as long as it has work: the scan's heap bounds.
+    boundScanHeaps();
     process.exitCode = await runScannerCommand(cmd, opts);
   });
 }

@@ -2,7 +2,8 @@
  * Reports written as the scan goes, so that a scan of any number of files holds no rows in memory:
  * CSV and JSON lines get each row as it comes; the JSON and HTML reports, which open with the
  * summary, are written at the end from a spool of the rows (a JSON-lines file in the temporary
- * folder), read back line by line. The HTML report keeps only the rows its table shows.
+ * folder), read back line by line. The HTML report's table rows are written as they are read: the
+ * rows it lists are counted as they come, so its head needs no first pass.
  */
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -62,10 +63,17 @@ export class TextFile {
   }
 }
 
+/**
+ * What readLines reads at once. Small enough that the text decoded from it is an ordinary young
+ * string: a chunk of 1 MB was a large object, which only a full collection frees, and its lines
+ * lived long enough to be promoted; reading the spool of 100,000 rows raised the scan's peak.
+ */
+const READ_CHUNK_BYTES = 64 * 1024;
+
 /** The lines of a file (without their "\n"), read a chunk at a time. */
 export function* readLines(path: string): Generator<string> {
   const fd = openSync(path, "r");
-  const buffer = Buffer.allocUnsafe(1024 * 1024);
+  const buffer = Buffer.allocUnsafe(READ_CHUNK_BYTES);
   const decoder = new TextDecoder("utf-8");
   let carry = "";
   try {
@@ -95,6 +103,8 @@ export class ReportWriter {
   private readonly atEnd: Array<{ path: string; format: "json" | "html" }> = [];
   private spoolDir: string | null = null;
   private spool: TextFile | null = null;
+  /** Rows the HTML report's table lists (its head says how many). */
+  private listed = 0;
 
   /** Opens every report now, so that a path that cannot be written stops the run before it starts. */
   constructor(paths: readonly string[]) {
@@ -127,6 +137,7 @@ export class ReportWriter {
       const line = REPORT_COLUMNS.map((c) => csvCell(values[c])).join(",") + "\r\n";
       for (const f of this.csv) f.write(line);
     }
+    if (this.spool && isListed(row)) this.listed++;
     if (this.jsonLines.length > 0 || this.spool) {
       const line = jsonRow(row) + "\n";
       for (const f of this.jsonLines) f.write(line);
@@ -191,18 +202,18 @@ export class ReportWriter {
   }
 
   private writeHtml(path: string, meta: ReportMeta, summary: ScanSummary): void {
-    const shown: ScanRow[] = [];
-    let listed = 0;
-    for (const line of readLines(this.spool!.path)) {
-      const row = JSON.parse(line) as ScanRow;
-      if (!isListed(row)) continue;
-      listed++;
-      if (shown.length < HTML_TABLE_LIMIT) shown.push(row);
-    }
+    const shown = Math.min(this.listed, HTML_TABLE_LIMIT);
     const file = new TextFile(path);
     try {
-      file.write(htmlHead(summary, meta, listed, shown.length));
-      file.write(shown.map(htmlRow).join("\n"));
+      file.write(htmlHead(summary, meta, this.listed, shown));
+      let written = 0;
+      if (shown > 0)
+        for (const line of readLines(this.spool!.path)) {
+          const row = JSON.parse(line) as ScanRow;
+          if (!isListed(row)) continue;
+          file.write((written === 0 ? "" : "\n") + htmlRow(row));
+          if (++written === shown) break;
+        }
       file.write(htmlTail(summary));
     } finally {
       file.close();

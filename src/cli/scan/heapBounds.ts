@@ -10,9 +10,14 @@
  *
  * Workers get their young generation's size from `resourceLimits` (WORKER_YOUNG_GENERATION_MB).
  * The main thread's was fixed when the process started, so its new space is kept from growing
- * instead, and every old space is collected sooner, by two V8 settings that V8 reads whenever it
+ * instead, and every old space is collected sooner, by V8 settings that V8 reads whenever it
  * resizes a heap. They bound growth, not the heap: a file that needs a large heap still gets it
  * (the worker's limit stays `maxHeapMb`).
+ *
+ * Even at 1.5 times, V8 lets an old space grow by at least 8 MB (its minimum step) past what was
+ * live before it collects it: a worker holding 5 MB ran at 13–14 MB and the main thread holding
+ * 14 MB at 30 MB, once a scan had run for a few seconds. So the collection (incremental marking)
+ * starts once a fixed share of that room is used, which V8 checks as it allocates.
  */
 import { setFlagsFromString } from "node:v8";
 
@@ -25,6 +30,10 @@ export const SCAN_HEAP_FLAGS = [
   // A full collection once the old space is half as large again as what was live after the last
   // one, not up to four times as large.
   "--heap-growing-percent=50",
+  // Marking starts once 30 % of the room between what was live and that limit is used: a worker's
+  // old space stays within about 3 MB of what it holds (docs/benchmarks.md, "round 3").
+  "--incremental-marking-soft-trigger=30",
+  "--incremental-marking-hard-trigger=30",
 ] as const;
 
 let bounded = false;
