@@ -14,12 +14,10 @@
  * machine's load. Figures per event: the process's CPU µs (this thread, plus the checkpoint threads,
  * whose work is part of the writer's cost) and the wall µs of each phase on this thread.
  */
-import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync, statSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
-import type { AuditEvent } from "../../src/core/audit";
 import { MIGRATIONS } from "../../src/server/storage/migrations";
 import { applyMigrations } from "../../src/server/storage/sql";
 import { openSqliteStore } from "../../src/server/storage/sqlite";
@@ -27,65 +25,10 @@ import { SqliteCheckpoints } from "../../src/server/storage/sqliteCheckpoints";
 import { SQLITE_AUDIT_SQL as SQL, auditRow } from "../../src/server/storage/auditRows";
 import { AUDIT_DAILY_TABLE, counterPrefixes, dimensions } from "../../src/server/storage/auditDaily";
 import { arg, machine } from "./common";
+import { liveBatch, random } from "./liveAudit";
 
 const TENANT = "00000000-0000-4000-8000-000000000001";
 const DAY_MS = 86_400_000;
-const GROUPS = Array.from({ length: 20 }, (_, i) => `group-${i}`);
-const LABELS = ["public", "general", "internal", "confidential", "highly-confidential", "secret"];
-const TYPES = [
-  "label-applied",
-  "label-applied",
-  "label-changed",
-  "label-removed",
-  "send-blocked",
-  "unlabeled-document",
-] as const;
-
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(s ^ (s >>> 15), s | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const users = Array.from({ length: 200 }, (_, i) => {
-  const r = random(i + 1);
-  const groups = [
-    ...new Set(Array.from({ length: 1 + Math.floor(r() * 3) }, () => GROUPS[Math.floor(r() * 20)])),
-  ];
-  return { userId: randomUUID(), userName: `user${i}@contoso.com`, groups };
-});
-
-const pickLabel = (r: () => number) =>
-  LABELS[Math.min(LABELS.length - 1, Math.floor(-Math.log(1 - r()) * 2))];
-
-/** As bench/server/reports.ts makes them: an event of the hour before `now`. */
-function event(r: () => number, now: number): AuditEvent {
-  const type = TYPES[Math.floor(r() * TYPES.length)];
-  const downgrade = (type === "label-changed" || type === "label-removed") && r() < 0.4;
-  const e = {
-    id: randomUUID(),
-    type,
-    time: new Date(now - Math.floor(r() * 3_600_000)).toISOString(),
-    app: (["Outlook", "Word", "Excel"] as const)[Math.floor(r() * 3)],
-    labelId:
-      type === "label-removed" || type === "send-blocked" || type === "unlabeled-document"
-        ? null
-        : pickLabel(r),
-    oldLabelId: type === "label-changed" || type === "label-removed" ? pickLabel(r) : null,
-    method: null,
-    actionSource: "manual",
-    downgrade,
-    justification: downgrade ? { reason: r() < 0.5 ? "Other" : "Previous label was incorrect" } : null,
-    itemName: `Item ${Math.floor(r() * 1e6)}.docx`,
-  } as AuditEvent;
-  if (type === "send-blocked") e.reason = "mandatory-label-missing";
-  return e;
-}
-
 /** One request's batch as Store.recordAudit hands it to the writer. */
 interface Write {
   rows: unknown[][];
@@ -94,8 +37,7 @@ interface Write {
 }
 
 function batch(r: () => number, now: number): Write {
-  const author = users[Math.floor(r() * users.length)];
-  const events = Array.from({ length: 100 }, () => event(r, now));
+  const { author, events } = liveBatch(r, now);
   const received = new Date(now).toISOString();
   return {
     rows: events.map((e) => auditRow(TENANT, author, e, new Date(e.time).toISOString(), received)),
