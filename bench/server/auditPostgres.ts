@@ -4,9 +4,9 @@
  * path: auditRows.ts's unnest INSERT and counter upsert in one transaction) in rounds of live
  * batches (100 events, the bench's users and groups), alternately one batch at a time and ten at
  * once. Each statement is timed from the client (call to answer, per event), and a second
- * connection samples pg_stat_activity every 10 ms: the share of the writers' samples spent waiting
- * on a lock (the counters' hot rows: every batch upserts today's everyone-wide keys) against
- * running or waiting on I/O.
+ * connection samples pg_stat_activity every 10 ms: the share of the writers' samples in each wait
+ * (type:event — a row's lock is Lock:transactionid or Lock:tuple, a table's growth Lock:extend)
+ * against running.
  */
 import { randomBytes } from "node:crypto";
 import { Client } from "pg";
@@ -51,7 +51,10 @@ async function sample(schema: string, stop: () => boolean): Promise<Map<string, 
   const seen = new Map<string, number>();
   while (!stop()) {
     const { rows } = await c.query(
-      `SELECT COALESCE(wait_event_type, 'running') AS w FROM pg_stat_activity
+      `SELECT COALESCE(wait_event_type || ':' || wait_event, 'running') || ' in ' ||
+              CASE WHEN query LIKE 'INSERT INTO audit_daily%' THEN 'counters'
+                   WHEN query LIKE 'INSERT INTO audit_events%' THEN 'insert'
+                   ELSE left(query, 6) END AS w FROM pg_stat_activity
         WHERE backend_type = 'client backend' AND state = 'active' AND pid <> pg_backend_pid()
           AND query NOT LIKE 'SELECT COALESCE(wait_event_type%'`,
     );
