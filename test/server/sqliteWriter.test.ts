@@ -7,6 +7,7 @@ import { randomUUID } from "node:crypto";
 import type { AuditEvent } from "../../src/core/audit";
 import { auditEventSchema } from "../../src/core/audit";
 import type { SqlStore } from "../../src/server/storage/sql";
+import { AUDIT_DAILY_KEY, dailyCounts } from "../../src/server/storage/auditDaily";
 import { sqliteEngine, type Engine } from "./support/engines";
 
 const TENANT = randomUUID();
@@ -169,4 +170,41 @@ test("a batch holding a value the writer thread cannot be sent fails alone; the 
     /the audit batch was not stored: .*Symbol/,
   );
   expect(await storedCount()).toBe(17);
+});
+
+test("batches written together that share counter keys: each counter holds the sum of their stored events, a failed batch's none", async () => {
+  // One day, one label, two apps, two types: the batches' keys overlap under everyone and under g1.
+  const same = () =>
+    events(24, "2026-06-11").map((e, i) => ({
+      ...e,
+      labelId: "L1",
+      time: `2026-06-11T0${i % 4}:00:00.000Z`,
+    }));
+  const bad = same();
+  (bad[3] as { app: unknown }).app = null;
+  const sent = [
+    { who: author(["g1"]), batch: same() },
+    { who: author(["g1", "g2"]), batch: same() },
+    { who: author(["g1"]), batch: bad },
+    { who: author([]), batch: same() },
+  ];
+  const settled = await Promise.allSettled(
+    sent.map((s) => store.recordAudit(TENANT, s.who, s.batch, RECEIVED)),
+  );
+  expect(settled.map((s) => s.status)).toEqual(["fulfilled", "fulfilled", "rejected", "fulfilled"]);
+  const expected = new Map<string, number>();
+  for (const s of sent.filter((_, i) => i !== 2))
+    for (const c of dailyCounts(TENANT, s.who.groups, s.batch)) {
+      const key = c.key.map(String).join("|");
+      expected.set(key, (expected.get(key) ?? 0) + c.events);
+    }
+  const rows = await store.executor.query(
+    `SELECT ${AUDIT_DAILY_KEY.join(", ")}, events FROM audit_daily WHERE tenant_id = $1`,
+    [TENANT],
+  );
+  const stored = new Map(
+    rows.map((r) => [AUDIT_DAILY_KEY.map((k) => String(r[k])).join("|"), Number(r.events)] as const),
+  );
+  expect(stored).toEqual(expected);
+  expect([...stored.values()].some((n) => n > 1)).toBe(true);
 });

@@ -151,14 +151,12 @@ export async function addDailyCounts(
 
 /**
  * The same two statements as plain SQLite text, for the writer thread (sqliteWriter.ts), which runs
- * them without this module: a multi-row INSERT of `chunk` rows at most (each row `width` `?`s), and
- * one counter upsert a key.
+ * them without this module: one row's INSERT (`changes` says whether it was new), and one counter
+ * upsert a key.
  */
 export const SQLITE_AUDIT_SQL = {
-  insertHead: `INSERT INTO audit_events (${names(AUDIT_COLUMNS)}) VALUES `,
-  insertTail: ` ON CONFLICT DO NOTHING RETURNING event_id`,
-  width: AUDIT_COLUMNS.length,
-  chunk: SQLITE_CHUNK,
+  insertRow: `INSERT INTO audit_events (${names(AUDIT_COLUMNS)}) VALUES (${AUDIT_COLUMNS.map(() => "?").join(", ")})
+    ON CONFLICT DO NOTHING`,
   /** Where a row (auditRow's) holds the event's id. */
   idColumn: 1,
   counter: `INSERT INTO audit_daily (${names(DAILY_COLUMNS)}) VALUES (${DAILY_COLUMNS.map(() => "?").join(", ")})

@@ -5,7 +5,10 @@
  * rows; a worker thread with its own connection writes them. Batches that queue while one
  * transaction runs go together into the next (group commit), each in a savepoint of its own: a batch
  * that fails is rolled back alone and fails only its request, and a request is answered only once
- * the transaction holding its batch has committed.
+ * the transaction holding its batch has committed. The stored batches' counters are summed and
+ * upserted once per key at the end of the transaction (if that fails, like a failed COMMIT, every
+ * batch in it fails). Where a batch's time went: docs/benchmarks.md, "Audit writer: where an
+ * event's time went".
  */
 import { Worker } from "node:worker_threads";
 import type { SqliteAuditSql } from "./auditRows";
@@ -33,37 +36,38 @@ const db = new Database(workerData.path, { fileMustExist: true });
 db.pragma("synchronous = NORMAL");
 db.pragma("busy_timeout = 5000");
 db.pragma("wal_autocheckpoint = " + workerData.autocheckpoint);
-const row = "(" + new Array(sql.width).fill("?").join(", ") + ")";
-const inserts = new Map();
-const insert = (n) => {
-  let s = inserts.get(n);
-  if (!s) inserts.set(n, (s = db.prepare(sql.insertHead + new Array(n).fill(row).join(", ") + sql.insertTail)));
-  return s;
-};
+// Each batch's savepoint keeps the pages it changes in a sub-journal, which SQLite moves to a temp
+// file past 64 KiB (temp storage is a file in this build): kept in memory, a batch writes no file.
+db.pragma("temp_store = MEMORY");
+// One row a statement: measured cheaper than one multi-row INSERT … RETURNING a batch.
+const insert = db.prepare(sql.insertRow);
 const counter = db.prepare(sql.counter);
 const message = (err) => String((err && err.message) || err);
-// One batch: its new events, then their counters (only what it stored is counted). Returns how many it stored.
+// One batch: its new events. Returns its counters (only what it stored is counted), by key.
 const write = (w) => {
   const stored = new Set();
-  for (let i = 0; i < w.rows.length; i += sql.chunk) {
-    const chunk = w.rows.slice(i, i + sql.chunk);
-    for (const r of insert(chunk.length).all(...chunk.flat())) stored.add(r.event_id);
-  }
-  const counts = new Map();
+  for (const r of w.rows) if (insert.run(...r).changes > 0) stored.add(r[sql.idColumn]);
+  const byDimensions = new Map();
   w.rows.forEach((r, i) => {
     if (!stored.has(r[sql.idColumn])) return;
-    const id = w.dimensions[i].join("\\u0000");
-    const entry = counts.get(id);
+    const id = w.dimensions[i].join("\u0000");
+    const entry = byDimensions.get(id);
     if (entry) entry.events++;
-    else counts.set(id, { dims: w.dimensions[i], events: 1 });
+    else byDimensions.set(id, { dims: w.dimensions[i], events: 1 });
   });
-  const ordered = [...counts.keys()].sort();
+  const counts = new Map();
   for (const prefix of w.prefixes)
-    for (const id of ordered) {
-      const { dims, events } = counts.get(id);
-      counter.run(...prefix, ...dims, events);
-    }
-  return stored.size;
+    for (const [id, { dims, events }] of byDimensions)
+      counts.set(prefix.join("\u0000") + "\u0000" + id, { key: [...prefix, ...dims], events });
+  return { accepted: stored.size, counts };
+};
+// The group's counters, summed over its stored batches: one upsert a key per transaction (many
+// batches share today's keys), in key order.
+const addCounts = (group) => {
+  for (const id of [...group.keys()].sort()) {
+    const { key, events } = group.get(id);
+    counter.run(...key, events);
+  }
 };
 parentPort.on("message", (m) => {
   if (m.kind === "stop") {
@@ -76,20 +80,27 @@ parentPort.on("message", (m) => {
     return;
   }
   const results = [];
+  const group = new Map();
   try {
     db.exec("BEGIN IMMEDIATE");
     for (const w of m.writes) {
       db.exec("SAVEPOINT batch");
       try {
-        const accepted = write(w);
+        const { accepted, counts } = write(w);
         db.exec("RELEASE batch");
         results.push({ accepted });
+        for (const [id, c] of counts) {
+          const sum = group.get(id);
+          if (sum) sum.events += c.events;
+          else group.set(id, c);
+        }
       } catch (err) {
         db.exec("ROLLBACK TO batch");
         db.exec("RELEASE batch");
         results.push({ error: message(err) });
       }
     }
+    addCounts(group);
     db.exec("COMMIT");
   } catch (err) {
     if (db.inTransaction) db.exec("ROLLBACK");

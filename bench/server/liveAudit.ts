@@ -1,0 +1,71 @@
+/**
+ * Live audit batches as bench/server/reports.ts sends them (200 users in 1–3 of 20 groups, every
+ * event type, events of the hour before `now`), shared by the audit store benches.
+ */
+import { randomUUID } from "node:crypto";
+import type { AuditEvent } from "../../src/core/audit";
+
+const GROUPS = Array.from({ length: 20 }, (_, i) => `group-${i}`);
+const LABELS = ["public", "general", "internal", "confidential", "highly-confidential", "secret"];
+const TYPES = [
+  "label-applied",
+  "label-applied",
+  "label-changed",
+  "label-removed",
+  "send-blocked",
+  "unlabeled-document",
+] as const;
+
+export function random(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(s ^ (s >>> 15), s | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export const users = Array.from({ length: 200 }, (_, i) => {
+  const r = random(i + 1);
+  const groups = [
+    ...new Set(Array.from({ length: 1 + Math.floor(r() * 3) }, () => GROUPS[Math.floor(r() * 20)])),
+  ];
+  return { userId: randomUUID(), userName: `user${i}@contoso.com`, groups };
+});
+
+const pickLabel = (r: () => number) =>
+  LABELS[Math.min(LABELS.length - 1, Math.floor(-Math.log(1 - r()) * 2))];
+
+/** As bench/server/reports.ts makes them: an event of the hour before `now`. */
+function event(r: () => number, now: number): AuditEvent {
+  const type = TYPES[Math.floor(r() * TYPES.length)];
+  const downgrade = (type === "label-changed" || type === "label-removed") && r() < 0.4;
+  const e = {
+    id: randomUUID(),
+    type,
+    time: new Date(now - Math.floor(r() * 3_600_000)).toISOString(),
+    app: (["Outlook", "Word", "Excel"] as const)[Math.floor(r() * 3)],
+    labelId:
+      type === "label-removed" || type === "send-blocked" || type === "unlabeled-document"
+        ? null
+        : pickLabel(r),
+    oldLabelId: type === "label-changed" || type === "label-removed" ? pickLabel(r) : null,
+    method: null,
+    actionSource: "manual",
+    downgrade,
+    justification: downgrade ? { reason: r() < 0.5 ? "Other" : "Previous label was incorrect" } : null,
+    itemName: `Item ${Math.floor(r() * 1e6)}.docx`,
+  } as AuditEvent;
+  if (type === "send-blocked") e.reason = "mandatory-label-missing";
+  return e;
+}
+
+/** One user's batch of 100 live events. */
+export function liveBatch(
+  r: () => number,
+  now: number,
+): { author: (typeof users)[number]; events: AuditEvent[] } {
+  const author = users[Math.floor(r() * users.length)];
+  return { author, events: Array.from({ length: 100 }, () => event(r, now)) };
+}
