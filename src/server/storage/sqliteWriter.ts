@@ -50,7 +50,7 @@ const write = (w) => {
   const byDimensions = new Map();
   w.rows.forEach((r, i) => {
     if (!stored.has(r[sql.idColumn])) return;
-    const id = w.dimensions[i].join("\u0000");
+    const id = w.dimensions[i].join("\\u0000");
     const entry = byDimensions.get(id);
     if (entry) entry.events++;
     else byDimensions.set(id, { dims: w.dimensions[i], events: 1 });
@@ -58,7 +58,7 @@ const write = (w) => {
   const counts = new Map();
   for (const prefix of w.prefixes)
     for (const [id, { dims, events }] of byDimensions)
-      counts.set(prefix.join("\u0000") + "\u0000" + id, { key: [...prefix, ...dims], events });
+      counts.set(prefix.join("\\u0000") + "\\u0000" + id, { key: [...prefix, ...dims], events });
   return { accepted: stored.size, counts };
 };
 // The group's counters, summed over its stored batches: one upsert a key per transaction (many
