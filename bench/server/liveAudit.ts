@@ -1,18 +1,24 @@
 /**
- * Live audit batches as bench/server/reports.ts sends them (200 users in 1–3 of 20 groups, every
- * event type, events of the hour before `now`), shared by the audit store benches.
+ * The audit events the server benches send and store: 200 users in 1–3 of 20 groups, every event
+ * type, the default labels (a few often, most rarely). bench/server/reports.ts preloads and sends
+ * them; the audit store benches (auditWriter.ts, auditPostgres.ts) write its live batches.
  */
 import { randomUUID } from "node:crypto";
 import type { AuditEvent } from "../../src/core/audit";
+import { DEFAULT_LABEL_IDS } from "../../src/core/policy";
 
+export const DAY_MS = 86_400_000;
+export const LABELS = Object.values(DEFAULT_LABEL_IDS) as string[];
 const GROUPS = Array.from({ length: 20 }, (_, i) => `group-${i}`);
-const LABELS = ["public", "general", "internal", "confidential", "highly-confidential", "secret"];
-const TYPES = [
+export const TYPES = [
+  "label-applied",
   "label-applied",
   "label-applied",
   "label-changed",
   "label-removed",
   "send-blocked",
+  "recommendation-accepted",
+  "recommendation-dismissed",
   "unlabeled-document",
 ] as const;
 
@@ -34,17 +40,18 @@ export const users = Array.from({ length: 200 }, (_, i) => {
   return { userId: randomUUID(), userName: `user${i}@contoso.com`, groups };
 });
 
+/** Labels as people use them: a few often, most rarely. */
 const pickLabel = (r: () => number) =>
   LABELS[Math.min(LABELS.length - 1, Math.floor(-Math.log(1 - r()) * 2))];
 
-/** As bench/server/reports.ts makes them: an event of the hour before `now`. */
-function event(r: () => number, now: number): AuditEvent {
+/** An event that happened in the `spanMs` before `now`, shaped as the schema parses it (defaults filled). */
+export function auditEvent(r: () => number, now: number, spanMs: number): AuditEvent {
   const type = TYPES[Math.floor(r() * TYPES.length)];
   const downgrade = (type === "label-changed" || type === "label-removed") && r() < 0.4;
-  const e = {
+  const e: AuditEvent = {
     id: randomUUID(),
     type,
-    time: new Date(now - Math.floor(r() * 3_600_000)).toISOString(),
+    time: new Date(now - Math.floor(r() * spanMs)).toISOString(),
     app: (["Outlook", "Word", "Excel"] as const)[Math.floor(r() * 3)],
     labelId:
       type === "label-removed" || type === "send-blocked" || type === "unlabeled-document"
@@ -56,16 +63,16 @@ function event(r: () => number, now: number): AuditEvent {
     downgrade,
     justification: downgrade ? { reason: r() < 0.5 ? "Other" : "Previous label was incorrect" } : null,
     itemName: `Item ${Math.floor(r() * 1e6)}.docx`,
-  } as AuditEvent;
+  };
   if (type === "send-blocked") e.reason = "mandatory-label-missing";
   return e;
 }
 
-/** One user's batch of 100 live events. */
+/** One user's batch of 100 live events of the hour before `now`. */
 export function liveBatch(
   r: () => number,
   now: number,
 ): { author: (typeof users)[number]; events: AuditEvent[] } {
   const author = users[Math.floor(r() * users.length)];
-  return { author, events: Array.from({ length: 100 }, () => event(r, now)) };
+  return { author, events: Array.from({ length: 100 }, () => auditEvent(r, now, 3_600_000)) };
 }

@@ -17,12 +17,12 @@
  *    reports did before the daily counters (ConsoleReportQueries on audit_events), timed in process.
  */
 import { fork } from "node:child_process";
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { Client } from "pg";
-import { auditEventSchema, type AuditEvent } from "../../src/core/audit";
+import { auditEventSchema } from "../../src/core/audit";
 import { DEFAULT_LABEL_IDS, DEVELOPMENT_SITE_ID } from "../../src/core/policy";
 import { buildApp } from "../../src/server/app";
 import { loadOrCreateDevKey, mintDevToken } from "../../src/server/auth/dev";
@@ -35,23 +35,9 @@ import { openPostgresStore } from "../../src/server/storage/postgres";
 import { SqlStore } from "../../src/server/storage/sql";
 import { openSqliteStore } from "../../src/server/storage/sqlite";
 import { PG_URL, arg, machine } from "./common";
+import { DAY_MS, LABELS, TYPES, auditEvent, random, users } from "./liveAudit";
 
 const engine = arg("engine", "sqlite") as "sqlite" | "postgres";
-const DAY_MS = 86_400_000;
-const LABELS = Object.values(DEFAULT_LABEL_IDS) as string[];
-const GROUPS = Array.from({ length: 20 }, (_, i) => `group-${i}`);
-const TYPES = [
-  "label-applied",
-  "label-applied",
-  "label-applied",
-  "label-changed",
-  "label-removed",
-  "send-blocked",
-  "recommendation-accepted",
-  "recommendation-dismissed",
-  "unlabeled-document",
-] as const;
-
 interface Where {
   engine: "sqlite" | "postgres";
   dataDir: string;
@@ -101,57 +87,10 @@ if (process.env.BENCH_REPORTS_SERVE) {
 }
 
 // ---------------------------------------------------------------- parent
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(s ^ (s >>> 15), s | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const users = Array.from({ length: 200 }, (_, i) => {
-  const r = random(i + 1);
-  const groups = [
-    ...new Set(Array.from({ length: 1 + Math.floor(r() * 3) }, () => GROUPS[Math.floor(r() * 20)])),
-  ];
-  return { userId: randomUUID(), userName: `user${i}@contoso.com`, groups };
-});
-
-/** Labels as people use them: a few often, most rarely. */
-const pickLabel = (r: () => number) =>
-  LABELS[Math.min(LABELS.length - 1, Math.floor(-Math.log(1 - r()) * 2))];
-
-/** An event that happened in the `spanMs` before `now`. */
-function event(r: () => number, now: number, spanMs = 29 * DAY_MS): AuditEvent {
-  const type = TYPES[Math.floor(r() * TYPES.length)];
-  const downgrade = (type === "label-changed" || type === "label-removed") && r() < 0.4;
-  // Shaped as the schema parses it (defaults filled); one is checked below, parsing each costs more than storing it.
-  const e: AuditEvent = {
-    id: randomUUID(),
-    type,
-    time: new Date(now - Math.floor(r() * spanMs)).toISOString(),
-    app: (["Outlook", "Word", "Excel"] as const)[Math.floor(r() * 3)],
-    labelId:
-      type === "label-removed" || type === "send-blocked" || type === "unlabeled-document"
-        ? null
-        : pickLabel(r),
-    oldLabelId: type === "label-changed" || type === "label-removed" ? pickLabel(r) : null,
-    method: null,
-    actionSource: "manual",
-    downgrade,
-    justification: downgrade ? { reason: r() < 0.5 ? "Other" : "Previous label was incorrect" } : null,
-    itemName: `Item ${Math.floor(r() * 1e6)}.docx`,
-  };
-  if (type === "send-blocked") e.reason = "mandatory-label-missing";
-  return e;
-}
-
 async function preload(store: SqlStore, count: number): Promise<number> {
   const r = random(42);
   const now = Date.now();
-  const sample = event(r, now);
+  const sample = auditEvent(r, now, 29 * DAY_MS);
   if (JSON.stringify(auditEventSchema.parse(sample)) !== JSON.stringify(sample))
     throw new Error("the bench's events are not shaped as parsed");
   const started = Date.now();
@@ -160,7 +99,7 @@ async function preload(store: SqlStore, count: number): Promise<number> {
   for (let stored = 0; stored < count; stored += 500) {
     const author = users[Math.floor(r() * users.length)];
     const dayEnd = now - (days - 1 - Math.floor((stored / count) * days)) * DAY_MS;
-    const batch = Array.from({ length: Math.min(500, count - stored) }, () => event(r, dayEnd, DAY_MS));
+    const batch = Array.from({ length: Math.min(500, count - stored) }, () => auditEvent(r, dayEnd, DAY_MS));
     await store.recordAudit(DEVELOPMENT_SITE_ID, author, batch, new Date().toISOString());
     if (stored % 100_000 === 0 && stored > 0) process.stdout.write(`  ${stored} events…\r`);
   }
@@ -378,7 +317,7 @@ async function main(): Promise<void> {
           ...req,
           // Live events happened in the last `--live-span` ms before the request.
           body: JSON.stringify({
-            events: Array.from({ length: 100 }, () => event(r, Date.now(), liveSpanMs)),
+            events: Array.from({ length: 100 }, () => auditEvent(r, Date.now(), liveSpanMs)),
           }),
         }),
       },
