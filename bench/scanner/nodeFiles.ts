@@ -12,9 +12,8 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import { join } from "node:path";
-import { DEFAULT_CONTENT_LIMITS } from "../../src/cli/scan/content";
 import { inProcessScanner } from "../../src/cli/scan/pool";
-import type { ScanSettings } from "../../src/cli/scan/scanFile";
+import { DEFAULT_SCAN_SETTINGS, type ScanSettings } from "../../src/cli/scan/scanFile";
 import type { ScannerClient } from "../../src/cli/scanner/client";
 import { Slots, type UnitDeps, runFilesUnit, runWalkUnit } from "../../src/cli/scanner/units";
 import type { RunSpec, UnitFile, WalkReport } from "../../src/server/scanJobs/wire";
@@ -26,13 +25,7 @@ function option(name: string, fallback: number): number {
 }
 
 const SETTINGS: ScanSettings = {
-  mode: "discover",
-  policy: null,
-  relabel: false,
-  justification: null,
-  treatRecommendedAsAutomatic: false,
-  dryRun: false,
-  limits: DEFAULT_CONTENT_LIMITS,
+  ...DEFAULT_SCAN_SETTINGS,
   identity: { name: "bench", principalName: "bench" },
 };
 
