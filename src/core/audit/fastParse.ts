@@ -6,7 +6,16 @@
  * defaults filled); anything else, `details` included, returns null and goes to the schema, whose
  * messages a rejected batch keeps. A test compares the two on valid and broken events.
  */
-import { datetimeRegex, ZodDefault, ZodEnum, ZodNullable, ZodObject, ZodOptional, ZodString, type ZodTypeAny } from "zod";
+import {
+  datetimeRegex,
+  ZodDefault,
+  ZodEnum,
+  ZodNullable,
+  ZodObject,
+  ZodOptional,
+  ZodString,
+  type ZodTypeAny,
+} from "zod";
 import { auditEventSchema, type AuditEvent } from "./event";
 
 /** The schema a field wraps in `.optional()`, `.nullable()` and `.default()`. */
@@ -63,9 +72,14 @@ const ITEM_NAME = stringRule(FIELDS.itemName);
 const REASON = stringRule(FIELDS.reason);
 const JUSTIFICATION = (() => {
   const object = inner(FIELDS.justification);
-  if (!(object instanceof ZodObject)) throw new Error("auditEventSchema.justification is no longer an object");
+  if (!(object instanceof ZodObject))
+    throw new Error("auditEventSchema.justification is no longer an object");
   const shape = object.shape as Record<string, ZodTypeAny>;
-  return { keys: new Set(Object.keys(shape)), reason: stringRule(shape.reason), text: stringRule(shape.text) };
+  return {
+    keys: new Set(Object.keys(shape)),
+    reason: stringRule(shape.reason),
+    text: stringRule(shape.text),
+  };
 })();
 
 const plain = (v: unknown): v is Record<string, unknown> =>
