@@ -1,13 +1,14 @@
 /**
  * Server benchmark: `npm run bench:server -- [--rounds 5] [--duration 5] [--warmup 3] [--connections 50]
- * [--engine sqlite|postgres] [--audit false] [--audit-duration 10]`.
+ * [--side-by-side 5] [--engine sqlite|postgres] [--audit false] [--audit-duration 10]`.
  *
  * 1. GET /api/v1/policy (200 and 304) against a bare Fastify route at the same path that returns
  *    the same bytes with the same ETag logic, sent byte-identical requests (token included), in the
  *    same run: req/s, p50/p99, server CPU per request and the ratio of ours to bare by both (goal
  *    ≥ 0.8 for 200, ≥ 0.9 for 304). Every path is warmed up first; then
  *    several rounds, each alternating which server runs first, so drift in the machine's load falls
- *    on both sides; medians and ranges are reported.
+ *    on both sides; medians and ranges are reported. Then `--side-by-side` rounds load both servers
+ *    at once, so the machine's other work falls on both within the same seconds.
  * 2. POST /api/v1/audit, batches of 100 new events: events/s on SQLite and on PostgreSQL.
  *
  * Each server runs in its own child process started the same way (autocannon stays in this one).
@@ -174,7 +175,39 @@ async function load(opts: LoadOptions, server?: Server, expect?: number): Promis
     duration: Number(arg("duration", "5")),
     ...opts,
   });
-  const after = server ? await cpuOf(server) : 0;
+  const after = server ? await cpuOf(server) : undefined;
+  return figuresOf(opts, result, after === undefined ? undefined : after - before, expect);
+}
+
+/**
+ * Both servers loaded at once, each by its own autocannon with the same connections, over the same
+ * seconds: whatever else the machine runs meanwhile falls on both alike.
+ */
+async function loadSideBySide(
+  a: [LoadOptions, Server],
+  b: [LoadOptions, Server],
+  expect: number,
+): Promise<Figures[]> {
+  const before = await Promise.all([cpuOf(a[1]), cpuOf(b[1])]);
+  const results = await Promise.all(
+    [a, b].map(([opts]) =>
+      autocannon({
+        connections: Number(arg("connections", "50")),
+        duration: Number(arg("duration", "5")),
+        ...opts,
+      }),
+    ),
+  );
+  const after = await Promise.all([cpuOf(a[1]), cpuOf(b[1])]);
+  return [a, b].map(([opts], i) => figuresOf(opts, results[i], after[i] - before[i], expect));
+}
+
+function figuresOf(
+  opts: LoadOptions,
+  result: LoadResult,
+  serverCpu: number | undefined,
+  expect?: number,
+): Figures {
   const total = result.requests.total ?? 0;
   const stats = Object.entries(result.statusCodeStats ?? {});
   const codes = stats.map(([code, v]) => `${code}×${v.count}`).join(" ");
@@ -187,7 +220,7 @@ async function load(opts: LoadOptions, server?: Server, expect?: number): Promis
     p99: result.latency.p99,
     non2xx: result.non2xx,
     statuses: codes,
-    cpuPerRequest: server && total > 0 ? (after - before) / total : undefined,
+    cpuPerRequest: serverCpu !== undefined && total > 0 ? serverCpu / total : undefined,
   };
 }
 
@@ -271,6 +304,7 @@ async function policyBench(dataDir: string, auth: Record<string, string>): Promi
       cpuRatio[status].push((b.cpuPerRequest ?? 0) / (o.cpuPerRequest ?? 1));
     }
   }
+  const together = await sideBySideRounds(runs, bare, ours, Number(arg("side-by-side", String(rounds))));
   ours.child.kill();
   bare.child.kill();
   if (engine === "postgres") await dropSchema(schema);
@@ -290,6 +324,31 @@ async function policyBench(dataDir: string, auth: Record<string, string>): Promi
   console.log(
     "  Read the CPU ratio on a shared machine: req/s moves with whatever else the cores run, CPU per request much less.",
   );
+  if (together[304].length === 0) return;
+  console.log(
+    `  side by side (both servers loaded at once, ${together[304].length} rounds), median (min–max):`,
+  );
+  for (const status of [200, 304] as const)
+    console.log(
+      `  ${status} ratio ${spread(together[status], 2)} by server CPU per request (goal ≥ ${status === 200 ? "0.80" : "0.90"})`,
+    );
+}
+
+type Runs = Record<"bare200" | "ours200" | "bare304" | "ours304", LoadOptions>;
+
+/** Rounds with both servers under load at once: bare's CPU per request over ours', per status. */
+async function sideBySideRounds(runs: Runs, bare: Server, ours: Server, rounds: number) {
+  const ratios: { 200: number[]; 304: number[] } = { 200: [], 304: [] };
+  for (let round = 0; round < rounds; round++)
+    for (const status of [200, 304] as const) {
+      const [b, o] = await loadSideBySide(
+        [runs[`bare${status}`], bare],
+        [runs[`ours${status}`], ours],
+        status,
+      );
+      ratios[status].push((b.cpuPerRequest ?? 0) / (o.cpuPerRequest ?? 1));
+    }
+  return ratios;
 }
 
 async function dropSchema(schema: string): Promise<void> {
