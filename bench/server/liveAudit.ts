@@ -1,10 +1,12 @@
 /**
- * The audit events the server benches send and store: 200 users in 1–3 of 20 groups, every event
- * type, the default labels (a few often, most rarely). bench/server/reports.ts preloads and sends
+ * The audit events the server benches send and store: 200 users in 1–3 of 20 groups, the seven event
+ * types the add-in sends as people label (label-applied three times as often; not the scanner's
+ * scan-result nor the rare policy-unavailable and label-refused), the default labels (a few often,
+ * most rarely). bench/server/reports.ts preloads and sends
  * them; the audit store benches (auditWriter.ts, auditPostgres.ts) write its live batches.
  */
 import { randomUUID } from "node:crypto";
-import type { AuditEvent } from "../../src/core/audit";
+import type { AuditEvent, AuditEventType } from "../../src/core/audit";
 import { DEFAULT_LABEL_IDS } from "../../src/core/policy";
 
 export const DAY_MS = 86_400_000;
@@ -20,7 +22,7 @@ export const TYPES = [
   "recommendation-accepted",
   "recommendation-dismissed",
   "unlabeled-document",
-] as const;
+] as const satisfies readonly AuditEventType[];
 
 export function random(seed: number): () => number {
   let s = seed >>> 0;

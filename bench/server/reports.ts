@@ -2,7 +2,7 @@
  * Reports at scale: `node bench/run.cjs bench/server/reports.ts [--engine sqlite|postgres]
  * [--events 1000000] [--duration 20]`.
  *
- * 1. Loads `--events` audit events (30 days, 200 users in 1–3 of 20 groups, every event type)
+ * 1. Loads `--events` audit events (30 days, 200 users in 1–3 of 20 groups, seven event types)
  *    through Store.recordAudit, as POST /audit stores them, and reports that rate.
  * 2. Starts the server on that database in a child process and, for `--duration` seconds at once:
  *    POST /audit with batches of 100 new events (10 connections), GET /api/v1/reports/console in a
