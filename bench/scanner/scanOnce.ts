@@ -4,12 +4,14 @@
  *     [--jobs N] [--rows OUT.json] [--treat-recommended-as-automatic]
  * Worker threads run the compiled worker (build/cli/scan/worker.js): `npm run build:node` first.
  * Prints one JSON line: wall ms, CPU ms (all threads), files, bytes, peak RSS, action counts.
+ * The heaps are bounded as `labelbridge scan` bounds them (heapBounds.ts), so time and memory are the CLI's.
  */
 import { availableParallelism } from "node:os";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { DEFAULT_CONTENT_LIMITS } from "../../src/cli/scan/content";
 import { runScan } from "../../src/cli/scan/engine";
+import { boundScanHeaps } from "../../src/cli/scan/heapBounds";
 import { workerScanner } from "../../src/cli/scan/pool";
 import { loadPolicyFile } from "../../src/cli/scan/policySource";
 import type { ScanSettings } from "../../src/cli/scan/scanFile";
@@ -25,6 +27,7 @@ async function main(): Promise<void> {
   const mode = (arg("mode") ?? "discover") as "discover" | "enforce";
   const policyFile = arg("policy");
   const jobs = Number(arg("jobs") ?? availableParallelism());
+  boundScanHeaps();
   const settings: ScanSettings = {
     mode,
     policy: policyFile ? loadPolicyFile(policyFile, undefined, mode === "discover") : null,
