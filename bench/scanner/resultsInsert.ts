@@ -1,5 +1,7 @@
 /**
- * PostgreSQL's CPU per result row for ways of inserting a report's rows (issue 17 item 1, round 2):
+ * PostgreSQL's CPU per result row for ways of inserting a report's rows (issue 17 item 1, rounds 2
+ * and 4; the "packed" variants store the files without findings as one row per batch, a storage
+ * shape not in the code, to measure what it would save):
  *   node bench/run.cjs bench/scanner/resultsInsert.ts [--rows 50000] [--rounds 3]
  *
  * The scan jobs' own schema (SCAN_JOB_MIGRATIONS) in a schema of its own (dropped at the end), rows
