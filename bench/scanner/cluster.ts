@@ -8,6 +8,8 @@
  * process: one node, two nodes, one node again; the baseline is the mean of the two one-node runs, so
  * a machine whose load drifts during the bench is seen. Reports files/s per run from the run's own
  * start and finish, the nodes' CPU (from /usr/bin/time) and the backend's, and the machine's load.
+ * `--statements`: also PostgreSQL's CPU per kind of statement, per run (statementCpu.ts; it costs
+ * the backend CPU of its own, so leave it off for the backend's figures).
  */
 import { spawn } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
@@ -20,6 +22,7 @@ import { loadOrCreateDevKey, mintDevToken } from "../../src/server/auth/dev";
 import { DEV_CLIENT_ID, loadConfig } from "../../src/server/config";
 import { openPostgresStore } from "../../src/server/storage/postgres";
 import { scannerNodeArgs, writeClusterCorpus } from "./clusterCorpus";
+import { StatementCpu } from "./statementCpu";
 
 const DATABASE_URL =
   process.env.LABELBRIDGE_TEST_DATABASE_URL ||
@@ -117,6 +120,8 @@ async function main(): Promise<void> {
   const files = option("files", 50_000);
   // 0: the bare ~160-byte notes of the cluster test; more pads each file to about that many bytes.
   const bytesPerFile = option("bytes", 0);
+  const statements = process.argv.includes("--statements") ? new StatementCpu() : null;
+  statements?.install();
   const scratch = mkdtempSync(join(os.tmpdir(), "lb-bench-cluster-"));
   const schema = `lb_bench_${randomBytes(6).toString("hex")}`;
   const tenant = randomUUID();
@@ -194,6 +199,7 @@ async function main(): Promise<void> {
         loadAfter: +os.loadavg()[0].toFixed(2),
       });
       console.log(JSON.stringify(rows[rows.length - 1]));
+      if (statements) console.table(statements.take(files).slice(0, 16));
     }
     const baseline = ((rows[0].filesPerSecond as number) + (rows[2].filesPerSecond as number)) / 2;
     const ratio = (rows[1].filesPerSecond as number) / baseline;

@@ -1,5 +1,7 @@
 /**
- * PostgreSQL's CPU per result row for ways of inserting a report's rows (issue 17 item 1, round 2):
+ * PostgreSQL's CPU per result row for ways of inserting a report's rows (issue 17 item 1, rounds 2
+ * and 4; the "packed" variants store the files without findings as one row per batch, a storage
+ * shape not in the code, to measure what it would save):
  *   node bench/run.cjs bench/scanner/resultsInsert.ts [--rows 50000] [--rounds 3]
  *
  * The scan jobs' own schema (SCAN_JOB_MIGRATIONS) in a schema of its own (dropped at the end), rows
@@ -41,7 +43,14 @@ interface Variant {
   param: (rows: unknown[][]) => string;
   /** Run on the fresh table before the variant's inserts. */
   prepare?: string;
+  /** A second statement per batch: its SQL and its parameter from the batch's rows. */
+  then?: { sql: string; param: (rows: unknown[][]) => string };
 }
+
+/** Every tenth row keeps its own row (the notes with a card number); the rest go in one pack. */
+const OWN_ROW = (_row: unknown[], i: number) => i % 10 === 0;
+/** A pack's entry: path, size, mtime, hash (ownValues' 0, 4, 9, 10). */
+const packEntry = (r: unknown[]) => [r[0], r[4], r[9], r[10]];
 
 const VARIANTS: Variant[] = [
   {
@@ -75,6 +84,71 @@ const VARIANTS: Variant[] = [
       ON CONFLICT (run_id, path) DO NOTHING RETURNING path`,
     param: (rows) => JSON.stringify(rows),
   },
+  {
+    name: "packed: 1 row in 10 as shipped, the rest one row per batch",
+    prepare: `CREATE TABLE scan_result_packs (tenant_id TEXT NOT NULL, run_id TEXT NOT NULL, unit_id TEXT NOT NULL,
+      first_path TEXT NOT NULL, last_path TEXT NOT NULL, node TEXT NOT NULL, files INTEGER NOT NULL,
+      bytes BIGINT NOT NULL, committed_at TEXT NOT NULL, entries TEXT NOT NULL,
+      PRIMARY KEY (run_id, unit_id, first_path))`,
+    sql: `INSERT INTO scan_results (tenant_id, run_id, unit_id, node, committed_at, ${OWN_ALL.join(", ")})
+      SELECT $1::text, $2::text, $3::text, $4::text, $5::text, ${ARRAY_SELECT}
+      FROM jsonb_array_elements($6::jsonb) AS v ON CONFLICT (run_id, path) DO NOTHING RETURNING path`,
+    param: (rows) => JSON.stringify(rows.filter(OWN_ROW)),
+    then: {
+      sql: `INSERT INTO scan_result_packs (tenant_id, run_id, unit_id, node, committed_at, first_path, last_path,
+          files, bytes, entries)
+        SELECT $1, $2, $3, $4, $5, e->0->>0, e->-1->>0, jsonb_array_length(e), 0, $6
+        FROM (SELECT $6::jsonb AS e) AS p ON CONFLICT DO NOTHING`,
+      param: (rows) => JSON.stringify(rows.filter((r, i) => !OWN_ROW(r, i)).map(packEntry)),
+    },
+  },
+  {
+    name: "packed, the pack's keys computed by the client",
+    prepare: `CREATE TABLE scan_result_packs (tenant_id TEXT NOT NULL, run_id TEXT NOT NULL, unit_id TEXT NOT NULL,
+      first_path TEXT NOT NULL, last_path TEXT NOT NULL, node TEXT NOT NULL, files INTEGER NOT NULL,
+      bytes BIGINT NOT NULL, committed_at TEXT NOT NULL, entries TEXT NOT NULL,
+      PRIMARY KEY (run_id, unit_id, first_path))`,
+    sql: `INSERT INTO scan_results (tenant_id, run_id, unit_id, node, committed_at, ${OWN_ALL.join(", ")})
+      SELECT $1::text, $2::text, $3::text, $4::text, $5::text, ${ARRAY_SELECT}
+      FROM jsonb_array_elements($6::jsonb) AS v ON CONFLICT (run_id, path) DO NOTHING RETURNING path`,
+    param: (rows) => JSON.stringify(rows.filter(OWN_ROW)),
+    then: {
+      sql: `INSERT INTO scan_result_packs (tenant_id, run_id, unit_id, node, committed_at, first_path, last_path,
+          files, bytes, entries)
+        SELECT $1, $2, $3, $4, $5, p->>0, p->>1, (p->>2)::int, (p->>3)::bigint, p->>4
+        FROM (SELECT $6::json AS p) AS x ON CONFLICT DO NOTHING`,
+      param: (rows) => {
+        const packed = rows.filter((r, i) => !OWN_ROW(r, i));
+        const bytes = packed.reduce((n, r) => n + Number(r[4]), 0);
+        const entries = JSON.stringify(packed.map(packEntry));
+        return JSON.stringify([packed[0][0], packed[packed.length - 1][0], packed.length, bytes, entries]);
+      },
+    },
+  },
+  {
+    name: "packed, keys by the client, entries not compressed",
+    prepare: `CREATE TABLE scan_result_packs (tenant_id TEXT NOT NULL, run_id TEXT NOT NULL, unit_id TEXT NOT NULL,
+      first_path TEXT NOT NULL, last_path TEXT NOT NULL, node TEXT NOT NULL, files INTEGER NOT NULL,
+      bytes BIGINT NOT NULL, committed_at TEXT NOT NULL, entries TEXT NOT NULL,
+      PRIMARY KEY (run_id, unit_id, first_path));
+      ALTER TABLE scan_result_packs ALTER COLUMN entries SET STORAGE EXTERNAL`,
+    sql: `INSERT INTO scan_results (tenant_id, run_id, unit_id, node, committed_at, ${OWN_ALL.join(", ")})
+      SELECT $1::text, $2::text, $3::text, $4::text, $5::text, ${ARRAY_SELECT}
+      FROM jsonb_array_elements($6::jsonb) AS v ON CONFLICT (run_id, path) DO NOTHING RETURNING path`,
+    param: (rows) => JSON.stringify(rows.filter(OWN_ROW)),
+    then: {
+      sql: `INSERT INTO scan_result_packs (tenant_id, run_id, unit_id, node, committed_at, first_path, last_path,
+          files, bytes, entries)
+        SELECT $1, $2, $3, $4, $5, p->>0, p->>1, (p->>2)::int, (p->>3)::bigint, p->>4
+        FROM (SELECT $6::json AS p) AS x ON CONFLICT DO NOTHING`,
+      param: (rows) => {
+        const packed = rows.filter((r, i) => !OWN_ROW(r, i));
+        const bytes = packed.reduce((n, r) => n + Number(r[4]), 0);
+        const entries = JSON.stringify(packed.map(packEntry));
+        return JSON.stringify([packed[0][0], packed[packed.length - 1][0], packed.length, bytes, entries]);
+      },
+    },
+  },
 ];
 
 function cpuMs(pid: number): number {
@@ -102,20 +176,24 @@ async function main(): Promise<void> {
         for (const m of SCAN_JOB_MIGRATIONS) for (const s of m.statements) await c.query(s);
         if (v.prepare) await c.query(v.prepare);
         const startCpu = cpuMs(pid);
+        const startClient = process.cpuUsage();
         const start = process.hrtime.bigint();
         for (const [b, rows] of batches.entries()) {
           await c.query("BEGIN");
           const shared = ["t", "run-0001", `unit-${b}`, "node-1", new Date().toISOString()];
           await c.query(v.sql, [...shared, v.param(rows)]);
+          if (v.then) await c.query(v.then.sql, [...shared, v.then.param(rows)]);
           await c.query("COMMIT");
         }
         const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
         const rowsDone = batches.length * BATCH;
+        const client = process.cpuUsage(startClient);
         out.push({
           round,
           variant: v.name,
           postgresUsPerRow: +(((cpuMs(pid) - startCpu) * 1000) / rowsDone).toFixed(1),
           wallUsPerRow: +((wallMs * 1000) / rowsDone).toFixed(1),
+          clientUsPerRow: +((client.user + client.system) / rowsDone).toFixed(1),
         });
       }
   } finally {

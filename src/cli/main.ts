@@ -24,7 +24,28 @@ export const EXIT = {
   refused: 4,
 } as const;
 
-export function buildProgram(): Command {
+/**
+ * The command module `argv` runs ("info-types" lives in infoTypes), or null when argv names none of
+ * them (no command, --help, an unknown word): then every module is needed.
+ */
+function commandFile(argv: readonly string[], files: readonly string[]): string | null {
+  for (let i = 0; i < argv.length; i++) {
+    const word = argv[i];
+    if (word === "--ca") i++;
+    else if (!word.startsWith("-")) {
+      const name = word.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+      return files.find((f) => f.replace(/\.(js|ts)$/, "") === name) ?? null;
+    }
+  }
+  return null;
+}
+
+/**
+ * The program with its commands; given the command line, only the module of the command it runs
+ * is loaded (each loads its own dependencies, and every run of the command, every scanner node,
+ * pays their start).
+ */
+export function buildProgram(argv?: readonly string[]): Command {
   const program = new Command();
   program
     .name("labelbridge")
@@ -48,7 +69,8 @@ export function buildProgram(): Command {
       (f) => /\.(js|ts)$/.test(f) && !f.endsWith(".d.ts") && !f.endsWith(".map") && !f.includes(".test."),
     )
     .sort();
-  for (const file of modules) {
+  const only = argv === undefined ? null : commandFile(argv, modules);
+  for (const file of only === null ? modules : [only]) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const mod = require(join(dir, file)) as Partial<CommandModule>;
     if (typeof mod.register === "function") mod.register(program);
@@ -57,7 +79,7 @@ export function buildProgram(): Command {
 }
 
 export async function main(argv: string[]): Promise<number> {
-  const program = buildProgram();
+  const program = buildProgram(argv);
   try {
     await program.parseAsync(argv, { from: "user" });
     return typeof process.exitCode === "number" ? process.exitCode : EXIT.ok;

@@ -6,7 +6,6 @@
  */
 import { readFileSync } from "node:fs";
 import { rootCertificates } from "node:tls";
-import { Agent, setGlobalDispatcher } from "undici";
 
 /** The CA `npm start` creates for localhost (office-addin-dev-certs). */
 export const DEV_CA_FILE = "~/.office-addin-dev-certs/ca.crt";
@@ -36,6 +35,10 @@ export function trustCa(file: string, env: NodeJS.ProcessEnv = process.env): voi
   const ca = [...rootCertificates, pemCertificates(file, "--ca")];
   // A CA list replaces Node's default one, NODE_EXTRA_CA_CERTS included: keep it.
   if (env.NODE_EXTRA_CA_CERTS) ca.push(pemCertificates(env.NODE_EXTRA_CA_CERTS, "NODE_EXTRA_CA_CERTS"));
+  // Loaded here, not at the top: undici is the largest module the command would load at its start,
+  // which every command and every scanner node pays, and only --ca needs it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { Agent, setGlobalDispatcher } = require("undici") as typeof import("undici");
   setGlobalDispatcher(new Agent({ connect: { ca } }));
 }
 
