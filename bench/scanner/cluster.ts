@@ -1,6 +1,7 @@
 /**
  * Scanner cluster benchmark (issue 17 item 1):
  *   npm run build:node && node bench/run.cjs bench/scanner/cluster.ts [--files 50000] [--bytes 0]
+ *     [--mixed-mb N]
  *
  * The backend (this process) on PostgreSQL (LABELBRIDGE_TEST_DATABASE_URL, a schema of its own,
  * dropped at the end) and `labelbridge scanner` nodes (the built CLI, --jobs 1: one core each) over
@@ -10,6 +11,8 @@
  * start and finish, the nodes' CPU (from /usr/bin/time) and the backend's, and the machine's load.
  * `--statements`: also PostgreSQL's CPU per kind of statement, per run (statementCpu.ts; it costs
  * the backend CPU of its own, so leave it off for the backend's figures).
+ * `--mixed-mb N`: instead of the notes, bench/scanner/corpus.ts's mixed share (docx, xlsx, pptx,
+ * txt and eml, many small files and a few large ones, N MiB of text in all).
  */
 import { spawn } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
@@ -22,6 +25,7 @@ import { loadOrCreateDevKey, mintDevToken } from "../../src/server/auth/dev";
 import { DEV_CLIENT_ID, loadConfig } from "../../src/server/config";
 import { openPostgresStore } from "../../src/server/storage/postgres";
 import { scannerNodeArgs, writeClusterCorpus } from "./clusterCorpus";
+import { generateCorpus } from "./corpus";
 import { StatementCpu } from "./statementCpu";
 
 const DATABASE_URL =
@@ -116,6 +120,11 @@ class PostgresCpu {
   }
 }
 
+function mixedCorpus(root: string, files: number, mb: number): { root: string; bytes: number } {
+  const written = generateCorpus(root, { seed: 42, files, mb });
+  return { root, bytes: written.reduce((sum, f) => sum + f.bytes, 0) };
+}
+
 async function main(): Promise<void> {
   const files = option("files", 50_000);
   // 0: the bare ~160-byte notes of the cluster test; more pads each file to about that many bytes.
@@ -126,7 +135,11 @@ async function main(): Promise<void> {
   const schema = `lb_bench_${randomBytes(6).toString("hex")}`;
   const tenant = randomUUID();
   console.log(`corpus: ${files} files under ${scratch}…`);
-  const corpus = writeClusterCorpus(join(scratch, "share"), files, bytesPerFile);
+  const mixedMb = option("mixed-mb", 0);
+  const corpus =
+    mixedMb > 0
+      ? mixedCorpus(join(scratch, "share"), files, mixedMb)
+      : writeClusterCorpus(join(scratch, "share"), files, bytesPerFile);
 
   const config = loadConfig({
     HOST: "127.0.0.1",
