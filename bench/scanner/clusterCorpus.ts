@@ -38,7 +38,6 @@ function text(i: number, size: number): string {
   return body;
 }
 
-/** `bytesPerFile` 0: the bare notes (~160 bytes); more pads each file to about that size. */
 /** The arguments of a `labelbridge scanner` node as the test and the bench run it: one core, until idle. */
 export function scannerNodeArgs(server: string, node: string): string[] {
   return [
@@ -55,6 +54,7 @@ export function scannerNodeArgs(server: string, node: string): string[] {
   ];
 }
 
+/** `bytesPerFile` 0: the bare notes (~160 bytes); more pads each file to about that size. */
 export function writeClusterCorpus(root: string, files: number, bytesPerFile = 0): ClusterCorpus {
   const corpus: ClusterCorpus = { root, paths: [], withCard: new Set(), bytes: 0 };
   for (let i = 0; i < files; i++) {
