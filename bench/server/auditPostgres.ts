@@ -1,6 +1,6 @@
 /**
  * Where a PostgreSQL audit batch's time goes: `node bench/run.cjs bench/server/auditPostgres.ts
- * [--events 200000] [--round 20000]`. A fresh schema, loaded through Store.recordAudit (the real
+ * [--events 200000] [--round 20000] [--pool 10]`. A fresh schema, loaded through Store.recordAudit (the real
  * path: auditRows.ts's unnest INSERT and counter upsert in one transaction) in rounds of live
  * batches (100 events, the bench's users and groups), alternately one batch at a time and ten at
  * once. Each statement is timed from the client (call to answer, per event), and a second
@@ -18,8 +18,8 @@ import { DEVELOPMENT_SITE_ID } from "../../src/core/policy";
 import { PG_URL, arg, machine } from "./common";
 import { liveBatch, random } from "./liveAudit";
 
-/** The store's pool, as the server's (postgres.ts default). */
-const POOL = 10;
+/** The store's pool: `--pool`, by default the server's (postgres.ts). */
+const POOL = Number(arg("pool", "10"));
 
 const KINDS = ["begin", "insert", "counters", "commit", "other"] as const;
 type Kind = (typeof KINDS)[number];

@@ -18,7 +18,7 @@
  */
 import { fork } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { Client } from "pg";
@@ -340,5 +340,8 @@ async function main(): Promise<void> {
     await c.query(`DROP SCHEMA IF EXISTS ${where.schema} CASCADE`);
     await c.end();
   }
+  // A 1M-event SQLite database and its WAL are gigabytes; the runs left them behind and filled /tmp.
+  if (child.exitCode === null && child.signalCode === null) await new Promise((ok) => child.once("exit", ok));
+  rmSync(where.dataDir, { recursive: true, force: true });
   console.log(`\nmachine after: ${machine()}`);
 }
