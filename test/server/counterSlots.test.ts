@@ -117,7 +117,7 @@ describe("PostgreSQL: concurrent batches do not wait on each other's counters", 
 });
 
 describe.each(ENGINES)("counters split over slots, on %s", (_name, factory) => {
-  test("many batches at once: every report equals the raw events, every key summed over its slots; retention folds past days' slots", async () => {
+  test("many batches at once: every report equals the raw events, every key summed over its slots", async () => {
     const engine = await factory();
     const store = engine.open() as SqlStore;
     await store.migrate();
@@ -138,17 +138,6 @@ describe.each(ENGINES)("counters split over slots, on %s", (_name, factory) => {
     const slots = await store.executor.query(`SELECT COUNT(DISTINCT slot) AS n FROM audit_daily`);
     if (store.engine === "sqlite") expect(Number(slots[0].n)).toBe(1);
     else expect(Number(slots[0].n)).toBeGreaterThan(1);
-    // The hourly retention sweep folds the days before today into slot 0: one row a key, same answers.
-    await store.pruneAudit("2026-01-01T00:00:00.000Z");
-    const after = await store.executor.query(
-      `SELECT COUNT(DISTINCT slot) AS slots, COUNT(*) AS n, SUM(events) AS events FROM audit_daily`,
-    );
-    const [{ keys }] = await store.executor.query(
-      `SELECT COUNT(*) AS keys FROM (SELECT DISTINCT tenant_id, group_id, day, type, label_id, old_label_id,
-         downgrade, justification_reason, reason, app FROM audit_daily) k`,
-    );
-    expect([Number(after[0].slots), Number(after[0].n)]).toEqual([1, Number(keys)]);
-    expect(await bothWays(store).then((b) => b.counted)).toEqual(raw);
     await store.close();
     await engine.dispose();
   });

@@ -74,20 +74,6 @@ export const COUNTER_SLOT_MIGRATION = {
   ],
 };
 
-/**
- * PostgreSQL: the counts of every slot above 0 moved into slot 0 for the days before $1, in one
- * statement (readers see the counters before or after, never half). Overlapping transactions leave a
- * day's keys in up to as many rows as were in flight; folding the days no longer written keeps the
- * rows reports read near one a key. A row a writer is still adding to is deleted once it commits,
- * with its new count (PostgreSQL re-reads an updated row before deleting it).
- */
-export const FOLD_COUNTER_SLOTS = `WITH moved AS (
-    DELETE FROM audit_daily WHERE day < $1 AND ${COUNTER_SLOT} > 0 RETURNING ${AUDIT_DAILY_KEY.join(", ")}, events
-  )
-  INSERT INTO audit_daily (${AUDIT_DAILY_KEY.join(", ")}, ${COUNTER_SLOT}, events)
-  SELECT ${AUDIT_DAILY_KEY.join(", ")}, 0, SUM(events) FROM moved GROUP BY ${AUDIT_DAILY_KEY.join(", ")}
-  ON CONFLICT (${AUDIT_DAILY_KEY.join(", ")}, ${COUNTER_SLOT}) DO UPDATE SET events = audit_daily.events + excluded.events`;
-
 /** The key columns of one stored audit_events row, as SQL over `e`, in AUDIT_DAILY_KEY order after group_id. */
 const ROW_DIMENSIONS = `SUBSTR(e.occurred_at, 1, 10), e.type, COALESCE(e.label_id, ''), COALESCE(e.old_label_id, ''),
   e.downgrade, COALESCE(e.justification_reason, ''), COALESCE(e.reason, ''), e.app`;

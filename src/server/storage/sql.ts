@@ -6,7 +6,7 @@
 import type { TenantPolicy } from "../../core/policy";
 import type { AuditEvent } from "../../core/audit";
 import { MIGRATIONS, type Migration } from "./migrations";
-import { FOLD_COUNTER_SLOTS, counterPrefixes, dailyCounts, dimensions } from "./auditDaily";
+import { counterPrefixes, dailyCounts, dimensions } from "./auditDaily";
 import type { AuditWrite } from "./sqliteWriter";
 import { addDailyCounts, auditRow, insertAuditRows } from "./auditRows";
 import { AggregateReportQueries } from "./aggregateReports";
@@ -295,9 +295,6 @@ export class SqlStore implements Store {
       }
     }
     const counters = await this.db.run(`DELETE FROM audit_daily WHERE day < $1`, [before.slice(0, 10)]);
-    // Days before today are no longer written by live batches: their slots folded into one row a key.
-    if (this.db.engine === "postgres")
-      await this.db.run(FOLD_COUNTER_SLOTS, [new Date().toISOString().slice(0, 10)]);
     return { events, partitions: dropped, counters };
   }
 
