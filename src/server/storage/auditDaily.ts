@@ -4,12 +4,11 @@
  * counters instead of millions of rows. Each event is counted once under the group '' (everyone)
  * and once under each distinct group its author's token carried, which is what the reports' group
  * filter matches. NULL dimensions are stored as '' (reports show both as null), so they can be part
- * of the key. A key's count may be split over several rows that differ only in `slot`
- * (counterSlots.ts: concurrent PostgreSQL transactions add to rows of their own); readers sum them.
+ * of the key.
  */
 import type { AuditEvent } from "../../core/audit";
 
-/** What a counter counts, in key order (the primary key adds COUNTER_SLOT after these). */
+/** Key columns in key order, then the counter. */
 export const AUDIT_DAILY_KEY = [
   "tenant_id",
   "group_id",
@@ -23,20 +22,10 @@ export const AUDIT_DAILY_KEY = [
   "app",
 ] as const;
 
-/**
- * The column that splits a key's count over rows (migration 7, src/server/storage/migrations.ts); the
- * table's primary key is AUDIT_DAILY_KEY then this. Rows written before it, by the backfill and by
- * SQLite's single writer are in slot 0.
- */
-export const COUNTER_SLOT = "slot";
-
 /** The group under which every event is counted: no group filter. */
 export const EVERYONE = "";
 
-/** audit_daily's CREATE TABLE as `name`: as migration 5 made it, or with COUNTER_SLOT in its key. */
-function dailyTableSql(name: string, slotted: boolean): string {
-  const key = slotted ? [...AUDIT_DAILY_KEY, COUNTER_SLOT] : AUDIT_DAILY_KEY;
-  return `CREATE TABLE ${name} (
+export const AUDIT_DAILY_TABLE = `CREATE TABLE audit_daily (
   tenant_id TEXT NOT NULL,
   group_id TEXT NOT NULL,
   day TEXT NOT NULL,
@@ -47,32 +36,9 @@ function dailyTableSql(name: string, slotted: boolean): string {
   justification_reason TEXT NOT NULL,
   reason TEXT NOT NULL,
   app TEXT NOT NULL,
-  events BIGINT NOT NULL,${slotted ? `\n  ${COUNTER_SLOT} INTEGER NOT NULL DEFAULT 0,` : ""}
-  PRIMARY KEY (${key.join(", ")})
+  events BIGINT NOT NULL,
+  PRIMARY KEY (${AUDIT_DAILY_KEY.join(", ")})
 )`;
-}
-
-/** The table as migration 5 made it; migration 7 adds COUNTER_SLOT (COUNTER_SLOT_MIGRATION). */
-export const AUDIT_DAILY_TABLE = dailyTableSql("audit_daily", false);
-
-/**
- * Migration 7: COUNTER_SLOT joins the primary key; every counter already stored is slot 0, so each
- * key's sum is unchanged. SQLite cannot change a table's key in place: the table is copied.
- */
-export const COUNTER_SLOT_MIGRATION = {
-  postgres: [
-    `ALTER TABLE audit_daily ADD COLUMN ${COUNTER_SLOT} INTEGER NOT NULL DEFAULT 0,
-       DROP CONSTRAINT audit_daily_pkey,
-       ADD PRIMARY KEY (${AUDIT_DAILY_KEY.join(", ")}, ${COUNTER_SLOT})`,
-  ],
-  sqlite: [
-    dailyTableSql("audit_daily_slotted", true),
-    `INSERT INTO audit_daily_slotted (${AUDIT_DAILY_KEY.join(", ")}, events, ${COUNTER_SLOT})
-       SELECT ${AUDIT_DAILY_KEY.join(", ")}, events, 0 FROM audit_daily`,
-    `DROP TABLE audit_daily`,
-    `ALTER TABLE audit_daily_slotted RENAME TO audit_daily`,
-  ],
-};
 
 /** The key columns of one stored audit_events row, as SQL over `e`, in AUDIT_DAILY_KEY order after group_id. */
 const ROW_DIMENSIONS = `SUBSTR(e.occurred_at, 1, 10), e.type, COALESCE(e.label_id, ''), COALESCE(e.old_label_id, ''),

@@ -8,7 +8,7 @@
 import type { AuditEvent } from "../../core/audit";
 import type { AuditAuthor } from "./store";
 import type { SqlExecutor } from "./sql";
-import { AUDIT_DAILY_KEY, COUNTER_SLOT } from "./auditDaily";
+import { AUDIT_DAILY_KEY } from "./auditDaily";
 
 type Engine = "sqlite" | "postgres";
 
@@ -34,15 +34,11 @@ const AUDIT_COLUMNS = [
   ["user_groups", "text"],
 ] as const;
 
-/** audit_daily's key columns, its slot, then `events`, with their PostgreSQL array types. */
+/** audit_daily's key columns then `events`, with their PostgreSQL array types. */
 const DAILY_COLUMNS: readonly (readonly [string, string])[] = [
   ...AUDIT_DAILY_KEY.map((c) => [c, c === "downgrade" ? "int" : "text"] as const),
-  [COUNTER_SLOT, "int"],
   ["events", "bigint"],
 ];
-
-/** The conflict target of a counter's upsert: the table's primary key. */
-const COUNTER_KEY = [...AUDIT_DAILY_KEY, COUNTER_SLOT].join(", ");
 
 /** SQLite rows per INSERT: 100 × 18 parameters stays far below its limit (32,766). */
 const SQLITE_CHUNK = 100;
@@ -135,40 +131,36 @@ export async function insertAuditRows(
   return stored.map((r) => String(r.event_id));
 }
 
-/**
- * Adds the counts (auditDaily.ts dailyCounts', one entry a key) to audit_daily's rows of `slot`
- * (counterSlots.ts: a slot no other transaction of this process is adding to).
- */
+/** Adds the counts (auditDaily.ts dailyCounts', one entry a key) to audit_daily. */
 export async function addDailyCounts(
   tx: SqlExecutor,
   engine: Engine,
   counts: readonly { key: unknown[]; events: number }[],
-  slot: number,
 ): Promise<void> {
+  const key = AUDIT_DAILY_KEY.join(", ");
   await writeRows(
     tx,
     engine,
     DAILY_COLUMNS,
-    counts.map((c) => [...c.key, slot, c.events]),
+    counts.map((c) => [...c.key, c.events]),
     (source) =>
       `INSERT INTO audit_daily (${names(DAILY_COLUMNS)}) ${source}
-        ON CONFLICT (${COUNTER_KEY}) DO UPDATE SET events = audit_daily.events + excluded.events`,
+        ON CONFLICT (${key}) DO UPDATE SET events = audit_daily.events + excluded.events`,
   );
 }
 
 /**
  * The same two statements as plain SQLite text, for the writer thread (sqliteWriter.ts), which runs
  * them without this module: one row's INSERT (`changes` says whether it was new), and one counter
- * upsert a key, in slot 0 (one writer: no transactions to keep apart).
+ * upsert a key.
  */
 export const SQLITE_AUDIT_SQL = {
   insertRow: `INSERT INTO audit_events (${names(AUDIT_COLUMNS)}) VALUES (${AUDIT_COLUMNS.map(() => "?").join(", ")})
     ON CONFLICT DO NOTHING`,
   /** Where a row (auditRow's) holds the event's id. */
   idColumn: 1,
-  counter: `INSERT INTO audit_daily (${AUDIT_DAILY_KEY.join(", ")}, events, ${COUNTER_SLOT})
-    VALUES (${AUDIT_DAILY_KEY.map(() => "?").join(", ")}, ?, 0)
-    ON CONFLICT (${COUNTER_KEY}) DO UPDATE SET events = audit_daily.events + excluded.events`,
+  counter: `INSERT INTO audit_daily (${names(DAILY_COLUMNS)}) VALUES (${DAILY_COLUMNS.map(() => "?").join(", ")})
+    ON CONFLICT (${AUDIT_DAILY_KEY.join(", ")}) DO UPDATE SET events = audit_daily.events + excluded.events`,
 };
 
 export type SqliteAuditSql = typeof SQLITE_AUDIT_SQL;

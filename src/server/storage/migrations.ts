@@ -5,7 +5,7 @@
  * events by time), a migration adds engine-specific statements after the shared ones.
  */
 import { PROTECTION_MIGRATION } from "../keys/schema";
-import { AUDIT_DAILY_TABLE, COUNTER_SLOT_MIGRATION, backfillStatements } from "./auditDaily";
+import { AUDIT_DAILY_TABLE, backfillStatements } from "./auditDaily";
 import { PARTITION_AUDIT_EVENTS } from "./partitions";
 
 /**
@@ -153,12 +153,5 @@ export const MIGRATIONS: readonly Migration[] = [
     name: "SQLite audit events keyed by tenant, time and id",
     statements: [],
     sqlite: AUDIT_EVENTS_BY_TIME_KEY,
-  },
-  {
-    id: 7,
-    name: "audit counters split over slots, so concurrent writers do not wait on one row",
-    statements: [],
-    sqlite: COUNTER_SLOT_MIGRATION.sqlite,
-    postgres: COUNTER_SLOT_MIGRATION.postgres,
   },
 ];

@@ -12,7 +12,6 @@ import { addDailyCounts, auditRow, insertAuditRows } from "./auditRows";
 import { AggregateReportQueries } from "./aggregateReports";
 import { ConsoleReportQueries } from "./consoleReports";
 import { AuditPartitions } from "./partitions";
-import { CounterSlots } from "./counterSlots";
 import type {
   AuditAuthor,
   AuditIntake,
@@ -107,7 +106,6 @@ export async function applyMigrations(
 export class SqlStore implements Store {
   private aggregates: AggregateReportQueries | undefined;
   private readonly partitions: AuditPartitions | null;
-  private readonly counterSlots = new CounterSlots();
 
   constructor(private readonly db: SqlConnection) {
     this.partitions =
@@ -252,22 +250,14 @@ export class SqlStore implements Store {
       });
       return { accepted, duplicates: events.length - accepted };
     }
-    // Held from the connection's first statement until after COMMIT or ROLLBACK, when the counter
-    // rows' locks are released (counterSlots.ts). SQLite writes one transaction at a time: slot 0.
-    let slot: number | undefined;
-    try {
-      const accepted = await this.db.transaction(async (tx) => {
-        slot ??= engine === "postgres" ? this.counterSlots.take() : 0;
-        const ids = await insertAuditRows(tx, engine, rows);
-        const stored = ids.map((id) => unique.get(id)!);
-        // Only what this call stored is counted: a retried batch adds nothing.
-        await addDailyCounts(tx, engine, dailyCounts(tenantId, author.groups, stored), slot);
-        return stored.length;
-      });
-      return { accepted, duplicates: events.length - accepted };
-    } finally {
-      if (slot !== undefined && engine === "postgres") this.counterSlots.give(slot);
-    }
+    const accepted = await this.db.transaction(async (tx) => {
+      const ids = await insertAuditRows(tx, engine, rows);
+      const stored = ids.map((id) => unique.get(id)!);
+      // Only what this call stored is counted: a retried batch adds nothing.
+      await addDailyCounts(tx, engine, dailyCounts(tenantId, author.groups, stored));
+      return stored.length;
+    });
+    return { accepted, duplicates: events.length - accepted };
   }
 
   async pruneAudit(before: string): Promise<AuditPrune> {
