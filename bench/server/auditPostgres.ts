@@ -1,20 +1,25 @@
 /**
  * Where a PostgreSQL audit batch's time goes: `node bench/run.cjs bench/server/auditPostgres.ts
- * [--events 200000] [--round 20000]`. A fresh schema, loaded through Store.recordAudit (the real
+ * [--events 200000] [--round 20000] [--pool 10]`. A fresh schema, loaded through Store.recordAudit (the real
  * path: auditRows.ts's unnest INSERT and counter upsert in one transaction) in rounds of live
  * batches (100 events, the bench's users and groups), alternately one batch at a time and ten at
  * once. Each statement is timed from the client (call to answer, per event), and a second
  * connection samples pg_stat_activity every 10 ms: the share of the writers' samples in each wait
  * (type:event — a row's lock is Lock:transactionid or Lock:tuple, a table's growth Lock:extend)
- * against running.
+ * against running. The CPU each round cost per event, from the kernel: the pool's PostgreSQL backends
+ * (/proc/<pid>/schedstat, when the server runs on this machine) and this process (process.cpuUsage).
  */
 import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { Client } from "pg";
 import { openPostgresStore } from "../../src/server/storage/postgres";
 import type { SqlStore } from "../../src/server/storage/sql";
 import { DEVELOPMENT_SITE_ID } from "../../src/core/policy";
 import { PG_URL, arg, machine } from "./common";
 import { liveBatch, random } from "./liveAudit";
+
+/** The store's pool: `--pool`, by default the server's (postgres.ts). */
+const POOL = Number(arg("pool", "10"));
 
 const KINDS = ["begin", "insert", "counters", "commit", "other"] as const;
 type Kind = (typeof KINDS)[number];
@@ -66,6 +71,35 @@ async function sample(schema: string, stop: () => boolean): Promise<Map<string, 
   return seen;
 }
 
+/** The pool's backends: `size` transactions held at once, each asking for its backend's pid. */
+async function backendPids(store: SqlStore, size: number): Promise<number[]> {
+  let arrived = 0;
+  let all!: () => void;
+  const together = new Promise<void>((ok) => (all = ok));
+  return Promise.all(
+    Array.from({ length: size }, () =>
+      store.connection.transaction(async (tx) => {
+        const [{ pid }] = await tx.query<{ pid: number }>(`SELECT pg_backend_pid() AS pid`);
+        if (++arrived === size) all();
+        await together;
+        return Number(pid);
+      }),
+    ),
+  );
+}
+
+/** CPU ns the processes have run (first field of /proc/<pid>/schedstat); NaN when one cannot be read. */
+function cpuNs(pids: readonly number[]): number {
+  try {
+    return pids.reduce(
+      (sum, pid) => sum + Number(readFileSync(`/proc/${pid}/schedstat`, "utf8").split(" ")[0]),
+      0,
+    );
+  } catch {
+    return NaN;
+  }
+}
+
 async function round(store: SqlStore, events: number, atOnce: number, r: () => number): Promise<number> {
   const now = Date.now();
   const started = performance.now();
@@ -84,7 +118,7 @@ async function main(): Promise<void> {
   const size = Number(arg("round", "20000"));
   console.log(`machine: ${machine()}`);
   const schema = `lb_bench_pgw_${randomBytes(4).toString("hex")}`;
-  const store = openPostgresStore({ connectionString: PG_URL, schema, max: 10 });
+  const store = openPostgresStore({ connectionString: PG_URL, schema, max: POOL });
   await store.migrate();
   timeQueries();
   const r = random(42);
@@ -94,9 +128,19 @@ async function main(): Promise<void> {
   for (let loaded = 0; loaded < total; loaded += size) {
     for (const atOnce of loaded % (2 * size) === 0 ? [1, 10] : [10, 1]) {
       for (const k of KINDS) spent[k] = 0;
+      const pids = await backendPids(store, POOL);
       let stop = false;
       const sampling = sample(schema, () => stop);
+      const backends = cpuNs(pids);
+      const node = process.cpuUsage();
       const rate = await round(store, size / 2, atOnce, r);
+      const cpu = {
+        backends: (cpuNs(pids) - backends) / 1000 / (size / 2),
+        node: (() => {
+          const d = process.cpuUsage(node);
+          return (d.user + d.system) / (size / 2);
+        })(),
+      };
       stop = true;
       const seen = await sampling;
       const all = [...seen.values()].reduce((a, b) => a + b, 0) || 1;
@@ -106,7 +150,7 @@ async function main(): Promise<void> {
         .join(", ");
       const per = (k: Kind) => ((spent[k] * 1000) / (size / 2)).toFixed(1);
       console.log(
-        `  ${loaded + size} events, ${String(atOnce).padStart(2)} at once: ${Math.round(rate)} events/s | µs/event: ${KINDS.map((k) => `${k} ${per(k)}`).join(", ")} | ${share}`,
+        `  ${loaded + size} events, ${String(atOnce).padStart(2)} at once: ${Math.round(rate)} events/s | CPU µs/event: backends ${cpu.backends.toFixed(1)}, node ${cpu.node.toFixed(1)} | µs/event: ${KINDS.map((k) => `${k} ${per(k)}`).join(", ")} | ${share}`,
       );
     }
   }

@@ -1,6 +1,6 @@
 /**
  * Reports at scale: `node bench/run.cjs bench/server/reports.ts [--engine sqlite|postgres]
- * [--events 1000000] [--duration 20]`.
+ * [--events 1000000] [--duration 20] [--pool 10]`.
  *
  * 1. Loads `--events` audit events (30 days, 200 users in 1–3 of 20 groups, seven event types)
  *    through Store.recordAudit, as POST /audit stores them, and reports that rate.
@@ -40,13 +40,15 @@ import { DAY_MS, LABELS, TYPES, auditEvent, random, users } from "./liveAudit";
 const engine = arg("engine", "sqlite") as "sqlite" | "postgres";
 interface Where {
   engine: "sqlite" | "postgres";
+  /** PostgreSQL: the store's pool size (`--pool`, default 10 as the server's). */
+  pool: number;
   dataDir: string;
   schema: string;
 }
 
 function open(where: Where): SqlStore {
   return where.engine === "postgres"
-    ? openPostgresStore({ connectionString: PG_URL, schema: where.schema, max: 10 })
+    ? openPostgresStore({ connectionString: PG_URL, schema: where.schema, max: where.pool })
     : openSqliteStore({ path: join(where.dataDir, "labelbridge.db") });
 }
 
@@ -209,6 +211,7 @@ async function main(): Promise<void> {
   const liveSpanMs = Number(arg("live-span", "3600000"));
   const where: Where = {
     engine,
+    pool: Number(arg("pool", "10")),
     dataDir: mkdtempSync(join(tmpdir(), "lb-bench-reports-")),
     schema: `lb_bench_${randomBytes(4).toString("hex")}`,
   };
