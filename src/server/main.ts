@@ -33,7 +33,11 @@ export async function startServer(
   config: ServerConfig,
 ): Promise<RunningServer & { tls: TlsMaterial | null; seeded: string[] }> {
   const tls = await tlsFor(config);
-  const store = openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const store = openStore({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    auditWriters: config.auditWriters,
+  });
   try {
     await store.migrate();
   } catch (err) {
