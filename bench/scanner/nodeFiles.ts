@@ -15,8 +15,7 @@ import { join } from "node:path";
 import { inProcessScanner } from "../../src/cli/scan/pool";
 import { DEFAULT_SCAN_SETTINGS, type ScanSettings } from "../../src/cli/scan/scanFile";
 import type { ScannerClient } from "../../src/cli/scanner/client";
-import { Slots } from "../../src/core/slots";
-import { type UnitDeps, runFilesUnit, runWalkUnit } from "../../src/cli/scanner/units";
+import { Slots, type UnitDeps, runFilesUnit, runWalkUnit } from "../../src/cli/scanner/units";
 import type { RunSpec, UnitFile, WalkReport } from "../../src/server/scanJobs/wire";
 import { FILES_PER_FOLDER, writeClusterCorpus } from "./clusterCorpus";
 

@@ -1,6 +1,6 @@
 /**
  * Reports at scale: `node bench/run.cjs bench/server/reports.ts [--engine sqlite|postgres]
- * [--events 1000000] [--duration 20] [--pool 10] [--audit-writers 4]`.
+ * [--events 1000000] [--duration 20] [--pool 10]`.
  *
  * 1. Loads `--events` audit events (30 days, 200 users in 1–3 of 20 groups, seven event types)
  *    through Store.recordAudit, as POST /audit stores them, and reports that rate.
@@ -42,20 +42,13 @@ interface Where {
   engine: "sqlite" | "postgres";
   /** PostgreSQL: the store's pool size (`--pool`, default 10 as the server's). */
   pool: number;
-  /** PostgreSQL: audit transactions at once (`--audit-writers`, default the store's). */
-  auditWriters?: number;
   dataDir: string;
   schema: string;
 }
 
 function open(where: Where): SqlStore {
   return where.engine === "postgres"
-    ? openPostgresStore({
-        connectionString: PG_URL,
-        schema: where.schema,
-        max: where.pool,
-        auditWriters: where.auditWriters,
-      })
+    ? openPostgresStore({ connectionString: PG_URL, schema: where.schema, max: where.pool })
     : openSqliteStore({ path: join(where.dataDir, "labelbridge.db") });
 }
 
@@ -219,7 +212,6 @@ async function main(): Promise<void> {
   const where: Where = {
     engine,
     pool: Number(arg("pool", "10")),
-    auditWriters: arg("audit-writers", "") ? Number(arg("audit-writers", "")) : undefined,
     dataDir: mkdtempSync(join(tmpdir(), "lb-bench-reports-")),
     schema: `lb_bench_${randomBytes(4).toString("hex")}`,
   };

@@ -58,8 +58,6 @@ export interface ServerConfig {
   trustProxy: boolean;
   dataDir: string;
   databaseUrl?: string;
-  /** PostgreSQL: audit transactions at once (unset: storage/postgres.ts DEFAULT_AUDIT_WRITERS). */
-  auditWriters?: number;
   /** The add-in build served at `/` when it exists. */
   staticDir: string;
   /** Origins allowed to call the API from a browser (besides the server's own). */
@@ -248,9 +246,6 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     trustProxy,
     dataDir: resolve(cwd, env.LABELBRIDGE_DATA_DIR || "data"),
     databaseUrl: env.DATABASE_URL?.trim() || undefined,
-    auditWriters: env.LABELBRIDGE_AUDIT_WRITERS?.trim()
-      ? int(env, "LABELBRIDGE_AUDIT_WRITERS", 0, 1, 100)
-      : undefined,
     staticDir: resolve(cwd, env.LABELBRIDGE_STATIC_DIR || "dist"),
     allowedOrigins: list(env, "LABELBRIDGE_ALLOWED_ORIGINS").map((o) =>
       origin(o, "LABELBRIDGE_ALLOWED_ORIGINS"),

@@ -33,11 +33,7 @@ export async function startServer(
   config: ServerConfig,
 ): Promise<RunningServer & { tls: TlsMaterial | null; seeded: string[] }> {
   const tls = await tlsFor(config);
-  const store = openStore({
-    databaseUrl: config.databaseUrl,
-    dataDir: config.dataDir,
-    auditWriters: config.auditWriters,
-  });
+  const store = openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     await store.migrate();
   } catch (err) {

@@ -15,8 +15,7 @@ import { policyFromJson } from "../scan/policySource";
 import { justificationFrom } from "../scan/policyUse";
 import type { ScanSettings } from "../scan/scanFile";
 import { NodeLost, type ScannerClient, UnitLost } from "./client";
-import { Slots } from "../../core/slots";
-import { type NodeCounters, type UnitDeps, runFilesUnit, runWalkUnit } from "./units";
+import { type NodeCounters, Slots, type UnitDeps, runFilesUnit, runWalkUnit } from "./units";
 
 export interface NodeOptions {
   client: ScannerClient;

@@ -5,7 +5,6 @@
  */
 import { withoutEmptyFields } from "../../server/scanJobs/storedRow";
 import type { ClaimedUnit, FileResult, RunSpec, UnitFile } from "../../server/scanJobs/wire";
-import type { Slots } from "../../core/slots";
 import type { FileScanner } from "../scan/pool";
 import { type ScanRow, emptyRow } from "../scan/row";
 import { type FileType, familyOf } from "../formats/fileType";
@@ -24,6 +23,30 @@ export interface NodeCounters {
   filesDone: number;
   bytesDone: number;
   errors: number;
+}
+
+/** Bounds the files read at once across all the node's units. */
+export class Slots {
+  private waiting: Array<() => void> = [];
+  private free: number;
+
+  constructor(count: number) {
+    this.free = count;
+  }
+
+  async take(): Promise<void> {
+    if (this.free > 0) {
+      this.free--;
+      return;
+    }
+    await new Promise<void>((resolve) => this.waiting.push(resolve));
+  }
+
+  give(): void {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.free++;
+  }
 }
 
 export interface UnitDeps {

@@ -7,13 +7,10 @@ import { openPostgresStore } from "./postgres";
 export interface StoreLocation {
   databaseUrl?: string;
   dataDir: string;
-  /** PostgreSQL: audit transactions at once (postgres.ts). */
-  auditWriters?: number;
 }
 
 export function openStore(location: StoreLocation): Store {
-  if (location.databaseUrl)
-    return openPostgresStore({ connectionString: location.databaseUrl, auditWriters: location.auditWriters });
+  if (location.databaseUrl) return openPostgresStore({ connectionString: location.databaseUrl });
   return openSqliteStore({ path: join(location.dataDir, "labelbridge.db") });
 }
 

@@ -3,19 +3,12 @@
  * SQLite's, migrations take an advisory lock, and concurrency control lives in the SQL itself.
  */
 import { Pool, type PoolClient } from "pg";
-import { Slots } from "../../core/slots";
 import type { Row, SqlConnection, SqlExecutor } from "./sql";
 import { SqlStore } from "./sql";
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 /** Any constant shared by every instance; it names the migration lock. */
 const MIGRATION_LOCK = 7_345_021;
-/**
- * Audit transactions one instance runs at once, by default. More at once only made the database's
- * CPU per event dearer and took the pool from the reports: with 10 at once on two cores, 7,000–8,200
- * events/s; with 4, 11,100–11,400 (docs/benchmarks.md, "the counter rows").
- */
-export const DEFAULT_AUDIT_WRITERS = 4;
 
 function executor(client: Pool | PoolClient): SqlExecutor {
   return {
@@ -28,15 +21,12 @@ function executor(client: Pool | PoolClient): SqlExecutor {
 class PostgresConnection implements SqlConnection {
   readonly engine = "postgres" as const;
   private readonly direct: SqlExecutor;
-  private readonly auditWriters: Slots;
 
   constructor(
     private readonly pool: Pool,
     private readonly schema: string | undefined,
-    auditWriters: number,
   ) {
     this.direct = executor(pool);
-    this.auditWriters = new Slots(auditWriters);
   }
 
   query<T extends Row = Row>(sql: string, params?: unknown[]): Promise<T[]> {
@@ -63,10 +53,6 @@ class PostgresConnection implements SqlConnection {
     }
   }
 
-  auditTransaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T> {
-    return this.auditWriters.run(() => this.transaction(fn));
-  }
-
   async lockForMigration(tx: SqlExecutor): Promise<void> {
     await tx.query(`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`);
     if (this.schema) await tx.run(`CREATE SCHEMA IF NOT EXISTS ${this.schema}`);
@@ -83,8 +69,6 @@ export interface PostgresOptions {
   schema?: string;
   /** Pool size per instance. */
   max?: number;
-  /** Audit transactions at once, at most (DEFAULT_AUDIT_WRITERS); the rest of the pool stays free for reads. */
-  auditWriters?: number;
 }
 
 export function openPostgresStore(options: PostgresOptions): SqlStore {
@@ -98,7 +82,5 @@ export function openPostgresStore(options: PostgresOptions): SqlStore {
   });
   // An idle client losing its connection must not crash the process; the next query reports it.
   pool.on("error", () => undefined);
-  return new SqlStore(
-    new PostgresConnection(pool, options.schema, options.auditWriters ?? DEFAULT_AUDIT_WRITERS),
-  );
+  return new SqlStore(new PostgresConnection(pool, options.schema));
 }

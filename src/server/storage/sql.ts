@@ -45,8 +45,6 @@ export interface SqlConnection extends SqlExecutor {
   readonly reader?: SqlExecutor;
   /** Where audit batches are written, when not in `transaction` on this connection (SQLite's writer thread). */
   readonly auditWriter?: { write(write: AuditWrite): Promise<number> };
-  /** The transaction an audit batch is written in, when their number at once is bounded (PostgreSQL). */
-  auditTransaction?<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T>;
   /** Commits when `fn` resolves, rolls back when it throws or returns `{ rollback: true }`-style results via `abort`. */
   transaction<T>(fn: (tx: SqlExecutor, abort: () => void) => Promise<T>): Promise<T>;
   /** Serialises migrations across instances (advisory lock on PostgreSQL; SQLite's write lock does it). */
@@ -252,16 +250,13 @@ export class SqlStore implements Store {
       });
       return { accepted, duplicates: events.length - accepted };
     }
-    const write = async (tx: SqlExecutor) => {
+    const accepted = await this.db.transaction(async (tx) => {
       const ids = await insertAuditRows(tx, engine, rows);
       const stored = ids.map((id) => unique.get(id)!);
       // Only what this call stored is counted: a retried batch adds nothing.
       await addDailyCounts(tx, engine, dailyCounts(tenantId, author.groups, stored));
       return stored.length;
-    };
-    const accepted = await (this.db.auditTransaction
-      ? this.db.auditTransaction(write)
-      : this.db.transaction(write));
+    });
     return { accepted, duplicates: events.length - accepted };
   }
 
