@@ -102,54 +102,39 @@ const VARIANTS: Variant[] = [
       param: (rows) => JSON.stringify(rows.filter((r, i) => !OWN_ROW(r, i)).map(packEntry)),
     },
   },
-  {
-    name: "packed, the pack's keys computed by the client",
-    prepare: `CREATE TABLE scan_result_packs (tenant_id TEXT NOT NULL, run_id TEXT NOT NULL, unit_id TEXT NOT NULL,
-      first_path TEXT NOT NULL, last_path TEXT NOT NULL, node TEXT NOT NULL, files INTEGER NOT NULL,
-      bytes BIGINT NOT NULL, committed_at TEXT NOT NULL, entries TEXT NOT NULL,
-      PRIMARY KEY (run_id, unit_id, first_path))`,
-    sql: `INSERT INTO scan_results (tenant_id, run_id, unit_id, node, committed_at, ${OWN_ALL.join(", ")})
-      SELECT $1::text, $2::text, $3::text, $4::text, $5::text, ${ARRAY_SELECT}
-      FROM jsonb_array_elements($6::jsonb) AS v ON CONFLICT (run_id, path) DO NOTHING RETURNING path`,
-    param: (rows) => JSON.stringify(rows.filter(OWN_ROW)),
-    then: {
-      sql: `INSERT INTO scan_result_packs (tenant_id, run_id, unit_id, node, committed_at, first_path, last_path,
-          files, bytes, entries)
-        SELECT $1, $2, $3, $4, $5, p->>0, p->>1, (p->>2)::int, (p->>3)::bigint, p->>4
-        FROM (SELECT $6::json AS p) AS x ON CONFLICT DO NOTHING`,
-      param: (rows) => {
-        const packed = rows.filter((r, i) => !OWN_ROW(r, i));
-        const bytes = packed.reduce((n, r) => n + Number(r[4]), 0);
-        const entries = JSON.stringify(packed.map(packEntry));
-        return JSON.stringify([packed[0][0], packed[packed.length - 1][0], packed.length, bytes, entries]);
-      },
-    },
-  },
-  {
-    name: "packed, keys by the client, entries not compressed",
-    prepare: `CREATE TABLE scan_result_packs (tenant_id TEXT NOT NULL, run_id TEXT NOT NULL, unit_id TEXT NOT NULL,
-      first_path TEXT NOT NULL, last_path TEXT NOT NULL, node TEXT NOT NULL, files INTEGER NOT NULL,
-      bytes BIGINT NOT NULL, committed_at TEXT NOT NULL, entries TEXT NOT NULL,
-      PRIMARY KEY (run_id, unit_id, first_path));
-      ALTER TABLE scan_result_packs ALTER COLUMN entries SET STORAGE EXTERNAL`,
-    sql: `INSERT INTO scan_results (tenant_id, run_id, unit_id, node, committed_at, ${OWN_ALL.join(", ")})
-      SELECT $1::text, $2::text, $3::text, $4::text, $5::text, ${ARRAY_SELECT}
-      FROM jsonb_array_elements($6::jsonb) AS v ON CONFLICT (run_id, path) DO NOTHING RETURNING path`,
-    param: (rows) => JSON.stringify(rows.filter(OWN_ROW)),
-    then: {
-      sql: `INSERT INTO scan_result_packs (tenant_id, run_id, unit_id, node, committed_at, first_path, last_path,
-          files, bytes, entries)
-        SELECT $1, $2, $3, $4, $5, p->>0, p->>1, (p->>2)::int, (p->>3)::bigint, p->>4
-        FROM (SELECT $6::json AS p) AS x ON CONFLICT DO NOTHING`,
-      param: (rows) => {
-        const packed = rows.filter((r, i) => !OWN_ROW(r, i));
-        const bytes = packed.reduce((n, r) => n + Number(r[4]), 0);
-        const entries = JSON.stringify(packed.map(packEntry));
-        return JSON.stringify([packed[0][0], packed[packed.length - 1][0], packed.length, bytes, entries]);
-      },
-    },
-  },
+  clientKeyedPacks("packed, the pack's keys computed by the client", ""),
+  clientKeyedPacks(
+    "packed, keys by the client, entries not compressed",
+    ";\n      ALTER TABLE scan_result_packs ALTER COLUMN entries SET STORAGE EXTERNAL",
+  ),
 ];
+
+/** A packed variant whose pack row (first and last path, files, bytes, entries) the client computes. */
+function clientKeyedPacks(name: string, afterCreate: string): Variant {
+  return {
+    name,
+    prepare: `CREATE TABLE scan_result_packs (tenant_id TEXT NOT NULL, run_id TEXT NOT NULL, unit_id TEXT NOT NULL,
+      first_path TEXT NOT NULL, last_path TEXT NOT NULL, node TEXT NOT NULL, files INTEGER NOT NULL,
+      bytes BIGINT NOT NULL, committed_at TEXT NOT NULL, entries TEXT NOT NULL,
+      PRIMARY KEY (run_id, unit_id, first_path))${afterCreate}`,
+    sql: `INSERT INTO scan_results (tenant_id, run_id, unit_id, node, committed_at, ${OWN_ALL.join(", ")})
+      SELECT $1::text, $2::text, $3::text, $4::text, $5::text, ${ARRAY_SELECT}
+      FROM jsonb_array_elements($6::jsonb) AS v ON CONFLICT (run_id, path) DO NOTHING RETURNING path`,
+    param: (rows) => JSON.stringify(rows.filter(OWN_ROW)),
+    then: {
+      sql: `INSERT INTO scan_result_packs (tenant_id, run_id, unit_id, node, committed_at, first_path, last_path,
+          files, bytes, entries)
+        SELECT $1, $2, $3, $4, $5, p->>0, p->>1, (p->>2)::int, (p->>3)::bigint, p->>4
+        FROM (SELECT $6::json AS p) AS x ON CONFLICT DO NOTHING`,
+      param: (rows) => {
+        const packed = rows.filter((r, i) => !OWN_ROW(r, i));
+        const bytes = packed.reduce((n, r) => n + Number(r[4]), 0);
+        const entries = JSON.stringify(packed.map(packEntry));
+        return JSON.stringify([packed[0][0], packed[packed.length - 1][0], packed.length, bytes, entries]);
+      },
+    },
+  };
+}
 
 function cpuMs(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
