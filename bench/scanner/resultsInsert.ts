@@ -52,6 +52,20 @@ const OWN_ROW = (_row: unknown[], i: number) => i % 10 === 0;
 /** A pack's entry: path, size, mtime, hash (ownValues' 0, 4, 9, 10). */
 const packEntry = (r: unknown[]) => [r[0], r[4], r[9], r[10]];
 
+/** The packed variants' table: one row per batch of files without findings. */
+const PACKS_TABLE = `CREATE TABLE scan_result_packs (tenant_id TEXT NOT NULL, run_id TEXT NOT NULL, unit_id TEXT NOT NULL,
+      first_path TEXT NOT NULL, last_path TEXT NOT NULL, node TEXT NOT NULL, files INTEGER NOT NULL,
+      bytes BIGINT NOT NULL, committed_at TEXT NOT NULL, entries TEXT NOT NULL,
+      PRIMARY KEY (run_id, unit_id, first_path))`;
+
+/** The packed variants' insert of the rows kept one per file (OWN_ROW). */
+const OWN_ROWS: Pick<Variant, "sql" | "param"> = {
+  sql: `INSERT INTO scan_results (tenant_id, run_id, unit_id, node, committed_at, ${OWN_ALL.join(", ")})
+      SELECT $1::text, $2::text, $3::text, $4::text, $5::text, ${ARRAY_SELECT}
+      FROM jsonb_array_elements($6::jsonb) AS v ON CONFLICT (run_id, path) DO NOTHING RETURNING path`,
+  param: (rows) => JSON.stringify(rows.filter(OWN_ROW)),
+};
+
 const VARIANTS: Variant[] = [
   {
     name: "jsonb array of arrays (as shipped)",
@@ -86,14 +100,8 @@ const VARIANTS: Variant[] = [
   },
   {
     name: "packed: 1 row in 10 as shipped, the rest one row per batch",
-    prepare: `CREATE TABLE scan_result_packs (tenant_id TEXT NOT NULL, run_id TEXT NOT NULL, unit_id TEXT NOT NULL,
-      first_path TEXT NOT NULL, last_path TEXT NOT NULL, node TEXT NOT NULL, files INTEGER NOT NULL,
-      bytes BIGINT NOT NULL, committed_at TEXT NOT NULL, entries TEXT NOT NULL,
-      PRIMARY KEY (run_id, unit_id, first_path))`,
-    sql: `INSERT INTO scan_results (tenant_id, run_id, unit_id, node, committed_at, ${OWN_ALL.join(", ")})
-      SELECT $1::text, $2::text, $3::text, $4::text, $5::text, ${ARRAY_SELECT}
-      FROM jsonb_array_elements($6::jsonb) AS v ON CONFLICT (run_id, path) DO NOTHING RETURNING path`,
-    param: (rows) => JSON.stringify(rows.filter(OWN_ROW)),
+    prepare: PACKS_TABLE,
+    ...OWN_ROWS,
     then: {
       sql: `INSERT INTO scan_result_packs (tenant_id, run_id, unit_id, node, committed_at, first_path, last_path,
           files, bytes, entries)
@@ -113,14 +121,8 @@ const VARIANTS: Variant[] = [
 function clientKeyedPacks(name: string, afterCreate: string): Variant {
   return {
     name,
-    prepare: `CREATE TABLE scan_result_packs (tenant_id TEXT NOT NULL, run_id TEXT NOT NULL, unit_id TEXT NOT NULL,
-      first_path TEXT NOT NULL, last_path TEXT NOT NULL, node TEXT NOT NULL, files INTEGER NOT NULL,
-      bytes BIGINT NOT NULL, committed_at TEXT NOT NULL, entries TEXT NOT NULL,
-      PRIMARY KEY (run_id, unit_id, first_path))${afterCreate}`,
-    sql: `INSERT INTO scan_results (tenant_id, run_id, unit_id, node, committed_at, ${OWN_ALL.join(", ")})
-      SELECT $1::text, $2::text, $3::text, $4::text, $5::text, ${ARRAY_SELECT}
-      FROM jsonb_array_elements($6::jsonb) AS v ON CONFLICT (run_id, path) DO NOTHING RETURNING path`,
-    param: (rows) => JSON.stringify(rows.filter(OWN_ROW)),
+    prepare: PACKS_TABLE + afterCreate,
+    ...OWN_ROWS,
     then: {
       sql: `INSERT INTO scan_result_packs (tenant_id, run_id, unit_id, node, committed_at, first_path, last_path,
           files, bytes, entries)
