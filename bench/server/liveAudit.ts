@@ -12,17 +12,20 @@ import { DEFAULT_LABEL_IDS } from "../../src/core/policy";
 export const DAY_MS = 86_400_000;
 export const LABELS = Object.values(DEFAULT_LABEL_IDS) as string[];
 const GROUPS = Array.from({ length: 20 }, (_, i) => `group-${i}`);
-export const TYPES = [
-  "label-applied",
-  "label-applied",
-  "label-applied",
-  "label-changed",
-  "label-removed",
-  "send-blocked",
-  "recommendation-accepted",
-  "recommendation-dismissed",
-  "unlabeled-document",
-] as const satisfies readonly AuditEventType[];
+/** How often each type is drawn, relatively. */
+const TYPE_WEIGHTS: Partial<Record<AuditEventType, number>> = {
+  "label-applied": 3,
+  "label-changed": 1,
+  "label-removed": 1,
+  "send-blocked": 1,
+  "recommendation-accepted": 1,
+  "recommendation-dismissed": 1,
+  "unlabeled-document": 1,
+};
+/** Each type as many times as its weight, in that order: a draw is a uniform pick from it. */
+export const TYPES = Object.entries(TYPE_WEIGHTS).flatMap(([type, weight]) =>
+  Array<AuditEventType>(weight).fill(type as AuditEventType),
+);
 
 export function random(seed: number): () => number {
   let s = seed >>> 0;
