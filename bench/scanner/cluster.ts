@@ -26,6 +26,7 @@ import { DEV_CLIENT_ID, loadConfig } from "../../src/server/config";
 import { openPostgresStore } from "../../src/server/storage/postgres";
 import { scannerNodeArgs, writeClusterCorpus } from "./clusterCorpus";
 import { generateCorpus } from "./corpus";
+import { processCpuMs } from "./processCpu";
 import { StatementCpu } from "./statementCpu";
 
 const DATABASE_URL =
@@ -79,7 +80,6 @@ class PostgresCpu {
   private startedWith = new Map<number, number>();
   private readonly last = new Map<number, number>();
   private timer: NodeJS.Timeout | null = null;
-  private readonly ticks = 100; // USER_HZ on Linux
 
   constructor(
     private readonly client: Client,
@@ -92,13 +92,9 @@ class PostgresCpu {
       [this.appName],
     );
     for (const { pid } of rows) {
-      try {
-        const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
-        const seconds = (Number(fields[11]) + Number(fields[12])) / this.ticks;
-        this.last.set(pid, seconds);
-      } catch {
-        // the connection closed meanwhile
-      }
+      const ms = processCpuMs(pid);
+      // null: the connection closed meanwhile
+      if (ms !== null) this.last.set(pid, ms / 1000);
     }
   }
 

@@ -10,9 +10,9 @@
  * process's (/proc/<pid>/stat, 10 ms ticks), so use enough rows for the ticks to add up.
  */
 import { randomBytes } from "node:crypto";
-import { readFileSync } from "node:fs";
 import { Client } from "pg";
 import { SCAN_JOB_MIGRATIONS } from "../../src/server/scanJobs/migrations";
+import { processCpuMs } from "./processCpu";
 
 const DATABASE_URL =
   process.env.LABELBRIDGE_TEST_DATABASE_URL ||
@@ -138,11 +138,6 @@ function clientKeyedPacks(name: string, afterCreate: string): Variant {
   };
 }
 
-function cpuMs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
-  return (Number(fields[11]) + Number(fields[12])) * 10;
-}
-
 async function main(): Promise<void> {
   const total = option("rows", 50_000);
   const rounds = option("rounds", 3);
@@ -162,7 +157,7 @@ async function main(): Promise<void> {
         );
         for (const m of SCAN_JOB_MIGRATIONS) for (const s of m.statements) await c.query(s);
         if (v.prepare) await c.query(v.prepare);
-        const startCpu = cpuMs(pid);
+        const startCpu = processCpuMs(pid) ?? NaN;
         const startClient = process.cpuUsage();
         const start = process.hrtime.bigint();
         for (const [b, rows] of batches.entries()) {
@@ -178,7 +173,7 @@ async function main(): Promise<void> {
         out.push({
           round,
           variant: v.name,
-          postgresUsPerRow: +(((cpuMs(pid) - startCpu) * 1000) / rowsDone).toFixed(1),
+          postgresUsPerRow: +((((processCpuMs(pid) ?? NaN) - startCpu) * 1000) / rowsDone).toFixed(1),
           wallUsPerRow: +((wallMs * 1000) / rowsDone).toFixed(1),
           clientUsPerRow: +((client.user + client.system) / rowsDone).toFixed(1),
         });

@@ -5,22 +5,13 @@
  * each statement. A connection runs one statement at a time, so the difference is that statement's,
  * give or take a tick: only sums over many statements mean anything. Costs the backend CPU of its own.
  */
-import { readFileSync } from "node:fs";
 import { Client } from "pg";
+import { processCpuMs } from "./processCpu";
 
 interface Tally {
   count: number;
   postgresMs: number;
   wallMs: number;
-}
-
-function cpuMs(pid: number): number | null {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-  } catch {
-    return null;
-  }
 }
 
 /** A statement's kind: its text with the whitespace folded, cut to its first 90 characters. */
@@ -45,10 +36,10 @@ export class StatementCpu {
       // eslint-disable-next-line @typescript-eslint/no-explicit-any
       const result = (original as any).apply(this, args);
       if (text === undefined || pid === null || typeof result?.then !== "function") return result;
-      const before = cpuMs(pid);
+      const before = processCpuMs(pid);
       const start = performance.now();
       const settle = () => {
-        const after = cpuMs(pid);
+        const after = processCpuMs(pid);
         const t = tallies.get(kind(text)) ?? { count: 0, postgresMs: 0, wallMs: 0 };
         t.count++;
         if (before !== null && after !== null) t.postgresMs += after - before;
