@@ -332,7 +332,27 @@ async function main(): Promise<void> {
   });
   stop = true;
   await Promise.all([reportLoop, healthLoop]);
+  const exited = new Promise((ok) => child.once("exit", ok));
   child.kill();
+  await exited;
+  // Nothing acknowledged is lost or counted twice: every 202 stored its 100 new events, wherever
+  // the server put them (on SQLite, audit_events or the writer thread's inbox).
+  const after = open(where);
+  const [stored] = await after.executor.query(
+    engine === "sqlite"
+      ? `SELECT (SELECT COUNT(*) FROM audit_events) + (SELECT COUNT(*) FROM audit_inbox) AS n`
+      : `SELECT COUNT(*) AS n FROM audit_events`,
+  );
+  const acknowledged = (ingest.statusCodeStats?.["202"]?.count ?? 0) * 100;
+  if (Number(stored.n) !== count + acknowledged)
+    throw new Error(`${String(stored.n)} events stored, ${count} preloaded + ${acknowledged} acknowledged`);
+  const rawAfter = new ConsoleReportQueries(after.executor, after.engine);
+  if (JSON.stringify(await counts(rawAfter)) !== JSON.stringify(await counts(after.reports)))
+    throw new Error("after the load, the daily counters disagree with the raw events");
+  await after.close();
+  console.log(
+    `  after the load: ${String(stored.n)} events stored (every one acknowledged), counted as stored`,
+  );
   const statuses = Object.entries(ingest.statusCodeStats ?? {})
     .map(([code, v]) => `${code}×${v.count}`)
     .join(" ");

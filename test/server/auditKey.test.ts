@@ -73,8 +73,8 @@ test("a database keyed by (tenant, id) is upgraded: events and counters kept, re
   );
   expect(indexes.map((r) => r.name)).toEqual([
     "audit_events_by_time",
-    "audit_events_by_type",
     "audit_events_downgrades",
+    "audit_events_scan_results",
   ]);
 
   // A retried batch (same ids, same times) adds nothing; a new event of the same batch is stored.

@@ -241,6 +241,54 @@ describe.each(ENGINES)("report counters on %s", (_name, factory) => {
   });
 });
 
+describe.each(ENGINES)("the scan-result list on %s", (_name, factory) => {
+  test("reads its own partial index; an event has one index entry, in time order (migration 7)", async () => {
+    const engine = await factory();
+    const store = engine.open() as SqlStore;
+    await store.migrate();
+    const author = { userId: randomUUID(), groups: [] };
+    const at = (minute: number) => `2026-06-02T10:${String(minute).padStart(2, "0")}:00.000Z`;
+    const scan = (minute: number) =>
+      auditEventSchema.parse({ id: randomUUID(), type: "scan-result", time: at(minute), app: "Scanner" });
+    const labeled = Array.from({ length: 40 }, (_, i) =>
+      auditEventSchema.parse({ id: randomUUID(), type: "label-applied", time: at(i), app: "Word" }),
+    );
+    const scans = [scan(5), scan(30), scan(17)];
+    await store.recordAudit(TENANTS[0], author, [...labeled, ...scans], "2026-06-13T00:00:00.000Z");
+
+    const range = { from: "2026-06-01T00:00:00.000Z", to: "2026-06-03T00:00:00.000Z" };
+    const rows = await new ConsoleReportQueries(store.executor, store.engine).scanResults(TENANTS[0], range, {
+      labelIds: [],
+      group: null,
+    });
+    expect(rows.map((r) => r.time)).toEqual([at(30), at(17), at(5)]);
+
+    const indexes =
+      store.engine === "sqlite"
+        ? await store.executor.query(
+            `SELECT name, sql AS definition FROM sqlite_master WHERE type = 'index' AND tbl_name = 'audit_events'`,
+          )
+        : await store.executor.query(
+            `SELECT indexname AS name, indexdef AS definition FROM pg_indexes
+              WHERE tablename = 'audit_events' AND schemaname = current_schema()`,
+          );
+    const byName = new Map(indexes.map((r) => [String(r.name), String(r.definition)]));
+    expect(byName.get("audit_events_scan_results")).toMatch(/WHERE \(?type = 'scan-result'/);
+    // Every event has an entry in one index only, its key in time order (SQLite's since migration 6,
+    // PostgreSQL's primary key since 7); the partial indexes hold downgrades and scan results.
+    const whole = [...byName.values()].filter((d) => !d.includes(" WHERE "));
+    expect(whole.map((d) => /\(([^)]*)\)/.exec(d)?.[1])).toEqual(["tenant_id, occurred_at, event_id"]);
+    if (store.engine === "sqlite") {
+      const [entries] = await store.executor.query(
+        `SELECT SUM(ncell) AS n FROM dbstat WHERE name = 'audit_events_scan_results' AND pagetype = 'leaf'`,
+      );
+      expect(Number(entries.n)).toBe(3);
+    }
+    await store.close();
+    await engine.dispose();
+  });
+});
+
 describe.each(ENGINES)("the migration that adds the counters, on %s", (_name, factory) => {
   test("fills them from the events already stored (and on PostgreSQL moves them into monthly partitions)", async () => {
     const engine = await factory();

@@ -4,9 +4,14 @@
  * own answer — a failing batch fails alone, acknowledged events are stored, counted once.
  */
 import { randomUUID } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { AuditEvent } from "../../src/core/audit";
 import { auditEventSchema } from "../../src/core/audit";
 import type { SqlStore } from "../../src/server/storage/sql";
+import { ConsoleReportQueries } from "../../src/server/storage/consoleReports";
+import { openSqliteStore } from "../../src/server/storage/sqlite";
 import { AUDIT_DAILY_KEY, dailyCounts } from "../../src/server/storage/auditDaily";
 import { sqliteEngine, type Engine } from "./support/engines";
 
@@ -41,11 +46,15 @@ afterEach(async () => {
   await engine.dispose();
 });
 
-async function storedCount(): Promise<number> {
-  const [row] = await store.executor.query(`SELECT COUNT(*) AS n FROM audit_events WHERE tenant_id = $1`, [
-    TENANT,
-  ]);
-  return Number(row.n);
+/** Events stored, in audit_events or in the inbox the writer has not moved yet. */
+async function storedCount(table?: "audit_events" | "audit_inbox"): Promise<number> {
+  const tables = table ? [table] : ["audit_events", "audit_inbox"];
+  let n = 0;
+  for (const t of tables) {
+    const [row] = await store.executor.query(`SELECT COUNT(*) AS n FROM ${t} WHERE tenant_id = $1`, [TENANT]);
+    n += Number(row.n);
+  }
+  return n;
 }
 
 async function countedEveryone(): Promise<number> {
@@ -106,7 +115,7 @@ test("a batch that cannot be stored fails alone, whole, and says why; the others
   expect(last).toEqual({ status: "fulfilled", value: { accepted: 15, duplicates: 0 } });
   expect(failed.status).toBe("rejected");
   expect(String((failed as PromiseRejectedResult).reason)).toMatch(
-    /the audit batch was not stored: NOT NULL constraint failed: audit_events\.app/,
+    /the audit batch was not stored: NOT NULL constraint failed: audit_(events|inbox)\.app/,
   );
   // None of the failed batch's events, nor its counters, were kept.
   expect(await storedCount()).toBe(25);
@@ -207,4 +216,112 @@ test("batches written together that share counter keys: each counter holds the s
   );
   expect(stored).toEqual(expected);
   expect([...stored.values()].some((n) => n > 1)).toBe(true);
+});
+
+describe("the inbox of busy moments (audit_inbox)", () => {
+  const RANGE = { from: "2026-06-01T00:00:00.000Z", to: "2026-06-13T00:00:00.000Z" };
+  const EVERYONE = { labelIds: [], group: null };
+
+  test("batches written together go to the inbox; reports read them there; closing moves them into audit_events", async () => {
+    const batches = [events(40), events(30, "2026-06-09"), events(50, "2026-06-11")];
+    const results = await Promise.all(
+      batches.map((b) => store.recordAudit(TENANT, author(["g1"]), b, RECEIVED)),
+    );
+    expect(results.map((r) => r.accepted)).toEqual([40, 30, 50]);
+    expect(await storedCount("audit_inbox")).toBe(120);
+    expect(await storedCount("audit_events")).toBe(0);
+
+    // The raw queries read the inbox as the stored events they are.
+    const raw = new ConsoleReportQueries(store.executor, "sqlite");
+    const daily = await raw.daily(TENANT, RANGE, EVERYONE);
+    expect(daily.filter((d) => d.type !== "downgrade").reduce((n, d) => n + d.count, 0)).toBe(120);
+    expect(await raw.groups(TENANT, RANGE)).toEqual(["g1"]);
+    const downgrades = batches.flat().filter((e) => e.downgrade);
+    const recent = await raw.recentDowngrades(TENANT, RANGE, EVERYONE);
+    expect(recent.map((r) => r.eventId).sort()).toEqual(downgrades.map((e) => e.id).sort());
+    expect(recent.map((r) => r.time)).toEqual([...recent.map((r) => r.time)].sort().reverse());
+    expect(await store.reports.daily(TENANT, RANGE, EVERYONE)).toEqual(daily);
+
+    // Sent again, alone or together, an event of the inbox is a duplicate.
+    expect(await store.recordAudit(TENANT, author(), batches[0].slice(0, 5), RECEIVED)).toEqual({
+      accepted: 0,
+      duplicates: 5,
+    });
+    const again = await Promise.all([
+      store.recordAudit(TENANT, author(), batches[1], RECEIVED),
+      store.recordAudit(TENANT, author(), [...batches[2].slice(0, 3), ...events(4)], RECEIVED),
+    ]);
+    expect(again).toEqual([
+      { accepted: 0, duplicates: 30 },
+      { accepted: 4, duplicates: 3 },
+    ]);
+
+    await store.close();
+    store = engine.open() as SqlStore;
+    expect(await storedCount("audit_inbox")).toBe(0);
+    expect(await storedCount("audit_events")).toBe(124);
+    expect(await countedEveryone()).toBe(124);
+  });
+
+  test("a writer that starts with events in the inbox refuses them as duplicates", async () => {
+    await Promise.all([events(10), events(10)].map((b) => store.recordAudit(TENANT, author(), b, RECEIVED)));
+    const [held] = await store.executor.query(`SELECT body FROM audit_inbox LIMIT 1`);
+    // A second store on the same file: its writer thread reads the inbox's keys when it starts.
+    const second = engine.open() as SqlStore;
+    try {
+      const event = auditEventSchema.parse(JSON.parse(String(held.body)));
+      expect(await second.recordAudit(TENANT, author(), [event], RECEIVED)).toEqual({
+        accepted: 0,
+        duplicates: 1,
+      });
+    } finally {
+      await second.close();
+    }
+    expect(await storedCount()).toBe(20);
+    expect(await countedEveryone()).toBe(20);
+  });
+
+  test("once it holds the events it is sized for, the inbox moves into audit_events in the same transaction", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "labelbridge-inbox-"));
+    const small = openSqliteStore({ path: join(dir, "test.db"), inboxMergeEvents: 100 });
+    try {
+      await small.migrate();
+      const count = async (table: string) =>
+        Number((await small.executor.query(`SELECT COUNT(*) AS n FROM ${table}`))[0].n);
+      await Promise.all(
+        [events(30), events(30)].map((b) => small.recordAudit(TENANT, author(), b, RECEIVED)),
+      );
+      expect([await count("audit_inbox"), await count("audit_events")]).toEqual([60, 0]);
+      await Promise.all(
+        [events(30), events(30)].map((b) => small.recordAudit(TENANT, author(), b, RECEIVED)),
+      );
+      expect([await count("audit_inbox"), await count("audit_events")]).toEqual([0, 120]);
+      // Moved in key order: the table's rows follow (tenant, time, id).
+      const rows = await small.executor.query(
+        `SELECT occurred_at, event_id FROM audit_events ORDER BY rowid`,
+      );
+      const keys = rows.map((r) => `${String(r.occurred_at)} ${String(r.event_id)}`);
+      expect(keys).toEqual([...keys].sort());
+      const [counted] = await small.executor.query(
+        `SELECT SUM(events) AS n FROM audit_daily WHERE group_id = ''`,
+      );
+      expect(Number(counted.n)).toBe(120);
+    } finally {
+      await small.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test("retention deletes the inbox's old events too", async () => {
+    await Promise.all(
+      [events(10, "2026-05-01"), events(10, "2026-06-10")].map((b) =>
+        store.recordAudit(TENANT, author(), b, RECEIVED),
+      ),
+    );
+    expect(await storedCount("audit_inbox")).toBe(20);
+    const pruned = await store.pruneAudit("2026-06-01T00:00:00.000Z");
+    expect(pruned.events).toBe(10);
+    expect(await storedCount()).toBe(10);
+    expect(await countedEveryone()).toBe(10);
+  });
 });

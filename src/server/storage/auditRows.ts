@@ -149,16 +149,32 @@ export async function addDailyCounts(
   );
 }
 
+const columnIndex = (name: string) => AUDIT_COLUMNS.findIndex(([c]) => c === name);
+const AUDIT_VALUES = `(${AUDIT_COLUMNS.map(() => "?").join(", ")})`;
+
 /**
- * The same two statements as plain SQLite text, for the writer thread (sqliteWriter.ts), which runs
- * them without this module: one row's INSERT (`changes` says whether it was new), and one counter
- * upsert a key.
+ * The statements of the writer thread (sqliteWriter.ts) as plain SQLite text: it runs them without
+ * this module. A row goes into audit_events (`changes` says whether it was new) or, in busy moments,
+ * into audit_inbox, which is later moved into audit_events in key order.
  */
 export const SQLITE_AUDIT_SQL = {
-  insertRow: `INSERT INTO audit_events (${names(AUDIT_COLUMNS)}) VALUES (${AUDIT_COLUMNS.map(() => "?").join(", ")})
-    ON CONFLICT DO NOTHING`,
-  /** Where a row (auditRow's) holds the event's id. */
-  idColumn: 1,
+  insertRow: `INSERT INTO audit_events (${names(AUDIT_COLUMNS)}) VALUES ${AUDIT_VALUES} ON CONFLICT DO NOTHING`,
+  insertInbox: `INSERT INTO audit_inbox (${names(AUDIT_COLUMNS)}) VALUES ${AUDIT_VALUES}`,
+  /** Whether audit_events holds the event (tenant, time, id): the inbox has no key to refuse it. */
+  stored: `SELECT 1 FROM audit_events WHERE tenant_id = ? AND occurred_at = ? AND event_id = ?`,
+  inboxExists: `SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'audit_inbox'`,
+  /** The inbox's events as (tenant, time, id), to refuse what it holds already. */
+  inboxKeys: `SELECT tenant_id, occurred_at, event_id FROM audit_inbox`,
+  /** Moves the inbox into audit_events in key order: a page of the time key takes many at once. */
+  mergeInbox: [
+    `INSERT INTO audit_events (${names(AUDIT_COLUMNS)}) SELECT ${names(AUDIT_COLUMNS)} FROM audit_inbox
+      ORDER BY tenant_id, occurred_at, event_id ON CONFLICT DO NOTHING`,
+    `DELETE FROM audit_inbox`,
+  ],
+  /** Where a row (auditRow's) holds the tenant, the event's time and its id. */
+  tenantColumn: columnIndex("tenant_id"),
+  timeColumn: columnIndex("occurred_at"),
+  idColumn: columnIndex("event_id"),
   counter: `INSERT INTO audit_daily (${names(DAILY_COLUMNS)}) VALUES (${DAILY_COLUMNS.map(() => "?").join(", ")})
     ON CONFLICT (${AUDIT_DAILY_KEY.join(", ")}) DO UPDATE SET events = audit_daily.events + excluded.events`,
 };

@@ -33,16 +33,28 @@ export interface ScanResultRow {
   body: string;
 }
 
-/** audit_events `e`: one row an event. */
-const rawEvents: CountedSource = {
-  from: "audit_events e",
+/**
+ * The stored events as `e`, one row an event. On SQLite they are in audit_events or, until the writer
+ * thread moves them, in audit_inbox (sqliteWriter.ts); SQLite runs each query on both tables and
+ * merges the two (a UNION ALL subquery is flattened), the inbox with no index. `index` names the
+ * audit_events index to read.
+ */
+function storedEvents(engine: "sqlite" | "postgres", index?: string): string {
+  if (engine === "postgres") return "audit_events e";
+  // Both tables are made from the same column list (migrations.ts), so * is the same row.
+  return `(SELECT * FROM audit_events${index ? ` INDEXED BY ${index}` : ""} UNION ALL SELECT * FROM audit_inbox) e`;
+}
+
+/** The stored events: one row an event. */
+const rawEvents = (engine: "sqlite" | "postgres"): CountedSource => ({
+  from: storedEvents(engine),
   c: (column) => `e.${column}`,
   day: "SUBSTR(e.occurred_at, 1, 10)",
   events: "CAST(COUNT(*) AS INTEGER)",
   eventsWhere: (condition) => `CAST(SUM(CASE WHEN ${condition} THEN 1 ELSE 0 END) AS INTEGER)`,
   lowered: "CAST(SUM(e.downgrade) AS INTEGER)",
   key: (expr) => `COALESCE(${expr}, '')`,
-};
+});
 
 export class ConsoleReportQueries {
   private readonly counted: CountedReports;
@@ -51,19 +63,15 @@ export class ConsoleReportQueries {
     private readonly db: SqlExecutor,
     private readonly engine: "sqlite" | "postgres",
   ) {
-    this.counted = new CountedReports(db, rawEvents);
+    this.counted = new CountedReports(db, rawEvents(engine));
   }
 
-  /**
-   * SQLite without statistics walks the (tenant, time) index for one type and reads every event of
-   * the period (20 s at 1M events for a type that has none); the (tenant, type, time) index reads
-   * only that type's. PostgreSQL's planner has statistics.
-   */
-  private get byType(): string {
-    return this.engine === "sqlite" ? "INDEXED BY audit_events_by_type" : "";
+  /** The stored events, read through `index` on SQLite. */
+  private events(index?: string): string {
+    return storedEvents(this.engine, index);
   }
 
-  /** `WHERE` for the tenant, the period and the filters; `e` is audit_events. */
+  /** `WHERE` for the tenant, the period and the filters; `e` is the stored events. */
   private where(tenantId: string, range: TimeRange, filter: ConsoleReportFilter, extra = ""): Where {
     const params: unknown[] = [tenantId, range.from, range.to];
     let sql = `WHERE e.tenant_id = $1 AND e.occurred_at >= $2 AND e.occurred_at < $3`;
@@ -125,7 +133,7 @@ export class ConsoleReportQueries {
     const rows = await this.db.query(
       `SELECT e.event_id, e.occurred_at, e.user_name, e.app, e.old_label_id, e.label_id, e.justification_reason,
               e.justification_text, e.item_name
-         FROM audit_events e ${w.sql} ORDER BY e.occurred_at DESC, e.event_id LIMIT $${w.params.length}`,
+         FROM ${this.events()} ${w.sql} ORDER BY e.occurred_at DESC, e.event_id LIMIT $${w.params.length}`,
       w.params,
     );
     return rows.map((r) => ({
@@ -147,7 +155,7 @@ export class ConsoleReportQueries {
     const rows = await this.db.query(
       `SELECT e.event_id, e.occurred_at, e.user_id, e.user_name, e.app, e.old_label_id, e.label_id,
               e.justification_reason, e.justification_text, e.item_name
-         FROM audit_events e ${w.sql} ORDER BY e.occurred_at DESC, e.event_id LIMIT $4`,
+         FROM ${this.events()} ${w.sql} ORDER BY e.occurred_at DESC, e.event_id LIMIT $4`,
       [...w.params, limit],
     );
     return rows.map((r) => ({
@@ -174,7 +182,11 @@ export class ConsoleReportQueries {
     const w = this.where(tenantId, range, filter, "e.type = 'scan-result'");
     w.params.push(limit + 1);
     const rows = await this.db.query(
-      `SELECT e.occurred_at, e.body FROM audit_events e ${this.byType} ${w.sql}
+      `SELECT e.occurred_at, e.body FROM ${
+        // SQLite without statistics walks the (tenant, time) index for one type and reads every
+        // event of the period (20 s at 1M events for a type that has none); PostgreSQL's has them.
+        this.events("audit_events_scan_results")
+      } ${w.sql}
         ORDER BY e.occurred_at DESC, e.event_id LIMIT $${w.params.length}`,
       w.params,
     );
@@ -184,7 +196,7 @@ export class ConsoleReportQueries {
   /** Every group seen on the tenant's events in the period, sorted. */
   async groups(tenantId: string, range: TimeRange): Promise<string[]> {
     const rows = await this.db.query(
-      `SELECT DISTINCT e.user_groups AS g FROM audit_events e
+      `SELECT DISTINCT e.user_groups AS g FROM ${this.events()}
         WHERE e.tenant_id = $1 AND e.occurred_at >= $2 AND e.occurred_at < $3 AND e.user_groups IS NOT NULL`,
       [tenantId, range.from, range.to],
     );

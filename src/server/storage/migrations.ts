@@ -18,16 +18,8 @@ export const DAILY_COUNTER_FILL = {
   postgres: backfillStatements((column) => `json_array_elements_text(${column}::json) AS j(value)`),
 };
 
-/**
- * SQLite: audit events keyed by (tenant, time, id) instead of (tenant, id). A random UUID key put
- * each new event on a random page of its own B-tree; live events arrive in time order, so this key
- * appends at its end, and it also serves the reports' (tenant, time) lookups, one B-tree fewer per
- * event. An event is then a duplicate when its id and its time are the tenant's already — what a
- * retried batch repeats, and the key PostgreSQL's partitions already have (partitions.ts). SQLite
- * cannot change a table's key in place: the table is copied.
- */
-const AUDIT_EVENTS_BY_TIME_KEY: string[] = [
-  `CREATE TABLE audit_events_keyed (
+/** audit_events' columns as migration 6 made them (also audit_inbox's, migration 8). */
+const AUDIT_EVENT_COLUMNS = `
     tenant_id TEXT NOT NULL,
     event_id TEXT NOT NULL,
     user_id TEXT NOT NULL,
@@ -46,7 +38,18 @@ const AUDIT_EVENTS_BY_TIME_KEY: string[] = [
     reason TEXT,
     body TEXT NOT NULL,
     user_groups TEXT
-  )`,
+  `;
+
+/**
+ * SQLite: audit events keyed by (tenant, time, id) instead of (tenant, id). A random UUID key put
+ * each new event on a random page of its own B-tree; live events arrive in time order, so this key
+ * appends at its end, and it also serves the reports' (tenant, time) lookups, one B-tree fewer per
+ * event. An event is then a duplicate when its id and its time are the tenant's already — what a
+ * retried batch repeats, and the key PostgreSQL's partitions already have (partitions.ts). SQLite
+ * cannot change a table's key in place: the table is copied.
+ */
+const AUDIT_EVENTS_BY_TIME_KEY: string[] = [
+  `CREATE TABLE audit_events_keyed (${AUDIT_EVENT_COLUMNS})`,
   `INSERT INTO audit_events_keyed SELECT tenant_id, event_id, user_id, user_name, type, occurred_at,
      received_at, app, label_id, old_label_id, downgrade, action_source, justification_reason,
      justification_text, item_name, reason, body, user_groups FROM audit_events ORDER BY tenant_id, occurred_at`,
@@ -56,6 +59,37 @@ const AUDIT_EVENTS_BY_TIME_KEY: string[] = [
   `CREATE INDEX audit_events_by_type ON audit_events (tenant_id, type, occurred_at)`,
   `CREATE INDEX audit_events_downgrades ON audit_events (tenant_id, occurred_at) WHERE downgrade = 1`,
 ];
+
+/**
+ * The (tenant, type, time) index held every event, but only the scan-result list reads events by
+ * type (the counts come from audit_daily). Each event put an entry on a page of its own at its
+ * time's place in that index, which is what ingestion paid most for after the time key
+ * (docs/benchmarks.md, "Audit ingestion: fewer indexes an event"). A partial index holds the scan
+ * results alone.
+ */
+const AUDIT_SCAN_RESULTS_INDEX: string[] = [
+  `DROP INDEX audit_events_by_type`,
+  `CREATE INDEX audit_events_scan_results ON audit_events (tenant_id, occurred_at) WHERE type = 'scan-result'`,
+];
+
+/**
+ * PostgreSQL: the primary key's columns in time order, as SQLite's unique key has been since
+ * migration 6. The same three columns, so the same events are duplicates; but a random UUID after the
+ * tenant put each new event on a random page of the key, and the key now also serves the
+ * (tenant, time) lookups the by_time index did, one index fewer per event.
+ */
+const AUDIT_KEY_IN_TIME_ORDER: string[] = [
+  `ALTER TABLE audit_events DROP CONSTRAINT audit_events_pkey,
+     ADD CONSTRAINT audit_events_pkey PRIMARY KEY (tenant_id, occurred_at, event_id)`,
+  `DROP INDEX audit_events_by_time`,
+];
+
+/**
+ * SQLite: where the writer thread puts the events of busy moments first (sqliteWriter.ts). A table
+ * without indexes, so an event costs an append, not a page of the time key of its own; the writer
+ * moves its rows into audit_events in key order, many to a page. Reports read both tables.
+ */
+const AUDIT_INBOX: string[] = [`CREATE TABLE audit_inbox (${AUDIT_EVENT_COLUMNS})`];
 
 export interface Migration {
   id: number;
@@ -153,5 +187,17 @@ export const MIGRATIONS: readonly Migration[] = [
     name: "SQLite audit events keyed by tenant, time and id",
     statements: [],
     sqlite: AUDIT_EVENTS_BY_TIME_KEY,
+  },
+  {
+    id: 7,
+    name: "audit events indexed by type for scan results only; PostgreSQL keyed in time order",
+    statements: AUDIT_SCAN_RESULTS_INDEX,
+    postgres: AUDIT_KEY_IN_TIME_ORDER,
+  },
+  {
+    id: 8,
+    name: "SQLite audit inbox",
+    statements: [],
+    sqlite: AUDIT_INBOX,
   },
 ];

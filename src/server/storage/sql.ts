@@ -44,7 +44,7 @@ export interface SqlConnection extends SqlExecutor {
   /** A second, read-only connection for long report queries, when the engine needs one. */
   readonly reader?: SqlExecutor;
   /** Where audit batches are written, when not in `transaction` on this connection (SQLite's writer thread). */
-  readonly auditWriter?: { write(write: AuditWrite): Promise<number> };
+  readonly auditWriter?: { write(write: AuditWrite): Promise<number>; mergeInbox(): Promise<void> };
   /** Commits when `fn` resolves, rolls back when it throws or returns `{ rollback: true }`-style results via `abort`. */
   transaction<T>(fn: (tx: SqlExecutor, abort: () => void) => Promise<T>): Promise<T>;
   /** Serialises migrations across instances (advisory lock on PostgreSQL; SQLite's write lock does it). */
@@ -264,6 +264,8 @@ export class SqlStore implements Store {
     if (!before.endsWith("T00:00:00.000Z"))
       throw new Error(`pruneAudit: ${before} is not a day's first instant`);
     const dropped = (await this.partitions?.dropBefore(before)) ?? [];
+    // SQLite: the events the writer thread still holds in its inbox are deleted where the others are.
+    await this.db.auditWriter?.mergeInbox();
     const rowId = this.db.engine === "sqlite" ? "rowid" : "ctid";
     const tenants = await this.db.query(`SELECT DISTINCT tenant_id FROM audit_daily WHERE day < $1`, [
       before.slice(0, 10),

@@ -155,6 +155,8 @@ class SqliteConnection implements SqlConnection {
 export interface SqliteOptions {
   /** A file path, or ":memory:". */
   path: string;
+  /** Inbox events that make the writer thread move them into audit_events (sqliteWriter.ts). */
+  inboxMergeEvents?: number;
 }
 
 /** How often the checkpoint thread copies the WAL into the database file. */
@@ -188,7 +190,7 @@ export function openSqliteStore(options: SqliteOptions): SqlStore {
   if (options.path === ":memory:") return new SqlStore(new SqliteConnection(db, turn));
   const reader = new SqliteReader(options.path, bindable);
   db.pragma("wal_autocheckpoint = 0");
-  const writer = new SqliteAuditWriter(options.path, SQLITE_AUDIT_SQL, turn, 0);
+  const writer = new SqliteAuditWriter(options.path, SQLITE_AUDIT_SQL, turn, 0, options.inboxMergeEvents);
   const checkpoints = new SqliteCheckpoints(options.path, CHECKPOINT_MS, () => {
     if (db.open) db.pragma(`wal_autocheckpoint = ${SQLITE_DEFAULT_AUTOCHECKPOINT}`);
     writer.setAutocheckpoint(SQLITE_DEFAULT_AUTOCHECKPOINT);

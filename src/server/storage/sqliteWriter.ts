@@ -9,6 +9,13 @@
  * upserted once per key at the end of the transaction (if that fails, like a failed COMMIT, every
  * batch in it fails). Where a batch's time went: docs/benchmarks.md, "Audit writer: where an
  * event's time went".
+ *
+ * A group of several batches (a busy moment) goes into audit_inbox, a table without indexes: an
+ * event in audit_events' time key costs a page of its own when the events' times are spread
+ * (clients sending what they queued offline), an append in the inbox costs a fraction of one. The
+ * thread keeps the inbox's keys in memory to refuse duplicates, and moves the inbox into audit_events
+ * in key order once it holds `mergeAt` events, when asked (retention, closing), and never otherwise;
+ * reports read both tables (consoleReports.ts). A group of one batch goes straight to audit_events.
  */
 import { Worker } from "node:worker_threads";
 import type { SqliteAuditSql } from "./auditRows";
@@ -27,6 +34,15 @@ export interface AuditWrite {
 /** Events per transaction at most: a longer one would keep the connection's own writes waiting. */
 const GROUP_EVENTS = 5000;
 
+/**
+ * Inbox events that make the writer move them into audit_events. More events a move share the time
+ * key's pages more; but reports scan the inbox whole (docs/benchmarks.md, "Audit ingestion through
+ * an inbox").
+ */
+export const INBOX_MERGE_EVENTS = 25_000;
+
+const NO_EVENTS: AuditWrite = { rows: [], dimensions: [], prefixes: [] };
+
 /** The worker's whole program (plain CommonJS, so the same text runs from sources and from the build). */
 const WORKER = `
 const { parentPort, workerData } = require("node:worker_threads");
@@ -43,14 +59,35 @@ db.pragma("temp_store = MEMORY");
 const insert = db.prepare(sql.insertRow);
 const counter = db.prepare(sql.counter);
 const message = (err) => String((err && err.message) || err);
-// One batch: its new events. Returns its counters (only what it stored is counted), by key.
-const write = (w) => {
-  const stored = new Set();
-  for (const r of w.rows) if (insert.run(...r).changes > 0) stored.add(r[sql.idColumn]);
+const keyOf = (tenant, time, id) => tenant + "\u0000" + time + "\u0000" + id;
+// A thread started on a schema older than the inbox's (migration 8) writes every batch straight
+// to audit_events until it is restarted.
+const hasInbox = db.prepare(sql.inboxExists).get() !== undefined;
+const insertInbox = hasInbox ? db.prepare(sql.insertInbox) : null;
+const stored = db.prepare(sql.stored).pluck();
+const mergeInbox = hasInbox ? sql.mergeInbox.map((text) => db.prepare(text)) : [];
+// What audit_inbox holds, as (tenant, time, id) keys: kept here, so the inbox needs no index.
+const inbox = new Set(hasInbox ? db.prepare(sql.inboxKeys).raw().all().map((k) => keyOf(...k)) : []);
+// One batch: its new events, into the inbox or audit_events. Returns its counters (only what it
+// stored is counted), by key; the inbox keys it added go into added.
+const write = (w, toInbox, added) => {
+  const storedIds = new Set();
+  for (const r of w.rows) {
+    const tenant = r[sql.tenantColumn], time = r[sql.timeColumn], id = r[sql.idColumn];
+    const key = keyOf(tenant, time, id);
+    if (inbox.has(key)) continue;
+    if (toInbox) {
+      if (stored.get(tenant, time, id) !== undefined) continue;
+      insertInbox.run(...r);
+      inbox.add(key);
+      added.push(key);
+    } else if (insert.run(...r).changes === 0) continue;
+    storedIds.add(id);
+  }
   const byDimensions = new Map();
   w.rows.forEach((r, i) => {
-    if (!stored.has(r[sql.idColumn])) return;
-    const id = w.dimensions[i].join("\\u0000");
+    if (!storedIds.has(r[sql.idColumn])) return;
+    const id = w.dimensions[i].join("\u0000");
     const entry = byDimensions.get(id);
     if (entry) entry.events++;
     else byDimensions.set(id, { dims: w.dimensions[i], events: 1 });
@@ -58,8 +95,8 @@ const write = (w) => {
   const counts = new Map();
   for (const prefix of w.prefixes)
     for (const [id, { dims, events }] of byDimensions)
-      counts.set(prefix.join("\\u0000") + "\\u0000" + id, { key: [...prefix, ...dims], events });
-  return { accepted: stored.size, counts };
+      counts.set(prefix.join("\u0000") + "\u0000" + id, { key: [...prefix, ...dims], events });
+  return { accepted: storedIds.size, counts };
 };
 // The group's counters, summed over its stored batches: one upsert a key per transaction (many
 // batches share today's keys), in key order.
@@ -81,13 +118,19 @@ parentPort.on("message", (m) => {
   }
   const results = [];
   const group = new Map();
+  // Several batches at once: a busy moment, when the inbox pays.
+  const toInbox = hasInbox && m.writes.filter((w) => w.rows.length > 0).length > 1;
+  const added = [];
+  let merged = false;
   try {
     db.exec("BEGIN IMMEDIATE");
     for (const w of m.writes) {
       db.exec("SAVEPOINT batch");
+      const own = [];
       try {
-        const { accepted, counts } = write(w);
+        const { accepted, counts } = write(w, toInbox, own);
         db.exec("RELEASE batch");
+        added.push(...own);
         results.push({ accepted });
         for (const [id, c] of counts) {
           const sum = group.get(id);
@@ -97,18 +140,25 @@ parentPort.on("message", (m) => {
       } catch (err) {
         db.exec("ROLLBACK TO batch");
         db.exec("RELEASE batch");
+        for (const key of own) inbox.delete(key);
         results.push({ error: message(err) });
       }
     }
     addCounts(group);
+    if (inbox.size > 0 && (m.merge || inbox.size >= workerData.mergeAt)) {
+      for (const statement of mergeInbox) statement.run();
+      merged = true;
+    }
     db.exec("COMMIT");
   } catch (err) {
     if (db.inTransaction) db.exec("ROLLBACK");
     // Nothing of this transaction was stored: every batch in it fails.
+    for (const key of added) inbox.delete(key);
     const error = message(err);
     parentPort.postMessage(m.writes.map(() => ({ error })));
     return;
   }
+  if (merged) inbox.clear();
   parentPort.postMessage(results);
 });
 `;
@@ -120,6 +170,8 @@ interface Result {
 
 interface Queued {
   write: AuditWrite;
+  /** Move the inbox into audit_events in this transaction. */
+  merge?: boolean;
   ok: (accepted: number) => void;
   fail: (err: Error) => void;
 }
@@ -138,6 +190,7 @@ export class SqliteAuditWriter {
     private readonly sql: SqliteAuditSql,
     private readonly turn: WriteTurn,
     autocheckpoint: number,
+    private readonly mergeAt = INBOX_MERGE_EVENTS,
   ) {
     this.autocheckpoint = autocheckpoint;
   }
@@ -146,6 +199,14 @@ export class SqliteAuditWriter {
   write(write: AuditWrite): Promise<number> {
     return new Promise<number>((ok, fail) => {
       this.queue.push({ write, ok, fail });
+      void this.flush();
+    });
+  }
+
+  /** Moves every event of the inbox into audit_events (before retention deletes by time, say). */
+  async mergeInbox(): Promise<void> {
+    await new Promise<number>((ok, fail) => {
+      this.queue.push({ write: NO_EVENTS, merge: true, ok, fail });
       void this.flush();
     });
   }
@@ -164,6 +225,7 @@ export class SqliteAuditWriter {
         path: this.path,
         sql: this.sql,
         autocheckpoint: this.autocheckpoint,
+        mergeAt: this.mergeAt,
       },
     });
     // Idle, the writer never keeps the process alive; a group on its way does (see flush).
@@ -208,7 +270,11 @@ export class SqliteAuditWriter {
     await new Promise<void>((done) => {
       this.inFlight = { group, done };
       try {
-        worker.postMessage({ kind: "write", writes: group.map((q) => q.write) });
+        worker.postMessage({
+          kind: "write",
+          writes: group.map((q) => q.write),
+          merge: group.some((q) => q.merge === true),
+        });
       } catch {
         // A value the thread cannot be sent, and nothing was written: the batches that hold one
         // fail, the others go back to the head of the queue.
@@ -233,8 +299,10 @@ export class SqliteAuditWriter {
     else for (const resolve of this.drained.splice(0)) resolve();
   }
 
-  /** Waits for every queued batch to be answered, then stops the thread. */
+  /** Waits for every queued batch to be answered, moves the inbox, then stops the thread. */
   async close(): Promise<void> {
+    // A move that fails leaves the events in the inbox, stored and read alike.
+    if (this.worker) await this.mergeInbox().catch(() => undefined);
     if (this.flushing || this.queue.length > 0) await new Promise<void>((r) => this.drained.push(r));
     const worker = this.worker;
     this.worker = null;
