@@ -64,8 +64,7 @@ const AUDIT_EVENTS_BY_TIME_KEY: string[] = [
  * The (tenant, type, time) index held every event, but only the scan-result list reads events by
  * type (the counts come from audit_daily). Each event put an entry on a page of its own at its
  * time's place in that index, which is what ingestion paid most for after the time key
- * (docs/benchmarks.md, "Audit ingestion: fewer indexes an event"). A partial index holds the scan
- * results alone.
+ * (docs/benchmarks.md, "Audit writer over HTTP"). A partial index holds the scan results alone.
  */
 const AUDIT_SCAN_RESULTS_INDEX: string[] = [
   `DROP INDEX audit_events_by_type`,
@@ -87,7 +86,8 @@ const AUDIT_KEY_IN_TIME_ORDER: string[] = [
 /**
  * SQLite: where the writer thread puts the events of busy moments first (sqliteWriter.ts). A table
  * without indexes, so an event costs an append, not a page of the time key of its own; the writer
- * moves its rows into audit_events in key order, many to a page. Reports read both tables.
+ * moves its rows into audit_events in key order, many to a page. Reports read both tables. A later
+ * migration that rebuilds audit_events must take the inbox's rows with it.
  */
 const AUDIT_INBOX: string[] = [`CREATE TABLE audit_inbox (${AUDIT_EVENT_COLUMNS})`];
 

@@ -16,6 +16,8 @@
  * thread keeps the inbox's keys in memory to refuse duplicates, and moves the inbox into audit_events
  * in key order once it holds `mergeAt` events, when asked (retention, closing), and never otherwise;
  * reports read both tables (consoleReports.ts). A group of one batch goes straight to audit_events.
+ * The keys in memory hold because this thread is the file's one audit writer: SQLite serves one
+ * instance (docs/deploy.md runs several on PostgreSQL only).
  */
 import { Worker } from "node:worker_threads";
 import type { SqliteAuditSql } from "./auditRows";
@@ -36,8 +38,8 @@ const GROUP_EVENTS = 5000;
 
 /**
  * Inbox events that make the writer move them into audit_events. More events a move share the time
- * key's pages more; but reports scan the inbox whole (docs/benchmarks.md, "Audit ingestion through
- * an inbox").
+ * key's pages more, but reports scan the inbox whole; 50,000 measured no better (docs/benchmarks.md,
+ * "Audit ingestion: one index entry an event, and an inbox for busy moments").
  */
 export const INBOX_MERGE_EVENTS = 25_000;
 
