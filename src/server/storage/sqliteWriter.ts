@@ -61,7 +61,7 @@ db.pragma("temp_store = MEMORY");
 const insert = db.prepare(sql.insertRow);
 const counter = db.prepare(sql.counter);
 const message = (err) => String((err && err.message) || err);
-const keyOf = (tenant, time, id) => tenant + "\u0000" + time + "\u0000" + id;
+const keyOf = (tenant, time, id) => tenant + "\\u0000" + time + "\\u0000" + id;
 // A thread started on a schema older than the inbox's (migration 8) writes every batch straight
 // to audit_events until it is restarted.
 const hasInbox = db.prepare(sql.inboxExists).get() !== undefined;
@@ -89,7 +89,7 @@ const write = (w, toInbox, added) => {
   const byDimensions = new Map();
   w.rows.forEach((r, i) => {
     if (!storedIds.has(r[sql.idColumn])) return;
-    const id = w.dimensions[i].join("\u0000");
+    const id = w.dimensions[i].join("\\u0000");
     const entry = byDimensions.get(id);
     if (entry) entry.events++;
     else byDimensions.set(id, { dims: w.dimensions[i], events: 1 });
@@ -97,7 +97,7 @@ const write = (w, toInbox, added) => {
   const counts = new Map();
   for (const prefix of w.prefixes)
     for (const [id, { dims, events }] of byDimensions)
-      counts.set(prefix.join("\u0000") + "\u0000" + id, { key: [...prefix, ...dims], events });
+      counts.set(prefix.join("\\u0000") + "\\u0000" + id, { key: [...prefix, ...dims], events });
   return { accepted: storedIds.size, counts };
 };
 // The group's counters, summed over its stored batches: one upsert a key per transaction (many
