@@ -263,6 +263,26 @@ describe("the inbox of busy moments (audit_inbox)", () => {
     expect(await countedEveryone()).toBe(124);
   });
 
+  test("events already moved into audit_events, sent again together, are duplicates: neither stored nor counted twice", async () => {
+    const first = [events(25), events(25)];
+    await Promise.all(first.map((b) => store.recordAudit(TENANT, author(), b, RECEIVED)));
+    await store.close(); // moves the inbox
+    store = engine.open() as SqlStore;
+    expect(await storedCount("audit_events")).toBe(50);
+    // A retry after lost answers, in a busy moment: the inbox path checks audit_events for each event.
+    const again = await Promise.all([
+      store.recordAudit(TENANT, author(), first[0], RECEIVED),
+      store.recordAudit(TENANT, author(), [...first[1].slice(0, 10), ...events(5)], RECEIVED),
+    ]);
+    expect(again).toEqual([
+      { accepted: 0, duplicates: 25 },
+      { accepted: 5, duplicates: 10 },
+    ]);
+    expect(await storedCount("audit_inbox")).toBe(5);
+    expect(await storedCount()).toBe(55);
+    expect(await countedEveryone()).toBe(55);
+  });
+
   test("a writer that starts with events in the inbox refuses them as duplicates", async () => {
     await Promise.all([events(10), events(10)].map((b) => store.recordAudit(TENANT, author(), b, RECEIVED)));
     const [held] = await store.executor.query(`SELECT body FROM audit_inbox LIMIT 1`);
