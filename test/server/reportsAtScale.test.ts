@@ -15,7 +15,7 @@ import { retentionCutoff } from "../../src/server/retention";
 import { AggregateReportQueries } from "../../src/server/storage/aggregateReports";
 import { ConsoleReportQueries, type ConsoleReportFilter } from "../../src/server/storage/consoleReports";
 import { MIGRATIONS } from "../../src/server/storage/migrations";
-import { SqlStore } from "../../src/server/storage/sql";
+import { SqlStore, type Row, type SqlExecutor } from "../../src/server/storage/sql";
 import { openSqliteStore } from "../../src/server/storage/sqlite";
 import type { TimeRange } from "../../src/server/storage/store";
 import { ENGINES, type Engine } from "./support/engines";
@@ -257,11 +257,27 @@ describe.each(ENGINES)("the scan-result list on %s", (_name, factory) => {
     await store.recordAudit(TENANTS[0], author, [...labeled, ...scans], "2026-06-13T00:00:00.000Z");
 
     const range = { from: "2026-06-01T00:00:00.000Z", to: "2026-06-03T00:00:00.000Z" };
-    const rows = await new ConsoleReportQueries(store.executor, store.engine).scanResults(TENANTS[0], range, {
+    const asked: { sql: string; params: unknown[] }[] = [];
+    const recording: SqlExecutor = {
+      query: <T extends Row>(sql: string, params: unknown[] = []) => {
+        asked.push({ sql, params });
+        return store.executor.query<T>(sql, params);
+      },
+      run: (sql: string, params?: unknown[]) => store.executor.run(sql, params),
+    };
+    const rows = await new ConsoleReportQueries(recording, store.engine).scanResults(TENANTS[0], range, {
       labelIds: [],
       group: null,
     });
     expect(rows.map((r) => r.time)).toEqual([at(30), at(17), at(5)]);
+    if (store.engine === "sqlite") {
+      // Newest first from each table, merged, so the list stops at its limit instead of reading and
+      // sorting every scan result of the period.
+      const plan = await store.executor.query(`EXPLAIN QUERY PLAN ${asked[0].sql}`, asked[0].params);
+      const steps = plan.map((r) => String(r.detail));
+      expect(steps).toContain("MERGE (UNION ALL)");
+      expect(steps.some((d) => d.includes("USING INDEX audit_events_scan_results"))).toBe(true);
+    }
 
     const indexes =
       store.engine === "sqlite"

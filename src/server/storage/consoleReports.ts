@@ -181,12 +181,12 @@ export class ConsoleReportQueries {
   ): Promise<ScanResultRow[]> {
     const w = this.where(tenantId, range, filter, "e.type = 'scan-result'");
     w.params.push(limit + 1);
+    // SQLite without statistics walks the (tenant, time) index for one type and reads every event of
+    // the period (20 s at 1M events for a type that has none); PostgreSQL's planner has them. The id
+    // is selected because SQLite merges the two tables' newest-first reads only when every ORDER BY
+    // term is a selected column; otherwise it reads and sorts every scan result of the period.
     const rows = await this.db.query(
-      `SELECT e.occurred_at, e.body FROM ${
-        // SQLite without statistics walks the (tenant, time) index for one type and reads every
-        // event of the period (20 s at 1M events for a type that has none); PostgreSQL's has them.
-        this.events("audit_events_scan_results")
-      } ${w.sql}
+      `SELECT e.occurred_at, e.event_id, e.body FROM ${this.events("audit_events_scan_results")} ${w.sql}
         ORDER BY e.occurred_at DESC, e.event_id LIMIT $${w.params.length}`,
       w.params,
     );
