@@ -35,9 +35,9 @@ export interface ScanResultRow {
 
 /**
  * The stored events as `e`, one row an event. On SQLite they are in audit_events or, until the writer
- * thread moves them, in audit_inbox (sqliteWriter.ts); SQLite runs each query on both tables and
- * merges the two (a UNION ALL subquery is flattened), the inbox with no index. `index` names the
- * audit_events index to read.
+ * thread moves them, in audit_inbox (sqliteWriter.ts); SQLite runs each query on both tables, the
+ * inbox with no index, and merges newest-first reads when every ORDER BY term is selected. `index`
+ * names the audit_events index to read.
  */
 function storedEvents(engine: "sqlite" | "postgres", index?: string): string {
   if (engine === "postgres") return "audit_events e";
