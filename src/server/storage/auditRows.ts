@@ -114,21 +114,45 @@ async function writeRows(
 
 const names = (columns: readonly (readonly [string, string])[]) => columns.map(([c]) => c).join(", ");
 
+/** Inserts the rows (auditRow's) not stored yet; returns the `returning` columns of those it stored. */
+function insertNew(tx: SqlExecutor, engine: Engine, rows: readonly unknown[][], returning: string) {
+  return writeRows(
+    tx,
+    engine,
+    AUDIT_COLUMNS,
+    rows,
+    (source) =>
+      `INSERT INTO audit_events (${names(AUDIT_COLUMNS)}) ${source} ON CONFLICT DO NOTHING RETURNING ${returning}`,
+  );
+}
+
 /** Inserts the rows (auditRow's) the tenant does not have yet; returns the ids it stored. */
 export async function insertAuditRows(
   tx: SqlExecutor,
   engine: Engine,
   rows: readonly unknown[][],
 ): Promise<string[]> {
-  const stored = await writeRows(
-    tx,
-    engine,
-    AUDIT_COLUMNS,
-    rows,
-    (source) =>
-      `INSERT INTO audit_events (${names(AUDIT_COLUMNS)}) ${source} ON CONFLICT DO NOTHING RETURNING event_id`,
-  );
-  return stored.map((r) => String(r.event_id));
+  return (await insertNew(tx, engine, rows, "event_id")).map((r) => String(r.event_id));
+}
+
+/** An event's identity in audit_events, (tenant, time, id), as one string. */
+export const auditKey = (tenant: unknown, time: unknown, id: unknown): string =>
+  `${tenant}\u0000${time}\u0000${id}`;
+
+const columnIndex = (name: string) => AUDIT_COLUMNS.findIndex(([c]) => c === name);
+const [TENANT, TIME, ID] = [columnIndex("tenant_id"), columnIndex("occurred_at"), columnIndex("event_id")];
+
+/** The auditKey of a row (auditRow's). */
+export const rowAuditKey = (row: readonly unknown[]): string => auditKey(row[TENANT], row[TIME], row[ID]);
+
+/** Inserts rows (auditRow's) of any tenants; returns the auditKey of each row it stored. */
+export async function insertAuditRowKeys(
+  tx: SqlExecutor,
+  engine: Engine,
+  rows: readonly unknown[][],
+): Promise<string[]> {
+  const stored = await insertNew(tx, engine, rows, "tenant_id, occurred_at, event_id");
+  return stored.map((r) => auditKey(r.tenant_id, r.occurred_at, r.event_id));
 }
 
 /** Adds the counts (auditDaily.ts dailyCounts', one entry a key) to audit_daily. */
@@ -149,7 +173,6 @@ export async function addDailyCounts(
   );
 }
 
-const columnIndex = (name: string) => AUDIT_COLUMNS.findIndex(([c]) => c === name);
 const AUDIT_VALUES = `(${AUDIT_COLUMNS.map(() => "?").join(", ")})`;
 
 /**
@@ -172,9 +195,9 @@ export const SQLITE_AUDIT_SQL = {
     `DELETE FROM audit_inbox`,
   ],
   /** Where a row (auditRow's) holds the tenant, the event's time and its id. */
-  tenantColumn: columnIndex("tenant_id"),
-  timeColumn: columnIndex("occurred_at"),
-  idColumn: columnIndex("event_id"),
+  tenantColumn: TENANT,
+  timeColumn: TIME,
+  idColumn: ID,
   counter: `INSERT INTO audit_daily (${names(DAILY_COLUMNS)}) VALUES (${DAILY_COLUMNS.map(() => "?").join(", ")})
     ON CONFLICT (${AUDIT_DAILY_KEY.join(", ")}) DO UPDATE SET events = audit_daily.events + excluded.events`,
 };

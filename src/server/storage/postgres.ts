@@ -5,6 +5,7 @@
 import { Pool, type PoolClient } from "pg";
 import type { Row, SqlConnection, SqlExecutor } from "./sql";
 import { SqlStore } from "./sql";
+import { PostgresAuditWriter } from "./postgresAuditWriter";
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 /** Any constant shared by every instance; it names the migration lock. */
@@ -21,6 +22,8 @@ function executor(client: Pool | PoolClient): SqlExecutor {
 class PostgresConnection implements SqlConnection {
   readonly engine = "postgres" as const;
   private readonly direct: SqlExecutor;
+  /** Audit batches, written in groups: one transaction at a time per instance. */
+  readonly auditWriter = new PostgresAuditWriter((fn) => this.transaction(fn));
 
   constructor(
     private readonly pool: Pool,
@@ -58,8 +61,9 @@ class PostgresConnection implements SqlConnection {
     if (this.schema) await tx.run(`CREATE SCHEMA IF NOT EXISTS ${this.schema}`);
   }
 
-  close(): Promise<void> {
-    return this.pool.end();
+  async close(): Promise<void> {
+    await this.auditWriter.close();
+    await this.pool.end();
   }
 }
 

@@ -7,7 +7,7 @@ import type { TenantPolicy } from "../../core/policy";
 import type { AuditEvent } from "../../core/audit";
 import { MIGRATIONS, type Migration } from "./migrations";
 import { counterPrefixes, dailyCounts, dimensions } from "./auditDaily";
-import type { AuditWrite } from "./sqliteWriter";
+import type { AuditWrite } from "./auditWrite";
 import { addDailyCounts, auditRow, insertAuditRows } from "./auditRows";
 import { AggregateReportQueries } from "./aggregateReports";
 import { ConsoleReportQueries } from "./consoleReports";

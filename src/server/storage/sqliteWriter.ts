@@ -21,17 +21,8 @@
  */
 import { Worker } from "node:worker_threads";
 import type { SqliteAuditSql } from "./auditRows";
+import type { AuditWrite } from "./auditWrite";
 import type { WriteTurn } from "./writeTurn";
-
-/** One request's batch, ready to write. */
-export interface AuditWrite {
-  /** audit_events rows (auditRows.ts auditRow), one per distinct event id. */
-  rows: unknown[][];
-  /** Each row's counter key after tenant and group (auditDaily.ts dimensions), same order. */
-  dimensions: unknown[][];
-  /** The (tenant, group) pairs each stored event is counted under (auditDaily.ts counterPrefixes). */
-  prefixes: unknown[][];
-}
 
 /** Events per transaction at most: a longer one would keep the connection's own writes waiting. */
 const GROUP_EVENTS = 5000;
