@@ -213,6 +213,7 @@ async function main(): Promise<void> {
   const count = Number(arg("events", "1000000"));
   const duration = Number(arg("duration", "20"));
   const liveSpanMs = Number(arg("live-span", "3600000"));
+  const consoleEvery = Number(arg("console-every", "0"));
   const where: Where = {
     engine,
     pool: Number(arg("pool", "10")),
@@ -308,7 +309,12 @@ async function main(): Promise<void> {
   const reports: number[] = [];
   const health: number[] = [];
   const reportLoop = (async () => {
-    for (let i = 0; !stop; i++) reports.push(await timed(reportUrls[i % 3], admin));
+    for (let i = 0; !stop; i++) {
+      const started = performance.now();
+      reports.push(await timed(reportUrls[i % 3], admin));
+      const rest = consoleEvery - (performance.now() - started);
+      if (rest > 0) await new Promise((ok) => setTimeout(ok, rest));
+    }
   })();
   const healthLoop = (async () => {
     while (!stop) {
