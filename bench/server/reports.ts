@@ -7,7 +7,10 @@
  * 2. Starts the server on that database in a child process and, for `--duration` seconds at once:
  *    POST /audit with batches of 100 new events (10 connections), GET /api/v1/reports/console in a
  *    loop (no filter, a group, a label, in turn) and GET /healthz every 25 ms. Prints p50/p95/max of
- *    the reports and of /healthz, and the events/s stored meanwhile.
+ *    the reports and of /healthz, the events/s stored meanwhile, and the CPU the server, PostgreSQL
+ *    (every `postgres` process of the machine) and this process spent in those seconds.
+ *    `--console-every <ms>`: the console asked at most once per that many ms (default 0: each
+ *    request as soon as the last is answered, which takes whatever CPU the ingestion leaves).
  *    `--preload sql` (PostgreSQL) generates the events server-side instead (preloadSql), for 10M.
  *    `--live-span <ms>` (default 3,600,000): the live events' times are spread over that much time
  *    before each request. An hour puts each event on a page of its own in the (tenant, time, id)
@@ -20,7 +23,7 @@
  */
 import { fork } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { Client } from "pg";
@@ -36,6 +39,7 @@ import { AuditPartitions } from "../../src/server/storage/partitions";
 import { openPostgresStore } from "../../src/server/storage/postgres";
 import { SqlStore } from "../../src/server/storage/sql";
 import { openSqliteStore } from "../../src/server/storage/sqlite";
+import { processCpuMs } from "../scanner/processCpu";
 import { PG_URL, arg, machine } from "./common";
 import { DAY_MS, LABELS, TYPES, auditEvent, random, users } from "./liveAudit";
 
@@ -209,6 +213,30 @@ async function timed(url: string, headers: Record<string, string> = {}): Promise
   return performance.now() - started;
 }
 
+/** CPU ms of every `postgres` process of this machine (backends, WAL writer, checkpointer). */
+function postgresCpuMs(): number {
+  let total = 0;
+  for (const pid of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
+    try {
+      if (readFileSync(`/proc/${pid}/comm`, "utf8").trim() !== "postgres") continue;
+    } catch {
+      continue; // gone meanwhile
+    }
+    total += processCpuMs(Number(pid)) ?? 0;
+  }
+  return total;
+}
+
+/** CPU ms so far of the server (the child), this process and PostgreSQL. */
+function cpuNow(serverPid: number) {
+  const own = process.cpuUsage();
+  return {
+    server: processCpuMs(serverPid) ?? 0,
+    bench: (own.user + own.system) / 1000,
+    postgres: engine === "postgres" ? postgresCpuMs() : 0,
+  };
+}
+
 async function main(): Promise<void> {
   const count = Number(arg("events", "1000000"));
   const duration = Number(arg("duration", "20"));
@@ -322,6 +350,7 @@ async function main(): Promise<void> {
       await new Promise((ok) => setTimeout(ok, 25));
     }
   })();
+  const cpuBefore = cpuNow(child.pid!);
   const ingest = await autocannon({
     url: `${base}/api/v1/audit`,
     method: "POST",
@@ -340,6 +369,7 @@ async function main(): Promise<void> {
       },
     ],
   });
+  const cpuAfter = cpuNow(child.pid!);
   stop = true;
   await Promise.all([reportLoop, healthLoop]);
   const statuses = Object.entries(ingest.statusCodeStats ?? {})
@@ -350,6 +380,14 @@ async function main(): Promise<void> {
   );
   console.log(`  under load: GET /api/v1/reports/console ${figures(reports)}`);
   console.log(`  under load: GET /healthz ${figures(health)}`);
+  const sent = ingest.requests.total * 100;
+  const spent = (k: keyof typeof cpuAfter) => {
+    const ms = cpuAfter[k] - cpuBefore[k];
+    return `${k} ${(ms / 1000 / duration).toFixed(2)} cores, ${((ms * 1000) / sent).toFixed(1)} µs/event`;
+  };
+  console.log(
+    `  under load, CPU (reports and /healthz included): ${(["server", "postgres", "bench"] as const).map(spent).join("; ")}`,
+  );
   const exited = new Promise((ok) => child.once("exit", ok));
   child.kill();
   await exited;
