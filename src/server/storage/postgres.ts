@@ -22,7 +22,7 @@ function executor(client: Pool | PoolClient): SqlExecutor {
 class PostgresConnection implements SqlConnection {
   readonly engine = "postgres" as const;
   private readonly direct: SqlExecutor;
-  /** Audit batches, written in groups: one transaction at a time per instance. */
+  /** Audit batches, written in groups by a few transactions at a time (postgresAuditWriter.ts). */
   readonly auditWriter = new PostgresAuditWriter((fn) => this.transaction(fn));
 
   constructor(

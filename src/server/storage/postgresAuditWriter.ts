@@ -38,14 +38,9 @@ type Transaction = <T>(fn: (tx: SqlExecutor) => Promise<T>) => Promise<T>;
  * Stores the batches' rows in one statement and adds what they stored to audit_daily. Returns how
  * many events of each batch were new: an event two batches of the group both carry is the first's.
  */
-export async function writeAuditGroup(tx: SqlExecutor, writes: readonly AuditWrite[]): Promise<number[]> {
-  const stored = new Set(
-    await insertAuditRowKeys(
-      tx,
-      "postgres",
-      writes.flatMap((w) => w.rows),
-    ),
-  );
+async function writeAuditGroup(tx: SqlExecutor, writes: readonly AuditWrite[]): Promise<number[]> {
+  const rows = writes.flatMap((w) => w.rows);
+  const stored = new Set(await insertAuditRowKeys(tx, "postgres", rows));
   const counters = new Map<string, { key: unknown[]; events: number }>();
   const accepted = writes.map((w) => {
     let n = 0;
@@ -65,11 +60,8 @@ export async function writeAuditGroup(tx: SqlExecutor, writes: readonly AuditWri
   });
   // Key order: concurrent transactions (other instances) take the counter rows' locks in one order.
   const ordered = [...counters.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  await addDailyCounts(
-    tx,
-    "postgres",
-    ordered.map(([, c]) => c),
-  );
+  const counts = ordered.map(([, c]) => c);
+  await addDailyCounts(tx, "postgres", counts);
   return accepted;
 }
 
@@ -103,12 +95,8 @@ export class PostgresAuditWriter {
       events += this.queue[n++].write.rows.length;
     const group = this.queue.splice(0, n);
     try {
-      const accepted = await this.transaction((tx) =>
-        writeAuditGroup(
-          tx,
-          group.map((q) => q.write),
-        ),
-      );
+      const writes = group.map((q) => q.write);
+      const accepted = await this.transaction((tx) => writeAuditGroup(tx, writes));
       group.forEach((q, i) => q.ok(accepted[i]));
     } catch (err) {
       if (group.length === 1) group[0].fail(err);
