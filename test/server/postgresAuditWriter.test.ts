@@ -177,4 +177,32 @@ describe("audit batches on PostgreSQL", () => {
     );
     expect(Number(n)).toBe(2 * TRANSACTIONS_AT_ONCE + 20);
   });
+
+  test("two instances sending the same events at once store and count each once", async () => {
+    const tenantId = randomUUID();
+    const other = engine.open() as SqlStore; // a second instance on the same database
+    try {
+      const batches = Array.from({ length: 12 }, (_, i) => ({
+        author: author(i % 2 ? ["g-sales"] : []),
+        list: events(40),
+      }));
+      // Every batch goes to both instances at once, as a client retrying against another instance.
+      const answers = await Promise.all(
+        batches.flatMap((b) =>
+          [store, other].map((s) => s.recordAudit(tenantId, b.author, b.list, RECEIVED)),
+        ),
+      );
+      expect(answers.reduce((n, a) => n + a.accepted, 0)).toBe(12 * 40);
+      expect(answers.reduce((n, a) => n + a.duplicates, 0)).toBe(12 * 40);
+      await expectCountersMatchEvents(store, tenantId, null);
+      await expectCountersMatchEvents(store, tenantId, "g-sales");
+      const [{ n }] = await store.executor.query<{ n: string }>(
+        `SELECT COUNT(*) AS n FROM audit_events WHERE tenant_id = $1`,
+        [tenantId],
+      );
+      expect(Number(n)).toBe(12 * 40);
+    } finally {
+      await other.close();
+    }
+  });
 });
