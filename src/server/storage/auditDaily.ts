@@ -79,26 +79,47 @@ export function dimensions(e: AuditEvent): unknown[] {
   ];
 }
 
-/** The counters a batch of newly stored events adds, one entry per key, in key order (a stable lock order). */
+/** One counter of audit_daily: its key (AUDIT_DAILY_KEY order) and the events it adds. */
+export interface DailyCount {
+  key: unknown[];
+  events: number;
+}
+
+/**
+ * Counters being summed, one entry a key. `ordered` hands them out in key order: transactions that
+ * upsert them take the counter rows' locks in one order.
+ */
+export class DailyCountSum {
+  private readonly byKey = new Map<string, DailyCount>();
+
+  /** One stored event of these dimensions (dimensions'), counted under each prefix (counterPrefixes'). */
+  add(prefixes: readonly unknown[][], dims: readonly unknown[]): void {
+    const tail = dims.join("\u0000");
+    for (const prefix of prefixes) {
+      const id = `${prefix.join("\u0000")}\u0000${tail}`;
+      const entry = this.byKey.get(id);
+      if (entry) entry.events++;
+      else this.byKey.set(id, { key: [...prefix, ...dims], events: 1 });
+    }
+  }
+
+  ordered(): DailyCount[] {
+    return [...this.byKey.entries()]
+      .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+      .map(([, c]) => c);
+  }
+}
+
+/** The counters a batch of newly stored events adds, one entry per key, in key order. */
 export function dailyCounts(
   tenantId: string,
   groups: readonly string[] | undefined,
   events: readonly AuditEvent[],
-): { key: unknown[]; events: number }[] {
-  // Counted per event's dimensions first; the groups multiply only the distinct ones.
-  const byDimensions = new Map<string, { dims: unknown[]; events: number }>();
-  for (const e of events) {
-    const dims = dimensions(e);
-    const id = dims.join("\u0000");
-    const entry = byDimensions.get(id);
-    if (entry) entry.events++;
-    else byDimensions.set(id, { dims, events: 1 });
-  }
-  const ordered = [...byDimensions.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  const out: { key: unknown[]; events: number }[] = [];
-  for (const prefix of counterPrefixes(tenantId, groups))
-    for (const [, { dims, events: n }] of ordered) out.push({ key: [...prefix, ...dims], events: n });
-  return out;
+): DailyCount[] {
+  const sum = new DailyCountSum();
+  const prefixes = counterPrefixes(tenantId, groups);
+  for (const e of events) sum.add(prefixes, dimensions(e));
+  return sum.ordered();
 }
 
 /**

@@ -13,6 +13,7 @@
  * against each other (duplicates refused by the key, counters by ON CONFLICT).
  */
 import type { AuditWrite } from "./auditWrite";
+import { DailyCountSum } from "./auditDaily";
 import { addDailyCounts, insertAuditRowKeys, rowAuditKey } from "./auditRows";
 import type { SqlExecutor } from "./sql";
 
@@ -41,27 +42,18 @@ type Transaction = <T>(fn: (tx: SqlExecutor) => Promise<T>) => Promise<T>;
 async function writeAuditGroup(tx: SqlExecutor, writes: readonly AuditWrite[]): Promise<number[]> {
   const rows = writes.flatMap((w) => w.rows);
   const stored = new Set(await insertAuditRowKeys(tx, "postgres", rows));
-  const counters = new Map<string, { key: unknown[]; events: number }>();
+  const counters = new DailyCountSum();
   const accepted = writes.map((w) => {
     let n = 0;
     w.rows.forEach((row, i) => {
       // Deleted once claimed, so a second batch carrying the same event gets nothing.
       if (!stored.delete(rowAuditKey(row))) return;
       n++;
-      for (const prefix of w.prefixes) {
-        const key = [...prefix, ...w.dimensions[i]];
-        const id = key.join("\u0000");
-        const entry = counters.get(id);
-        if (entry) entry.events++;
-        else counters.set(id, { key, events: 1 });
-      }
+      counters.add(w.prefixes, w.dimensions[i]);
     });
     return n;
   });
-  // Key order: concurrent transactions (other instances) take the counter rows' locks in one order.
-  const ordered = [...counters.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  const counts = ordered.map(([, c]) => c);
-  await addDailyCounts(tx, "postgres", counts);
+  await addDailyCounts(tx, "postgres", counters.ordered());
   return accepted;
 }
 
