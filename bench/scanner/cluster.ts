@@ -13,6 +13,12 @@
  * the backend CPU of its own, so leave it off for the backend's figures).
  * `--mixed-mb N`: instead of the notes, bench/scanner/corpus.ts's mixed share (docx, xlsx, pptx,
  * txt and eml, many small files and a few large ones, N MiB of text in all).
+ * `--pin`: each node on a core of its own (`taskset`, node i on core i), as a one-CPU container or VM
+ * gives it; without it a node's helper threads (libuv's pool inflating Office parts, V8's) run on
+ * whichever core is free. The backend and PostgreSQL are never pinned: they share both cores.
+ * `--pin-both`: both series, not pinned first, over the same corpus.
+ * `--series 1,1,1`: the node counts of the runs (default 1,2,1); the ratio is the mean of the
+ * two-node runs over the mean of the one-node runs.
  */
 import { spawn } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
@@ -42,31 +48,40 @@ function option(name: string, fallback: number): number {
 interface NodeFigures {
   wallS: number;
   cpuS: number;
+  sysS: number;
   code: number | null;
 }
 
 /** One `labelbridge scanner` process under /usr/bin/time, until no run is going. */
-function runNode(url: string, token: string, name: string, scratch: string): Promise<NodeFigures> {
+function runNode(
+  url: string,
+  token: string,
+  name: string,
+  scratch: string,
+  core: number | null,
+): Promise<NodeFigures> {
   const timing = join(scratch, `${name}.time`);
+  const timed = [
+    "-f",
+    "%e %U %S",
+    "-o",
+    timing,
+    process.execPath,
+    // e.g. LABELBRIDGE_BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the nodes
+    ...(process.env.LABELBRIDGE_BENCH_NODE_ARGS?.split(" ").filter(Boolean) ?? []),
+    join(repo, "bin", "labelbridge.js"),
+    ...scannerNodeArgs(url, name),
+  ];
+  // taskset's affinity is inherited by /usr/bin/time's child and by every thread it starts.
   const child = spawn(
-    "/usr/bin/time",
-    [
-      "-f",
-      "%e %U %S",
-      "-o",
-      timing,
-      process.execPath,
-      // e.g. LABELBRIDGE_BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the nodes
-      ...(process.env.LABELBRIDGE_BENCH_NODE_ARGS?.split(" ").filter(Boolean) ?? []),
-      join(repo, "bin", "labelbridge.js"),
-      ...scannerNodeArgs(url, name),
-    ],
+    core === null ? "/usr/bin/time" : "taskset",
+    core === null ? timed : ["-c", String(core), "/usr/bin/time", ...timed],
     { env: { ...process.env, LABELBRIDGE_TOKEN: token }, stdio: ["ignore", "ignore", "inherit"] },
   );
   return new Promise((resolve) =>
     child.on("exit", (code) => {
       const [wall, user, sys] = readFileSync(timing, "utf8").trim().split("\n").pop()!.split(" ").map(Number);
-      resolve({ wallS: wall, cpuS: user + sys, code });
+      resolve({ wallS: wall, cpuS: user + sys, sysS: sys, code });
     }),
   );
 }
@@ -126,6 +141,11 @@ async function main(): Promise<void> {
   // 0: the bare ~160-byte notes of the cluster test; more pads each file to about that many bytes.
   const bytesPerFile = option("bytes", 0);
   const statements = process.argv.includes("--statements") ? new StatementCpu() : null;
+  // --pin-both: the not-pinned series, then the pinned one, over the same corpus and schema.
+  // --series 1,1,1: the runs' node counts (default 1,2,1: one node before and after two).
+  const at = process.argv.indexOf("--series");
+  const series = at > 0 ? process.argv[at + 1].split(",").map(Number) : [1, 2, 1];
+  const pinModes = process.argv.includes("--pin-both") ? [false, true] : [process.argv.includes("--pin")];
   statements?.install();
   const scratch = mkdtempSync(join(os.tmpdir(), "lb-bench-cluster-"));
   const schema = `lb_bench_${randomBytes(6).toString("hex")}`;
@@ -181,41 +201,51 @@ async function main(): Promise<void> {
 
   try {
     const job = await api("POST", "/scan-jobs", { name: "bench", repositories: [{ path: corpus.root }] });
-    const rows: Array<Record<string, unknown>> = [];
-    for (const nodes of [1, 2, 1]) {
-      const load = os.loadavg()[0];
-      const cpuBefore = process.cpuUsage();
-      await pgCpu.start();
-      const run = await api("POST", `/scan-jobs/${job.jobId}/runs?full=true`);
-      const figures = await Promise.all(
-        Array.from({ length: nodes }, (_, i) => runNode(url, token, `bench-${nodes}-${i}`, scratch)),
-      );
-      const cpu = process.cpuUsage(cpuBefore);
-      const postgresCpuS = await pgCpu.stop();
-      const done = await api("GET", `/scan-jobs/runs/${run.runId}`);
-      if (done.status !== "completed" || done.filesDone !== files)
-        throw new Error(`run ${run.runId} ended ${done.status} with ${done.filesDone}/${files} files`);
-      const seconds = (Date.parse(done.finishedAt) - Date.parse(done.createdAt)) / 1000;
-      rows.push({
-        nodes,
-        seconds: +seconds.toFixed(1),
-        filesPerSecond: Math.round(files / seconds),
-        nodeCpuS: +figures.reduce((s, f) => s + f.cpuS, 0).toFixed(1),
-        backendCpuS: +((cpu.user + cpu.system) / 1e6).toFixed(1),
-        backendSysS: +(cpu.system / 1e6).toFixed(1),
-        postgresCpuS: +postgresCpuS.toFixed(1),
-        loadBefore: +load.toFixed(2),
-        loadAfter: +os.loadavg()[0].toFixed(2),
-      });
-      console.log(JSON.stringify(rows[rows.length - 1]));
-      if (statements) console.table(statements.take(files).slice(0, 16));
+    for (const pinned of pinModes) {
+      const rows: Array<Record<string, unknown>> = [];
+      for (const nodes of series) {
+        const load = os.loadavg()[0];
+        const cpuBefore = process.cpuUsage();
+        await pgCpu.start();
+        const run = await api("POST", `/scan-jobs/${job.jobId}/runs?full=true`);
+        const figures = await Promise.all(
+          Array.from({ length: nodes }, (_, i) =>
+            runNode(url, token, `bench-${nodes}-${i}`, scratch, pinned ? i % os.cpus().length : null),
+          ),
+        );
+        const cpu = process.cpuUsage(cpuBefore);
+        const postgresCpuS = await pgCpu.stop();
+        const done = await api("GET", `/scan-jobs/runs/${run.runId}`);
+        if (done.status !== "completed" || done.filesDone !== files)
+          throw new Error(`run ${run.runId} ended ${done.status} with ${done.filesDone}/${files} files`);
+        const seconds = (Date.parse(done.finishedAt) - Date.parse(done.createdAt)) / 1000;
+        rows.push({
+          nodes,
+          pinned,
+          seconds: +seconds.toFixed(1),
+          filesPerSecond: Math.round(files / seconds),
+          nodeCpuS: +figures.reduce((s, f) => s + f.cpuS, 0).toFixed(1),
+          nodeSysS: +figures.reduce((s, f) => s + f.sysS, 0).toFixed(1),
+          backendCpuS: +((cpu.user + cpu.system) / 1e6).toFixed(1),
+          backendSysS: +(cpu.system / 1e6).toFixed(1),
+          postgresCpuS: +postgresCpuS.toFixed(1),
+          loadBefore: +load.toFixed(2),
+          loadAfter: +os.loadavg()[0].toFixed(2),
+        });
+        console.log(JSON.stringify(rows[rows.length - 1]));
+        if (statements) console.table(statements.take(files).slice(0, 16));
+      }
+      console.table(rows);
+      const mean = (n: number) => {
+        const rates = rows.filter((r) => r.nodes === n).map((r) => r.filesPerSecond as number);
+        return rates.reduce((a, b) => a + b, 0) / rates.length;
+      };
+      const ratio = mean(2) / mean(1);
+      if (Number.isFinite(ratio))
+        console.log(
+          `two nodes vs one (means of their runs): ${ratio.toFixed(2)}× — goal ≥ 1.6× (${os.cpus().length} cores, ${files} files, ${(corpus.bytes / 1e6).toFixed(1)} MB, ${pinned ? "each node on a core of its own" : "nodes not pinned"})`,
+        );
     }
-    const baseline = ((rows[0].filesPerSecond as number) + (rows[2].filesPerSecond as number)) / 2;
-    const ratio = (rows[1].filesPerSecond as number) / baseline;
-    console.table(rows);
-    console.log(
-      `two nodes vs one (mean of the runs before and after): ${ratio.toFixed(2)}× — goal ≥ 1.6× (${os.cpus().length} cores, ${files} files, ${(corpus.bytes / 1e6).toFixed(1)} MB)`,
-    );
   } finally {
     await app.close();
     await store.close();
