@@ -11,5 +11,5 @@ if (!fs.existsSync(entry)) {
   process.exit(1);
 }
 require(entry)
-  .main(process.argv.slice(2))
+  .runCommandLine(__filename, process.argv.slice(2))
   .then((code) => process.exit(code));

@@ -5,6 +5,7 @@
 import { Command } from "commander";
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
+import { exitWithParent, missingNodeFlags, runWithNodeFlags, takeRelaunchingParent } from "./relaunch";
 import { trustCa } from "./tls";
 
 export interface CommandModule {
@@ -24,20 +25,25 @@ export const EXIT = {
   refused: 4,
 } as const;
 
+/** The command word of `argv` ("info-types"), or null when it names none (no command, --help). */
+function commandWord(argv: readonly string[]): string | null {
+  for (let i = 0; i < argv.length; i++) {
+    const word = argv[i];
+    if (word === "--ca") i++;
+    else if (!word.startsWith("-")) return word;
+  }
+  return null;
+}
+
 /**
  * The command module `argv` runs ("info-types" lives in infoTypes), or null when argv names none of
  * them (no command, --help, an unknown word): then every module is needed.
  */
 function commandFile(argv: readonly string[], files: readonly string[]): string | null {
-  for (let i = 0; i < argv.length; i++) {
-    const word = argv[i];
-    if (word === "--ca") i++;
-    else if (!word.startsWith("-")) {
-      const name = word.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
-      return files.find((f) => f.replace(/\.(js|ts)$/, "") === name) ?? null;
-    }
-  }
-  return null;
+  const word = commandWord(argv);
+  if (word === null) return null;
+  const name = word.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+  return files.find((f) => f.replace(/\.(js|ts)$/, "") === name) ?? null;
 }
 
 /**
@@ -92,6 +98,21 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+/**
+ * The `labelbridge` command as started from a shell (bin/labelbridge.js): a command that needs Node
+ * flags this process lacks runs in a child process that has them (relaunch.ts).
+ */
+export function runCommandLine(script: string, argv: string[]): Promise<number> {
+  const parent = takeRelaunchingParent();
+  if (parent !== null) {
+    exitWithParent(parent);
+    return main(argv);
+  }
+  const flags = missingNodeFlags(commandWord(argv), process.execArgv);
+  if (flags.length > 0) return runWithNodeFlags(flags, script, argv);
+  return main(argv);
+}
+
 if (require.main === module) {
-  main(process.argv.slice(2)).then((code) => process.exit(code));
+  runCommandLine(__filename, process.argv.slice(2)).then((code) => process.exit(code));
 }

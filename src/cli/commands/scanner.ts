@@ -84,12 +84,17 @@ export async function runScannerCommand(cmd: Command, opts: ScannerOptions): Pro
     log,
     makeScanner,
   });
+  let stopping = false;
+  // Kept after the first signal: Ctrl-C also reaches a node that `labelbridge` started as its child
+  // process (relaunch.ts), which passes it on, so the node may see the same stop twice.
   const stop = () => {
+    if (stopping) return;
+    stopping = true;
     log("stopping: finishing the files being read, giving the rest back");
     node.stop();
   };
-  process.once("SIGINT", stop);
-  process.once("SIGTERM", stop);
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
   try {
     await node.run();
   } catch (err) {

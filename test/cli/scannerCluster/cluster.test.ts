@@ -1,8 +1,8 @@
 /**
  * The scanner cluster as it runs: the backend on PostgreSQL, three `labelbridge scanner` processes
  * (the built CLI) over a generated 50,000-file share, one of them killed with SIGKILL mid-run. Every
- * file must end up with exactly one row, the killed node's units must have gone to the others, and
- * the findings must be those planted. Needs `npm run build:node` and PostgreSQL (never skipped).
+ * file must end up with exactly one row, the killed node's units must have gone to the others (its
+ * node process, the command's child, dies with the command), and the findings must be those planted. Needs `npm run build:node` and PostgreSQL (never skipped).
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { join } from "node:path";
@@ -23,6 +23,7 @@ import {
   waitFor,
 } from "../../server/scanJobs/support";
 import { REPO, cleanup, requireFreshBuild, tempDir } from "../support/helpers";
+import { childrenOf, running } from "../support/processes";
 
 const FILES = 50_000;
 const CLI = join(REPO, "bin", "labelbridge.js");
@@ -83,9 +84,13 @@ test("three nodes, one killed mid-run: each of the 50,000 files has exactly one 
     },
     240_000,
   );
+  // `labelbridge scanner` runs the node in a child process (src/cli/relaunch.ts): it must die too.
+  const bravoNode = childrenOf(bravo.child.pid!);
+  expect(bravoNode).toHaveLength(1);
   bravo.child.kill("SIGKILL");
   const killedAt = await run();
   expect(killedAt.status).toBe("running");
+  await waitFor("bravo's node process to end with its command", async () => !running(bravoNode[0]), 5_000);
 
   const codes = await Promise.all([alpha.exited, charlie.exited]);
   expect({ codes, stderr: [...alpha.stderr, ...charlie.stderr].join("") }).toMatchObject({ codes: [0, 0] });

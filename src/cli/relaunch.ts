@@ -1,0 +1,90 @@
+/**
+ * Node flags a command needs on Node's own command line, and the child process that gets them.
+ *
+ * A scanner node runs V8's garbage collector on its own thread (`--single-threaded-gc`). With the
+ * collector's helper threads, a `--jobs 1` node used 1.2 cores and scanned no more files than with
+ * one core (docs/benchmarks.md, "Scanner cluster on a file share"). V8 takes the flag only when
+ * Node starts: NODE_OPTIONS refuses it, and setting it later (`v8.setFlagsFromString`) crashes Node
+ * 20 at its next collection. So the `labelbridge` command starts the command again as a child
+ * process with the flag, passes signals on to it and exits with its code. The child exits when its
+ * parent is gone, so killing the command kills the node (a node killed mid-run must stop scanning:
+ * its units go to the other nodes).
+ */
+import { spawn } from "node:child_process";
+import { constants } from "node:os";
+
+/** Flags per command word; a command not listed runs in the process it was started in. */
+const COMMAND_NODE_FLAGS: Readonly<Record<string, readonly string[]>> = {
+  scanner: ["--single-threaded-gc"],
+};
+
+/** Set in the child's environment to the parent's pid: the child knows it is one, and whose. */
+const CHILD_MARK = "LABELBRIDGE_RELAUNCHED_BY";
+
+/** How often a child checks that its parent is still there. */
+const PARENT_CHECK_MS = 200;
+
+const FORWARDED_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+
+/** The flags `command` needs that this process was not started with; empty when none. */
+export function missingNodeFlags(command: string | null, execArgv: readonly string[]): string[] {
+  if (command === null) return [];
+  return (COMMAND_NODE_FLAGS[command] ?? []).filter((flag) => !execArgv.includes(flag));
+}
+
+/**
+ * Runs `script argv` in a child Node process with `flags` added; resolves to its exit code (128 +
+ * the signal's number when a signal ended it).
+ */
+export function runWithNodeFlags(
+  flags: readonly string[],
+  script: string,
+  argv: readonly string[],
+): Promise<number> {
+  const child = spawn(process.execPath, [...flags, ...process.execArgv, script, ...argv], {
+    stdio: ["inherit", "inherit", "inherit", "ipc"],
+    env: { ...process.env, [CHILD_MARK]: String(process.pid) },
+  });
+  // Ctrl-C reaches the child too (same process group); it stops once whichever signal comes first.
+  const forward = (signal: NodeJS.Signals) => child.kill(signal);
+  for (const signal of FORWARDED_SIGNALS) process.on(signal, forward);
+  return new Promise((resolve) => {
+    const done = (code: number) => {
+      for (const signal of FORWARDED_SIGNALS) process.off(signal, forward);
+      resolve(code);
+    };
+    child.on("error", (err) => {
+      process.stderr.write(`labelbridge: cannot start ${process.execPath}: ${err.message}\n`);
+      done(1);
+    });
+    child.on("exit", (code, signal) => done(code ?? 128 + (signal ? constants.signals[signal] : 0)));
+  });
+}
+
+/**
+ * The pid of the `labelbridge` process that started this one with runWithNodeFlags, or null. Taken
+ * out of the environment, so that a process this one starts is not mistaken for such a child.
+ */
+export function takeRelaunchingParent(): number | null {
+  const mark = process.env[CHILD_MARK];
+  delete process.env[CHILD_MARK];
+  const parent = Number(mark);
+  return mark !== undefined && Number.isInteger(parent) && parent > 0 ? parent : null;
+}
+
+/**
+ * In a child started by runWithNodeFlags: exit as soon as `parent` is gone. Two signs, either is
+ * enough: the IPC channel closing, and this process given another parent (an orphan is
+ * re-parented). In one CI run a node outlived its killed command long enough to finish the units
+ * it held (not reproduced since; cause unknown): the second sign does not depend on the channel.
+ */
+export function exitWithParent(parent: number): void {
+  const exit = () => process.exit(1);
+  if (process.ppid !== parent) exit(); // gone before this child got here
+  process.on("disconnect", exit);
+  // Neither the open channel nor the timer may keep the child alive once its work is done.
+  process.channel?.unref();
+  setInterval(() => {
+    if (process.ppid !== parent) exit();
+  }, PARENT_CHECK_MS).unref();
+}

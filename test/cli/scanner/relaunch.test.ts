@@ -1,0 +1,127 @@
+/**
+ * `labelbridge scanner` started from a shell runs the node in a child process with V8's collector on
+ * its own thread (src/cli/relaunch.ts). The child stops on the command's signals, once even when
+ * Ctrl-C reaches both processes, and dies with the command when the command is killed. The built
+ * CLI against a real backend on SQLite. Needs `npm run build:node` first.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { sqliteEngine } from "../../server/support/engines";
+import { type Backend, startBackend, waitFor } from "../../server/scanJobs/support";
+import { REPO, requireFreshBuild } from "../support/helpers";
+import { childrenOf, running } from "../support/processes";
+
+let b: Backend;
+
+beforeAll(async () => {
+  requireFreshBuild();
+  b = await startBackend(sqliteEngine);
+});
+const started: Command[] = [];
+const killQuietly = (pid: number) => {
+  try {
+    process.kill(pid, "SIGKILL");
+  } catch {
+    // already gone
+  }
+};
+afterEach(() => {
+  // A failed test must not leave a node polling the closed backend (and jest waiting on it).
+  for (const { child } of started.splice(0)) {
+    for (const pid of childrenOf(child.pid!)) killQuietly(pid);
+    child.kill("SIGKILL");
+  }
+});
+afterAll(async () => {
+  await b?.close();
+});
+
+interface Command {
+  child: ChildProcess;
+  stderr: () => string;
+  exited: Promise<number | null>;
+}
+
+function startScanner(name: string, detached = false): Command {
+  const child = spawn(
+    process.execPath,
+    [join(REPO, "bin", "labelbridge.js"), "scanner", "--server", b.server.url, "--node", name, "--jobs", "1"],
+    { env: { ...process.env, LABELBRIDGE_TOKEN: b.scanner }, stdio: ["ignore", "ignore", "pipe"], detached },
+  );
+  let stderr = "";
+  child.stderr!.on("data", (d: Buffer) => (stderr += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
+  started.push({ child, stderr: () => stderr, exited });
+  return started[started.length - 1];
+}
+
+const commandLine = (pid: number) => readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
+const count = (text: string, part: string) => text.split(part).length - 1;
+
+async function registered(command: Command): Promise<number> {
+  await waitFor("the node to register", async () => command.stderr().includes("registered; claiming work"));
+  const [node] = childrenOf(command.child.pid!);
+  return node;
+}
+
+test("the node runs in a child process started with --single-threaded-gc, and stops on SIGTERM", async () => {
+  const command = startScanner("relaunch-term");
+  const node = await registered(command);
+  expect(node).toBeDefined();
+  expect(commandLine(node)).toEqual(
+    expect.arrayContaining(["--single-threaded-gc", "scanner", "relaunch-term"]),
+  );
+  expect(commandLine(command.child.pid!)).not.toContain("--single-threaded-gc");
+
+  command.child.kill("SIGTERM");
+  expect(await command.exited).toBe(0);
+  expect(count(command.stderr(), "stopping: finishing the files being read")).toBe(1);
+  expect(command.stderr()).toContain("relaunch-term: stopped after 0 files");
+  expect(running(node)).toBe(false);
+}, 30_000);
+
+test("Ctrl-C reaching both processes stops the node once, the way it stops alone", async () => {
+  const command = startScanner("relaunch-int", true);
+  await registered(command);
+  // A terminal's Ctrl-C: SIGINT to every process of the group, the command's and its child's.
+  process.kill(-command.child.pid!, "SIGINT");
+  expect(await command.exited).toBe(0);
+  expect(count(command.stderr(), "stopping: finishing the files being read")).toBe(1);
+  expect(command.stderr()).toContain("relaunch-int: stopped after 0 files");
+}, 30_000);
+
+test("killing the command kills the node", async () => {
+  const command = startScanner("relaunch-kill");
+  const node = await registered(command);
+  expect(node).toBeDefined();
+  command.child.kill("SIGKILL");
+  await command.exited;
+  await waitFor("the node's process to end", async () => !running(node), 10_000);
+}, 30_000);
+
+test("a child with no channel to its command still exits once the command is killed", async () => {
+  // The channel closing is one sign of the parent's death, being re-parented the other; each must
+  // suffice alone. Here the "command" starts the child without a channel: only the second is there.
+  const child = `require(process.env.RELAUNCH_JS).exitWithParent(Number(process.env.COMMAND_PID));
+    console.log("watching " + process.pid); setInterval(() => {}, 1000);`;
+  const parent = `require("node:child_process").spawn(process.execPath, ["-e", process.env.CHILD_JS],
+    { stdio: "inherit", env: { ...process.env, COMMAND_PID: String(process.pid) } }); setInterval(() => {}, 1000);`;
+  const command = spawn(process.execPath, ["-e", parent], {
+    env: { ...process.env, RELAUNCH_JS: join(REPO, "build", "cli", "relaunch.js"), CHILD_JS: child },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  let out = "";
+  command.stdout!.on("data", (d: Buffer) => (out += d.toString()));
+  const watching = await waitFor(
+    "the child to watch its parent",
+    async () => /watching (\d+)/.exec(out)?.[1],
+  );
+  const orphan = Number(watching);
+  try {
+    command.kill("SIGKILL");
+    await waitFor("the child's process to end", async () => !running(orphan), 10_000);
+  } finally {
+    killQuietly(orphan);
+  }
+}, 30_000);
