@@ -26,10 +26,15 @@ const PARENT_CHECK_MS = 200;
 
 const FORWARDED_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
 
-/** The flags `command` needs that this process was not started with; empty when none. */
+/**
+ * The flags `command` needs that this process was not started with; empty when none. A flag given
+ * in its `--no-` form is the operator's choice and is not added
+ * (`node --no-single-threaded-gc bin/labelbridge.js scanner …`).
+ */
 export function missingNodeFlags(command: string | null, execArgv: readonly string[]): string[] {
   if (command === null) return [];
-  return (COMMAND_NODE_FLAGS[command] ?? []).filter((flag) => !execArgv.includes(flag));
+  const given = (flag: string) => execArgv.includes(flag) || execArgv.includes(flag.replace(/^--/, "--no-"));
+  return (COMMAND_NODE_FLAGS[command] ?? []).filter((flag) => !given(flag));
 }
 
 /**
@@ -75,8 +80,8 @@ export function takeRelaunchingParent(): number | null {
 /**
  * In a child started by runWithNodeFlags: exit as soon as `parent` is gone. Two signs, either is
  * enough: the IPC channel closing, and this process given another parent (an orphan is
- * re-parented). In one CI run a node outlived its killed command long enough to finish the units
- * it held (not reproduced since; cause unknown): the second sign does not depend on the channel.
+ * re-parented), which does not depend on the channel. The child may live a few milliseconds past
+ * its parent and finish a unit in them; its rows are stored once all the same.
  */
 export function exitWithParent(parent: number): void {
   const exit = () => process.exit(1);

@@ -43,10 +43,20 @@ interface Command {
   exited: Promise<number | null>;
 }
 
-function startScanner(name: string, detached = false): Command {
+function startScanner(name: string, detached = false, nodeFlags: string[] = []): Command {
   const child = spawn(
     process.execPath,
-    [join(REPO, "bin", "labelbridge.js"), "scanner", "--server", b.server.url, "--node", name, "--jobs", "1"],
+    [
+      ...nodeFlags,
+      join(REPO, "bin", "labelbridge.js"),
+      "scanner",
+      "--server",
+      b.server.url,
+      "--node",
+      name,
+      "--jobs",
+      "1",
+    ],
     { env: { ...process.env, LABELBRIDGE_TOKEN: b.scanner }, stdio: ["ignore", "ignore", "pipe"], detached },
   );
   let stderr = "";
@@ -91,6 +101,17 @@ test("Ctrl-C reaching both processes stops the node once, the way it stops alone
   expect(command.stderr()).toContain("relaunch-int: stopped after 0 files");
 }, 30_000);
 
+test("started with --no-single-threaded-gc, the node runs in the command's own process", async () => {
+  const command = startScanner("relaunch-no", false, ["--no-single-threaded-gc"]);
+  const node = await registered(command);
+  expect(node).toBeUndefined();
+  command.child.kill("SIGTERM");
+  expect(await command.exited).toBe(0);
+  expect(command.stderr()).toContain("relaunch-no: stopped after 0 files");
+}, 30_000);
+
+// Last of the tests with a node: on SQLite the killed node keeps the backend's one node slot until
+// its heartbeats are overdue.
 test("killing the command kills the node", async () => {
   const command = startScanner("relaunch-kill");
   const node = await registered(command);
