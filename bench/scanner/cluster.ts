@@ -19,6 +19,8 @@
  * `--pin-both`: both series, not pinned first, over the same corpus.
  * `--series 1,1,1`: the node counts of the runs (default 1,2,1); the ratio is the mean of the
  * two-node runs over the mean of the one-node runs.
+ * `--jobs N`: the nodes' `--jobs` (default 1). `LABELBRIDGE_BENCH_NODE_ARGS=--no-single-threaded-gc`
+ * runs the nodes with V8's collector helper threads, as before `labelbridge scanner` turned them off.
  */
 import { spawn } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
@@ -52,6 +54,13 @@ interface NodeFigures {
   code: number | null;
 }
 
+/** The test's node arguments, with `--jobs N` from the bench's command line in place of 1. */
+function nodeArgs(url: string, name: string): string[] {
+  const args = scannerNodeArgs(url, name);
+  args[args.indexOf("--jobs") + 1] = String(option("jobs", 1));
+  return args;
+}
+
 /** One `labelbridge scanner` process under /usr/bin/time, until no run is going. */
 function runNode(
   url: string,
@@ -70,7 +79,7 @@ function runNode(
     // e.g. LABELBRIDGE_BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the nodes
     ...(process.env.LABELBRIDGE_BENCH_NODE_ARGS?.split(" ").filter(Boolean) ?? []),
     join(repo, "bin", "labelbridge.js"),
-    ...scannerNodeArgs(url, name),
+    ...nodeArgs(url, name),
   ];
   // taskset's affinity is inherited by /usr/bin/time's child and by every thread it starts.
   const child = spawn(
