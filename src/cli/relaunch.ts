@@ -2,13 +2,12 @@
  * Node flags a command needs on Node's own command line, and the child process that gets them.
  *
  * A scanner node runs V8's garbage collector on its own thread (`--single-threaded-gc`). With the
- * collector's helper threads, a `--jobs 1` node used 1.2 cores and scanned no more files than with
- * one core (docs/benchmarks.md, "Scanner cluster on a file share"). V8 takes the flag only when
- * Node starts: NODE_OPTIONS refuses it, and setting it later (`v8.setFlagsFromString`) crashes Node
- * 20 at its next collection. So the `labelbridge` command starts the command again as a child
- * process with the flag, passes signals on to it and exits with its code. The child exits when its
- * parent is gone, so killing the command kills the node (a node killed mid-run must stop scanning:
- * its units go to the other nodes).
+ * collector's helper threads, a `--jobs 1` node used 1.2 cores and scanned fewer files a second
+ * than on one core with the flag (docs/benchmarks.md, "Scanner cluster on a file share"). V8 takes
+ * the flag only when Node starts: NODE_OPTIONS refuses it, and setting it later
+ * (`v8.setFlagsFromString`) crashes Node 20 at its next collection. So the `labelbridge` command
+ * starts the command again as a child process with the flag, passes signals on to it and exits
+ * with its code. The child exits when its parent is gone, so killing the command kills the node.
  */
 import { spawn } from "node:child_process";
 import { constants } from "node:os";
