@@ -2,8 +2,8 @@
  * Node flags a command needs on Node's own command line, and the child process that gets them.
  *
  * A scanner node runs V8's garbage collector on its own thread (`--single-threaded-gc`). With the
- * collector's helper threads, a `--jobs 1` node used 1.2 cores and scanned fewer files a second
- * than on one core with the flag (docs/benchmarks.md, "Scanner cluster on a file share"). V8 takes
+ * collector's helper threads a `--jobs 1` node used 1.2 cores, with the flag one, for as many files
+ * a second (docs/benchmarks.md, "Scanner cluster on a file share"). V8 takes
  * the flag only when Node starts: NODE_OPTIONS refuses it, and setting it later
  * (`v8.setFlagsFromString`) crashes Node 20 at its next collection. So the `labelbridge` command
  * starts the command again as a child process with the flag, passes signals on to it and exits
