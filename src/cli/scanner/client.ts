@@ -13,6 +13,7 @@ import type {
   RunSpec,
   WalkReport,
 } from "../../server/scanJobs/wire";
+import { setTimeout as sleep } from "node:timers/promises";
 import { type FetchLike, ServerError, apiUrl, describeFailure, request } from "../scan/server";
 
 /** The backend no longer counts this node as registered (it was declared lost): register again. */
@@ -41,12 +42,14 @@ export interface ClientOptions {
   retries?: number;
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Waits `ms`, or less once `signal` is aborted. */
+const pause = (ms: number, signal: AbortSignal) => sleep(ms, undefined, { signal }).catch(() => undefined);
 
 export class ScannerClient {
   private readonly fetchImpl: FetchLike;
   private readonly delays: readonly number[];
   private readonly retries: number;
+  private readonly stopped = new AbortController();
 
   constructor(private readonly options: ClientOptions) {
     this.fetchImpl = options.fetch ?? fetch;
@@ -57,6 +60,15 @@ export class ScannerClient {
 
   get node(): string {
     return this.options.node;
+  }
+
+  /**
+   * From now on a failed request is not retried, and a wait for a retry ends at once: a node told
+   * to stop leaves rather than wait for a backend that does not answer. What it could not store or
+   * give back goes to another node once the backend declares it lost.
+   */
+  stopRetrying(): void {
+    this.stopped.abort();
   }
 
   private async send<T>(method: "GET" | "POST", path: string, body?: unknown): Promise<T> {
@@ -76,8 +88,9 @@ export class ScannerClient {
           throw err;
         failure = err;
       }
-      if (attempt >= this.retries) throw failure;
-      await sleep(this.delays[Math.min(attempt, this.delays.length - 1)]);
+      if (attempt >= this.retries || this.stopped.signal.aborted) throw failure;
+      await pause(this.delays[Math.min(attempt, this.delays.length - 1)], this.stopped.signal);
+      if (this.stopped.signal.aborted) throw failure;
     }
   }
 

@@ -93,6 +93,7 @@ export class ScannerNode {
   /** Stop claiming; finish the files being read, give the rest back, leave. */
   stop(): void {
     this.stopping = true;
+    this.options.client.stopRetrying();
     this.wake?.();
   }
 
@@ -218,7 +219,14 @@ export class ScannerNode {
   }
 
   async run(): Promise<void> {
-    this.startHeartbeat(await this.register());
+    let heartbeatSeconds: number;
+    try {
+      heartbeatSeconds = await this.register();
+    } catch (err) {
+      if (this.stopping) return; // stopped before the backend answered: nothing held, nothing to leave
+      throw err;
+    }
+    this.startHeartbeat(heartbeatSeconds);
     this.options.log(`${this.name} registered; claiming work`);
     const maxUnits = this.options.maxUnits ?? 2;
     try {
@@ -231,6 +239,7 @@ export class ScannerNode {
         try {
           answer = await this.options.client.claim();
         } catch (err) {
+          if (this.stopping) break;
           if (err instanceof NodeLost) await this.rejoin();
           else if (err instanceof ServerError && (err.status === 401 || err.status === 403)) throw err;
           else {
