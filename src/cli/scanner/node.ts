@@ -79,6 +79,8 @@ export class ScannerNode {
   private readonly counters: NodeCounters = { filesDone: 0, bytesDone: 0, errors: 0 };
   private readonly slots: Slots;
   private stopping = false;
+  /** The backend no longer counts this node as registered; the claim loop registers it again. */
+  private lost = false;
   private heartbeat: NodeJS.Timeout | null = null;
   private wake: (() => void) | null = null;
 
@@ -122,16 +124,37 @@ export class ScannerNode {
         if (h) h.dropped = true;
       }
     } catch (err) {
-      if (err instanceof NodeLost) await this.rejoin();
+      if (err instanceof NodeLost) this.markLost();
       else this.options.log(`heartbeat failed: ${(err as Error).message}`);
     }
   }
 
-  /** Declared lost (silent too long): what it held went to others; register again. */
-  private async rejoin(): Promise<void> {
+  /**
+   * Declared lost (silent too long): what it held went to others. The claim loop registers again,
+   * so a registration that fails is retried there, never thrown from the heartbeat's timer.
+   */
+  private markLost(): void {
+    if (this.lost) return;
+    this.lost = true;
     this.options.log(`the backend declared ${this.name} lost; dropping its units and registering again`);
     for (const h of this.held.values()) h.dropped = true;
-    this.startHeartbeat(await this.register());
+    this.wake?.();
+  }
+
+  /** True once registered again; a failure other than a refused token is logged, to be tried again. */
+  private async registerAgain(): Promise<boolean> {
+    try {
+      this.startHeartbeat(await this.register());
+      this.lost = false;
+      return true;
+    } catch (err) {
+      if (err instanceof ServerError && (err.status === 401 || err.status === 403)) throw err;
+      if (!this.stopping)
+        this.options.log(
+          `registering ${this.name} again failed: ${(err as Error).message}; trying again in ${this.options.pollMs} ms`,
+        );
+      return false;
+    }
   }
 
   private runScanner(runId: string): Promise<RunScanner> {
@@ -231,6 +254,10 @@ export class ScannerNode {
     const maxUnits = this.options.maxUnits ?? 2;
     try {
       while (!this.stopping) {
+        if (this.lost && !(await this.registerAgain())) {
+          await this.pause(this.options.pollMs);
+          continue;
+        }
         if (this.held.size >= maxUnits) {
           await this.pause(this.options.pollMs);
           continue;
@@ -240,7 +267,7 @@ export class ScannerNode {
           answer = await this.options.client.claim();
         } catch (err) {
           if (this.stopping) break;
-          if (err instanceof NodeLost) await this.rejoin();
+          if (err instanceof NodeLost) this.markLost();
           else if (err instanceof ServerError && (err.status === 401 || err.status === 403)) throw err;
           else {
             this.options.log(`claim failed: ${(err as Error).message}`);
