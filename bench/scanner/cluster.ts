@@ -20,7 +20,10 @@
  * `--series 1,1,1`: the node counts of the runs (default 1,2,1); the ratio is the mean of the
  * two-node runs over the mean of the one-node runs.
  * `--jobs N`: the nodes' `--jobs` (default 1). `LABELBRIDGE_BENCH_NODE_ARGS=--no-single-threaded-gc`
- * runs the nodes with V8's collector helper threads, as before `labelbridge scanner` turned them off.
+ * runs the nodes with V8's collector helper threads, as before `labelbridge scanner` turned them off;
+ * `LABELBRIDGE_BENCH_NODE_ENV="K=V …"` sets variables for the nodes alone.
+ * Before each run, the machine's speed (../lib/machineSpeed.ts): `probeShaMs` (steady on this VM) and
+ * `probeInflateMs` alone/two at once, which moves with whatever else the host runs.
  */
 import { spawn } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
@@ -29,6 +32,7 @@ import os from "node:os";
 import { join } from "node:path";
 import { Client } from "pg";
 import { buildApp } from "../../src/server/app";
+import { machineSpeed } from "../lib/machineSpeed";
 import { loadOrCreateDevKey, mintDevToken } from "../../src/server/auth/dev";
 import { DEV_CLIENT_ID, loadConfig } from "../../src/server/config";
 import { openPostgresStore } from "../../src/server/storage/postgres";
@@ -51,6 +55,8 @@ interface NodeFigures {
   wallS: number;
   cpuS: number;
   sysS: number;
+  /** The node's peak RSS (the largest process /usr/bin/time waited for: the command or its child). */
+  peakMb: number;
   code: number | null;
 }
 
@@ -59,6 +65,12 @@ function nodeArgs(url: string, name: string): string[] {
   const args = scannerNodeArgs(url, name);
   args[args.indexOf("--jobs") + 1] = String(option("jobs", 1));
   return args;
+}
+
+/** `LABELBRIDGE_BENCH_NODE_ENV="K=V K2=V2"`: variables for the nodes alone, not this process. */
+function nodeEnv(): Record<string, string> {
+  const pairs = process.env.LABELBRIDGE_BENCH_NODE_ENV?.split(" ").filter(Boolean) ?? [];
+  return Object.fromEntries(pairs.map((p) => [p.slice(0, p.indexOf("=")), p.slice(p.indexOf("=") + 1)]));
 }
 
 /** One `labelbridge scanner` process under /usr/bin/time, until no run is going. */
@@ -72,7 +84,7 @@ function runNode(
   const timing = join(scratch, `${name}.time`);
   const timed = [
     "-f",
-    "%e %U %S",
+    "%e %U %S %M",
     "-o",
     timing,
     process.execPath,
@@ -85,12 +97,20 @@ function runNode(
   const child = spawn(
     core === null ? "/usr/bin/time" : "taskset",
     core === null ? timed : ["-c", String(core), "/usr/bin/time", ...timed],
-    { env: { ...process.env, LABELBRIDGE_TOKEN: token }, stdio: ["ignore", "ignore", "inherit"] },
+    {
+      env: { ...process.env, ...nodeEnv(), LABELBRIDGE_TOKEN: token },
+      stdio: ["ignore", "ignore", "inherit"],
+    },
   );
   return new Promise((resolve) =>
     child.on("exit", (code) => {
-      const [wall, user, sys] = readFileSync(timing, "utf8").trim().split("\n").pop()!.split(" ").map(Number);
-      resolve({ wallS: wall, cpuS: user + sys, sysS: sys, code });
+      const [wall, user, sys, maxKb] = readFileSync(timing, "utf8")
+        .trim()
+        .split("\n")
+        .pop()!
+        .split(" ")
+        .map(Number);
+      resolve({ wallS: wall, cpuS: user + sys, sysS: sys, peakMb: Math.round(maxKb / 1024), code });
     }),
   );
 }
@@ -213,6 +233,7 @@ async function main(): Promise<void> {
     for (const pinned of pinModes) {
       const rows: Array<Record<string, unknown>> = [];
       for (const nodes of series) {
+        const speed = await machineSpeed();
         const load = os.loadavg()[0];
         const cpuBefore = process.cpuUsage();
         await pgCpu.start();
@@ -235,11 +256,14 @@ async function main(): Promise<void> {
           filesPerSecond: Math.round(files / seconds),
           nodeCpuS: +figures.reduce((s, f) => s + f.cpuS, 0).toFixed(1),
           nodeSysS: +figures.reduce((s, f) => s + f.sysS, 0).toFixed(1),
+          nodePeakMb: Math.max(...figures.map((f) => f.peakMb)),
           backendCpuS: +((cpu.user + cpu.system) / 1e6).toFixed(1),
           backendSysS: +(cpu.system / 1e6).toFixed(1),
           postgresCpuS: +postgresCpuS.toFixed(1),
           loadBefore: +load.toFixed(2),
           loadAfter: +os.loadavg()[0].toFixed(2),
+          probeShaMs: speed.alone.shaMs,
+          probeInflateMs: `${speed.alone.inflateMs}/${speed.pair.inflateMs}`,
         });
         console.log(JSON.stringify(rows[rows.length - 1]));
         if (statements) console.table(statements.take(files).slice(0, 16));
