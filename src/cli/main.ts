@@ -5,7 +5,13 @@
 import { Command } from "commander";
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import { exitWithParent, missingNodeFlags, runWithNodeFlags, takeRelaunchingParent } from "./relaunch";
+import {
+  childEnvironment,
+  exitWithParent,
+  missingNodeFlags,
+  runWithNodeFlags,
+  takeRelaunchingParent,
+} from "./relaunch";
 import { trustCa } from "./tls";
 
 export interface CommandModule {
@@ -108,8 +114,9 @@ export function runCommandLine(script: string, argv: string[]): Promise<number> 
     exitWithParent(parent);
     return main(argv);
   }
-  const flags = missingNodeFlags(commandWord(argv), process.execArgv);
-  if (flags.length > 0) return runWithNodeFlags(flags, script, argv);
+  const command = commandWord(argv);
+  const flags = missingNodeFlags(command, process.execArgv);
+  if (flags.length > 0) return runWithNodeFlags(flags, script, argv, childEnvironment(command, process.env));
   return main(argv);
 }
 

@@ -1,6 +1,6 @@
 /**
  * `labelbridge scanner` started from a shell runs the node in a child process with V8's collector on
- * its own thread (src/cli/relaunch.ts). The child stops on the command's signals, once even when
+ * its own thread and glibc keeping the memory it frees (src/cli/relaunch.ts). The child stops on the command's signals, once even when
  * Ctrl-C reaches both processes, and dies with the command when the command is killed. The built
  * CLI against a real backend on SQLite. Needs `npm run build:node` first.
  */
@@ -43,7 +43,14 @@ interface Command {
   exited: Promise<number | null>;
 }
 
-function startScanner(name: string, detached = false, nodeFlags: string[] = []): Command {
+function startScanner(
+  name: string,
+  detached = false,
+  nodeFlags: string[] = [],
+  extraEnv: Record<string, string> = {},
+): Command {
+  const env: NodeJS.ProcessEnv = { ...process.env, LABELBRIDGE_TOKEN: b.scanner, ...extraEnv };
+  if (extraEnv.GLIBC_TUNABLES === undefined) delete env.GLIBC_TUNABLES;
   const child = spawn(
     process.execPath,
     [
@@ -57,7 +64,7 @@ function startScanner(name: string, detached = false, nodeFlags: string[] = []):
       "--jobs",
       "1",
     ],
-    { env: { ...process.env, LABELBRIDGE_TOKEN: b.scanner }, stdio: ["ignore", "ignore", "pipe"], detached },
+    { env, stdio: ["ignore", "ignore", "pipe"], detached },
   );
   let stderr = "";
   child.stderr!.on("data", (d: Buffer) => (stderr += d.toString()));
@@ -68,6 +75,19 @@ function startScanner(name: string, detached = false, nodeFlags: string[] = []):
 
 const commandLine = (pid: number) => readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
 const count = (text: string, part: string) => text.split(part).length - 1;
+/** One variable of a process's environment as it started, or undefined. */
+const environ = (pid: number, name: string) =>
+  readFileSync(`/proc/${pid}/environ`, "utf8")
+    .split("\0")
+    .find((v) => v.startsWith(`${name}=`))
+    ?.slice(name.length + 1);
+/** The tunables a process started with: glibc parses GLIBC_TUNABLES in place, its ':' turned to NUL. */
+const tunables = (pid: number) =>
+  /GLIBC_TUNABLES=((?:glibc\.[a-z_.]+=[^\0]*\0?)*)/
+    .exec(readFileSync(`/proc/${pid}/environ`, "utf8"))?.[1]
+    .replace(/\0$/, "")
+    .replaceAll("\0", ":");
+const KEEP_FREED_MEMORY = "glibc.malloc.mmap_threshold=4194304:glibc.malloc.trim_threshold=67108864";
 
 async function registered(command: Command): Promise<number> {
   await waitFor("the node to register", async () => command.stderr().includes("registered; claiming work"));
@@ -83,6 +103,9 @@ test("the node runs in a child process started with --single-threaded-gc, and st
     expect.arrayContaining(["--single-threaded-gc", "scanner", "relaunch-term"]),
   );
   expect(commandLine(command.child.pid!)).not.toContain("--single-threaded-gc");
+  // The child keeps the memory it frees; the command does not need to.
+  expect(tunables(node)).toBe(KEEP_FREED_MEMORY);
+  expect(environ(command.child.pid!, "GLIBC_TUNABLES")).toBeUndefined();
 
   command.child.kill("SIGTERM");
   expect(await command.exited).toBe(0);
@@ -108,6 +131,14 @@ test("started with --no-single-threaded-gc, the node runs in the command's own p
   command.child.kill("SIGTERM");
   expect(await command.exited).toBe(0);
   expect(command.stderr()).toContain("relaunch-no: stopped after 0 files");
+}, 30_000);
+
+test("GLIBC_TUNABLES set by the operator, even to nothing, reaches the node as it was", async () => {
+  const command = startScanner("relaunch-tunables", false, [], { GLIBC_TUNABLES: "" });
+  const node = await registered(command);
+  expect(environ(node, "GLIBC_TUNABLES")).toBe("");
+  command.child.kill("SIGTERM");
+  expect(await command.exited).toBe(0);
 }, 30_000);
 
 // Last of the tests with a node: on SQLite the killed node keeps the backend's one node slot until
