@@ -32,10 +32,10 @@ import os from "node:os";
 import { join } from "node:path";
 import { Client } from "pg";
 import { buildApp } from "../../src/server/app";
-import { machineSpeed } from "../lib/machineSpeed";
 import { loadOrCreateDevKey, mintDevToken } from "../../src/server/auth/dev";
 import { DEV_CLIENT_ID, loadConfig } from "../../src/server/config";
 import { openPostgresStore } from "../../src/server/storage/postgres";
+import { machineSpeed } from "../lib/machineSpeed";
 import { scannerNodeArgs, writeClusterCorpus } from "./clusterCorpus";
 import { generateCorpus } from "./corpus";
 import { processCpuMs } from "./processCpu";
@@ -70,7 +70,13 @@ function nodeArgs(url: string, name: string): string[] {
 /** `LABELBRIDGE_BENCH_NODE_ENV="K=V K2=V2"`: variables for the nodes alone, not this process. */
 function nodeEnv(): Record<string, string> {
   const pairs = process.env.LABELBRIDGE_BENCH_NODE_ENV?.split(" ").filter(Boolean) ?? [];
-  return Object.fromEntries(pairs.map((p) => [p.slice(0, p.indexOf("=")), p.slice(p.indexOf("=") + 1)]));
+  return Object.fromEntries(
+    pairs.map((pair) => {
+      const at = pair.indexOf("=");
+      if (at < 1) throw new Error(`LABELBRIDGE_BENCH_NODE_ENV: '${pair}' is not NAME=VALUE`);
+      return [pair.slice(0, at), pair.slice(at + 1)];
+    }),
+  );
 }
 
 /** One `labelbridge scanner` process under /usr/bin/time, until no run is going. */
@@ -233,8 +239,9 @@ async function main(): Promise<void> {
     for (const pinned of pinModes) {
       const rows: Array<Record<string, unknown>> = [];
       for (const nodes of series) {
-        const speed = await machineSpeed();
+        // The load before the probe, which would otherwise count its own CPU.
         const load = os.loadavg()[0];
+        const speed = await machineSpeed();
         const cpuBefore = process.cpuUsage();
         await pgCpu.start();
         const run = await api("POST", `/scan-jobs/${job.jobId}/runs?full=true`);

@@ -2,8 +2,8 @@
  * A node the backend declared lost registers again; when that registration fails (the backend is
  * down longer than the client's retries), the node keeps going and tries again, whether the claim
  * or the heartbeat found it lost. Before, the claim loop threw the failure out of run(), and the
- * heartbeat's timer left it unhandled (which ends a Node 20 process) and never registered again. A fake backend in the shapes of
- * src/server/scanJobs/wire.ts, through the client's `fetch` option.
+ * heartbeat's timer left it unhandled (which ends a Node 20 process) and never registered again.
+ * A fake backend in the shapes of src/server/scanJobs/wire.ts, through the client's `fetch` option.
  */
 import { ScannerClient } from "../../../src/cli/scanner/client";
 import { ScannerNode } from "../../../src/cli/scanner/node";

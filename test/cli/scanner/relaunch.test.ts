@@ -1,8 +1,9 @@
 /**
  * `labelbridge scanner` started from a shell runs the node in a child process with V8's collector on
- * its own thread and glibc keeping the memory it frees (src/cli/relaunch.ts). The child stops on the command's signals, once even when
- * Ctrl-C reaches both processes, and dies with the command when the command is killed. The built
- * CLI against a real backend on SQLite. Needs `npm run build:node` first.
+ * its own thread and glibc keeping the memory it frees (src/cli/relaunch.ts). The child stops on the
+ * command's signals, once even when Ctrl-C reaches both processes, and dies with the command when
+ * the command is killed. The built CLI against a real backend on SQLite. Needs `npm run build:node`
+ * first.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
