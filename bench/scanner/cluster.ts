@@ -8,7 +8,8 @@
  * the cluster corpus (bench/scanner/clusterCorpus.ts). Three full runs of the same job, in the same
  * process: one node, two nodes, one node again; the baseline is the mean of the two one-node runs, so
  * a machine whose load drifts during the bench is seen. Reports files/s per run from the run's own
- * start and finish, the nodes' CPU (from /usr/bin/time) and the backend's, and the machine's load.
+ * start and finish, the nodes' CPU (from /usr/bin/time) and the backend's, the machine's load, and
+ * `idleAtEndS`: how long the first node to run out of units waited for the other's at the end.
  * `--statements`: also PostgreSQL's CPU per kind of statement, per run (statementCpu.ts; it costs
  * the backend CPU of its own, so leave it off for the backend's figures).
  * `--mixed-mb N`: instead of the notes, bench/scanner/corpus.ts's mixed share (docx, xlsx, pptx,
@@ -166,6 +167,20 @@ class PostgresCpu {
   }
 }
 
+/**
+ * How long before the run's end the first node to run out of work finished its last unit: at the end
+ * of a run one node can be left idle while the other finishes the units it holds. 0 with one node.
+ */
+async function idleAtEnd(client: Client, schema: string, runId: string, finishedAt: string): Promise<number> {
+  const { rows } = await client.query<{ last: string }>(
+    `SELECT max(finished_at) AS last FROM ${schema}.scan_units WHERE run_id = $1 AND node IS NOT NULL GROUP BY node`,
+    [runId],
+  );
+  if (rows.length < 2) return 0;
+  const first = Math.min(...rows.map((r) => Date.parse(r.last)));
+  return +((Date.parse(finishedAt) - first) / 1000).toFixed(1);
+}
+
 function mixedCorpus(root: string, files: number, mb: number): { root: string; bytes: number } {
   const written = generateCorpus(root, { seed: 42, files, mb });
   return { root, bytes: written.reduce((sum, f) => sum + f.bytes, 0) };
@@ -264,6 +279,7 @@ async function main(): Promise<void> {
           nodeCpuS: +figures.reduce((s, f) => s + f.cpuS, 0).toFixed(1),
           nodeSysS: +figures.reduce((s, f) => s + f.sysS, 0).toFixed(1),
           nodePeakMb: Math.max(...figures.map((f) => f.peakMb)),
+          idleAtEndS: await idleAtEnd(monitor, schema, run.runId, done.finishedAt),
           backendCpuS: +((cpu.user + cpu.system) / 1e6).toFixed(1),
           backendSysS: +(cpu.system / 1e6).toFixed(1),
           postgresCpuS: +postgresCpuS.toFixed(1),

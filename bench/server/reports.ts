@@ -1,6 +1,6 @@
 /**
  * Reports at scale: `node bench/run.cjs bench/server/reports.ts [--engine sqlite|postgres]
- * [--events 1000000] [--duration 20] [--pool 10]`.
+ * [--events 1000000] [--duration 20] [--pool 10] [--connections 10]`.
  *
  * 1. Loads `--events` audit events (30 days, 200 users in 1–3 of 20 groups, seven event types)
  *    through Store.recordAudit, as POST /audit stores them, and reports that rate.
@@ -44,8 +44,11 @@ import { PG_URL, arg, machine } from "./common";
 import { DAY_MS, LABELS, TYPES, auditEvent, random, users } from "./liveAudit";
 
 const engine = arg("engine", "sqlite") as "sqlite" | "postgres";
-/** POST /audit connections under load, each with one 100-event batch in flight. */
-const INGEST_CONNECTIONS = 10;
+/**
+ * POST /audit connections under load (`--connections`, default 10), each with one 100-event batch
+ * in flight: clients of their own, as add-ins flushing their queues are.
+ */
+const INGEST_CONNECTIONS = Number(arg("connections", "10"));
 interface Where {
   engine: "sqlite" | "postgres";
   /** PostgreSQL: the store's pool size (`--pool`, default 10 as the server's). */
