@@ -5,10 +5,11 @@
  * 1. Loads `--events` audit events (30 days, 200 users in 1–3 of 20 groups, seven event types)
  *    through Store.recordAudit, as POST /audit stores them, and reports that rate.
  * 2. Starts the server on that database in a child process and, for `--duration` seconds at once:
- *    POST /audit with batches of 100 new events (10 connections), GET /api/v1/reports/console in a
- *    loop (no filter, a group, a label, in turn) and GET /healthz every 25 ms. Prints p50/p95/max of
- *    the reports and of /healthz, the events/s stored meanwhile, and the CPU the server, PostgreSQL
- *    (every `postgres` process of the machine) and this process spent in those seconds.
+ *    POST /audit with batches of 100 new events (`--connections`, 10 by default), GET
+ *    /api/v1/reports/console in a loop (no filter, a group, a label, in turn) and GET /healthz
+ *    every 25 ms. Prints p50/p95/max of the reports and of /healthz, the events/s stored meanwhile,
+ *    and the CPU the server, PostgreSQL (every `postgres` process of the machine) and this process
+ *    spent in those seconds.
  *    `--console-every <ms>`: the console asked at most once per that many ms (default 0: each
  *    request as soon as the last is answered, which takes whatever CPU the ingestion leaves).
  *    `--preload sql` (PostgreSQL) generates the events server-side instead (preloadSql), for 10M.
@@ -49,6 +50,8 @@ const engine = arg("engine", "sqlite") as "sqlite" | "postgres";
  * in flight: clients of their own, as add-ins flushing their queues are.
  */
 const INGEST_CONNECTIONS = Number(arg("connections", "10"));
+if (!Number.isInteger(INGEST_CONNECTIONS) || INGEST_CONNECTIONS < 1)
+  throw new Error(`--connections ${arg("connections", "10")}: must be a whole number of clients, 1 or more`);
 interface Where {
   engine: "sqlite" | "postgres";
   /** PostgreSQL: the store's pool size (`--pool`, default 10 as the server's). */
